@@ -141,7 +141,9 @@ async function register(name: BackendName): Promise<string | undefined> {
 async function readAdapterInfo(): Promise<AdapterInfo | undefined> {
   const adapter = await navigator.gpu?.requestAdapter();
   if (!adapter) return undefined;
-  const info: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean } = adapter.info ?? {};
+  // `adapter.info` is newer than the WebGPU typings tfjs ships with.
+  const info: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean } =
+    (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info ?? {};
   const vendor = info.vendor ?? '';
   const architecture = info.architecture ?? '';
   const description = info.description ?? '';

@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { configs as litConfigs } from 'eslint-plugin-lit';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'storybook-static/', '.bench-build/', 'custom-elements.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  litConfigs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '.storybook/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // chai's property assertions (`expect(x).to.exist`) read as bare expressions.
+    files: ['tests/**'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+);

@@ -1,0 +1,192 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ensureBackend, parseBackendName, type BackendReport } from '../core/backend.js';
+import { emit, type CnnErrorDetail } from './events.js';
+import { sharedStyles } from './shared.styles.js';
+
+/** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
+export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
+
+/**
+ * What every cnn-elements element shares: the `state` and `backend` attributes,
+ * the `ready` promise, the `cnn-error` event with the message shown inside, and a
+ * lifetime that survives being moved in the DOM.
+ *
+ * Subclasses override `load()` to fetch what they need (data, a model) and
+ * `release()` to dispose their tensors, and render their content in
+ * `renderContent()`. They run computations through `compute()`, which reflects
+ * `state="busy"` while the work runs.
+ *
+ * @fires cnn-error - Something went wrong; `detail: { message, cause? }`. The message is also shown inside the element.
+ * @csspart frame - The element's outer box.
+ * @csspart status - The footer line with the backend badge.
+ * @csspart backend - The badge naming the backend in use.
+ * @csspart error - The box that shows what went wrong and how to fix it.
+ * @cssprop --cnn-accent - Accent colour of controls and highlights.
+ * @cssprop --cnn-fg - Text colour.
+ * @cssprop --cnn-bg - Background colour.
+ * @cssprop --cnn-muted - Colour of secondary text.
+ * @cssprop --cnn-border - Colour of borders and grid lines.
+ * @cssprop --cnn-error - Colour of error messages.
+ * @cssprop --cnn-radius - Corner radius of the frame.
+ * @cssprop --cnn-font - Font family.
+ * @cssprop --cnn-font-size - Base font size.
+ * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
+ */
+export abstract class CnnElement extends LitElement {
+  static override styles = [sharedStyles];
+
+  /**
+   * Where the element is: `loading` → `ready` → `busy` while computing → `ready`, or
+   * `error` when it cannot compute at all. Reflected; set by the element.
+   */
+  @property({ reflect: true }) state: ElementState = 'loading';
+
+  /**
+   * The TensorFlow.js backend. Set it to force one (`webgpu`, `webgl`, `wasm`, `cpu`);
+   * once known it reflects the backend actually in use. The page has one backend:
+   * the first element to start chooses it.
+   */
+  @property({ reflect: true }) backend?: string;
+
+  /** The backend chosen for the page and why. */
+  @state() protected backendReport?: BackendReport;
+
+  /** The message shown in the error box; empty when all is well. */
+  @state() protected errorMessage = '';
+
+  private readyPromise!: Promise<void>;
+  private settleReady!: { resolve: () => void; reject: (e: unknown) => void };
+  private loadController?: AbortController;
+  private loadStarted = false;
+  private busyCount = 0;
+
+  constructor() {
+    super();
+    this.resetReady();
+  }
+
+  /** Resolves when the element can compute (backend, data and model loaded); rejects on a load error. */
+  get ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.loadStarted) void this.startLoading();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM disconnects and reconnects in the same task: only release
+    // what the element holds if it is still out of the document afterwards.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.unload();
+    });
+  }
+
+  /** Loads what the element needs beyond the backend. Check `signal.aborted` between steps. */
+  protected async load(_signal: AbortSignal): Promise<void> {}
+
+  /** Disposes every tensor and model the element holds. Called when it leaves the page. */
+  protected release(): void {}
+
+  /** Called once the element is ready, and again after each re-add; start the first computation here. */
+  protected onReady(): void {}
+
+  /** The element's own content, inside the shared frame. */
+  protected abstract renderContent(): unknown;
+
+  /** Runs async work with `state="busy"`; errors are reported (not thrown) and the previous state kept. */
+  protected async compute<T>(work: () => Promise<T>, describe = 'The computation failed'): Promise<T | undefined> {
+    this.busyCount++;
+    if (this.state === 'ready') this.state = 'busy';
+    try {
+      return await work();
+    } catch (e) {
+      this.fail(`${describe}: ${messageOf(e)}`, e);
+      return undefined;
+    } finally {
+      if (--this.busyCount === 0 && this.state === 'busy') this.state = 'ready';
+    }
+  }
+
+  /**
+   * Reports a problem: shows the message, fires `cnn-error`. A fatal problem (the
+   * element cannot compute at all) also sets `state="error"`; any other keeps the
+   * element usable with its previous state.
+   */
+  protected fail(message: string, cause?: unknown, { fatal = false } = {}): void {
+    this.errorMessage = message;
+    if (fatal) this.state = 'error';
+    emit<CnnErrorDetail>(this, 'cnn-error', cause === undefined ? { message } : { message, cause });
+  }
+
+  /** Clears the error box once the reader fixed what was wrong. */
+  protected clearError(): void {
+    this.errorMessage = '';
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="frame" part="frame">
+      ${this.renderContent()}
+      ${this.errorMessage ? html`<div class="error" part="error" role="alert">${this.errorMessage}</div>` : nothing}
+      <div class="status" part="status">${this.renderStatus()}</div>
+    </div>`;
+  }
+
+  /** The footer: the backend badge; subclasses may add timing etc. */
+  protected renderStatus(): unknown {
+    const report = this.backendReport;
+    const label = report ? report.label : this.state === 'error' ? 'no backend' : 'starting TensorFlow.js…';
+    return html`<span class="badge" part="backend" title=${report?.reason ?? ''}>${label}</span>`;
+  }
+
+  private resetReady(): void {
+    this.readyPromise = new Promise<void>((resolve, reject) => {
+      this.settleReady = { resolve, reject };
+    });
+    // A page that never awaits `ready` must not see an unhandled rejection.
+    this.readyPromise.catch(() => {});
+  }
+
+  private async startLoading(): Promise<void> {
+    this.loadStarted = true;
+    const controller = new AbortController();
+    this.loadController = controller;
+    this.state = 'loading';
+    try {
+      const report = await ensureBackend(parseBackendName(this.backend));
+      if (controller.signal.aborted) return;
+      this.backendReport = report;
+      this.backend = report.name;
+      await this.load(controller.signal);
+      if (controller.signal.aborted) return;
+      this.state = 'ready';
+      this.settleReady.resolve();
+      this.onReady();
+    } catch (e) {
+      if (controller.signal.aborted) return;
+      this.fail(messageOf(e), e, { fatal: true });
+      this.settleReady.reject(e instanceof Error ? e : new Error(messageOf(e)));
+    }
+  }
+
+  private unload(): void {
+    this.loadController?.abort();
+    this.loadController = undefined;
+    this.release();
+    if (this.loadStarted && this.state === 'loading') {
+      this.settleReady.reject(new Error(`<${this.localName}> was removed before it was ready.`));
+    }
+    this.loadStarted = false;
+    this.busyCount = 0;
+    this.state = 'loading';
+    this.resetReady();
+  }
+}
+
+/** The message of anything thrown. */
+export function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

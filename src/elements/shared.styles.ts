@@ -1,0 +1,92 @@
+import { css } from 'lit';
+
+/**
+ * Styles every element shares: the theme tokens (CSS custom properties), the
+ * frame, the backend badge, the error box and a visible focus ring.
+ */
+export const sharedStyles = css`
+  :host {
+    --_accent: var(--cnn-accent, #2563eb);
+    --_fg: var(--cnn-fg, #1f2937);
+    --_bg: var(--cnn-bg, #ffffff);
+    --_muted: var(--cnn-muted, #4b5563);
+    --_border: var(--cnn-border, #d1d5db);
+    --_error: var(--cnn-error, #b91c1c);
+    --_radius: var(--cnn-radius, 8px);
+    --_focus: var(--cnn-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
+    display: block;
+    box-sizing: border-box;
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--cnn-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--cnn-font-size, 14px);
+    line-height: 1.4;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_accent: var(--cnn-accent, #60a5fa);
+      --_fg: var(--cnn-fg, #e5e7eb);
+      --_bg: var(--cnn-bg, #111827);
+      --_muted: var(--cnn-muted, #9ca3af);
+      --_border: var(--cnn-border, #374151);
+      --_error: var(--cnn-error, #f87171);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .frame {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 12px;
+    display: grid;
+    gap: 10px;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--_focus);
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: inherit;
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+    justify-content: space-between;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .badge {
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    padding: 1px 8px;
+    white-space: nowrap;
+  }
+  .error {
+    border-left: 4px solid var(--_error);
+    padding: 6px 10px;
+    color: var(--_error);
+    background: color-mix(in srgb, var(--_error) 8%, transparent);
+    white-space: pre-line;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;

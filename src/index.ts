@@ -1,0 +1,11 @@
+/**
+ * cnn-elements: defines all five elements and exports their classes and the core helpers.
+ */
+export { ConvFilterPlayground } from './elements/conv-filter-playground/define.js';
+export { PoolingStepper } from './elements/pooling-stepper/define.js';
+export { CnnTrainer } from './elements/cnn-trainer/define.js';
+export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
+export { FilterGrid } from './elements/filter-grid/define.js';
+export { CnnElement, type ElementState } from './elements/cnn-element.js';
+export type { CnnErrorDetail } from './elements/events.js';
+export { ensureBackend, currentBackend, setWasmPaths, type BackendName, type BackendReport, type AdapterInfo } from './core/backend.js';

@@ -1,0 +1,34 @@
+import { expect, fixture } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
+import '../../src/index.js';
+import type { CnnElement } from '../../src/elements/cnn-element.js';
+import { ensureBackend } from '../../src/core/backend.js';
+
+const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+
+describe('every element, through the library entry point', () => {
+  for (const tag of TAGS) {
+    describe(`<${tag}>`, () => {
+      it('is defined, becomes ready on webgpu and names its backend', async () => {
+        const el = await fixture<CnnElement>(`<${tag}></${tag}>`);
+        expect(customElements.get(tag)).to.exist;
+        await el.ready;
+        await el.updateComplete;
+        expect(el.getAttribute('state')).to.equal('ready');
+        expect(el.getAttribute('backend')).to.equal('webgpu');
+        await expect(el).to.be.accessible();
+      });
+
+      it('returns tf.memory().numTensors to its baseline when removed', async () => {
+        await ensureBackend();
+        const baseline = tf.memory().numTensors;
+        const el = document.createElement(tag) as CnnElement;
+        document.body.append(el);
+        await el.ready;
+        el.remove();
+        await new Promise((r) => setTimeout(r, 0));
+        expect(tf.memory().numTensors).to.equal(baseline);
+      });
+    });
+  }
+});
