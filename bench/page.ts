@@ -1,0 +1,143 @@
+/**
+ * The benchmark page. One page load measures one backend, because ensureBackend
+ * picks the tfjs backend once per page.
+ *
+ * URL parameters: `backend` (required), `runs` (timed runs per path, default 5),
+ * `warmup` (untimed runs per path, default 3), `filter` (substring of names).
+ * Results land on `window.__bench` for bench/run.mjs to read.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
+import { benchmarks, type Benchmark } from './benchmarks';
+
+export interface BenchResult {
+  name: string;
+  backend: string;
+  backendLabel: string;
+  medianMs?: number;
+  baselineMs?: number;
+  /** medianMs / baselineMs. */
+  ratio?: number;
+  runs: number;
+  /** Tensors left after teardown; anything above 0 is a leak in the row. */
+  leakedTensors?: number;
+  /** Set when the backend could not start here; the row is then not measured. */
+  unavailable?: string;
+}
+
+export interface BenchState {
+  done: boolean;
+  results: BenchResult[];
+  /** A harness or benchmark failure (not an unavailable backend). */
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchState;
+  }
+}
+
+const state: BenchState = { done: false, results: [] };
+window.__bench = state;
+
+function intParam(params: URLSearchParams, key: string, fallback: number): number {
+  const n = Number.parseInt(params.get(key) ?? '', 10);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function time(fn: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+/**
+ * backend.ts labels WebGL plainly; here WebGL may be SwiftShader on the CPU, and the
+ * table must not pass that off as GPU time. A throwaway context shows the renderer.
+ */
+function labelOf(report: BackendReport): string {
+  if (report.name !== 'webgl') return report.label;
+  const gl = document.createElement('canvas').getContext('webgl2');
+  const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+  const renderer = ext ? String(gl?.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+  gl?.getExtension('WEBGL_lose_context')?.loseContext();
+  const soft = /swiftshader|llvmpipe|software/i.exec(renderer);
+  return soft ? `${report.label} (software renderer: ${soft[0].toLowerCase()})` : report.label;
+}
+
+async function measure(b: Benchmark, report: BackendReport, runs: number, warmup: number): Promise<BenchResult> {
+  const before = tf.memory().numTensors;
+  const ctx = await b.setup();
+  const lib: number[] = [];
+  const base: number[] = [];
+  try {
+    // Warm-up compiles shaders and fills caches for both paths before any timing.
+    for (let i = 0; i < warmup; i++) {
+      await b.run(ctx);
+      await b.baseline(ctx);
+    }
+    // Alternate, and swap which goes first each round, so drift (thermal, GC,
+    // SwiftShader's thread pool) hits both paths alike.
+    for (let i = 0; i < runs; i++) {
+      if (i % 2 === 0) {
+        lib.push(await time(() => b.run(ctx)));
+        base.push(await time(() => b.baseline(ctx)));
+      } else {
+        base.push(await time(() => b.baseline(ctx)));
+        lib.push(await time(() => b.run(ctx)));
+      }
+    }
+  } finally {
+    b.teardown(ctx);
+  }
+  const medianMs = runs ? median(lib) : undefined;
+  const baselineMs = runs ? median(base) : undefined;
+  return {
+    name: b.name,
+    backend: report.name,
+    backendLabel: labelOf(report),
+    medianMs,
+    baselineMs,
+    ratio: medianMs !== undefined && baselineMs ? medianMs / baselineMs : undefined,
+    runs,
+    leakedTensors: tf.memory().numTensors - before,
+  };
+}
+
+async function main(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const requested = parseBackendName(params.get('backend'));
+  if (requested === 'auto') throw new Error(`?backend= must name a backend, got "${params.get('backend') ?? ''}"`);
+  const runs = intParam(params, 'runs', 5);
+  const warmup = intParam(params, 'warmup', 3);
+  const filter = (params.get('filter') ?? '').toLowerCase();
+  const chosen = benchmarks.filter((b) => b.backends.includes(requested) && b.name.toLowerCase().includes(filter));
+
+  if (chosen.length === 0) return; // Nothing to measure: do not spend a backend start on it.
+
+  let report: BackendReport;
+  try {
+    report = await ensureBackend(requested);
+  } catch (e) {
+    // Not a harness error: this machine simply lacks the backend.
+    const why = e instanceof Error ? e.message : String(e);
+    state.results = chosen.map((b) => ({ name: b.name, backend: requested, backendLabel: requested, runs: 0, unavailable: why }));
+    return;
+  }
+  for (const b of chosen) state.results.push(await measure(b, report, runs, warmup));
+}
+
+main()
+  .catch((e: unknown) => {
+    state.error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  })
+  .finally(() => {
+    state.done = true;
+  });

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+// `npm run bench`: builds bench/page.ts, serves the repository on 127.0.0.1, loads the
+// page once per backend in headless system Chromium and prints one table.
+//
+//   npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout S]
+//
+// One page load per backend because src/core/backend.ts picks the backend once per
+// page. Pages run one after another so they never compete for the CPU that
+// SwiftShader also draws on. Exit code 1 means the harness failed (build, page error,
+// timeout, a leaking row), never that a backend is missing on this machine.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const OUT_DIR = join(ROOT, '.bench-build');
+const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+// wasm is left out by default: no row lists it and it cannot train anyway.
+const DEFAULT_BACKENDS = ['webgpu', 'webgl', 'cpu'];
+
+const USAGE = 'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
+const { values: opts } = parseArgsOrExit({
+  options: {
+    runs: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
+    filter: { type: 'string', default: '' },
+    backend: { type: 'string', multiple: true },
+    timeout: { type: 'string', default: '300' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const count = (name) => {
+  const n = Number(opts[name]);
+  if (!Number.isInteger(n) || n < 0) fail(`--${name} must be a whole number, got "${opts[name]}"`);
+  return n;
+};
+const runs = count('runs');
+const warmup = count('warmup');
+const timeoutMs = count('timeout') * 1000;
+const backends = (opts.backend ?? DEFAULT_BACKENDS).flatMap((b) => b.split(',')).map((b) => b.trim().toLowerCase());
+for (const b of backends) if (!ALL_BACKENDS.includes(b)) fail(`unknown --backend "${b}" (one of ${ALL_BACKENDS.join(', ')})`);
+
+function fail(message) {
+  console.error(`bench: ${message}`);
+  process.exit(1);
+}
+
+function parseArgsOrExit(config) {
+  try {
+    return parseArgs(config);
+  } catch (e) {
+    return fail(`${e.message}\n${USAGE}`);
+  }
+}
+
+const started = performance.now();
+await build({
+  entryPoints: [join(ROOT, 'bench/page.ts')],
+  bundle: true,
+  format: 'esm',
+  // Splitting keeps the backends' dynamic imports in backend.ts as separate chunks,
+  // as the library ships them.
+  splitting: true,
+  outdir: OUT_DIR,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: true,
+  logLevel: 'warning',
+}).catch(() => fail('esbuild could not build bench/page.ts (see above)'));
+
+const server = await serve(ROOT);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });
+
+const rows = [];
+const problems = [];
+try {
+  for (const backend of backends) {
+    const t0 = performance.now();
+    process.stderr.write(`bench: ${backend} … `);
+    const state = await measure(backend);
+    process.stderr.write(`${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    if (state.error) problems.push(`${backend}: ${state.error}`);
+    for (const r of state.results) {
+      rows.push(r);
+      if (r.leakedTensors) problems.push(`${backend}: "${r.name}" leaked ${r.leakedTensors} tensor(s)`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+printTable(rows);
+console.log(
+  'Ratios compare the library path with bare tfjs doing the same work in the same browser session; ' +
+    'SwiftShader (software) timings are CPU timings, not GPU timings.',
+);
+console.error(`bench: finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (problems.length) {
+  for (const p of problems) console.error(`bench: error: ${p}`);
+  process.exit(1);
+}
+
+/** Loads the page for one backend and returns its `window.__bench`, or an error state. */
+async function measure(backend) {
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
+  try {
+    const query = new URLSearchParams({ backend, runs: String(runs), warmup: String(warmup), filter: opts.filter });
+    await page.goto(`${base}/bench/index.html?${query}`);
+    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: timeoutMs, polling: 250 });
+    return await page.evaluate(() => window.__bench);
+  } catch (e) {
+    const extra = pageErrors.length ? ` (page said: ${pageErrors.join(' | ')})` : '';
+    return { done: false, results: [], error: `${e instanceof Error ? e.message.split('\n')[0] : e}${extra}` };
+  } finally {
+    await page.close();
+  }
+}
+
+function printTable(results) {
+  if (results.length === 0) {
+    console.log(
+      problems.length
+        ? 'No results: the harness failed (errors below).'
+        : `No benchmark matched (filter "${opts.filter}", backends ${backends.join(', ')}).`,
+    );
+    return;
+  }
+  // Why a backend is missing is a long sentence: it goes under the table, once per backend.
+  const missing = [...new Map(results.filter((r) => r.unavailable).map((r) => [r.backend, r.unavailable]))];
+  const ms = (v) => (v === undefined ? '–' : v.toFixed(v < 10 ? 2 : 1));
+  const header = ['benchmark', 'backend', 'median ms', 'bare tfjs ms', 'ratio', 'runs'];
+  const body = results.map((r) =>
+    r.unavailable
+      ? [r.name, `${r.backend}: not available here [${missing.findIndex(([b]) => b === r.backend) + 1}]`, '–', '–', '–', '0']
+      : [r.name, r.backendLabel, ms(r.medianMs), ms(r.baselineMs), r.ratio === undefined ? '–' : r.ratio.toFixed(2), String(r.runs)],
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
+  const numeric = new Set([2, 3, 4, 5]);
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const row of body) console.log(line(row));
+  missing.forEach(([backend, why], i) => console.log(`[${i + 1}] ${backend}: ${why}`));
+}
+
+/** A tiny static file server for the repository (the page, its bundle, node_modules for wasm files). */
+function serve(root) {
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const srv = createServer(async (req, res) => {
+    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
+    if (path !== root && !path.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok, ko) => srv.once('error', ko).listen(0, '127.0.0.1', () => ok(srv)));
+}
