@@ -58,20 +58,6 @@ async function time(fn: () => Promise<void>): Promise<number> {
   return performance.now() - t0;
 }
 
-/**
- * backend.ts labels WebGL plainly; here WebGL may be SwiftShader on the CPU, and the
- * table must not pass that off as GPU time. A throwaway context shows the renderer.
- */
-function labelOf(report: BackendReport): string {
-  if (report.name !== 'webgl') return report.label;
-  const gl = document.createElement('canvas').getContext('webgl2');
-  const ext = gl?.getExtension('WEBGL_debug_renderer_info');
-  const renderer = ext ? String(gl?.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
-  gl?.getExtension('WEBGL_lose_context')?.loseContext();
-  const soft = /swiftshader|llvmpipe|software/i.exec(renderer);
-  return soft ? `${report.label} (software renderer: ${soft[0].toLowerCase()})` : report.label;
-}
-
 async function measure(b: Benchmark, report: BackendReport, runs: number, warmup: number): Promise<BenchResult> {
   const before = tf.memory().numTensors;
   const ctx = await b.setup();
@@ -102,7 +88,7 @@ async function measure(b: Benchmark, report: BackendReport, runs: number, warmup
   return {
     name: b.name,
     backend: report.name,
-    backendLabel: labelOf(report),
+    backendLabel: report.label,
     medianMs,
     baselineMs,
     ratio: medianMs !== undefined && baselineMs ? medianMs / baselineMs : undefined,

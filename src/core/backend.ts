@@ -46,7 +46,7 @@ export interface BackendReport {
   reason: string;
   /** Backends tried before this one, and why each failed. */
   skipped: BackendAttempt[];
-  /** WebGPU adapter details when the backend is webgpu. */
+  /** The WebGPU adapter, or the WebGL renderer, when the backend is one of those. */
   adapter?: AdapterInfo;
 }
 
@@ -84,7 +84,7 @@ async function choose(request: BackendName | 'auto'): Promise<BackendReport> {
   for (const name of order) {
     const error = await tryBackend(name);
     if (error === undefined) {
-      const adapter = name === 'webgpu' ? await readAdapterInfo() : undefined;
+      const adapter = name === 'webgpu' ? await readAdapterInfo() : name === 'webgl' ? readWebGLRenderer() : undefined;
       return describe(name, request, skipped, adapter);
     }
     skipped.push({ name, error });
@@ -153,6 +153,27 @@ async function readAdapterInfo(): Promise<AdapterInfo | undefined> {
   return { vendor, architecture, device: info.device ?? '', description, isSoftware };
 }
 
+/**
+ * WebGL may run on SwiftShader (the CPU) where there is no GPU: say so, so that nobody
+ * reads its timings as GPU timings. A throwaway context shows the renderer.
+ */
+function readWebGLRenderer(): AdapterInfo | undefined {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) return undefined;
+  const ext = gl.getExtension('WEBGL_debug_renderer_info');
+  const description = ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+  const vendor = ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL)) : '';
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  const soft = /swiftshader|llvmpipe|software/i.exec(description);
+  return {
+    vendor,
+    architecture: soft ? soft[0].toLowerCase() : '',
+    device: '',
+    description,
+    isSoftware: Boolean(soft),
+  };
+}
+
 function describe(
   name: BackendName,
   requested: BackendName | 'auto',
@@ -162,7 +183,8 @@ function describe(
   let label: string = name;
   if (adapter) {
     const which = adapter.architecture || adapter.vendor || adapter.description || 'unknown';
-    label = `${name} (${adapter.isSoftware ? 'software adapter' : 'adapter'}: ${which})`;
+    const kind = name === 'webgl' ? 'renderer' : 'adapter';
+    label = `${name} (${adapter.isSoftware ? `software ${kind}` : kind}: ${which})`;
   }
   let reason: string;
   if (requested !== 'auto') reason = `${name} was forced by the backend attribute.`;

@@ -9,6 +9,7 @@ describe('core/backend (WebGPU unavailable)', () => {
     expect(adapter ?? null, 'this browser offers no WebGPU adapter').to.equal(null);
     const report = await ensureBackend();
     expect(report.name).to.be.oneOf(['webgl', 'cpu']);
+    if (report.name === 'webgl') expect(report.label).to.match(/^webgl \((software )?renderer: /);
     expect(tf.getBackend()).to.equal(report.name);
     expect(report.skipped[0].name).to.equal('webgpu');
     expect(report.skipped[0].error).to.match(/navigator\.gpu|adapter/);

@@ -1,0 +1,50 @@
+// `npm run build`: writes dist/ for publishing.
+//   dist/cnn-elements.js   one self-contained ES module defining all five elements (tfjs, lit, d3 inside)
+//   dist/<tag>.js          one module per element; shared code split into dist/chunks/
+//   dist/types/            type declarations
+//   dist/wasm/             the tfjs WASM binaries, for pages that force backend="wasm"
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+
+const TAGS = readdirSync('src/elements', { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+
+const common = {
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'linked',
+  tsconfig: 'tsconfig.json',
+  conditions: ['browser', 'production'],
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
+const started = Date.now();
+rmSync('dist', { recursive: true, force: true });
+
+await Promise.all([
+  // Without splitting, esbuild inlines the backends' dynamic imports: one file is the whole library.
+  build({ ...common, entryPoints: { 'cnn-elements': 'src/index.ts' }, outdir: 'dist' }),
+  build({
+    ...common,
+    entryPoints: Object.fromEntries(TAGS.map((tag) => [tag, `src/elements/${tag}/define.ts`])),
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  }),
+]);
+
+execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+mkdirSync('dist/wasm', { recursive: true });
+for (const file of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist').filter((f) => f.endsWith('.wasm'))) {
+  cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`, `dist/wasm/${file}`);
+}
+
+console.log(`Built dist/ (cnn-elements.js and ${TAGS.length} element modules) in ${Date.now() - started} ms.`);
