@@ -25,10 +25,10 @@ export default {
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
-  groups: [
-    { name: 'webgpu', files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts'], browsers: [launcher(true)] },
-    { name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] },
-  ],
+  // The default group (also what `--files` selects) runs with WebGPU.
+  files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts'],
+  browsers: [launcher(true)],
+  groups: [{ name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] }],
   plugins: [
     // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.
     commonjs({
