@@ -125,8 +125,8 @@ export function describeWindow(w: PoolWindow, mode: PoolMode, format: (v: number
   return `${mode}(${w.window.flat().map(format).join(', ')}) = ${format(w.result)}`;
 }
 
-/** Numbers as a reader wants them: integers plain, others with up to 3 decimals. */
-export function formatNumber(v: number): string {
+/** Numbers as a reader wants them: integers plain, others with up to `digits` decimals. */
+export function formatNumber(v: number, digits = 3): string {
   if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toFixed(3)));
+  return String(Number(v.toFixed(digits)));
 }

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../../src/index.js';
 import type { CnnElement } from '../../src/elements/cnn-element.js';
 import { ensureBackend } from '../../src/core/backend.js';
+import { expectTensorsBackTo, idle } from '../helpers.js';
 
 const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
 
@@ -13,8 +14,7 @@ describe('every element, through the library entry point', () => {
         const el = await fixture<CnnElement>(`<${tag}></${tag}>`);
         expect(customElements.get(tag)).to.exist;
         await el.ready;
-        await el.updateComplete;
-        expect(el.getAttribute('state')).to.equal('ready');
+        await idle(el);
         expect(el.getAttribute('backend')).to.equal('webgpu');
         await expect(el).to.be.accessible();
       });
@@ -26,8 +26,7 @@ describe('every element, through the library entry point', () => {
         document.body.append(el);
         await el.ready;
         el.remove();
-        await new Promise((r) => setTimeout(r, 0));
-        expect(tf.memory().numTensors).to.equal(baseline);
+        await expectTensorsBackTo(baseline);
       });
     });
   }

@@ -1,0 +1,121 @@
+import { css } from 'lit';
+
+export const poolingStepperStyles = css`
+  :host {
+    --_cell: var(--cnn-cell-size, 2.2em);
+    --_window: var(--cnn-window, var(--_accent));
+  }
+  .maps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 16px 28px;
+    align-items: flex-start;
+  }
+  figure {
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  figcaption {
+    color: var(--_muted);
+  }
+  .stage {
+    border-radius: 4px;
+    width: max-content;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(var(--cols), var(--_cell));
+    grid-auto-rows: var(--_cell);
+    gap: 2px;
+    font-variant-numeric: tabular-nums;
+    font-size: 0.85em;
+  }
+  .cell {
+    display: grid;
+    place-items: center;
+    border-radius: 3px;
+    background: var(--_bg);
+    outline: 1px solid var(--_border);
+    transition: box-shadow 0.15s, outline-color 0.15s;
+    overflow: hidden;
+  }
+  .cell.pad {
+    outline: 1px dashed var(--_border);
+    background: transparent;
+  }
+  .cell.win {
+    outline: 3px solid var(--_window);
+    outline-offset: -1px;
+    z-index: 1;
+  }
+  .cell.chosen {
+    box-shadow: inset 0 0 0 3px var(--_fg);
+    font-weight: 700;
+  }
+  .cell.current {
+    outline: 3px solid var(--_window);
+    z-index: 1;
+  }
+  .cell.empty {
+    background: transparent;
+  }
+  .formula {
+    margin: 0;
+    color: var(--_muted);
+    font-family: var(--cnn-mono-font, ui-monospace, monospace);
+    font-size: 0.85em;
+  }
+  .narration {
+    margin: 0;
+    min-height: 2.8em;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 14px;
+    align-items: center;
+  }
+  .buttons {
+    display: flex;
+    gap: 4px;
+  }
+  button {
+    min-width: 2.4em;
+    padding: 4px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  button.play {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_bg);
+    min-width: 5em;
+  }
+  button:disabled {
+    opacity: 0.45;
+    cursor: default;
+  }
+  select {
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 2px 4px;
+  }
+  label {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .scrub input {
+    width: 10em;
+    accent-color: var(--_accent);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .cell {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Resolves once `check` holds, polling each frame; rejects with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
+/** Waits until an element has finished its current computation (state back to `ready`). */
+export function idle(el: HTMLElement): Promise<void> {
+  return until(() => el.getAttribute('state') === 'ready', `<${el.localName}> to be ready and idle`);
+}
+
+/**
+ * Waits for the tensor count to come back to `baseline`: work still in flight when an
+ * element is removed disposes its tensors when it lands. A real leak never comes back.
+ */
+export async function expectTensorsBackTo(baseline: number): Promise<void> {
+  try {
+    await until(() => tf.memory().numTensors === baseline, 'the tensor count to return', 3000);
+  } catch {
+    throw new Error(`Leak: ${tf.memory().numTensors} tensors alive, ${baseline} before the element was added.`);
+  }
+}
