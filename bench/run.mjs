@@ -8,13 +8,12 @@
 // page. Pages run one after another so they never compete for the CPU that
 // SwiftShader also draws on. Exit code 1 means the harness failed (build, page error,
 // timeout, a leaking row), never that a backend is missing on this machine.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/static-server.mjs';
 import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -77,8 +76,7 @@ await build({
   logLevel: 'warning',
 }).catch(() => fail('esbuild could not build bench/page.ts (see above)'));
 
-const server = await serve(ROOT);
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, url: base } = await serveStatic(ROOT);
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });
 
 const rows = [];
@@ -156,23 +154,4 @@ function printTable(results) {
   console.log(`|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
   for (const row of body) console.log(line(row));
   missing.forEach(([backend, why], i) => console.log(`[${i + 1}] ${backend}: ${why}`));
-}
-
-/** A tiny static file server for the repository (the page, its bundle, node_modules for wasm files). */
-function serve(root) {
-  const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.map': 'application/json', '.json': 'application/json', '.wasm': 'application/wasm' };
-  const srv = createServer(async (req, res) => {
-    const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
-    if (path !== root && !path.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(path);
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok, ko) => srv.once('error', ko).listen(0, '127.0.0.1', () => ok(srv)));
 }

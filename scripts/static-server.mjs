@@ -27,6 +27,11 @@ export function serveStatic(root, { port = 0, redirects = {} } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      // Chromium asks for it on its own; answering 204 keeps 404 noise out of the logs.
+      res.writeHead(204).end();
+      return;
+    }
     if (redirects[path]) {
       res.writeHead(302, { location: redirects[path] }).end();
       return;

@@ -1,0 +1,195 @@
+// Smoke test of the built Storybook: opens every story and every autodocs page of
+// storybook-static/ in headless Chromium (WebGPU on, as readers get it) and fails
+// on any console error, uncaught exception, failed request, story that does not
+// render or renders none of the five elements, or element that does not reach
+// state="ready" (state="error" is allowed only where the entry's id contains
+// "error").
+//
+//   npm run build-storybook && npm run test:stories
+//
+// Env: SMOKE_TIMEOUT_MS (per entry, default 60000), SMOKE_ONLY (substring of the
+// entry ids to run).
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const ROOT = resolve('storybook-static');
+const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
+/** How long to watch a story after its elements are first ready, to catch the errors of their first computation. */
+const SETTLE_MS = 500;
+
+/**
+ * Console errors that are not the story's fault. Empty on purpose: every entry
+ * needs a reason written next to it.
+ * @type {RegExp[]}
+ */
+const BENIGN_CONSOLE_ERRORS = [];
+
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error('storybook-static/index.json is missing: run `npm run build-storybook` first, then `npm run test:stories`.');
+  process.exit(1);
+}
+
+const index = JSON.parse(readFileSync(join(ROOT, 'index.json'), 'utf8'));
+const only = process.env.SMOKE_ONLY;
+// Stories, and the docs pages generated from them (MDX pages, if any come, may hold no element).
+const entries = Object.values(index.entries)
+  .filter((e) => e.type === 'story' || (e.type === 'docs' && e.tags?.includes('autodocs')))
+  .filter((e) => !only || e.id.includes(only))
+  .map((e) => ({ id: e.id, viewMode: e.type === 'docs' ? 'docs' : 'story' }));
+if (entries.length === 0) {
+  console.error(`No stories in storybook-static/index.json${only ? ` matching SMOKE_ONLY=${only}` : ''}.`);
+  process.exit(1);
+}
+
+const { server, url: origin } = await serveStatic(ROOT);
+
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
+// A tall viewport: docs pages load stories in their own iframes lazily, only once scrolled into view.
+const context = await browser.newContext({ viewport: { width: 1200, height: 6000 } });
+console.log(`Smoke-testing ${entries.length} stories and docs pages from storybook-static/ in ${browser.version()} at ${origin}`);
+
+const failures = [];
+let passed = 0;
+try {
+  for (const { id, viewMode } of entries) {
+    const started = Date.now();
+    const { problems, summary } = await runStory(id, viewMode);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    if (problems.length === 0) {
+      passed++;
+      console.log(`  ok    ${id} (${secs} s) ${summary}`);
+    } else {
+      failures.push({ id, problems });
+      console.log(`  FAIL  ${id} (${secs} s) ${summary}`);
+      for (const p of problems) console.log(`        - ${p}`);
+    }
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+console.log(`${passed} stories passed, ${failures.length} failed`);
+if (failures.length > 0) {
+  console.log(`Failed: ${failures.map((f) => f.id).join(', ')}`);
+  process.exit(1);
+}
+
+/** Opens one story or docs page in a fresh page; returns what went wrong and a one-line description of its elements. */
+async function runStory(id, viewMode) {
+  const problems = [];
+  let listening = true;
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (!listening || msg.type() !== 'error') return;
+    const text = msg.text();
+    if (BENIGN_CONSOLE_ERRORS.some((re) => re.test(text))) return;
+    const where = msg.location()?.url ? ` (${msg.location().url.replace(origin, '')})` : '';
+    problems.push(`console error: ${text}${where}`);
+  });
+  page.on('pageerror', (err) => {
+    if (listening) problems.push(`uncaught exception: ${err.stack ?? err.message}`);
+  });
+  page.on('requestfailed', (req) => {
+    if (listening) problems.push(`request failed: ${req.url().replace(origin, '')} (${req.failure()?.errorText ?? 'unknown'})`);
+  });
+  page.on('response', (res) => {
+    if (listening && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url().replace(origin, '')}`);
+  });
+
+  // `settled` and `describe` run in the page and share `views`, defined there first.
+  await page.addInitScript({ content: `window.__smokeViews = ${views.toString()};` });
+  let summary = '';
+  try {
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=${viewMode}`, { timeout: TIMEOUT_MS });
+    const deadline = Date.now() + TIMEOUT_MS;
+    const waitSettled = () =>
+      page
+        .waitForFunction(settled, TAGS, { timeout: Math.max(1, deadline - Date.now()), polling: 100 })
+        .then(() => 'settled')
+        .catch((e) => (e?.name === 'TimeoutError' ? 'timeout' : Promise.reject(e)));
+    let outcome = await waitSettled();
+    // onReady starts the first computation (ready → busy → ready): let it run and settle again.
+    if (outcome === 'settled') {
+      await page.waitForTimeout(SETTLE_MS);
+      outcome = await waitSettled();
+    }
+    const report = await page.evaluate(describe, TAGS);
+    summary = report.elements.map((e) => `<${e.tag} state=${e.state} backend=${e.backend}>`).join(' ');
+    if (report.storyError) problems.push(`Storybook could not render the story: ${report.storyError}`);
+    else if (outcome === 'timeout') {
+      problems.push(`not ready after ${TIMEOUT_MS / 1000} s: ${summary || 'it rendered none of the five elements'}`);
+    }
+    for (const e of report.elements) {
+      if (e.state === 'error' && !id.includes('error')) {
+        problems.push(`<${e.tag}> ended in state="error": ${e.message || '(no message shown)'}`);
+      }
+    }
+  } catch (e) {
+    problems.push(`could not open the story: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    // Requests cut short by closing the page are not the story's fault.
+    listening = false;
+    await page.close();
+  }
+  return { problems, summary };
+}
+
+/**
+ * In the page: the documents that show the entry: the story or docs page itself,
+ * and the stories a docs page shows in their own iframe (same origin). Each with
+ * whether Storybook finished showing it and its root element.
+ */
+function views() {
+  const docs = [document];
+  for (const frame of document.querySelectorAll('iframe')) {
+    try {
+      if (frame.contentDocument) docs.push(frame.contentDocument);
+    } catch {
+      // Another origin: not ours.
+    }
+  }
+  return docs.map((doc) => {
+    const body = doc.body;
+    return {
+      error: Boolean(body?.classList.contains('sb-show-errordisplay')),
+      errorText: (doc.getElementById('error-message')?.textContent ?? '').trim(),
+      shown: Boolean(body?.classList.contains('sb-show-main')),
+      root: doc.getElementById('storybook-root')?.childElementCount
+        ? doc.getElementById('storybook-root')
+        : doc.getElementById('storybook-docs'),
+    };
+  });
+}
+
+/**
+ * In the page: true once Storybook showed the entry (or its error screen) and
+ * every element of ours in it has finished loading (state ready or error). An
+ * entry must show at least one of the five elements.
+ */
+function settled(tags) {
+  const all = window.__smokeViews();
+  if (all.some((v) => v.error)) return true;
+  if (!all.every((v) => v.shown && v.root && v.root.childElementCount > 0)) return false;
+  const elements = all.flatMap((v) => [...v.root.querySelectorAll(tags.join(','))]);
+  return elements.length > 0 && elements.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''));
+}
+
+/** In the page: the entry's elements, their state, backend and any error shown, and Storybook's own error. */
+function describe(tags) {
+  const all = window.__smokeViews();
+  const elements = all
+    .flatMap((v) => [...(v.root?.querySelectorAll(tags.join(',')) ?? [])])
+    .map((el) => ({
+      tag: el.localName,
+      state: el.getAttribute('state'),
+      backend: el.getAttribute('backend'),
+      message: el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
+    }));
+  const failed = all.find((v) => v.error);
+  return { elements, storyError: failed ? failed.errorText || 'unknown error' : '' };
+}
