@@ -73,7 +73,7 @@ try {
   server.close();
 }
 
-console.log(`${passed} stories passed, ${failures.length} failed`);
+console.log(`stories: ${passed} passed, ${failures.length} failed`);
 if (failures.length > 0) {
   console.log(`Failed: ${failures.map((f) => f.id).join(', ')}`);
   process.exit(1);
