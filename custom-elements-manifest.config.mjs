@@ -4,4 +4,6 @@ export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.test.ts'],
   litelement: true,
+  // The analyzer would otherwise point package.json's customElements field at each --outdir it writes to.
+  packagejson: false,
 };
