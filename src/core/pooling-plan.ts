@@ -9,8 +9,10 @@
  * max and never dilutes an average).
  */
 
+import { axisGeometry, type Padding } from './window-geometry.js';
+
+export type { Padding };
 export type PoolMode = 'max' | 'avg' | 'min';
-export type Padding = 'valid' | 'same';
 
 export interface PoolOptions {
   mode: PoolMode;
@@ -52,11 +54,6 @@ export interface PoolWindow {
   chosen?: [number, number];
 }
 
-/** Output length of one axis. */
-export function outputLength(input: number, size: number, stride: number, padding: Padding): number {
-  return padding === 'same' ? Math.ceil(input / stride) : Math.floor((input - size) / stride) + 1;
-}
-
 /** Plans a pooling of an `inShape` map; throws with a reader-facing message when it cannot work. */
 export function planPooling(inShape: [number, number], options: PoolOptions): PoolPlan {
   const [h, w] = inShape;
@@ -70,12 +67,11 @@ export function planPooling(inShape: [number, number], options: PoolOptions): Po
         `Use a pool of at most ${Math.min(kh, h)}×${Math.min(kw, w)}, or padding="same".`,
     );
   }
-  const outShape: [number, number] = [outputLength(h, kh, sh, options.padding), outputLength(w, kw, sw, options.padding)];
-  const padTotal: [number, number] =
-    options.padding === 'same'
-      ? [Math.max((outShape[0] - 1) * sh + kh - h, 0), Math.max((outShape[1] - 1) * sw + kw - w, 0)]
-      : [0, 0];
-  const padBefore: [number, number] = [Math.floor(padTotal[0] / 2), Math.floor(padTotal[1] / 2)];
+  const rows = axisGeometry(h, kh, sh, options.padding);
+  const cols = axisGeometry(w, kw, sw, options.padding);
+  const outShape: [number, number] = [rows.out, cols.out];
+  const padTotal: [number, number] = [rows.padTotal, cols.padTotal];
+  const padBefore: [number, number] = [rows.padBefore, cols.padBefore];
   return { ...options, inShape, outShape, padTotal, padBefore, steps: outShape[0] * outShape[1] };
 }
 

@@ -1,36 +1,13 @@
 /** Parsing and checking of the stepper's attributes, with messages that say how to fix them. */
-import type { Padding, PoolMode } from '../../core/pooling-plan.js';
+import { parseMatrix } from '../../core/matrix.js';
+import type { PoolMode } from '../../core/pooling-plan.js';
 
+export { PADDINGS, parsePadding } from '../../core/window-geometry.js';
 export const MODES: readonly PoolMode[] = ['max', 'avg', 'min'];
-export const PADDINGS: readonly Padding[] = ['valid', 'same'];
 
-/** A map given as JSON text or as an array: checks it is a non-empty rectangle of finite numbers. */
+/** A map given as JSON text or as an array: a non-empty rectangle of finite numbers. */
 export function parseValues(input: unknown): number[][] {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      throw new Error(`values is not valid JSON: give a 2-D array such as [[1, 2], [3, 4]].`);
-    }
-  }
-  if (!Array.isArray(value) || value.length === 0 || !value.every(Array.isArray)) {
-    throw new Error('values must be a 2-D array of numbers, such as [[1, 2], [3, 4]].');
-  }
-  const rows = value as unknown[][];
-  const width = rows[0].length;
-  if (width === 0) throw new Error('values has an empty first row: every row needs at least one number.');
-  rows.forEach((row, r) => {
-    if (row.length !== width) {
-      throw new Error(`values is ragged: row ${r + 1} has ${row.length} numbers but row 1 has ${width}. Every row needs the same length.`);
-    }
-    row.forEach((v, c) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new Error(`values[${r}][${c}] is ${JSON.stringify(v)}, not a number. Use numbers only.`);
-      }
-    });
-  });
-  return rows as number[][];
+  return parseMatrix(input, 'values');
 }
 
 /** A window or stride given as `2`, `"2"`, `"2x3"` or `"2×3"`, each side within [1, max]. */
@@ -48,11 +25,6 @@ export function parsePair(input: unknown, name: string, max = 5): [number, numbe
 export function parseMode(input: unknown): PoolMode {
   if ((MODES as readonly unknown[]).includes(input)) return input as PoolMode;
   throw new Error(`mode "${String(input)}" is unknown: use max, avg or min.`);
-}
-
-export function parsePadding(input: unknown): Padding {
-  if ((PADDINGS as readonly unknown[]).includes(input)) return input as Padding;
-  throw new Error(`padding "${String(input)}" is unknown: use valid or same.`);
 }
 
 /** rows/cols of the seeded random map: 1..16. */

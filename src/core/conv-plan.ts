@@ -1,0 +1,91 @@
+/**
+ * Convolution geometry and the arithmetic of one output pixel, in plain numbers with no
+ * tfjs: the playground explains each pixel with these, and the tests check them against
+ * the tfjs output (`conv.ts`). Padding follows TensorFlow (see window-geometry.ts).
+ */
+import { axisGeometry, type Padding } from './window-geometry.js';
+
+export type Activation = 'none' | 'relu';
+
+export interface ConvOptions {
+  /** Kernel height and width. */
+  kernelSize: [number, number];
+  stride: number;
+  dilation: number;
+  padding: Padding;
+}
+
+export interface ConvPlan extends ConvOptions {
+  inShape: [number, number];
+  outShape: [number, number];
+  /** Input cells a dilated kernel covers: D·(K−1)+1 per axis. */
+  span: [number, number];
+  padBefore: [number, number];
+  padTotal: [number, number];
+}
+
+/** Plans a convolution of an `inShape` image; throws with a reader-facing message when it cannot work. */
+export function planConv(inShape: [number, number], options: ConvOptions): ConvPlan {
+  const [h, w] = inShape;
+  const [kh, kw] = options.kernelSize;
+  const { stride, dilation, padding } = options;
+  const span: [number, number] = [dilation * (kh - 1) + 1, dilation * (kw - 1) + 1];
+  if (padding === 'valid' && (span[0] > h || span[1] > w)) {
+    const dilated = dilation > 1 ? ` (with dilation ${dilation} it spans ${span[0]}×${span[1]} pixels)` : '';
+    throw new Error(
+      `The ${kh}×${kw} kernel${dilated} is larger than the ${h}×${w} image, so padding "valid" leaves no output. ` +
+        'Use a smaller kernel or dilation, a larger image, or padding="same".',
+    );
+  }
+  const rows = axisGeometry(h, span[0], stride, padding);
+  const cols = axisGeometry(w, span[1], stride, padding);
+  return {
+    ...options,
+    inShape,
+    outShape: [rows.out, cols.out],
+    span,
+    padBefore: [rows.padBefore, cols.padBefore],
+    padTotal: [rows.padTotal, cols.padTotal],
+  };
+}
+
+/** The output-size formula of one axis with the plan's numbers, e.g. `⌊(512 + 2 − 1·(3−1) − 1) / 1⌋ + 1 = 512`. */
+export function sizeFormula(plan: ConvPlan, axis: 0 | 1): string {
+  const n = plan.inShape[axis];
+  const k = plan.kernelSize[axis];
+  return `⌊(${n} + ${plan.padTotal[axis]} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}⌋ + 1 = ${plan.outShape[axis]}`;
+}
+
+/** One kernel tap of one output pixel: where it reads, and whether that is inside the image or padding. */
+export interface Tap {
+  /** Kernel row and column. */
+  kr: number;
+  kc: number;
+  /** Input row and column (may be outside the image: padding, which reads 0). */
+  r: number;
+  c: number;
+  inside: boolean;
+}
+
+/** The kernel taps of output pixel (row, col), row-major over the kernel. */
+export function tapsAt(plan: ConvPlan, row: number, col: number): Tap[] {
+  const [kh, kw] = plan.kernelSize;
+  const [h, w] = plan.inShape;
+  const top = row * plan.stride - plan.padBefore[0];
+  const left = col * plan.stride - plan.padBefore[1];
+  const taps: Tap[] = [];
+  for (let kr = 0; kr < kh; kr++) {
+    for (let kc = 0; kc < kw; kc++) {
+      const r = top + kr * plan.dilation;
+      const c = left + kc * plan.dilation;
+      taps.push({ kr, kc, r, c, inside: r >= 0 && r < h && c >= 0 && c < w });
+    }
+  }
+  return taps;
+}
+
+/** The kernel divided by its sum when that sum is not zero (how the course normalises a kernel). */
+export function normalizeKernel(kernel: number[][]): number[][] {
+  const sum = kernel.flat().reduce((a, b) => a + b, 0);
+  return Math.abs(sum) < 1e-12 ? kernel : kernel.map((row) => row.map((v) => v / sum));
+}

@@ -1,0 +1,80 @@
+/**
+ * The playground's convolution on the page's tfjs backend. Synchronous maths inside
+ * `tf.tidy`; the only read is the final `await data()`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { Activation, ConvPlan } from './conv-plan.js';
+import type { ChannelImage, ChannelMode } from './image-channels.js';
+
+export interface ConvSpec {
+  /** The kernel as applied (already normalised if the reader asked for it). */
+  kernel: number[][];
+  channels: ChannelMode;
+  bias: number;
+  activation: Activation;
+}
+
+/** A feature map: row-major HWC values and their shape. */
+export interface FeatureMap {
+  values: Float32Array;
+  shape: [number, number, number];
+}
+
+/** Uploads an image's intensities once; the caller disposes the tensor. */
+export function imageTensor(image: ChannelImage): tf.Tensor3D {
+  return tf.tensor3d(image.values, [image.height, image.width, image.channels]);
+}
+
+/**
+ * Convolves `input` ([h, w, 1|3]) with one kernel, the way each mode means it:
+ * `gray` one channel in, one out; `rgb` the kernel on each colour channel separately
+ * (a depthwise convolution, three maps out); `sum` one Conv2D filter with three input
+ * channels sharing the kernel, whose products are added into one map.
+ */
+export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf.Tensor3D {
+  return tf.tidy(() => {
+    const [kh, kw] = plan.kernelSize;
+    const inChannels = input.shape[2];
+    const k2d = tf.tensor2d(spec.kernel, [kh, kw]);
+    const kernel = tf.tile(tf.reshape(k2d, [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D;
+    const depthwise = spec.channels === 'rgb';
+    let x = tf.expandDims(input, 0) as tf.Tensor4D;
+    // tfjs refuses stride > 1 together with dilation > 1. Then pad as `same` would for the
+    // real stride, convolve every position, and keep every stride-th one: the same numbers.
+    const split = plan.stride > 1 && plan.dilation > 1;
+    if (split && plan.padding === 'same') {
+      const [pt, pl] = plan.padBefore;
+      const [ph, pw] = plan.padTotal;
+      x = tf.pad(x, [
+        [0, 0],
+        [pt, ph - pt],
+        [pl, pw - pl],
+        [0, 0],
+      ]);
+    }
+    const stride = split ? 1 : plan.stride;
+    const padding = split ? 'valid' : plan.padding;
+    let y: tf.Tensor4D = depthwise
+      ? tf.depthwiseConv2d(x, kernel, stride, padding, 'NHWC', plan.dilation)
+      : tf.conv2d(x, kernel, stride, padding, 'NHWC', plan.dilation);
+    if (split) {
+      const [oh, ow] = plan.outShape;
+      y = tf.stridedSlice(y, [0, 0, 0, 0], [1, oh * plan.stride, ow * plan.stride, y.shape[3]], [1, plan.stride, plan.stride, 1]) as tf.Tensor4D;
+    }
+    if (spec.bias !== 0) y = tf.add(y, spec.bias);
+    if (spec.activation === 'relu') y = tf.relu(y);
+    return tf.squeeze(y, [0]) as tf.Tensor3D;
+  });
+}
+
+/** Convolves and reads the result back. */
+export async function convolveToMap(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): Promise<FeatureMap> {
+  const y = convolve(input, spec, plan);
+  try {
+    const values = (await y.data()) as Float32Array;
+    const [h, w, c] = y.shape;
+    return { values, shape: [h, w, c] };
+  } finally {
+    y.dispose();
+  }
+}
