@@ -1,0 +1,106 @@
+/**
+ * Painting images and feature maps onto canvases, and the colour legend beside them.
+ * Values arrive as plain row-major HWC arrays (no tfjs here).
+ */
+import { axisBottom } from 'd3-axis';
+import { scaleLinear } from 'd3-scale';
+import { interpolateGreys, interpolateRdBu } from 'd3-scale-chromatic';
+import { select } from 'd3-selection';
+
+export type MapColormap = 'diverging' | 'gray';
+
+/** How values become colours: a domain and a 256-step lookup table. */
+export interface MapScale {
+  colormap: MapColormap;
+  domain: [number, number];
+  /** CSS colour of a value. */
+  color(value: number): string;
+  /** 256 RGB triples from the low end of the domain to the high end. */
+  lut: Uint8ClampedArray;
+}
+
+/**
+ * `diverging`: blue for negative, white for zero, red for positive, symmetric around 0 so
+ * zero always reads as white. `gray`: black at the minimum, white at the maximum.
+ */
+export function mapScale(colormap: MapColormap, min: number, max: number): MapScale {
+  let domain: [number, number];
+  let ramp: (t: number) => string;
+  if (colormap === 'diverging') {
+    const m = Math.max(Math.abs(min), Math.abs(max), 1e-6);
+    domain = [-m, m];
+    ramp = (t) => interpolateRdBu(1 - t);
+  } else {
+    domain = min === max ? [min - 1, max + 1] : [min, max];
+    ramp = (t) => interpolateGreys(1 - t);
+  }
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i++) lut.set(parseRgb(ramp(i / 255)), i * 3);
+  const [lo, hi] = domain;
+  return { colormap, domain, lut, color: (v) => ramp(clamp01((v - lo) / (hi - lo))) };
+}
+
+/** Paints one channel of a feature map through a colour scale; the canvas takes the map's size. */
+export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[], scale: MapScale, channel = 0): void {
+  const [h, w, c = 1] = shape;
+  const image = new ImageData(w, h);
+  const [lo, hi] = scale.domain;
+  const k = 255 / (hi - lo);
+  for (let i = 0; i < w * h; i++) {
+    const j = Math.round(Math.min(255, Math.max(0, (values[i * c + channel] - lo) * k))) * 3;
+    image.data[4 * i] = scale.lut[j];
+    image.data[4 * i + 1] = scale.lut[j + 1];
+    image.data[4 * i + 2] = scale.lut[j + 2];
+    image.data[4 * i + 3] = 255;
+  }
+  put(canvas, image);
+}
+
+/** Paints 0–255 intensities as they are (1 channel: gray; 3: RGB), clamping what falls outside. */
+export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[]): void {
+  const [h, w, c = 1] = shape;
+  const image = new ImageData(w, h);
+  for (let i = 0; i < w * h; i++) {
+    for (let ch = 0; ch < 3; ch++) image.data[4 * i + ch] = values[i * c + (c === 3 ? ch : 0)];
+    image.data[4 * i + 3] = 255;
+  }
+  put(canvas, image);
+}
+
+/** A horizontal colour bar with a d3 axis under it, drawn into `svg` at `width` pixels. */
+export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number, title: string): void {
+  const height = 34;
+  const barHeight = 10;
+  const inner = Math.max(60, width - 24);
+  const x = scaleLinear().domain(scale.domain).range([0, inner]);
+  const root = select(svg).attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+  root.selectAll('*').remove();
+  const id = `ramp-${Math.random().toString(36).slice(2)}`;
+  const gradient = root.append('defs').append('linearGradient').attr('id', id);
+  for (let i = 0; i <= 10; i++) {
+    const v = scale.domain[0] + ((scale.domain[1] - scale.domain[0]) * i) / 10;
+    gradient.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', scale.color(v));
+  }
+  const g = root.append('g').attr('transform', 'translate(12, 2)');
+  g.append('rect').attr('width', inner).attr('height', barHeight).attr('fill', `url(#${id})`).attr('stroke', 'currentColor').attr('stroke-opacity', 0.3);
+  g.append('g')
+    .attr('transform', `translate(0, ${barHeight})`)
+    .call(axisBottom(x).ticks(5).tickSizeOuter(0))
+    .call((axis) => axis.selectAll('text').attr('fill', 'currentColor'))
+    .call((axis) => axis.selectAll('line, path').attr('stroke', 'currentColor'));
+  root.append('title').text(title);
+}
+
+function put(canvas: HTMLCanvasElement, image: ImageData): void {
+  if (canvas.width !== image.width) canvas.width = image.width;
+  if (canvas.height !== image.height) canvas.height = image.height;
+  canvas.getContext('2d')?.putImageData(image, 0, 0);
+}
+
+function parseRgb(color: string): number[] {
+  return (color.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number);
+}
+
+function clamp01(t: number): number {
+  return Math.min(1, Math.max(0, t));
+}
