@@ -1,0 +1,167 @@
+/**
+ * Turns any picture of one handwritten digit into a 28×28 image made the way MNIST's were,
+ * so a model trained on MNIST sees what it was trained on:
+ *
+ * 1. grayscale, inverted when the background is light, so the digit is white on black;
+ * 2. the background level removed and the ink stretched to 0..1;
+ * 3. cropped to the ink's bounding box;
+ * 4. scaled (area-averaged, keeping the aspect ratio) so the longer side is 20 pixels;
+ * 5. pasted into a 28×28 black square so that its centre of mass is at the centre.
+ *
+ * Plain arithmetic on arrays: no tfjs, no DOM.
+ */
+
+/** RGBA pixels, as an `ImageData` or the image reader's result. */
+export interface RgbaPixels {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface DigitImage {
+  /** 784 values in 0..1, row-major, white digit on black. */
+  pixels: Float32Array;
+  /** True when no ink was found (the result is all zeros). */
+  empty: boolean;
+  /** Whether the input was inverted (dark ink on a light background). */
+  inverted: boolean;
+  /** The ink's bounding box in the input, in pixels. */
+  box?: { left: number; top: number; width: number; height: number };
+}
+
+export const DIGIT_SIDE = 28;
+/** MNIST fits each digit in a 20×20 box inside the 28×28 image. */
+export const DIGIT_BOX = 20;
+/** A pixel counts as ink above this fraction of the brightest ink. */
+const INK_THRESHOLD = 0.1;
+
+/** Luma (ITU-R 601) of each pixel in 0..1; transparent pixels count as black. */
+export function grayscale({ data, width, height }: RgbaPixels): Float32Array {
+  const out = new Float32Array(width * height);
+  for (let i = 0; i < out.length; i++) {
+    const o = i * 4;
+    out[i] = ((0.299 * data[o] + 0.587 * data[o + 1] + 0.114 * data[o + 2]) / 255) * (data[o + 3] / 255);
+  }
+  return out;
+}
+
+/** Mean of the outermost ring of pixels: the background's level. */
+function borderMean(gray: Float32Array, w: number, h: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let x = 0; x < w; x++) {
+    sum += gray[x] + (h > 1 ? gray[(h - 1) * w + x] : 0);
+    n += h > 1 ? 2 : 1;
+  }
+  for (let y = 1; y < h - 1; y++) {
+    sum += gray[y * w] + (w > 1 ? gray[y * w + w - 1] : 0);
+    n += w > 1 ? 2 : 1;
+  }
+  return sum / n;
+}
+
+/**
+ * Area-averaging resize of a one-channel image: each output pixel is the mean of the input
+ * area it covers (fractional pixels weighted by coverage), so thin strokes fade instead of
+ * vanishing when shrunk. Separable: rows first, then columns.
+ */
+export function resampleArea(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+  const wx = axisWeights(sw, dw);
+  const wy = axisWeights(sh, dh);
+  const rows = new Float32Array(dw * sh);
+  for (let y = 0; y < sh; y++) {
+    for (let x = 0; x < dw; x++) {
+      let v = 0;
+      for (const [i, w] of wx[x]) v += src[y * sw + i] * w;
+      rows[y * dw + x] = v;
+    }
+  }
+  const out = new Float32Array(dw * dh);
+  for (let y = 0; y < dh; y++) {
+    for (const [i, w] of wy[y]) {
+      for (let x = 0; x < dw; x++) out[y * dw + x] += rows[i * dw + x] * w;
+    }
+  }
+  return out;
+}
+
+/** For each output index, the input indices it covers and their weights (summing to 1). */
+function axisWeights(n: number, m: number): Array<Array<[number, number]>> {
+  const scale = n / m;
+  return Array.from({ length: m }, (_, o) => {
+    const a = o * scale;
+    const b = (o + 1) * scale;
+    const taps: Array<[number, number]> = [];
+    for (let i = Math.floor(a); i < Math.min(n, Math.ceil(b)); i++) {
+      const cover = Math.min(b, i + 1) - Math.max(a, i);
+      if (cover > 1e-9) taps.push([i, cover / (b - a)]);
+    }
+    return taps;
+  });
+}
+
+/** Prepares one picture of a digit the way MNIST digits were prepared (see the module comment). */
+export function preprocessDigit(image: RgbaPixels): DigitImage {
+  const { width: w, height: h } = image;
+  const gray = grayscale(image);
+  const background = borderMean(gray, w, h);
+  const inverted = background > 0.5;
+  let peak = 0;
+  for (let i = 0; i < gray.length; i++) {
+    const ink = Math.max(0, (inverted ? 1 - gray[i] : gray[i]) - (inverted ? 1 - background : background));
+    gray[i] = ink;
+    if (ink > peak) peak = ink;
+  }
+  const pixels = new Float32Array(DIGIT_SIDE * DIGIT_SIDE);
+  if (peak < 0.05) return { pixels, empty: true, inverted };
+
+  let left = w;
+  let top = h;
+  let right = -1;
+  let bottom = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = (gray[y * w + x] /= peak);
+      if (v > INK_THRESHOLD) {
+        if (x < left) left = x;
+        if (x > right) right = x;
+        if (y < top) top = y;
+        if (y > bottom) bottom = y;
+      }
+    }
+  }
+  const bw = right - left + 1;
+  const bh = bottom - top + 1;
+  const crop = new Float32Array(bw * bh);
+  for (let y = 0; y < bh; y++) crop.set(gray.subarray((top + y) * w + left, (top + y) * w + left + bw), y * bw);
+
+  const scale = DIGIT_BOX / Math.max(bw, bh);
+  const dw = Math.max(1, Math.round(bw * scale));
+  const dh = Math.max(1, Math.round(bh * scale));
+  const small = resampleArea(crop, bw, bh, dw, dh);
+
+  // Centre of mass in pixel-index coordinates; the 28×28 centre is at index 13.5.
+  let mass = 0;
+  let mx = 0;
+  let my = 0;
+  for (let y = 0; y < dh; y++) {
+    for (let x = 0; x < dw; x++) {
+      const v = small[y * dw + x];
+      mass += v;
+      mx += v * x;
+      my += v * y;
+    }
+  }
+  const centre = (DIGIT_SIDE - 1) / 2;
+  const ox = Math.round(centre - mx / mass);
+  const oy = Math.round(centre - my / mass);
+  for (let y = 0; y < dh; y++) {
+    const ty = y + oy;
+    if (ty < 0 || ty >= DIGIT_SIDE) continue;
+    for (let x = 0; x < dw; x++) {
+      const tx = x + ox;
+      if (tx >= 0 && tx < DIGIT_SIDE) pixels[ty * DIGIT_SIDE + tx] = Math.min(1, small[y * dw + x]);
+    }
+  }
+  return { pixels, empty: false, inverted, box: { left, top, width: bw, height: bh } };
+}
