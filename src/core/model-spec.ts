@@ -1,0 +1,444 @@
+/**
+ * The trainer's networks as data: the course's presets, an author's `layers` JSON,
+ * the checks that catch an impossible stack before any tensor exists, and the
+ * tfjs-layers model built from a checked stack.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { seededRandom } from './random.js';
+
+/** MNIST digits: 28×28 grey pixels, ten classes. */
+export const INPUT_SHAPE: readonly [number, number, number] = [28, 28, 1];
+export const CLASSES = 10;
+
+export type Activation = 'relu' | 'softmax' | 'sigmoid' | 'tanh' | 'linear' | 'elu' | 'selu';
+export type Padding = 'valid' | 'same';
+export type InitializerName = 'heUniform' | 'glorotUniform';
+export type Pair = number | [number, number];
+
+export interface Conv2dSpec {
+  type: 'conv2d';
+  filters: number;
+  kernelSize: Pair;
+  strides?: Pair;
+  padding?: Padding;
+  activation?: Activation;
+  kernelInitializer?: InitializerName;
+}
+export interface PoolSpec {
+  type: 'maxPooling2d' | 'averagePooling2d';
+  poolSize?: Pair;
+  strides?: Pair;
+  padding?: Padding;
+}
+export interface FlattenSpec {
+  type: 'flatten';
+}
+export interface DenseSpec {
+  type: 'dense';
+  units: number;
+  activation?: Activation;
+  kernelInitializer?: InitializerName;
+}
+export interface DropoutSpec {
+  type: 'dropout';
+  rate: number;
+}
+export interface BatchNormSpec {
+  type: 'batchNormalization';
+}
+/** One layer of a stack, as an author writes it in `layers` JSON. */
+export type LayerSpec = Conv2dSpec | PoolSpec | FlattenSpec | DenseSpec | DropoutSpec | BatchNormSpec;
+export type LayerType = LayerSpec['type'];
+
+export const LAYER_TYPES: readonly LayerType[] = [
+  'conv2d',
+  'maxPooling2d',
+  'averagePooling2d',
+  'flatten',
+  'dense',
+  'dropout',
+  'batchNormalization',
+];
+
+export type OptimizerName = 'sgd' | 'momentum' | 'adam';
+export const OPTIMIZERS: readonly OptimizerName[] = ['sgd', 'momentum', 'adam'];
+
+/** Training settings a preset comes with; the element's attributes override them. */
+export interface Hyperparameters {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  optimizer: OptimizerName;
+  validationSplit: number;
+}
+
+export interface Preset {
+  /** What the course says about it, for the table caption. */
+  description: string;
+  layers: LayerSpec[];
+  hyper: Hyperparameters;
+}
+
+export type PresetName = 'basic' | 'two-conv' | 'three-conv' | 'dense-only';
+export const PRESET_NAMES: readonly PresetName[] = ['basic', 'two-conv', 'three-conv', 'dense-only'];
+
+const conv = (filters: number, extra: Partial<Conv2dSpec> = {}): Conv2dSpec => ({
+  type: 'conv2d',
+  filters,
+  kernelSize: 3,
+  activation: 'relu',
+  kernelInitializer: 'heUniform',
+  ...extra,
+});
+const pool = (): PoolSpec => ({ type: 'maxPooling2d', poolSize: 2 });
+const dense = (units: number, activation: Activation = 'relu'): DenseSpec =>
+  activation === 'softmax'
+    ? { type: 'dense', units, activation }
+    : { type: 'dense', units, activation, kernelInitializer: 'heUniform' };
+const FLATTEN: FlattenSpec = { type: 'flatten' };
+const OUTPUT = (): DenseSpec => dense(CLASSES, 'softmax');
+const ADAM: Hyperparameters = { epochs: 5, batchSize: 32, learningRate: 0.001, optimizer: 'adam', validationSplit: 0 };
+
+/** The course's networks (see the README for where each figure comes from). */
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  basic: {
+    description: 'The course’s first CNN: one convolution, one pooling layer, SGD with momentum (96.2% after 5 epochs on 60,000 digits).',
+    layers: [conv(32), pool(), FLATTEN, dense(100), OUTPUT()],
+    hyper: { epochs: 5, batchSize: 32, learningRate: 0.01, optimizer: 'momentum', validationSplit: 0 },
+  },
+  'two-conv': {
+    description: 'Two convolution and pooling pairs, Adam (over 98% in the course).',
+    layers: [conv(32), pool(), conv(64), pool(), FLATTEN, dense(128), OUTPUT()],
+    hyper: { ...ADAM },
+  },
+  'three-conv': {
+    description: 'Two convolution and pooling pairs and a lone convolution, Adam, batch 64, 10% held out (98.9% in the course).',
+    layers: [conv(32), pool(), conv(64), pool(), conv(64), FLATTEN, dense(64), OUTPUT()],
+    hyper: { ...ADAM, batchSize: 64, validationSplit: 0.1 },
+  },
+  'dense-only': {
+    description: 'No convolution at all: the dense baseline the CNNs are compared with (97.4% in the course).',
+    layers: [FLATTEN, dense(128), OUTPUT()],
+    hyper: { ...ADAM },
+  },
+};
+
+/** Input the author can fix: the message says what is wrong and what to do. */
+export class SpecError extends Error {
+  override name = 'SpecError';
+}
+
+export function parsePreset(value: string): PresetName {
+  const v = value.trim().toLowerCase();
+  if ((PRESET_NAMES as readonly string[]).includes(v)) return v as PresetName;
+  throw new SpecError(`Unknown preset "${value}". Use one of ${PRESET_NAMES.join(', ')}, or describe the layers with the layers attribute.`);
+}
+
+export function parseOptimizer(value: string): OptimizerName {
+  const v = value.trim().toLowerCase();
+  if ((OPTIMIZERS as readonly string[]).includes(v)) return v as OptimizerName;
+  throw new SpecError(`Unknown optimizer "${value}". Use sgd, momentum (SGD with momentum 0.9) or adam.`);
+}
+
+const ACTIVATIONS: readonly Activation[] = ['relu', 'softmax', 'sigmoid', 'tanh', 'linear', 'elu', 'selu'];
+const INITIALIZERS: readonly InitializerName[] = ['heUniform', 'glorotUniform'];
+
+/** Parses and checks an author's `layers` value (JSON text or an array). */
+export function parseLayers(value: string | unknown[]): LayerSpec[] {
+  let raw: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      raw = JSON.parse(value);
+    } catch (e) {
+      throw new SpecError(
+        `The layers attribute is not valid JSON (${e instanceof Error ? e.message : String(e)}). ` +
+          `Write a list such as [{"type":"conv2d","filters":8,"kernelSize":3},{"type":"flatten"},{"type":"dense","units":10,"activation":"softmax"}].`,
+      );
+    }
+  }
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new SpecError('The layers attribute must be a non-empty JSON list of layers, each an object with a "type".');
+  }
+  return raw.map((item, i) => parseLayer(item, i));
+}
+
+function parseLayer(item: unknown, i: number): LayerSpec {
+  const at = `Layer ${i + 1}`;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    throw new SpecError(`${at} is not an object: write it as {"type": "conv2d", …}.`);
+  }
+  const o = item as Record<string, unknown>;
+  const type = o.type;
+  if (typeof type !== 'string' || !(LAYER_TYPES as readonly string[]).includes(type)) {
+    throw new SpecError(`${at} has an unknown type ${JSON.stringify(type)}. Known types: ${LAYER_TYPES.join(', ')}.`);
+  }
+  const int = (key: string, fallback?: number, min = 1): number => {
+    const v = o[key] ?? fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
+      throw new SpecError(`${at} (${type}) needs "${key}" as a whole number ≥ ${min}, got ${JSON.stringify(o[key])}.`);
+    }
+    return v;
+  };
+  const pair = (key: string, fallback?: Pair): Pair | undefined => {
+    const v = o[key] ?? fallback;
+    if (v === undefined) return undefined;
+    const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+    if (ok(v)) return v as number;
+    if (Array.isArray(v) && v.length === 2 && v.every(ok)) return [v[0], v[1]] as [number, number];
+    throw new SpecError(`${at} (${type}): "${key}" must be a whole number ≥ 1 or a pair like [2, 2], got ${JSON.stringify(v)}.`);
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
+    const v = o[key];
+    if (v === undefined) return undefined;
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    throw new SpecError(`${at} (${type}): "${key}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}.`);
+  };
+  const defined = <T extends object>(spec: T): T =>
+    Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as T;
+  switch (type as LayerType) {
+    case 'conv2d':
+      return defined<Conv2dSpec>({
+        type: 'conv2d',
+        filters: int('filters'),
+        kernelSize: pair('kernelSize', 3)!,
+        strides: pair('strides'),
+        padding: oneOf('padding', ['valid', 'same'] as const),
+        activation: oneOf('activation', ACTIVATIONS),
+        kernelInitializer: oneOf('kernelInitializer', INITIALIZERS),
+      });
+    case 'maxPooling2d':
+    case 'averagePooling2d':
+      return defined<PoolSpec>({
+        type: type as PoolSpec['type'],
+        poolSize: pair('poolSize', 2),
+        strides: pair('strides'),
+        padding: oneOf('padding', ['valid', 'same'] as const),
+      });
+    case 'flatten':
+      return { type: 'flatten' };
+    case 'dense':
+      return defined<DenseSpec>({
+        type: 'dense',
+        units: int('units'),
+        activation: oneOf('activation', ACTIVATIONS),
+        kernelInitializer: oneOf('kernelInitializer', INITIALIZERS),
+      });
+    case 'dropout': {
+      const rate = o.rate;
+      if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
+        throw new SpecError(`${at} (dropout) needs "rate" between 0 and 1 (say 0.25), got ${JSON.stringify(rate)}.`);
+      }
+      return { type: 'dropout', rate };
+    }
+    case 'batchNormalization':
+      return { type: 'batchNormalization' };
+  }
+}
+
+const asPair = (p: Pair): [number, number] => (typeof p === 'number' ? [p, p] : p);
+
+/** Output size of a window sliding over `n` cells. */
+function slide(n: number, k: number, s: number, padding: Padding): number {
+  return padding === 'same' ? Math.ceil(n / s) : Math.floor((n - k) / s) + 1;
+}
+
+/**
+ * The output shape of every layer (without the batch axis), or a SpecError that says
+ * at which layer the stack breaks and how to fix it, in the course's terms.
+ */
+export function checkStack(layers: readonly LayerSpec[]): number[][] {
+  let shape: number[] = [...INPUT_SHAPE];
+  const shapes: number[][] = [];
+  layers.forEach((layer, i) => {
+    const at = `Layer ${i + 1} (${layer.type})`;
+    switch (layer.type) {
+      case 'conv2d':
+      case 'maxPooling2d':
+      case 'averagePooling2d': {
+        if (shape.length !== 3) {
+          throw new SpecError(
+            `${at} needs a 2-D map, but the layers before it made a flat vector. Put convolution and pooling layers before the flatten layer.`,
+          );
+        }
+        const isConv = layer.type === 'conv2d';
+        const k = asPair(isConv ? layer.kernelSize : (layer.poolSize ?? 2));
+        const s = asPair(layer.strides ?? (isConv ? 1 : k));
+        const padding = layer.padding ?? 'valid';
+        const h = slide(shape[0], k[0], s[0], padding);
+        const w = slide(shape[1], k[1], s[1], padding);
+        if (h < 1 || w < 1) {
+          throw new SpecError(
+            `${at} gets a ${shape[0]}×${shape[1]} map, too small for its ${k[0]}×${k[1]} window: the convolutions and ` +
+              `pooling before it shrank the map to nothing. Use fewer pooling layers, a smaller pool (2×2 is the usual minimum), ` +
+              `or "padding": "same" on the convolutions so they keep the map's size.`,
+          );
+        }
+        shape = [h, w, isConv ? layer.filters : shape[2]];
+        break;
+      }
+      case 'flatten':
+        shape = [shape.reduce((a, b) => a * b, 1)];
+        break;
+      case 'dense':
+        if (shape.length !== 1) {
+          throw new SpecError(`${at} comes before any flatten layer. Add {"type": "flatten"} between the last pooling or convolution layer and the first dense layer.`);
+        }
+        shape = [layer.units];
+        break;
+      case 'dropout':
+      case 'batchNormalization':
+        break;
+    }
+    shapes.push(shape);
+  });
+  const last = layers[layers.length - 1];
+  if (last.type !== 'dense' || last.units !== CLASSES || last.activation !== 'softmax') {
+    throw new SpecError(
+      `The last layer must give one probability per digit: end the list with {"type": "dense", "units": 10, "activation": "softmax"}.`,
+    );
+  }
+  return shapes;
+}
+
+/**
+ * Fills a kernel with seeded uniform values: He (limit √(6 / fan-in)) for ReLU stacks as
+ * the course writes, Glorot (√(6 / (fan-in + fan-out))) as Keras' default. The numbers come
+ * from the project's own generator rather than tfjs' random ops, so the same seed gives the
+ * same network on every backend and in every bundler (tfjs' seeded ops need `seedrandom`'s
+ * CommonJS exports, which some dev servers do not expose).
+ */
+function seededKernel(shape: number[], kind: InitializerName, next: () => number): tf.Tensor {
+  const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+  const fanIn = shape[shape.length - 2] * receptive;
+  const fanOut = shape[shape.length - 1] * receptive;
+  const limit = kind === 'heUniform' ? Math.sqrt(6 / fanIn) : Math.sqrt(6 / (fanIn + fanOut));
+  const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  for (let i = 0; i < values.length; i++) values[i] = (next() * 2 - 1) * limit;
+  return tf.tensor(values, shape);
+}
+
+/**
+ * Builds the tfjs model of a checked stack. Every initializer is seeded from `seed`,
+ * so the same stack and seed give the same starting weights on every backend.
+ */
+export function buildModel(layers: readonly LayerSpec[], seed: number): tfl.Sequential {
+  checkStack(layers);
+  const model = tfl.sequential();
+  const next = seededRandom(seed);
+  layers.forEach((layer, i) => {
+    const first = i === 0 ? { inputShape: [...INPUT_SHAPE] } : {};
+    switch (layer.type) {
+      case 'conv2d':
+        model.add(
+          tfl.layers.conv2d({
+            ...first,
+            filters: layer.filters,
+            kernelSize: layer.kernelSize,
+            strides: layer.strides ?? 1,
+            padding: layer.padding ?? 'valid',
+            activation: layer.activation ?? 'linear',
+            kernelInitializer: 'zeros',
+          }),
+        );
+        break;
+      case 'maxPooling2d':
+      case 'averagePooling2d': {
+        const args = { ...first, poolSize: layer.poolSize ?? 2, strides: layer.strides, padding: layer.padding ?? 'valid' };
+        model.add(layer.type === 'maxPooling2d' ? tfl.layers.maxPooling2d(args) : tfl.layers.averagePooling2d(args));
+        break;
+      }
+      case 'flatten':
+        model.add(tfl.layers.flatten(first));
+        break;
+      case 'dense':
+        model.add(
+          tfl.layers.dense({
+            ...first,
+            units: layer.units,
+            activation: layer.activation ?? 'linear',
+            kernelInitializer: 'zeros',
+          }),
+        );
+        break;
+      case 'dropout':
+        model.add(tfl.layers.dropout({ ...first, rate: layer.rate }));
+        break;
+      case 'batchNormalization':
+        model.add(tfl.layers.batchNormalization(first));
+        break;
+    }
+    if (layer.type === 'conv2d' || layer.type === 'dense') {
+      const added = model.layers[model.layers.length - 1];
+      const [kernel, bias] = added.getWeights();
+      const init = seededKernel(kernel.shape, layer.kernelInitializer ?? 'glorotUniform', next);
+      added.setWeights([init, bias]);
+      init.dispose();
+    }
+  });
+  return model;
+}
+
+/** One row of the layer table, like a line of Keras' `model.summary()`. */
+export interface SummaryRow {
+  name: string;
+  /** The tfjs class name, e.g. `Conv2D`. */
+  type: string;
+  /** Without the batch axis, e.g. `[26, 26, 32]`. */
+  outputShape: number[];
+  params: number;
+}
+
+/** The layer table of any tfjs LayersModel (one built here or one a page set). */
+export function summarize(model: tfl.LayersModel): SummaryRow[] {
+  return model.layers
+    .filter((layer) => layer.getClassName() !== 'InputLayer')
+    .map((layer) => {
+      const shape = layer.outputShape as (number | null)[];
+      return {
+        name: layer.name,
+        type: layer.getClassName(),
+        outputShape: shape.slice(1).map((d) => d ?? -1),
+        params: layer.countParams(),
+      };
+    });
+}
+
+/**
+ * Checks that a page's model fits the trainer's data: 28×28×1 in, 10 probabilities out.
+ * Returns a message when it does not.
+ */
+export function modelMismatch(model: tfl.LayersModel): string | undefined {
+  const input = (model.inputs[0]?.shape ?? []).slice(1);
+  const output = (model.outputs[0]?.shape ?? []).slice(1);
+  const same = (a: (number | null)[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+  if (!same(input, INPUT_SHAPE)) {
+    return `The model takes input of shape [${input.join(', ')}], but MNIST digits are [28, 28, 1]. Give the first layer inputShape [28, 28, 1].`;
+  }
+  if (!same(output, [CLASSES])) {
+    return `The model outputs shape [${output.join(', ')}]; the trainer needs 10 class probabilities. End it with a dense layer of 10 units and softmax.`;
+  }
+  return undefined;
+}
+
+/** A fresh optimizer (the caller disposes it): momentum means SGD with momentum 0.9, as in the course. */
+export function makeOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
+  switch (name) {
+    case 'sgd':
+      return tf.train.sgd(learningRate);
+    case 'momentum':
+      return tf.train.momentum(learningRate, 0.9);
+    case 'adam':
+      return tf.train.adam(learningRate);
+  }
+}
+
+/**
+ * Disposes an optimizer and everything it holds. tfjs 4.22's momentum optimizer forgets
+ * its learning-rate scalar in `dispose()`; without this every training run leaks a tensor.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
+  if (c instanceof tf.Tensor && !c.isDisposed) c.dispose();
+}
