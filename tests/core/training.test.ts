@@ -118,9 +118,8 @@ describe('training loop', () => {
 
   it('stops at a batch boundary and leaves a usable model', async () => {
     const { model, dispose } = compiled(3);
-    let run!: TrainingRun;
     let batches = 0;
-    run = new TrainingRun(model, data, { epochs: 3, batchSize: 25, seed: 1 }, {
+    const run: TrainingRun = new TrainingRun(model, data, { epochs: 3, batchSize: 25, seed: 1 }, {
       onBatchEnd: () => {
         if (++batches === 4) run.stop();
       },
