@@ -33,7 +33,7 @@ export function planConv(inShape: [number, number], options: ConvOptions): ConvP
   if (padding === 'valid' && (span[0] > h || span[1] > w)) {
     const dilated = dilation > 1 ? ` (with dilation ${dilation} it spans ${span[0]}×${span[1]} pixels)` : '';
     throw new Error(
-      `The ${kh}×${kw} kernel${dilated} is larger than the ${h}×${w} image, so padding "valid" leaves no output. ` +
+      `The ${kh}×${kw} kernel${dilated} is larger than the image (${w} wide, ${h} high), so padding "valid" leaves no output. ` +
         'Use a smaller kernel or dilation, a larger image, or padding="same".',
     );
   }
@@ -49,11 +49,11 @@ export function planConv(inShape: [number, number], options: ConvOptions): ConvP
   };
 }
 
-/** The output-size formula of one axis with the plan's numbers, e.g. `⌊(512 + 2 − 1·(3−1) − 1) / 1⌋ + 1 = 512`. */
+/** The output-size formula of one axis with the plan's numbers, e.g. `floor((512 + 2 − 1·(3−1) − 1) / 1) + 1 = 512`. */
 export function sizeFormula(plan: ConvPlan, axis: 0 | 1): string {
   const n = plan.inShape[axis];
   const k = plan.kernelSize[axis];
-  return `⌊(${n} + ${plan.padTotal[axis]} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}⌋ + 1 = ${plan.outShape[axis]}`;
+  return `floor((${n} + ${plan.padTotal[axis]} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}) + 1 = ${plan.outShape[axis]}`;
 }
 
 /** One kernel tap of one output pixel: where it reads, and whether that is inside the image or padding. */

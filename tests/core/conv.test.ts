@@ -20,7 +20,7 @@ describe('core/conv-plan', () => {
     const plan = planConv([512, 300], { kernelSize: [3, 5], stride: 2, dilation: 2, padding: 'valid' });
     // by hand: rows ⌊(512 − 2·2 − 1)/2⌋ + 1 = 254; cols ⌊(300 − 2·4 − 1)/2⌋ + 1 = 146
     expect(plan.outShape).to.deep.equal([254, 146]);
-    expect(sizeFormula(plan, 0)).to.equal('⌊(512 + 0 − 2·(3−1) − 1) / 2⌋ + 1 = 254');
+    expect(sizeFormula(plan, 0)).to.equal('floor((512 + 0 − 2·(3−1) − 1) / 2) + 1 = 254');
     const same = planConv([7, 7], { kernelSize: [3, 3], stride: 2, dilation: 1, padding: 'same' });
     expect(same.outShape).to.deep.equal([4, 4]);
     expect(same.padTotal).to.deep.equal([2, 2]);
@@ -28,7 +28,7 @@ describe('core/conv-plan', () => {
   });
 
   it('says what to change when a valid kernel is larger than the image', () => {
-    expect(() => planConv([4, 4], { kernelSize: [5, 5], stride: 1, dilation: 1, padding: 'valid' })).to.throw(/larger than the 4×4 image.*padding="same"/);
+    expect(() => planConv([4, 4], { kernelSize: [5, 5], stride: 1, dilation: 1, padding: 'valid' })).to.throw(/larger than the image \(4 wide, 4 high\).*padding="same"/);
     expect(() => planConv([6, 6], { kernelSize: [3, 3], stride: 1, dilation: 3, padding: 'valid' })).to.throw(/spans 7×7/);
   });
 

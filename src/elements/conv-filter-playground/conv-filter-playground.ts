@@ -1,16 +1,730 @@
-import { html } from 'lit';
-import { CnnElement } from '../cnn-element.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type * as tf from '@tensorflow/tfjs-core';
+import { CnnElement, messageOf } from '../cnn-element.js';
+import { emit } from '../events.js';
+import { LinkedSourceController } from '../../controllers/linked-source.js';
+import { convolveToMap, imageTensor, type FeatureMap } from '../../core/conv.js';
+import { normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
+import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
+import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
+import { LatestOnly } from '../../core/latest-only.js';
+import { formatNumber } from '../../core/pooling-plan.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
+import { parsePadding, PADDINGS, type Padding } from '../../core/window-geometry.js';
+import { mapScale, paintIntensities, paintMap, renderLegend, type MapColormap } from '../../vis/feature-map.js';
+import { narrate, pixelArithmetic, type PixelArithmetic } from './arithmetic.js';
+import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
+import { playgroundStyles } from './conv-filter-playground.styles.js';
+
+/** Detail of the `output` event. */
+export interface ConvOutputDetail {
+  shape: [number, number, number];
+  min: number;
+  max: number;
+  backend: string;
+  /** Milliseconds from the start of the convolution to its values being read back. */
+  ms: number;
+}
+
+/** Detail of the `kernel-change` event. */
+export interface KernelChangeDetail {
+  kernel: number[][];
+}
+
+/** What a linked `<filter-grid>` sends when the reader picks a learned filter. */
+interface FilterSelectDetail {
+  kernel: number[][];
+}
+
+/** The image currently convolved, in the form each step needs. */
+interface Picture {
+  pixels: ImagePixels;
+  image: ChannelImage;
+  tensor: tf.Tensor3D;
+}
+
+/** The last computed result and the settings that produced it. */
+interface Result extends FeatureMap {
+  plan: ConvPlan;
+  kernel: number[][];
+  picture: Picture;
+  mode: ChannelMode;
+  bias: number;
+  activation: Activation;
+}
+
+const ACTIVATIONS: readonly Activation[] = ['none', 'relu'];
+const COLORMAPS = ['auto', 'diverging', 'gray'] as const;
+type ColormapChoice = (typeof COLORMAPS)[number];
+const SETTINGS = ['kernel', 'normalize', 'stride', 'padding', 'dilation', 'bias', 'activation', 'channels'] as const;
+
+/** `normalize="false"` (or `off`, `0`) turns it off; the bare attribute or any other value turns it on. */
+const onOffConverter = {
+  fromAttribute: (value: string | null) => value === null || !['false', 'off', '0'].includes(value.trim().toLowerCase()),
+  toAttribute: (value: boolean) => String(value),
+};
 
 /**
- * Apply and edit a kernel on an image and see the feature map and the arithmetic behind each pixel.
+ * Applies a kernel to an image and shows the feature map, with the arithmetic behind
+ * any output pixel: hover, tap or focus the map, and the kernel's receptive field is
+ * outlined on the input while the products and their sum are listed beside it.
  *
- * Not built yet: this release shows the element's frame and backend badge only.
+ * The image comes from `sample` (shipped photos), `src`, the `image` property, or the
+ * reader (file picker, drag and drop, paste, camera). It is scaled so its longest side
+ * is at most `max-size` and read as 0–255 intensities: one gray channel, or R, G, B.
+ * The kernel is a preset name or a JSON matrix, editable in the element.
+ *
+ * Keyboard: focus the feature map, then arrow keys move the inspected pixel (Shift
+ * moves 10), Home and End jump to the first and last pixel.
  *
  * @summary Apply and edit a kernel on an image and see the feature map and the arithmetic behind each pixel.
  * @tag conv-filter-playground
+ * @fires kernel-change - The reader edited the kernel (not fired when the page sets it); `detail: { kernel }`.
+ * @fires output - A feature map was computed; `detail: { shape, min, max, backend, ms }`.
+ * @fires cnn-error - Bad input (kernel, image, settings) or a failed load; `detail: { message, cause? }`. The previous image and kernel stay.
+ * @csspart input - The input image.
+ * @csspart output - The feature map.
+ * @csspart legend - The colour legend of the feature map.
+ * @csspart formula - The output-size formula with the current numbers.
+ * @csspart arithmetic - The products and sum behind the inspected pixel, also announced to screen readers.
+ * @csspart kernel - The editable kernel grid.
+ * @csspart controls - Kernel, convolution and image settings.
+ * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
 export class ConvFilterPlayground extends CnnElement {
+  static override styles = [...CnnElement.styles, playgroundStyles];
+
+  /**
+   * The kernel: a preset name (`identity`, `edge`, `sobel-x`, `sobel-y`, `sharpen`,
+   * `box-blur`, `box-blur-5`, `gaussian`, `emboss`, `outline`) or a JSON matrix in the
+   * attribute; a `number[][]` (1×1 to 7×7, square or not) as a property. Reading it
+   * gives the matrix as entered, before normalisation.
+   * @type {number[][]}
+   */
+  @property({ attribute: 'kernel', noAccessor: true, converter: { fromAttribute: (v: string | null) => v } })
+  set kernel(value: number[][] | string) {
+    const old = this.currentKernel;
+    try {
+      this.currentKernel = parseKernel(value);
+      this.requestUpdate('kernel', old);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    }
+  }
+  get kernel(): number[][] {
+    return this.currentKernel;
+  }
+
+  /**
+   * Divide the kernel by its sum when the sum is not zero (`normalize="false"` to turn off).
+   * The name the course uses; on this element it shadows the DOM's rarely used `Node.normalize()`.
+   * @type {boolean}
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed `any` because Node declares normalize() as a method.
+  @property({ converter: onOffConverter }) override normalize: any = true;
+
+  /** Step between kernel positions, 1 to 4. */
+  @property({ type: Number }) stride = 1;
+
+  /** `valid` (no padding: the map shrinks) or `same` (zero padding: out = ceil(in / stride)). */
+  @property() padding: Padding = 'valid';
+
+  /** Spacing between kernel taps, 1 to 3 (a dilated, or atrous, convolution). */
+  @property({ type: Number }) dilation = 1;
+
+  /** Added to every output value, before the activation. */
+  @property({ type: Number }) bias = 0;
+
+  /** `none` or `relu` (negative outputs become 0). */
+  @property() activation: Activation = 'none';
+
+  /**
+   * `gray`: the kernel on the grayscale image. `rgb`: the kernel on each colour channel
+   * separately, three maps shown as one colour image. `sum`: one filter over the three
+   * channels, their products added into one map, as a Conv2D filter does.
+   */
+  @property() channels: ChannelMode = 'gray';
+
+  /** A shipped photo: `cat` (default), `coffee`, `astronaut`, `rocket`, `camera`, `brick`, `coins`, `horse`. */
+  @property() sample = 'cat';
+
+  /** An image URL; takes precedence over `sample`. */
+  @property() src?: string;
+
+  /** Longest side, in pixels, the image is scaled down to before convolving. */
+  @property({ attribute: 'max-size', type: Number }) maxSize = 512;
+
+  /** `auto` (diverging when the map has negative values, else gray), `diverging` or `gray`. */
+  @property() colormap: ColormapChoice = 'auto';
+
+  /** Id of a `<filter-grid>`: the filter the reader selects there becomes this kernel. */
+  @property() for?: string;
+
+  /**
+   * An image to convolve: an HTMLImageElement, ImageBitmap, ImageData or canvas.
+   * @type {HTMLImageElement | ImageBitmap | ImageData | HTMLCanvasElement | undefined}
+   */
+  @property({ attribute: false }) image?: HTMLImageElement | ImageBitmap | ImageData | HTMLCanvasElement | OffscreenCanvas;
+
+  @state() private picture?: Picture;
+  @state() private result?: Result;
+  @state() private focusPixel: [number, number] = [0, 0];
+  /** Kernel cells whose text is not a number yet, by `row,col`: shown as typed, not applied. */
+  @state() private drafts = new Map<string, string>();
+
+  @query('canvas.in') private inputCanvas?: HTMLCanvasElement;
+  @query('canvas.out') private outputCanvas?: HTMLCanvasElement;
+  @query('svg.legend') private legendSvg?: SVGSVGElement;
+
+  private currentKernel: number[][] = presetKernel('edge');
+  /** What the shown image was read from (a URL, a file, an image object). */
+  private loadedFrom?: ImageInput;
+  private imageRequest = 0;
+  private readonly runner = new LatestOnly(() => this.convolveNow());
+  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source));
+  private linked?: HTMLElement;
+  private readonly onFilterSelect = (e: Event) => {
+    const detail = (e as CustomEvent<FilterSelectDetail>).detail;
+    if (detail?.kernel) this.kernel = detail.kernel;
+  };
+
+  /** The feature map for the current settings, after the activation: row-major HWC. */
+  async getOutput(): Promise<{ values: Float32Array; shape: [number, number, number] }> {
+    await this.ready;
+    await this.runner.settled();
+    const result = this.result;
+    if (!result) throw new Error('The playground has no feature map yet: it needs an image and a valid kernel.');
+    return { values: result.values.slice(), shape: [...result.shape] };
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    // The first image: a failure is reported but is not fatal, the reader can pick another.
+    await this.loadPicture(() => this.initialSource(), signal);
+  }
+
+  protected override onReady(): void {
+    // The page may have set src, sample or image while the first image was loading.
+    if (this.loadedFrom === undefined || this.initialSource() !== this.loadedFrom) void this.setPicture(() => this.initialSource());
+    else void this.runner.request();
+    if (this.for && this.link.missing) this.fail(`No element with id "${this.for}" in this page. Give the filter grid that id, or fix the for attribute.`);
+  }
+
+  protected override release(): void {
+    this.picture?.tensor.dispose();
+    this.picture = undefined;
+    this.result = undefined;
+    this.linked?.removeEventListener('filter-select', this.onFilterSelect);
+    this.linked = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('paste', this.onPaste);
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('paste', this.onPaste);
+    this.removeEventListener('dragover', this.onDragOver);
+    this.removeEventListener('dragleave', this.onDragLeave);
+    this.removeEventListener('drop', this.onDrop);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for')) this.link.follow(this.for);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const loaded = this.state !== 'loading' && this.state !== 'error';
+    if (loaded && changed.has('src') && this.src) void this.setPicture(this.src);
+    else if (loaded && changed.has('sample') && changed.get('sample') !== undefined) void this.setPicture(() => this.sampleSource());
+    else if (loaded && changed.has('image') && this.image) void this.setPicture(this.image);
+    else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
+    if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
+    if (changed.has('picture')) this.paintInput();
+    if (changed.has('result') || changed.has('colormap')) this.paintOutput();
+  }
+
+  // ---- images ----------------------------------------------------------------
+
+  private initialSource(): ImageInput {
+    return this.image ?? this.src ?? this.sampleSource();
+  }
+
+  private sampleSource(): string {
+    return sampleUrl(this.sample || 'cat');
+  }
+
+  /** Loads an image as the reader's or author's action: failures keep the previous picture. */
+  private async setPicture(input: ImageInput | (() => ImageInput)): Promise<void> {
+    await this.compute(async () => {
+      await this.loadPicture(input);
+      await this.runner.request();
+    }, 'Loading the image failed');
+  }
+
+  /** `source` may be a function, so that an unknown sample name is reported like any bad image. */
+  private async loadPicture(source: ImageInput | (() => ImageInput), signal?: AbortSignal): Promise<void> {
+    const request = ++this.imageRequest;
+    let pixels: ImagePixels;
+    let input: ImageInput;
+    try {
+      input = typeof source === 'function' ? source() : source;
+      pixels = await readImage(input, { maxSide: this.maxSize, signal });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      this.fail(messageOf(e), e);
+      return;
+    }
+    // A newer image was asked for meanwhile, or the element left the page.
+    if (request !== this.imageRequest || signal?.aborted || !this.isConnected) return;
+    this.loadedFrom = input;
+    this.usePixels(pixels);
+    this.clearError();
+  }
+
+  private usePixels(pixels: ImagePixels): void {
+    const image = toChannels(pixels, this.channels);
+    const old = this.picture;
+    this.picture = { pixels, image, tensor: imageTensor(image) };
+    old?.tensor.dispose();
+  }
+
+  // ---- computing ---------------------------------------------------------------
+
+  /** The settings, checked; throws a reader-facing message when one is out of range. */
+  private settings() {
+    const stride = checkInteger(this.stride, 'stride', 1, 4);
+    const dilation = checkInteger(this.dilation, 'dilation', 1, 3);
+    const padding = parsePadding(this.padding);
+    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use none or relu.`);
+    if (!CHANNEL_MODES.includes(this.channels)) throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
+    const bias = Number(this.bias);
+    if (!Number.isFinite(bias)) throw new Error(`bias "${String(this.bias)}" is not a number.`);
+    const kernel = this.normalize ? normalizeKernel(this.currentKernel) : this.currentKernel;
+    return { stride, dilation, padding, bias, kernel, activation: this.activation, mode: this.channels };
+  }
+
+  private async convolveNow(): Promise<void> {
+    let picture = this.picture;
+    if (!picture) return;
+    let s: ReturnType<ConvFilterPlayground['settings']>;
+    let plan: ConvPlan;
+    try {
+      s = this.settings();
+      const [kh, kw] = [s.kernel.length, s.kernel[0].length];
+      plan = planConv([picture.image.height, picture.image.width], { kernelSize: [kh, kw], stride: s.stride, dilation: s.dilation, padding: s.padding });
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      return;
+    }
+    // The channel mode decides how the image is read: gray needs one channel, rgb and sum three.
+    if ((s.mode === 'gray') !== (picture.image.channels === 1)) {
+      this.usePixels(picture.pixels);
+      picture = this.picture!;
+    }
+    await this.compute(async () => {
+      const started = performance.now();
+      const map = await convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation }, plan);
+      const ms = performance.now() - started;
+      // Released or replaced while computing: the picture's tensor is gone, drop the result.
+      if (!this.isConnected || this.picture !== picture) return;
+      this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation };
+      this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
+      this.clearError();
+      const [min, max] = range(map.values);
+      emit<ConvOutputDetail>(this, 'output', { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms });
+    }, 'The convolution failed');
+  }
+
+  // ---- drawing -------------------------------------------------------------------
+
+  private paintInput(): void {
+    const canvas = this.inputCanvas;
+    const image = this.picture?.image;
+    if (canvas && image) paintIntensities(canvas, image.values, [image.height, image.width, image.channels]);
+  }
+
+  private paintOutput(): void {
+    const canvas = this.outputCanvas;
+    const result = this.result;
+    if (!canvas || !result) return;
+    const legend = this.legendSvg;
+    if (result.mode === 'rgb') {
+      paintIntensities(canvas, result.values, result.shape);
+      legend?.replaceChildren();
+      return;
+    }
+    const scale = this.scaleOf(result);
+    paintMap(canvas, result.values, result.shape, scale);
+    if (legend) renderLegend(legend, scale, Math.max(160, Math.min(canvas.clientWidth, 360)), 'Feature map values');
+  }
+
+  private scaleOf(result: Result) {
+    const [min, max] = range(result.values);
+    const colormap: MapColormap = this.colormap === 'gray' || (this.colormap === 'auto' && min >= 0) ? 'gray' : 'diverging';
+    return mapScale(colormap, min, max);
+  }
+
+  // ---- reader actions ---------------------------------------------------------
+
+  private setKernelByReader(kernel: number[][]): void {
+    if (kernel.length !== this.currentKernel.length || kernel[0].length !== this.currentKernel[0].length) this.drafts = new Map();
+    this.kernel = kernel;
+    emit<KernelChangeDetail>(this, 'kernel-change', { kernel: this.kernel.map((r) => [...r]) });
+  }
+
+  private onCellInput(e: Event, r: number, c: number, commit: boolean): void {
+    const input = e.target as HTMLInputElement;
+    const key = `${r},${c}`;
+    const value = input.value.trim() === '' ? NaN : Number(input.value);
+    const drafts = new Map(this.drafts);
+    if (!Number.isFinite(value)) {
+      this.drafts = drafts.set(key, input.value);
+      // While typing ("-", "1e") wait; on commit (Enter, leaving the cell) say what is wrong.
+      if (commit) this.fail(`Kernel row ${r + 1}, column ${c + 1} is "${input.value}", not a number. The previous kernel is still applied.`);
+      return;
+    }
+    drafts.delete(key);
+    this.drafts = drafts;
+    const next = this.currentKernel.map((row) => [...row]);
+    next[r][c] = value;
+    this.setKernelByReader(next);
+  }
+
+  private onSize(axis: 0 | 1, e: Event): void {
+    const n = Number((e.target as HTMLSelectElement).value);
+    const rows = axis === 0 ? n : this.currentKernel.length;
+    const cols = axis === 1 ? n : this.currentKernel[0].length;
+    this.setKernelByReader(resizeKernel(this.currentKernel, rows, cols));
+  }
+
+  private onPreset(e: Event): void {
+    const name = (e.target as HTMLSelectElement).value;
+    if (name) this.setKernelByReader(presetKernel(name as PresetName));
+  }
+
+  private onFile(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.setPicture(file);
+    input.value = '';
+  }
+
+  private readonly onPaste = (e: ClipboardEvent) => {
+    const file = [...(e.clipboardData?.files ?? [])][0];
+    if (!file) return;
+    e.preventDefault();
+    void this.setPicture(file);
+  };
+
+  private readonly onDragOver = (e: DragEvent) => {
+    e.preventDefault();
+    this.toggleAttribute('dragging', true);
+  };
+
+  private readonly onDragLeave = () => this.toggleAttribute('dragging', false);
+
+  private readonly onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    this.toggleAttribute('dragging', false);
+    const file = e.dataTransfer?.files?.[0];
+    if (file) void this.setPicture(file);
+    else this.fail('Nothing to use in what was dropped: drop an image file (PNG, JPEG, GIF or WebP).');
+  };
+
+  private async takePhoto(): Promise<void> {
+    await this.compute(async () => {
+      const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+      try {
+        const video = document.createElement('video');
+        video.muted = true;
+        video.playsInline = true;
+        video.srcObject = stream;
+        await video.play();
+        await this.setPicture(video);
+      } finally {
+        stream.getTracks().forEach((t) => t.stop());
+      }
+    }, 'The camera could not be used');
+  }
+
+  private onSample(e: Event): void {
+    const name = (e.target as HTMLSelectElement).value;
+    // Picking a sample replaces an author's src until the page sets src again.
+    this.src = undefined;
+    this.sample = name;
+  }
+
+  private onMapPointer(e: PointerEvent): void {
+    const result = this.result;
+    if (!result) return;
+    const canvas = e.currentTarget as HTMLCanvasElement;
+    const box = canvas.getBoundingClientRect();
+    const [oh, ow] = result.plan.outShape;
+    const row = Math.floor(((e.clientY - box.top) / box.height) * oh);
+    const col = Math.floor(((e.clientX - box.left) / box.width) * ow);
+    this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
+  }
+
+  private onMapKey(e: KeyboardEvent): void {
+    const result = this.result;
+    if (!result) return;
+    const [oh, ow] = result.plan.outShape;
+    const step = e.shiftKey ? 10 : 1;
+    const [r, c] = this.focusPixel;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [r - step, c],
+      ArrowDown: [r + step, c],
+      ArrowLeft: [r, c - step],
+      ArrowRight: [r, c + step],
+      Home: [0, 0],
+      End: [oh - 1, ow - 1],
+    };
+    const next = moves[e.key];
+    if (!next) return;
+    e.preventDefault();
+    this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
+  }
+
+  private onLinkedSource(source: HTMLElement | undefined): void {
+    this.linked?.removeEventListener('filter-select', this.onFilterSelect);
+    this.linked = source;
+    source?.addEventListener('filter-select', this.onFilterSelect);
+  }
+
+  // ---- template ---------------------------------------------------------------
+
   protected override renderContent(): unknown {
-    return html`<p><code>&lt;conv-filter-playground&gt;</code>: Apply and edit a kernel on an image and see the feature map and the arithmetic behind each pixel. Coming in a later release.</p>`;
+    const result = this.result;
+    const picture = this.picture;
+    const arithmetic =
+      result && result.picture === picture
+        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel)
+        : undefined;
+    return html`
+      <div class="panes">
+        <figure>
+          <figcaption>
+            ${picture
+              ? `Input ${picture.image.width}×${picture.image.height}${picture.image.channels === 1 ? ', grayscale' : ', RGB'}`
+              : 'Input'}
+          </figcaption>
+          <div class="viewport" part="input">
+            <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
+            ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
+          </div>
+          ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
+        </figure>
+        <figure>
+          <figcaption>${result ? `Feature map ${result.shape[1]}×${result.shape[0]}${result.mode === 'rgb' ? ', 3 channels shown as RGB (clamped to 0–255)' : ''}` : 'Feature map'}</figcaption>
+          <div
+            class="viewport"
+            part="output"
+            tabindex="0"
+            role="group"
+            aria-label="Feature map. Point at a pixel, or use the arrow keys, to see how it was computed."
+            @keydown=${this.onMapKey}
+          >
+            <canvas class="out" aria-hidden="true" @pointermove=${this.onMapPointer} @pointerdown=${this.onMapPointer}></canvas>
+            ${result ? this.renderCursor(result) : nothing}
+          </div>
+          <svg class="legend" part="legend" role="img" aria-label=${result ? this.legendLabel(result) : 'Legend'}></svg>
+        </figure>
+      </div>
+      ${result
+        ? html`<p class="formula" part="formula">
+            height ${sizeFormula(result.plan, 0)}<br />
+            width&nbsp; ${sizeFormula(result.plan, 1)}
+          </p>`
+        : nothing}
+      ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
+    `;
+  }
+
+  private renderField(a: PixelArithmetic, image: ChannelImage) {
+    const { top, left, bottom, right } = a.field;
+    return html`<div
+      class="box"
+      style=${styleMap({
+        top: `${(top / image.height) * 100}%`,
+        left: `${(left / image.width) * 100}%`,
+        height: `${((bottom - top) / image.height) * 100}%`,
+        width: `${((right - left) / image.width) * 100}%`,
+      })}
+    ></div>`;
+  }
+
+  private renderCursor(result: Result) {
+    const [oh, ow] = result.plan.outShape;
+    const [r, c] = this.focusPixel;
+    return html`<div
+      class="box"
+      style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${(c / ow) * 100}%`, height: `${100 / oh}%`, width: `${100 / ow}%` })}
+    ></div>`;
+  }
+
+  private legendLabel(result: Result): string {
+    if (result.mode === 'rgb') return 'Three channels shown as an RGB image';
+    const scale = this.scaleOf(result);
+    const [lo, hi] = scale.domain;
+    return scale.colormap === 'gray'
+      ? `Gray scale: black is ${formatNumber(lo)}, white is ${formatNumber(hi)}`
+      : `Diverging scale: blue is negative down to ${formatNumber(lo)}, white is 0, red is positive up to ${formatNumber(hi)}`;
+  }
+
+  private renderArithmetic(a: PixelArithmetic, result: Result) {
+    const value = (i: number) => result.values[(a.row * result.shape[1] + a.col) * result.shape[2] + i];
+    return html`<section class="arithmetic" part="arithmetic">
+      <div class="products">
+        ${a.channels.map(
+          (ch) => html`<table>
+            <caption>
+              ${ch.name === 'gray' ? 'input × kernel' : `${ch.name} × kernel`} = ${formatNumber(ch.sum)}
+            </caption>
+            ${ch.rows.map(
+              (row) => html`<tr>
+                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, 1)}×${formatNumber(p.w)}</td>`)}
+              </tr>`,
+            )}
+          </table>`,
+        )}
+      </div>
+      <p aria-live="polite">
+        ${narrate(a, result.plan, result.mode)} The feature map holds
+        ${a.results.map((_, i) => formatNumber(value(i))).join(', ')}.
+      </p>
+    </section>`;
+  }
+
+  private renderControls() {
+    const kernel = this.currentKernel;
+    const [rows, cols] = [kernel.length, kernel[0].length];
+    const preset = presetOf(kernel) ?? '';
+    const sides = Array.from({ length: MAX_KERNEL_SIDE }, (_, i) => i + 1);
+    const sum = kernel.flat().reduce((a, b) => a + b, 0);
+    return html`<div class="controls" part="controls">
+      <fieldset>
+        <legend>Kernel</legend>
+        <label
+          >Preset
+          <select @change=${this.onPreset} .value=${preset}>
+            <option value="">custom</option>
+            ${PRESET_NAMES.map((name) => html`<option value=${name} ?selected=${name === preset}>${name}</option>`)}
+          </select>
+        </label>
+        <label
+          >Rows
+          <select @change=${(e: Event) => this.onSize(0, e)}>
+            ${sides.map((n) => html`<option ?selected=${n === rows}>${n}</option>`)}
+          </select>
+        </label>
+        <label
+          >Columns
+          <select @change=${(e: Event) => this.onSize(1, e)}>
+            ${sides.map((n) => html`<option ?selected=${n === cols}>${n}</option>`)}
+          </select>
+        </label>
+        <label
+          ><span>Normalize${this.normalize && Math.abs(sum) > 1e-12 && sum !== 1 ? ` (÷ ${formatNumber(sum)})` : ''}</span>
+          <input type="checkbox" .checked=${this.normalize} @change=${(e: Event) => (this.normalize = (e.target as HTMLInputElement).checked)} />
+        </label>
+        <div class="kernel" part="kernel" role="group" aria-label=${`Kernel weights, ${rows} by ${cols}`} style=${styleMap({ '--cols': String(cols) })}>
+          ${kernel.map((row, r) =>
+            row.map(
+              (v, c) =>
+                html`<input
+                  type="text"
+                  inputmode="decimal"
+                  aria-label=${`Weight row ${r + 1}, column ${c + 1}`}
+                  aria-invalid=${this.drafts.has(`${r},${c}`) ? 'true' : 'false'}
+                  .value=${this.drafts.get(`${r},${c}`) ?? String(v)}
+                  @input=${(e: Event) => this.onCellInput(e, r, c, false)}
+                  @change=${(e: Event) => this.onCellInput(e, r, c, true)}
+                />`,
+            ),
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Convolution</legend>
+        ${this.renderSelect('Stride', String(this.stride), ['1', '2', '3', '4'], (v) => (this.stride = Number(v)))}
+        ${this.renderSelect('Padding', this.padding, PADDINGS, (v) => (this.padding = v as Padding))}
+        ${this.renderSelect('Dilation', String(this.dilation), ['1', '2', '3'], (v) => (this.dilation = Number(v)))}
+        <label
+          >Bias
+          <input
+            type="number"
+            step="any"
+            style="width: 5em"
+            .value=${String(this.bias)}
+            @change=${(e: Event) => {
+              const v = Number((e.target as HTMLInputElement).value);
+              if (Number.isFinite(v)) this.bias = v;
+              else this.fail('The bias must be a number. The previous bias is still applied.');
+            }}
+          />
+        </label>
+        ${this.renderSelect('Activation', this.activation, ACTIVATIONS, (v) => (this.activation = v as Activation))}
+        ${this.renderSelect('Channels', this.channels, CHANNEL_MODES, (v) => (this.channels = v as ChannelMode))}
+        ${this.renderSelect('Colours', this.colormap, COLORMAPS, (v) => (this.colormap = v as ColormapChoice))}
+      </fieldset>
+      <fieldset>
+        <legend>Image</legend>
+        <label
+          >Sample
+          <select @change=${this.onSample}>
+            ${this.src ? html`<option selected value="">your image</option>` : nothing}
+            ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
+          </select>
+        </label>
+        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span>Choose a file…</span></label>
+        ${'mediaDevices' in navigator
+          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
+          : nothing}
+      </fieldset>
+    </div>`;
+  }
+
+  private renderSelect(label: string, value: string, options: readonly string[], set: (v: string) => void) {
+    return html`<label
+      >${label}
+      <select @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        ${options.map((o) => html`<option ?selected=${o === value}>${o}</option>`)}
+      </select>
+    </label>`;
+  }
+}
+
+function checkInteger(value: unknown, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
+  return n;
+}
+
+function range(values: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return [min, max];
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'kernel-change': CustomEvent<KernelChangeDetail>;
+    output: CustomEvent<ConvOutputDetail>;
   }
 }

@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const playgroundStyles = css`
+  .panes {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 220px), 1fr));
+    gap: 12px;
+    align-items: start;
+  }
+  figure {
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  figcaption {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .viewport {
+    position: relative;
+    line-height: 0;
+  }
+  canvas {
+    width: 100%;
+    height: auto;
+    image-rendering: pixelated;
+    border: 1px solid var(--_border);
+    touch-action: none;
+  }
+  .box {
+    position: absolute;
+    pointer-events: none;
+    outline: 2px solid var(--cnn-window, var(--_accent));
+    box-shadow: 0 0 0 1px var(--_bg);
+    min-width: 3px;
+    min-height: 3px;
+  }
+  .legend {
+    color: var(--_muted);
+    font-size: 11px;
+    line-height: 1.2;
+  }
+  .formula {
+    margin: 0;
+    font-family: ui-monospace, monospace;
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+  .arithmetic {
+    display: grid;
+    gap: 6px;
+  }
+  .arithmetic p {
+    margin: 0;
+  }
+  .products {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 10px;
+  }
+  .products table {
+    border-collapse: collapse;
+    font-family: ui-monospace, monospace;
+    font-size: 0.8em;
+  }
+  .products caption {
+    text-align: left;
+    color: var(--_muted);
+  }
+  .products td {
+    border: 1px solid var(--_border);
+    padding: 1px 4px;
+    text-align: right;
+    white-space: nowrap;
+  }
+  .products td.pad {
+    border-style: dashed;
+    color: var(--_muted);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 16px;
+    align-items: flex-end;
+  }
+  .controls label {
+    display: grid;
+    gap: 2px;
+    font-size: 0.9em;
+  }
+  .kernel {
+    display: grid;
+    grid-template-columns: repeat(var(--cols), 4.2em);
+    gap: 3px;
+  }
+  .kernel input {
+    width: 100%;
+    text-align: right;
+    padding: 2px 4px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_bg);
+  }
+  .kernel input[aria-invalid='true'] {
+    border-color: var(--_error);
+    outline: 1px solid var(--_error);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 6px 10px 10px;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px 14px;
+    align-items: flex-end;
+  }
+  legend {
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .file input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  .file span,
+  button {
+    display: inline-block;
+    border: 1px solid var(--_border);
+    border-radius: 6px;
+    padding: 3px 10px;
+    background: var(--_bg);
+    cursor: pointer;
+    line-height: 1.4;
+  }
+  .file:focus-within span {
+    box-shadow: var(--_focus);
+  }
+  :host([dragging]) .frame {
+    outline: 2px dashed var(--_accent);
+  }
+  .placeholder {
+    color: var(--_muted);
+  }
+`;
