@@ -201,8 +201,13 @@ export class CnnDrawPad extends LitElement {
     if (this.activePointer !== undefined || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
     this.activePointer = e.pointerId;
-    // Keep receiving moves when the pointer leaves the canvas mid-stroke.
-    this.canvasEl.setPointerCapture?.(e.pointerId);
+    // Keep receiving moves when the pointer leaves the canvas mid-stroke. Synthetic events
+    // (a script drawing on the pad) have no active pointer to capture: draw all the same.
+    try {
+      this.canvasEl.setPointerCapture(e.pointerId);
+    } catch {
+      /* not a live pointer */
+    }
     const stroke = [this.toPad(e)];
     this.strokeList.push(stroke);
     this.paint(stroke, 0);

@@ -1,16 +1,600 @@
-import { html } from 'lit';
-import { CnnElement } from '../cnn-element.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { ref } from 'lit/directives/ref.js';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { CnnElement, messageOf } from '../cnn-element.js';
+import { emit } from '../events.js';
+import { LinkedSourceController } from '../../controllers/linked-source.js';
+import { assetUrl } from '../../core/assets.js';
+import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
+import { describeModel, loadModel, predictScores, warmUp, type LoadedModel } from '../../core/model-loader.js';
+import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/labels.js';
+import { parsePreset, pixelsToInput, type PresetName } from '../../core/preprocess.js';
+import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
+import { canExplain, gradCam } from '../../core/gradcam.js';
+import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
+import { LatestOnly } from '../../core/latest-only.js';
+import '../../vis/draw-pad.js';
+import type { CnnDrawPad } from '../../vis/draw-pad.js';
+import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
+import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
+import { pretrainedClassifierStyles } from './pretrained-classifier.styles.js';
+
+export type { Prediction } from '../../core/labels.js';
+
+/** Detail of the `prediction` event. */
+export interface PredictionDetail {
+  /** The top-k classes, best first. */
+  top: Prediction[];
+  /** Milliseconds from pixels to probabilities (preprocessing, the model, reading the result). */
+  ms: number;
+  /** The TensorFlow.js backend it ran on. */
+  backend: string;
+}
+
+/** Detail of the `model-change` event. */
+export interface ModelChangeDetail {
+  kind: 'layers' | 'graph';
+  /** The model.json URL, or empty for a linked trainer's model. */
+  url: string;
+  inputShape: [number | null, number | null, number];
+  classes: number;
+}
+
+/** The model in use with everything needed to run it. Replaced whole, so a failed load keeps the previous one. */
+interface Session {
+  loaded: LoadedModel;
+  labels: ClassLabel[];
+  /** Height and width the input is resized to. */
+  size: [number, number];
+  preset: PresetName;
+  /** False for a linked trainer's model, which the trainer disposes. */
+  owned: boolean;
+}
+
+/** What a linked `<cnn-trainer>` offers. */
+interface ModelSource extends HTMLElement {
+  model?: tfl.LayersModel;
+}
+
+/** Shown for 1-channel models: one held-out digit of each class. */
+interface SampleDigit {
+  label: number;
+  image: ImageData;
+}
 
 /**
- * Classify an image or a drawn digit with a pretrained model and show the top-k classes.
+ * Classifies an image or a drawn digit with a pretrained TensorFlow.js model and shows the
+ * top-k classes with their probabilities, the model's latency and the backend.
  *
- * Not built yet: this release shows the element's frame and backend badge only.
+ * With no attributes it loads the digit classifier shipped with the library and offers a
+ * drawing pad and sample digits; the prediction follows the pen. With `model-url` it loads
+ * any tfjs LayersModel or GraphModel (MobileNet, a converted ResNet50), reading the input
+ * size from the model and the labels from `labels` (the ImageNet-1k names for a 1000-class
+ * model). Images come from `src`, a slotted `<img>`, the file picker, drag and drop, paste,
+ * the camera, or the shipped sample photos. With `explain`, a Grad-CAM overlay shows which
+ * pixels made the model choose its top class.
  *
  * @summary Classify an image or a drawn digit with a pretrained model and show the top-k classes.
  * @tag pretrained-classifier
+ * @slot - An `<img>` to classify (it is read, not shown: the element shows what the model sees).
+ * @fires prediction - A classification finished; `detail: { top, ms, backend }`, top-k best first.
+ * @fires model-change - A model was loaded or linked and is in use; `detail: { kind, url, inputShape, classes }`.
+ * @fires cnn-error - Bad input or a failed load; `detail: { message, cause? }`. The previous model and result stay.
+ * @csspart input - The input side: pad or image, sources and samples.
+ * @csspart pad - The drawing pad (for 1-channel models).
+ * @csspart preview - What the model sees, with the Grad-CAM overlay.
+ * @csspart controls - Buttons and the file picker.
+ * @csspart samples - The sample digits or photos.
+ * @csspart predictions - The top-k list with probability bars.
+ * @csspart narration - The top prediction in words, announced to screen readers.
+ * @cssprop --cnn-pad-size - Side of the drawing pad (default 196px).
+ * @cssprop --cnn-preview-size - Largest side of the image preview (default 224px).
  */
 export class PretrainedClassifier extends CnnElement {
-  protected override renderContent(): unknown {
-    return html`<p><code>&lt;pretrained-classifier&gt;</code>: Classify an image or a drawn digit with a pretrained model and show the top-k classes. Coming in a later release.</p>`;
+  static override styles = [...CnnElement.styles, pretrainedClassifierStyles];
+
+  /** URL of a tfjs `model.json` (LayersModel or GraphModel). Empty: the shipped digit model. */
+  @property({ attribute: 'model-url' }) modelUrl = '';
+
+  /**
+   * Class names: a URL of a JSON array or a text file (one a line), or an inline JSON array.
+   * Default: the ImageNet-1k names for a 1000-class model, digits for a 10-class 1-channel model.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) labels?: string | string[];
+
+  /** Input height×width such as `224` or `224x160`. Default: read from the model (224 where it accepts any size). */
+  @property({ attribute: 'input-size' }) inputSize?: number | string;
+
+  /** `unit`, `mobilenet`, `caffe` or `mnist`. Default: `mnist` for 1-channel models, `unit` otherwise. */
+  @property() preprocess?: string;
+
+  /** How many classes to show. */
+  @property({ attribute: 'top-k', type: Number }) topK = 3;
+
+  /** URL of an image to classify. */
+  @property() src?: string;
+
+  /** Show the Grad-CAM overlay for the top class (LayersModels with conv layers). */
+  @property({ type: Boolean, reflect: true }) explain = false;
+
+  /** Id of a `<cnn-trainer>`: classify with its current model, following it as it trains. */
+  @property() for?: string;
+
+  @state() private session?: Session;
+  @state() private top: Prediction[] = [];
+  @state() private latency?: number;
+  @state() private view?: { pixels: ImagePixels; digit?: Float32Array };
+  @state() private samples: SampleDigit[] = [];
+  @state() private camera?: MediaStream;
+  @state() private dragging = false;
+  @state() private camNote = '';
+
+  @query('cnn-draw-pad') private pad?: CnnDrawPad;
+  @query('canvas.photo') private photoCanvas?: HTMLCanvasElement;
+  @query('canvas.digit') private digitCanvas?: HTMLCanvasElement;
+  @query('canvas.cam') private camCanvas?: HTMLCanvasElement;
+  @query('video') private video?: HTMLVideoElement;
+
+  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source));
+  private linkedSource?: ModelSource;
+  private readonly onSourceModel = () => void this.adoptLinkedModel();
+  /** The latest input, classified again when the model or its settings change. */
+  private current?: ImagePixels;
+  /** Serialises model use: a model is disposed only once no classification is using it. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly padRunner = new LatestOnly(async () => {
+    const pad = this.pad;
+    if (!pad) return;
+    if (pad.empty) return this.resetResult();
+    await this.classifyPixels(imageDataPixels(pad.getImageData()), false).catch(() => {});
+  });
+  private readonly onPaste = (e: ClipboardEvent) => {
+    const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
+    if (!file) return;
+    e.preventDefault();
+    void this.classifyFrom(file);
+  };
+
+  /** The loaded tfjs model (LayersModel or GraphModel), once ready. */
+  get model(): tfl.LayersModel | GraphModel | undefined {
+    return this.session?.loaded.model;
   }
+
+  /** The last top-k, best first. */
+  get predictions(): Prediction[] {
+    return this.top;
+  }
+
+  /**
+   * Classifies `input` (a URL, `<img>`, `<canvas>`, ImageData or ImageBitmap), or the current
+   * input when none is given, shows the result and resolves with the top-k, best first.
+   * Rejects (and shows the message) when the input cannot be read.
+   */
+  async classify(input?: string | HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap): Promise<Prediction[]> {
+    await this.ready;
+    let pixels: ImagePixels | undefined;
+    try {
+      pixels = input === undefined ? this.currentPixels() : await this.read(input);
+      if (!pixels) throw new Error('Nothing to classify yet: draw a digit, or give an image.');
+    } catch (e) {
+      this.fail(`Reading the image failed: ${messageOf(e)}`, e);
+      throw e;
+    }
+    return this.classifyPixels(pixels, true);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('paste', this.onPaste);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('paste', this.onPaste);
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    if (this.for) return; // The linked trainer supplies the model.
+    const session = await this.openSession(this.modelUrl || assetUrl('models/digits/model.json'), signal);
+    if (signal.aborted) return this.dispose(session);
+    this.useSession(session);
+  }
+
+  protected override release(): void {
+    this.stopCamera();
+    this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
+    const session = this.session;
+    this.session = undefined;
+    this.top = [];
+    if (session) void this.queue.then(() => this.dispose(session));
+  }
+
+  protected override onReady(): void {
+    if (this.for && this.link.missing) this.fail(`No element with id "${this.for}" in this page. Give the <cnn-trainer> that id, or fix the for attribute.`);
+    if (this.src) void this.classifyFrom(this.src);
+    else this.readSlot();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for')) this.link.follow(this.for);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Private state is not in PropertyValues' keys: look it up by name.
+    const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
+    if (has('view') || has('session')) this.paintView();
+    const live = this.state === 'ready' || this.state === 'busy';
+    if (!live) return;
+    if (has('modelUrl') && !this.for) void this.reloadModel();
+    else if (['labels', 'inputSize', 'preprocess'].some(has) && this.session) void this.reconfigure();
+    else if ((has('topK') || has('explain')) && this.current) void this.classifyPixels(this.current, false).catch(() => {});
+    if (has('src') && this.src) void this.classifyFrom(this.src);
+  }
+
+  // ---- models ----
+
+  /** Loads a model and everything it needs; throws with a reader-facing message. */
+  private async openSession(url: string, signal?: AbortSignal): Promise<Session> {
+    const loaded = await loadModel(url, { signal });
+    try {
+      return await this.configure(loaded, true, signal);
+    } catch (e) {
+      loaded.model.dispose();
+      throw e;
+    }
+  }
+
+  /** Works out size, preset and labels for a model, and warms it up. */
+  private async configure(loaded: LoadedModel, owned: boolean, signal?: AbortSignal): Promise<Session> {
+    const channels = loaded.inputShape[2];
+    const size = parseInputSize(this.inputSize) ?? [loaded.inputShape[0] ?? 224, loaded.inputShape[1] ?? 224];
+    const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
+    const classes = await warmUp(loaded, size[0], size[1]);
+    const spec = this.labels;
+    const labels =
+      !spec && channels === 1 && classes === 10
+        ? DIGIT_LABELS
+        : await labelsFor(Array.isArray(spec) ? spec.map((name) => ({ name: String(name) })) : spec, classes, signal);
+    return { loaded: { ...loaded, classes }, labels, size, preset, owned };
+  }
+
+  private useSession(session: Session): void {
+    const previous = this.session;
+    this.session = session;
+    if (previous && previous.loaded.model !== session.loaded.model) void this.queue.then(() => this.dispose(previous));
+    const { kind, url, inputShape, classes } = session.loaded;
+    emit<ModelChangeDetail>(this, 'model-change', { kind, url, inputShape, classes });
+    this.clearError();
+    if (this.state === 'ready' || this.state === 'busy') this.reclassify();
+  }
+
+  private dispose(session: Session): void {
+    if (session.owned) session.loaded.model.dispose();
+  }
+
+  private async reloadModel(): Promise<void> {
+    const url = this.modelUrl || assetUrl('models/digits/model.json');
+    const session = await this.compute(() => this.openSession(url), `Loading the model at ${url} failed`);
+    // Keep it only if the author did not ask for yet another model meanwhile.
+    if (session && (this.modelUrl || assetUrl('models/digits/model.json')) === url) this.useSession(session);
+    else if (session) this.dispose(session);
+  }
+
+  /** Labels, size or preset changed: rebuild the session around the same model. */
+  private async reconfigure(): Promise<void> {
+    const old = this.session;
+    if (!old) return;
+    const session = await this.compute(() => this.configure(old.loaded, old.owned), 'The new settings do not fit the model');
+    if (session && this.session === old) this.useSession(session);
+  }
+
+  private onSourceChange(source: ModelSource | undefined): void {
+    this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
+    this.linkedSource = source;
+    if (!source) return;
+    source.addEventListener('model-change', this.onSourceModel);
+    void this.adoptLinkedModel();
+  }
+
+  private async adoptLinkedModel(): Promise<void> {
+    const source = this.linkedSource;
+    const model = source?.model;
+    if (!source || !model) return;
+    await this.ready.catch(() => {});
+    const session = await this.compute(
+      () => this.configure(describeModel(model, 'layers'), false),
+      `Using the model of #${this.for} failed`,
+    );
+    if (session && source === this.linkedSource) this.useSession(session);
+  }
+
+  // ---- inputs ----
+
+  private async read(input: ImageInput): Promise<ImagePixels> {
+    return readImage(input, { maxSide: 512, minSide: 8 });
+  }
+
+  /** Reads an input and classifies it, reporting (not throwing) errors. */
+  private async classifyFrom(input: ImageInput): Promise<void> {
+    await this.compute(async () => {
+      const pixels = await this.read(input);
+      await this.classifyPixels(pixels, true);
+    }, 'Reading the image failed');
+  }
+
+  private currentPixels(): ImagePixels | undefined {
+    if (this.current) return this.current;
+    const pad = this.pad;
+    return pad && !pad.empty ? imageDataPixels(pad.getImageData()) : undefined;
+  }
+
+  private readSlot(): void {
+    const img = (this.shadowRoot?.querySelector('slot') as HTMLSlotElement | null)
+      ?.assignedElements({ flatten: true })
+      .find((e): e is HTMLImageElement => e instanceof HTMLImageElement);
+    if (!img || this.src) return;
+    if (img.complete && img.naturalWidth) void this.classifyFrom(img);
+    else img.addEventListener('load', () => void this.classifyFrom(img), { once: true });
+  }
+
+  private onDrop(e: DragEvent): void {
+    e.preventDefault();
+    this.dragging = false;
+    const file = e.dataTransfer?.files[0];
+    if (file) void this.classifyFrom(file);
+  }
+
+  private onFile(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) void this.classifyFrom(file);
+    input.value = '';
+  }
+
+  private async startCamera(): Promise<void> {
+    if (!navigator.mediaDevices?.getUserMedia) {
+      this.fail('This browser offers no camera here (camera access needs a secure page, https or localhost).');
+      return;
+    }
+    try {
+      this.camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      this.camNote = 'Camera on: press Take photo to classify the current frame.';
+      await this.updateComplete;
+      if (this.video) {
+        this.video.srcObject = this.camera;
+        await this.video.play().catch(() => {});
+      }
+    } catch (e) {
+      this.fail(`The camera could not start: ${messageOf(e)}. Allow camera access for this page, or use a file instead.`, e);
+    }
+  }
+
+  private stopCamera(): void {
+    this.camera?.getTracks().forEach((t) => t.stop());
+    this.camera = undefined;
+    this.camNote = '';
+  }
+
+  private async loadSamples(): Promise<void> {
+    if (this.samples.length) return;
+    try {
+      const data = await loadMnist();
+      const { test } = splitMnist(data);
+      const found = new Map<number, SampleDigit>();
+      for (const index of test) {
+        const digit = mnistDigit(data, index);
+        if (!found.has(digit.label)) found.set(digit.label, { label: digit.label, image: bytesToRgba(digit.pixels, DIGIT_SIDE, DIGIT_SIDE) });
+        if (found.size === 10) break;
+      }
+      this.samples = [...found.values()].sort((a, b) => a.label - b.label);
+    } catch (e) {
+      // Samples are a convenience: the pad and files still work without them.
+      this.camNote = `Sample digits unavailable: ${messageOf(e)}`;
+    }
+  }
+
+  // ---- classification ----
+
+  /** Runs the model on pixels; shows the result and fires `prediction`. */
+  private classifyPixels(pixels: ImagePixels, keep: boolean): Promise<Prediction[]> {
+    const run = this.queue.then(() => this.predict(pixels, keep));
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  private async predict(pixels: ImagePixels, keep: boolean): Promise<Prediction[]> {
+    const session = this.session;
+    if (!session) throw new Error('No model is loaded yet.');
+    const result = await this.compute(async () => {
+      const t0 = performance.now();
+      const x = pixelsToInput(pixels, { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset });
+      try {
+        const scores = predictScores(session.loaded, x);
+        let values: Float32Array;
+        try {
+          values = (await scores.data()) as Float32Array;
+        } finally {
+          scores.dispose();
+        }
+        const ms = performance.now() - t0;
+        const top = topK(toProbabilities(values), session.labels, parseTopK(this.topK));
+        const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
+        return { top, ms, cam };
+      } finally {
+        x.dispose();
+      }
+    }, 'Classifying failed');
+    if (!result) throw new Error(this.errorMessage || 'Classifying failed');
+    if (keep) this.current = pixels;
+    this.top = result.top;
+    this.latency = result.ms;
+    this.view = { pixels, digit: session.preset === 'mnist' ? preprocessDigit(pixels).pixels : undefined };
+    await this.updateComplete;
+    if (result.cam) paintHeatmap(this.camCanvas!, result.cam.values, result.cam.width, result.cam.height);
+    else clearCanvas(this.camCanvas);
+    if (this.explain && !canExplain(session.loaded.model)) {
+      this.camNote = 'Grad-CAM needs a LayersModel with convolutional layers; this model has none it can use.';
+    }
+    emit<PredictionDetail>(this, 'prediction', { top: result.top, ms: result.ms, backend: this.backendReport?.name ?? '' });
+    return result.top;
+  }
+
+  private reclassify(): void {
+    const pixels = this.currentPixels();
+    if (pixels) void this.classifyPixels(pixels, false).catch(() => {});
+    else if (this.session?.loaded.inputShape[2] === 1) void this.loadSamples();
+  }
+
+  private resetResult(): void {
+    this.top = [];
+    this.current = undefined;
+    this.view = undefined;
+    clearCanvas(this.camCanvas);
+  }
+
+  private paintView(): void {
+    const view = this.view;
+    if (this.photoCanvas) {
+      if (view && !view.digit) paintPixels(this.photoCanvas, view.pixels);
+      else clearCanvas(this.photoCanvas);
+    }
+    if (this.digitCanvas) {
+      const digit = view?.digit;
+      this.digitCanvas.width = this.digitCanvas.height = DIGIT_SIDE;
+      if (digit) this.digitCanvas.getContext('2d')!.putImageData(grayToRgba(digit, DIGIT_SIDE, DIGIT_SIDE), 0, 0);
+      else clearCanvas(this.digitCanvas);
+    }
+  }
+
+  // ---- rendering ----
+
+  protected override renderContent(): unknown {
+    const session = this.session;
+    const gray = session ? session.loaded.inputShape[2] === 1 : !this.modelUrl;
+    return html`
+      <div class="layout">
+        <div
+          class=${classMap({ input: true, dragging: this.dragging })}
+          part="input"
+          @dragover=${(e: DragEvent) => {
+            e.preventDefault();
+            this.dragging = true;
+          }}
+          @dragleave=${() => (this.dragging = false)}
+          @drop=${this.onDrop}
+        >
+          <div class="views">
+            ${gray
+              ? html`<cnn-draw-pad
+                  part="pad"
+                  label="Digit drawing pad"
+                  @draw-input=${() => void this.padRunner.request()}
+                  @draw-change=${() => {
+                    this.current = undefined;
+                    void this.padRunner.request();
+                  }}
+                ></cnn-draw-pad>`
+              : nothing}
+            <figure>
+              <div class="view" part="preview">
+                ${gray
+                  ? html`<canvas class="digit" role="img" aria-label="The 28×28 digit the model sees"></canvas>`
+                  : html`<canvas class="photo" role="img" aria-label="The image being classified"></canvas>`}
+                <canvas class="cam" aria-hidden="true" ?hidden=${!this.explain}></canvas>
+              </div>
+              <figcaption>${gray ? 'What the model sees (28×28)' : 'Input'}${this.explain ? ', Grad-CAM overlay' : ''}</figcaption>
+            </figure>
+            ${this.camera ? html`<video muted playsinline aria-label="Camera preview"></video>` : nothing}
+          </div>
+          ${this.renderControls(gray)} ${this.renderSamples(gray)}
+          <p class="hint">${gray ? 'Draw a digit, ' : ''}drop or paste an image here, or pick one.</p>
+          <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
+        </div>
+        <div class="results">
+          <h3 id="top-heading">Top ${this.topK} predictions</h3>
+          <ol part="predictions" aria-labelledby="top-heading">
+            ${this.top.map(
+              (p) => html`<li>
+                <span class="label">${p.label}${labelId(session, p.index)}</span>
+                <span class="pct">${percent(p.probability)}</span>
+                <span class="bar" aria-hidden="true"><span style="width:${(p.probability * 100).toFixed(1)}%"></span></span>
+              </li>`,
+            )}
+          </ol>
+          ${this.top.length ? nothing : html`<p class="hint">${gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.'}</p>`}
+          <p class="narration" part="narration" aria-live="polite">${this.narrate()}</p>
+          ${this.camNote ? html`<p class="hint">${this.camNote}</p>` : nothing}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderControls(gray: boolean) {
+    return html`<div class="controls" part="controls">
+      ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
+      <label class="file">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
+      ${this.camera
+        ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
+            <button @click=${() => this.stopCamera()}>Stop camera</button>`
+        : html`<button @click=${() => void this.startCamera()}>Use camera</button>`}
+      <label><input type="checkbox" .checked=${this.explain} @change=${(e: Event) => (this.explain = (e.target as HTMLInputElement).checked)} /> Explain (Grad-CAM)</label>
+    </div>`;
+  }
+
+  private renderSamples(gray: boolean) {
+    if (gray) {
+      return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
+        ${this.samples.map(
+          (s) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
+            <canvas width="28" height="28" ${paintOnce(s.image)}></canvas>
+          </button>`,
+        )}
+      </div>`;
+    }
+    return html`<div class="samples" part="samples" role="group" aria-label="Sample photos">
+      ${SAMPLE_NAMES.map(
+        (name) => html`<button aria-label=${`Sample photo: ${SAMPLE_IMAGES[name].label}`} @click=${() => void this.classifyFrom(sampleUrl(name))}>
+          <img src=${sampleUrl(name)} alt="" loading="lazy" />
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  private narrate(): string {
+    const best = this.top[0];
+    if (!best) return '';
+    return `The model says ${best.label} with probability ${percent(best.probability)}.`;
+  }
+
+  protected override renderStatus(): unknown {
+    const session = this.session;
+    const model = session ? `${session.loaded.kind === 'layers' ? 'LayersModel' : 'GraphModel'}, ${session.size[0]}×${session.size[1]}×${session.loaded.inputShape[2]} → ${session.loaded.classes}` : '';
+    return html`${super.renderStatus()}
+      <span>${model}${this.latency !== undefined ? html` · <span class="latency">${this.latency.toFixed(1)} ms</span>` : nothing}</span>`;
+  }
+}
+
+function imageDataPixels(data: ImageData): ImagePixels {
+  return { data: data.data, width: data.width, height: data.height, sourceWidth: data.width, sourceHeight: data.height };
+}
+
+function percent(p: number): string {
+  return `${(p * 100).toFixed(1)}%`;
+}
+
+function labelId(session: Session | undefined, index: number) {
+  const id = session?.labels[index]?.id;
+  return id ? html` <small>${id}</small>` : nothing;
+}
+
+/** Paints an ImageData into the canvas it is attached to, once that canvas exists. */
+function paintOnce(image: ImageData) {
+  return ref((canvas?: Element) => {
+    if (canvas instanceof HTMLCanvasElement) canvas.getContext('2d')!.putImageData(image, 0, 0);
+  });
 }

@@ -1,0 +1,169 @@
+import { css } from 'lit';
+
+export const pretrainedClassifierStyles = css`
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, auto) minmax(12em, 1fr);
+    gap: 14px;
+    align-items: start;
+  }
+  @container (max-width: 520px) {
+    .layout {
+      grid-template-columns: 1fr;
+    }
+  }
+  :host {
+    container-type: inline-size;
+  }
+  .input {
+    display: grid;
+    gap: 8px;
+    justify-items: start;
+    border-radius: 6px;
+  }
+  .input.dragging {
+    outline: 2px dashed var(--_accent);
+    outline-offset: 4px;
+  }
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 10px;
+    align-items: flex-end;
+  }
+  figure {
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  figcaption,
+  .hint {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .view {
+    position: relative;
+    display: inline-block;
+    line-height: 0;
+    background: #000;
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .view canvas {
+    display: block;
+    image-rendering: pixelated;
+  }
+  .view .photo {
+    max-width: min(100%, var(--cnn-preview-size, 224px));
+    max-height: var(--cnn-preview-size, 224px);
+    image-rendering: auto;
+  }
+  .view .digit {
+    width: 84px;
+    height: 84px;
+  }
+  .view .cam {
+    position: absolute;
+    inset: 0;
+    width: 100%;
+    height: 100%;
+    image-rendering: auto;
+  }
+  video {
+    max-width: var(--cnn-preview-size, 224px);
+    border-radius: 4px;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    align-items: center;
+  }
+  button,
+  .file {
+    border: 1px solid var(--_border);
+    background: var(--_bg);
+    border-radius: 6px;
+    padding: 3px 10px;
+    cursor: pointer;
+  }
+  button:hover,
+  .file:hover {
+    border-color: var(--_accent);
+  }
+  .file:focus-within {
+    box-shadow: var(--_focus);
+  }
+  .file input {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  .samples {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .samples button {
+    padding: 2px;
+    line-height: 0;
+  }
+  .samples canvas,
+  .samples img {
+    width: 32px;
+    height: 32px;
+    object-fit: cover;
+    image-rendering: pixelated;
+    border-radius: 3px;
+  }
+  .samples img {
+    image-rendering: auto;
+  }
+  ol {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 6px;
+  }
+  li {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 2px 8px;
+  }
+  .label {
+    overflow-wrap: anywhere;
+  }
+  .label small {
+    color: var(--_muted);
+  }
+  .pct {
+    font-variant-numeric: tabular-nums;
+  }
+  .bar {
+    grid-column: 1 / -1;
+    height: 8px;
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_border) 60%, transparent);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    height: 100%;
+    background: var(--_accent);
+    transition: width 0.2s;
+  }
+  li:first-child .label {
+    font-weight: 600;
+  }
+  .results h3 {
+    margin: 0 0 6px;
+    font-size: 1em;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bar span {
+      transition: none;
+    }
+  }
+`;

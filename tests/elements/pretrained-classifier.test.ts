@@ -1,0 +1,220 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import * as tf from '@tensorflow/tfjs-core';
+import '../../src/elements/pretrained-classifier/define.js';
+import type { PretrainedClassifier, PredictionDetail } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
+import type { CnnErrorDetail } from '../../src/elements/events.js';
+import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
+import { ensureBackend } from '../../src/core/backend.js';
+import { expectTensorsBackTo, idle, until } from '../helpers.js';
+
+const MODELS = '/tests/fixtures/models';
+const MOBILENET = `${MODELS}/mobilenet-like/model.json`;
+const GRAPH = `${MODELS}/graph-tiny/model.json`;
+const DIGITS_TINY = `${MODELS}/digits-tiny/model.json`;
+
+async function classifier(markup: ReturnType<typeof html>) {
+  const el = await fixture<PretrainedClassifier>(markup);
+  await el.ready;
+  await idle(el);
+  return el;
+}
+
+const shadow = (el: PretrainedClassifier) => el.shadowRoot!;
+const shownLabels = (el: PretrainedClassifier) => [...shadow(el).querySelectorAll('[part="predictions"] .label')].map((n) => n.textContent!.trim());
+
+/** A canvas of random colours (seeded), as an image to classify. */
+function noiseCanvas(side = 64, seed = 1): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = side;
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(side, side);
+  let s = seed;
+  for (let i = 0; i < img.data.length; i++) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    img.data[i] = i % 4 === 3 ? 255 : s % 256;
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas;
+}
+
+async function errorOf(el: HTMLElement, action: () => unknown): Promise<string> {
+  const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+  await action();
+  return (await heard).detail.message;
+}
+
+describe('<pretrained-classifier> with fixture models', () => {
+  before(() => ensureBackend('cpu'));
+
+  it('loads a MobileNet-shaped LayersModel by model-url and shows 3 ImageNet labels', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${MOBILENET} preprocess="mobilenet"></pretrained-classifier>`);
+    const names: string[] = await (await fetch('/assets/imagenet/classes.json')).json();
+    const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+    const top = await el.classify(noiseCanvas());
+    const event = (await heard).detail;
+    expect(top).to.have.length(3);
+    expect(event.top).to.deep.equal(top);
+    expect(event.backend).to.equal('cpu');
+    expect(event.ms).to.be.a('number');
+    top.forEach((p) => expect(p.label).to.equal(names[p.index]));
+    expect(top[0].probability).to.be.at.least(top[1].probability);
+    expect(top.reduce((s, p) => s + p.probability, 0)).to.be.at.most(1 + 1e-6);
+    await el.updateComplete;
+    expect(shownLabels(el)).to.deep.equal(top.map((p) => p.label));
+    expect(el.predictions).to.deep.equal(top);
+    expect(el.model).to.exist;
+  });
+
+  it('gives the same probabilities as the bare model on the same preprocessed input', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH} preprocess="unit"></pretrained-classifier>`);
+    const canvas = noiseCanvas(32, 7);
+    const top = await el.classify(canvas);
+    // Reference: the pixels / 255, straight into the model (the canvas is already 32×32).
+    const rgba = canvas.getContext('2d')!.getImageData(0, 0, 32, 32).data;
+    const rgb = Float32Array.from({ length: 32 * 32 * 3 }, (_, i) => rgba[Math.floor(i / 3) * 4 + (i % 3)] / 255);
+    const x = tf.tensor4d(rgb, [1, 32, 32, 3]);
+    const y = el.model!.predict(x) as tf.Tensor;
+    const probs = await y.data();
+    tf.dispose([x, y]);
+    const order = Array.from(probs.keys()).sort((a, b) => probs[b] - probs[a]);
+    expect(top.map((p) => p.index)).to.deep.equal(order.slice(0, 3));
+    top.forEach((p) => expect(p.probability).to.be.closeTo(probs[p.index], 1e-5));
+    expect(top.map((p) => p.label)).to.deep.equal(order.slice(0, 3).map((i) => `class ${i}`));
+  });
+
+  it('loads a GraphModel and reports its kind in model-change', async () => {
+    const el = document.createElement('pretrained-classifier');
+    el.backend = 'cpu';
+    el.modelUrl = GRAPH;
+    const heard = oneEvent(el, 'model-change');
+    document.body.append(el);
+    const detail = (await heard).detail;
+    expect(detail).to.deep.include({ kind: 'graph', classes: 10 });
+    expect(detail.inputShape).to.deep.equal([32, 32, 3]);
+    el.remove();
+  });
+
+  it('explains loading errors clearly and keeps the previous model working', async () => {
+    const cases: Array<[string, RegExp]> = [
+      [`${MODELS}/nowhere/model.json`, /404/],
+      [`${MODELS}/broken/not-json.json`, /not JSON \(it starts with "<!doctype html>/],
+      [`${MODELS}/broken/not-a-model.json`, /not a TensorFlow\.js model/],
+      [`${MODELS}/broken/missing-weights.json`, /weights file "no-such-weights\.bin".*404/],
+    ];
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const before = await el.classify(noiseCanvas(32, 3));
+    const model = el.model;
+    for (const [url, pattern] of cases) {
+      const message = await errorOf(el, () => (el.modelUrl = url));
+      expect(message, url).to.match(pattern);
+      await idle(el);
+      expect(el.model).to.equal(model);
+      expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(pattern);
+    }
+    expect(await el.classify(noiseCanvas(32, 3))).to.deep.equal(before);
+  });
+
+  it('fails to start on a bad first model, with state="error"', async () => {
+    const el = document.createElement('pretrained-classifier');
+    el.modelUrl = `${MODELS}/broken/not-a-model.json`;
+    const heard = oneEvent(el, 'cnn-error');
+    document.body.append(el);
+    await heard;
+    let rejected = false;
+    await el.ready.catch(() => (rejected = true));
+    expect(rejected).to.equal(true);
+    expect(el.getAttribute('state')).to.equal('error');
+    el.remove();
+  });
+
+  it('rejects labels whose count does not match the outputs, and shows labels as text', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const message = await errorOf(el, () => (el.labels = '["a", "b"]'));
+    expect(message).to.match(/2 classes but the model has 10 outputs/);
+    await idle(el);
+    const html10 = JSON.stringify(Array.from({ length: 10 }, (_, i) => `<b>bold ${i}</b>`));
+    el.labels = html10;
+    await until(() => el.model !== undefined && !shadow(el).querySelector('[part="error"]'), 'the new labels to be used');
+    await idle(el);
+    await el.classify(noiseCanvas(32, 5));
+    await el.updateComplete;
+    const first = shadow(el).querySelector('[part="predictions"] .label')!;
+    expect(first.querySelector('b')).to.equal(null);
+    expect(first.textContent).to.match(/^<b>bold \d<\/b>$/);
+  });
+
+  it('explains bad images and keeps the previous result', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const top = await el.classify(noiseCanvas(32, 9));
+    const tiny = noiseCanvas(1);
+    let message = '';
+    el.addEventListener('cnn-error', (e) => (message = (e as CustomEvent<CnnErrorDetail>).detail.message));
+    await el.classify(tiny).catch(() => {});
+    expect(message).to.match(/1×1 pixels: too small/);
+    await el.classify(`${MODELS}/broken/not-a-model.json`).catch(() => {});
+    expect(message).to.match(/not an image/);
+    expect(el.predictions).to.deep.equal(top);
+  });
+
+  it('draws a Grad-CAM overlay with explain', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
+    await el.classify(noiseCanvas(64, 2));
+    const cam = shadow(el).querySelector<HTMLCanvasElement>('canvas.cam')!;
+    expect(cam.hidden).to.equal(false);
+    // conv1 stride 2 then depthwise stride 2: 224 → 112 → 56.
+    expect([cam.width, cam.height]).to.deep.equal([56, 56]);
+    const alpha = cam.getContext('2d')!.getImageData(0, 0, 56, 56).data.filter((_, i) => i % 4 === 3);
+    expect(Math.max(...alpha)).to.be.greaterThan(40);
+  });
+
+  it('shows the pad for a 1-channel model and classifies strokes drawn with pointer events', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
+    expect(pad).to.exist;
+    const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+    await drawWithMouse(pad, [
+      [
+        [0.5, 0.15],
+        [0.5, 0.85],
+      ],
+    ]);
+    const { top } = (await heard).detail;
+    expect(top).to.have.length(3);
+    expect(top.every((p) => /^\d$/.test(p.label))).to.equal(true);
+  });
+
+  it('is accessible', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    await expect(el).to.be.accessible();
+    const rgb = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    await rgb.classify(noiseCanvas(32));
+    await expect(rgb).to.be.accessible();
+  });
+
+  it('disposes every tensor when removed', async () => {
+    const baseline = tf.memory().numTensors;
+    const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
+    await el.classify(noiseCanvas(48));
+    el.remove();
+    await expectTensorsBackTo(baseline);
+  });
+});
+
+/** Draws strokes on the pad with the browser's real mouse (points in pad units). */
+async function drawWithMouse(pad: CnnDrawPad, strokes: Array<Array<[number, number]>>, steps = 6): Promise<void> {
+  pad.scrollIntoView({ block: 'center' });
+  const r = pad.canvas.getBoundingClientRect();
+  const at = ([x, y]: [number, number]): [number, number] => [Math.round(r.left + x * r.width), Math.round(r.top + y * r.height)];
+  for (const points of strokes) {
+    await sendMouse({ type: 'move', position: at(points[0]) });
+    await sendMouse({ type: 'down' });
+    for (let i = 1; i < points.length; i++) {
+      const [a, b] = [points[i - 1], points[i]];
+      for (let s = 1; s <= steps; s++) {
+        await sendMouse({ type: 'move', position: at([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]) });
+      }
+    }
+    await sendMouse({ type: 'up' });
+  }
+}
