@@ -66,33 +66,46 @@ export interface InputSpec {
  * `mnist` preset gets the digit copied into all three channels.
  */
 export function pixelsToInput(image: RgbaPixels, spec: InputSpec): tf.Tensor4D {
-  const { height, width, channels, preset } = spec;
+  if (spec.preset === 'mnist') return digitToInput(preprocessDigit(image).pixels, spec);
+  checkChannels(spec.channels);
+  return tf.tidy(() => {
+    const rgba = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 4]);
+    const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
+    return finish(spec.channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb, spec);
+  });
+}
+
+/**
+ * The input tensor for a digit already prepared by `preprocessDigit` (784 values in 0..1),
+ * for a caller that also shows the digit and should not prepare it twice.
+ */
+export function digitToInput(digit: Float32Array, spec: InputSpec): tf.Tensor4D {
+  checkChannels(spec.channels);
+  return tf.tidy(() => {
+    // Back to 0..255 so the shared affine step applies as for any image.
+    let x: tf.Tensor3D = tf.mul(tf.tensor3d(digit, [DIGIT_SIDE, DIGIT_SIDE, 1]), 255);
+    if (spec.channels === 3) x = tf.tile(x, [1, 1, 3]);
+    return finish(x, { ...spec, preset: 'mnist' });
+  });
+}
+
+function checkChannels(channels: number): void {
   if (channels !== 1 && channels !== 3) {
     throw new Error(`The model expects ${channels} input channels; only 1 (grayscale) and 3 (RGB) images are supported.`);
   }
-  return tf.tidy(() => {
-    let x: tf.Tensor3D;
-    if (preset === 'mnist') {
-      const digit = preprocessDigit(image);
-      // Already 0..1: bring it back to 0..255 so the shared affine step below applies.
-      x = tf.mul(tf.tensor3d(digit.pixels, [DIGIT_SIDE, DIGIT_SIDE, 1]), 255);
-      if (channels === 3) x = tf.tile(x, [1, 1, 3]);
-    } else {
-      const rgba = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 4]);
-      const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
-      x = channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb;
-    }
-    if (x.shape[0] !== height || x.shape[1] !== width) {
-      x = tf.image.resizeBilinear(x, [height, width], false, true);
-    }
-    const t = presetTransform(preset);
-    if (channels === 3) {
-      if (t.bgr) x = tf.reverse(x, 2);
-      x = tf.add(tf.mul(x, t.scale), tf.tensor1d([...t.offset]));
-    } else {
-      // One channel: the offsets' mean (equal for every preset but caffe).
-      x = tf.add(tf.mul(x, t.scale), (t.offset[0] + t.offset[1] + t.offset[2]) / 3);
-    }
-    return tf.expandDims(x, 0) as tf.Tensor4D;
-  });
+}
+
+/** Resizes a 0..255 HWC image to the model's size and applies the preset's affine map; adds the batch axis. */
+function finish(image: tf.Tensor3D, { height, width, channels, preset }: InputSpec): tf.Tensor4D {
+  let x = image;
+  if (x.shape[0] !== height || x.shape[1] !== width) x = tf.image.resizeBilinear(x, [height, width], false, true);
+  const t = presetTransform(preset);
+  if (channels === 3) {
+    if (t.bgr) x = tf.reverse(x, 2);
+    x = tf.add(tf.mul(x, t.scale), tf.tensor1d([...t.offset]));
+  } else {
+    // One channel: the offsets' mean (equal for every preset but caffe).
+    x = tf.add(tf.mul(x, t.scale), (t.offset[0] + t.offset[1] + t.offset[2]) / 3);
+  }
+  return tf.expandDims(x, 0) as tf.Tensor4D;
 }

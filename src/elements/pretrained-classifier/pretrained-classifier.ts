@@ -11,7 +11,7 @@ import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 import { describeModel, loadModel, predictScores, warmUp, type LoadedModel } from '../../core/model-loader.js';
 import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/labels.js';
-import { parsePreset, pixelsToInput, type PresetName } from '../../core/preprocess.js';
+import { digitToInput, parsePreset, pixelsToInput, type PresetName } from '../../core/preprocess.js';
 import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
 import { canExplain, gradCam } from '../../core/gradcam.js';
 import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
@@ -412,7 +412,10 @@ export class PretrainedClassifier extends CnnElement {
     if (!session) throw new Error('No model is loaded yet.');
     const result = await this.compute(async () => {
       const t0 = performance.now();
-      const x = pixelsToInput(pixels, { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset });
+      const spec = { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset };
+      // The digit is prepared once: for the model and for the "what the model sees" view.
+      const digit = session.preset === 'mnist' ? preprocessDigit(pixels).pixels : undefined;
+      const x = digit ? digitToInput(digit, spec) : pixelsToInput(pixels, spec);
       try {
         const scores = predictScores(session.loaded, x);
         let values: Float32Array;
@@ -424,7 +427,7 @@ export class PretrainedClassifier extends CnnElement {
         const ms = performance.now() - t0;
         const top = topK(toProbabilities(values), session.labels, parseTopK(this.topK));
         const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
-        return { top, ms, cam };
+        return { top, ms, cam, digit };
       } finally {
         x.dispose();
       }
@@ -433,7 +436,7 @@ export class PretrainedClassifier extends CnnElement {
     if (keep) this.current = pixels;
     this.top = result.top;
     this.latency = result.ms;
-    this.view = { pixels, digit: session.preset === 'mnist' ? preprocessDigit(pixels).pixels : undefined };
+    this.view = { pixels, digit: result.digit };
     await this.updateComplete;
     if (result.cam) paintHeatmap(this.camCanvas!, result.cam.values, result.cam.width, result.cam.height);
     else clearCanvas(this.camCanvas);
