@@ -295,10 +295,16 @@ export class CnnDrawPad extends LitElement {
   }
 }
 
-// Defined here, guarded, so any element that imports the pad can use the tag.
-if (globalThis.customElements && !customElements.get('cnn-draw-pad')) {
-  customElements.define('cnn-draw-pad', CnnDrawPad);
+/**
+ * Defines `<cnn-draw-pad>` once (guarded against double definition). Elements that render the
+ * pad call it from their constructor: a bare side-effect import would be dropped by bundlers
+ * honouring package.json's `sideEffects`, which lists only the elements' define modules.
+ */
+export function defineDrawPad(): void {
+  if (globalThis.customElements && !customElements.get('cnn-draw-pad')) customElements.define('cnn-draw-pad', CnnDrawPad);
 }
+
+defineDrawPad();
 
 declare global {
   interface HTMLElementTagNameMap {

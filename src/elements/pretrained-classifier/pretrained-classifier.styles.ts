@@ -35,6 +35,7 @@ export const pretrainedClassifierStyles = css`
     margin: 0;
     display: grid;
     gap: 4px;
+    justify-items: start;
   }
   figcaption,
   .hint {
@@ -54,8 +55,8 @@ export const pretrainedClassifierStyles = css`
     image-rendering: pixelated;
   }
   .view .photo {
-    max-width: min(100%, var(--cnn-preview-size, 224px));
-    max-height: var(--cnn-preview-size, 224px);
+    max-width: 100%;
+    width: var(--cnn-preview-size, 224px);
     image-rendering: auto;
   }
   .view .digit {

@@ -17,8 +17,7 @@ import { canExplain, gradCam } from '../../core/gradcam.js';
 import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { LatestOnly } from '../../core/latest-only.js';
-import '../../vis/draw-pad.js';
-import type { CnnDrawPad } from '../../vis/draw-pad.js';
+import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
 import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
 import { pretrainedClassifierStyles } from './pretrained-classifier.styles.js';
@@ -159,6 +158,11 @@ export class PretrainedClassifier extends CnnElement {
     void this.classifyFrom(file);
   };
 
+  constructor() {
+    super();
+    defineDrawPad();
+  }
+
   /** The loaded tfjs model (LayersModel or GraphModel), once ready. */
   get model(): tfl.LayersModel | GraphModel | undefined {
     return this.session?.loaded.model;
@@ -270,6 +274,7 @@ export class PretrainedClassifier extends CnnElement {
     const { kind, url, inputShape, classes } = session.loaded;
     emit<ModelChangeDetail>(this, 'model-change', { kind, url, inputShape, classes });
     this.clearError();
+    if (session.loaded.inputShape[2] === 1) void this.loadSamples();
     if (this.state === 'ready' || this.state === 'busy') this.reclassify();
   }
 
@@ -450,7 +455,6 @@ export class PretrainedClassifier extends CnnElement {
   private reclassify(): void {
     const pixels = this.currentPixels();
     if (pixels) void this.classifyPixels(pixels, false).catch(() => {});
-    else if (this.session?.loaded.inputShape[2] === 1) void this.loadSamples();
   }
 
   private resetResult(): void {
@@ -463,8 +467,14 @@ export class PretrainedClassifier extends CnnElement {
   private paintView(): void {
     const view = this.view;
     if (this.photoCanvas) {
-      if (view && !view.digit) paintPixels(this.photoCanvas, view.pixels);
-      else clearCanvas(this.photoCanvas);
+      if (view && !view.digit) {
+        paintPixels(this.photoCanvas, view.pixels);
+        // Fit the preview box keeping the aspect ratio (CSS max sizes alone leave the frame too wide).
+        const side = parseFloat(getComputedStyle(this).getPropertyValue('--cnn-preview-size')) || 224;
+        const scale = Math.min(side / view.pixels.width, side / view.pixels.height);
+        this.photoCanvas.style.width = `${Math.round(view.pixels.width * scale)}px`;
+        this.photoCanvas.style.height = `${Math.round(view.pixels.height * scale)}px`;
+      } else clearCanvas(this.photoCanvas);
     }
     if (this.digitCanvas) {
       const digit = view?.digit;
@@ -515,7 +525,7 @@ export class PretrainedClassifier extends CnnElement {
             ${this.camera ? html`<video muted playsinline aria-label="Camera preview"></video>` : nothing}
           </div>
           ${this.renderControls(gray)} ${this.renderSamples(gray)}
-          <p class="hint">${gray ? 'Draw a digit, ' : ''}drop or paste an image here, or pick one.</p>
+          <p class="hint">${gray ? 'Draw a digit, drop' : 'Drop'} or paste an image here, or pick one.</p>
           <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
         </div>
         <div class="results">
