@@ -1,17 +1,19 @@
-// Node access to src/core/mnist.ts for the scripts: esbuild bundles that one TypeScript file
+// Node access to src/core/mnist.ts for the scripts: esbuild bundles that TypeScript file
 // (with its small helpers; npm packages stay external) into node_modules/.cache, so the
 // training script runs the very split and decoder the elements use, not a copy of them.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
-const outfile = 'node_modules/.cache/cnn-elements/mnist.mjs';
+const cache = 'node_modules/.cache/cnn-elements';
 
-/** Imports src/core/mnist.ts, freshly bundled. */
-export async function importMnistCore() {
+/** Imports one TypeScript module of src/core, freshly bundled (e.g. 'src/core/mnist.ts'). */
+export async function importCoreModule(entry) {
+  const outfile = `${cache}/${basename(entry, '.ts')}.mjs`;
   await build({
-    entryPoints: ['src/core/mnist.ts'],
+    entryPoints: [entry],
     bundle: true,
     packages: 'external',
     platform: 'node',
@@ -25,7 +27,7 @@ export async function importMnistCore() {
 
 /** The shipped asset, decoded by the same code as in the browser. */
 export async function readMnistAsset(path = 'assets/mnist/mnist-10k.bin.gz') {
-  const core = await importMnistCore();
+  const core = await importCoreModule('src/core/mnist.ts');
   const data = core.decodeMnist(new Uint8Array(gunzipSync(readFileSync(path))), path);
   return { core, data };
 }

@@ -115,7 +115,7 @@ function abortError(signal: AbortSignal): unknown {
  */
 export function loadMnist(options: { url?: string; signal?: AbortSignal } = {}): Promise<MnistData> {
   const { signal } = options;
-  const url = new URL(options.url ?? mnistUrl(), document.baseURI).href;
+  const url = new URL(options.url ?? mnistUrl(), globalThis.document?.baseURI ?? globalThis.location?.href).href;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   let entry = cache.get(url);
   if (!entry) {
