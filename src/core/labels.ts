@@ -87,13 +87,16 @@ export function imagenetLabels(): Promise<ClassLabel[]> {
 
 /**
  * The labels for a model with `classes` outputs: the author's, the ImageNet names for a
- * 1000-class model, else "class 0", "class 1", …. Throws when the author's count differs.
+ * 1000-class model (1001: with "background" first), else "class 0", "class 1", ….
+ * Throws when the author's count differs.
  */
 export async function labelsFor(spec: string | ClassLabel[] | undefined, classes: number, signal?: AbortSignal): Promise<ClassLabel[]> {
   let labels: ClassLabel[];
   if (Array.isArray(spec)) labels = spec;
   else if (spec && spec.trim()) labels = await loadLabels(spec, signal);
   else if (classes === 1000) labels = await imagenetLabels();
+  // TF-slim and TF Hub MobileNets add a "background" class before the 1000.
+  else if (classes === 1001) labels = [{ name: 'background' }, ...(await imagenetLabels())];
   else labels = Array.from({ length: classes }, (_, i) => ({ name: `class ${i}` }));
   if (labels.length !== classes) {
     throw new Error(`The labels list ${labels.length} classes but the model has ${classes} outputs: give exactly one label per output, in output order.`);

@@ -75,6 +75,8 @@ describe('labels', () => {
     const names = await labelsFor(undefined, 1000);
     expect(names[0].name).to.equal('tench, Tinca tinca');
     expect(names[999].name).to.match(/^toilet tissue/);
+    const slim = await labelsFor(undefined, 1001);
+    expect([slim[0].name, slim[1].name]).to.deep.equal(['background', 'tench, Tinca tinca']);
     let message = '';
     await labelsFor('["a"]', 3).catch((e: Error) => (message = e.message));
     expect(message).to.match(/1 classes but the model has 3 outputs/);

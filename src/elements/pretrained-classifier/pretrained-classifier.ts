@@ -539,7 +539,7 @@ export class PretrainedClassifier extends CnnElement {
               </li>`,
             )}
           </ol>
-          ${this.top.length ? nothing : html`<p class="hint">${gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.'}</p>`}
+          ${this.top.length ? nothing : html`<p class="hint">${this.emptyHint(gray)}</p>`}
           <p class="narration" part="narration" aria-live="polite">${this.narrate()}</p>
           ${this.camNote ? html`<p class="hint">${this.camNote}</p>` : nothing}
         </div>
@@ -576,6 +576,11 @@ export class PretrainedClassifier extends CnnElement {
         </button>`,
       )}
     </div>`;
+  }
+
+  private emptyHint(gray: boolean): string {
+    if (this.for && !this.session) return `Waiting for a model from #${this.for}: train the network there, then draw here.`;
+    return gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.';
   }
 
   private narrate(): string {
