@@ -9,3 +9,8 @@ export { FilterGrid } from './elements/filter-grid/define.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
 export { ensureBackend, currentBackend, setWasmPaths, type BackendName, type BackendReport, type AdapterInfo } from './core/backend.js';
+export type { Prediction, PredictionDetail, ModelChangeDetail } from './elements/pretrained-classifier/pretrained-classifier.js';
+export { CnnDrawPad, defineDrawPad, type PadPoint, type PadStroke, type DrawPadDetail } from './vis/draw-pad.js';
+export { preprocessDigit, type DigitImage } from './core/digit-preprocess.js';
+export { pixelsToInput, presetTransform, type PresetName } from './core/preprocess.js';
+export { loadModel, type LoadedModel } from './core/model-loader.js';
