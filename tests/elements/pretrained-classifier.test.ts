@@ -1,11 +1,13 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/pretrained-classifier/define.js';
 import type { PretrainedClassifier, PredictionDetail } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/backend.js';
+import { loadMnist, mnistDigit, splitMnist } from '../../src/core/mnist.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 
 const MODELS = '/tests/fixtures/models';
@@ -184,6 +186,37 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(top.every((p) => /^\d$/.test(p.label))).to.equal(true);
   });
 
+  it('follows a linked trainer stand-in through for= and model-change, and leaves its model alone', async () => {
+    if (!customElements.get('stand-in-trainer')) customElements.define('stand-in-trainer', class extends HTMLElement {});
+    const makeModel = (bias: number) => {
+      const m = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' })] });
+      const b = tf.tensor1d(Array.from({ length: 10 }, (_, i) => (i === bias ? 5 : 0)));
+      m.layers[1].setWeights([m.layers[1].getWeights()[0], b]);
+      b.dispose();
+      return m;
+    };
+    const trainer = Object.assign(document.createElement('stand-in-trainer'), { id: 'trainer-x', model: makeModel(3) });
+    document.body.append(trainer);
+    const el = await classifier(html`<pretrained-classifier backend="cpu" for="trainer-x"></pretrained-classifier>`);
+    await until(() => el.model === trainer.model, 'the trainer model to be adopted');
+    await idle(el);
+    expect((await el.classify(noiseCanvas(28)))[0].label).to.equal('3');
+    const first = trainer.model;
+    trainer.model = makeModel(8);
+    trainer.dispatchEvent(new CustomEvent('model-change'));
+    await until(() => el.model === trainer.model, 'the new trainer model');
+    await idle(el);
+    expect((await el.classify())[0].label).to.equal('8');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    // The trainer owns its models: still usable after the classifier went away.
+    const y = trainer.model.predict(tf.zeros([1, 28, 28, 1])) as tf.Tensor;
+    y.dispose();
+    first.dispose();
+    trainer.model.dispose();
+    trainer.remove();
+  });
+
   it('is accessible', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
     await expect(el).to.be.accessible();
@@ -218,3 +251,54 @@ async function drawWithMouse(pad: CnnDrawPad, strokes: Array<Array<[number, numb
     await sendMouse({ type: 'up' });
   }
 }
+
+describe('<pretrained-classifier> with the shipped digit model', () => {
+  before(() => ensureBackend('cpu'));
+
+  it('classifies at least 98% of 200 held-out MNIST digits correctly through the element', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu"></pretrained-classifier>`);
+    const data = await loadMnist();
+    const { test } = splitMnist(data);
+    const indices = test.slice(0, 200);
+    let correct = 0;
+    for (const index of indices) {
+      const { pixels, label } = mnistDigit(data, index);
+      const rgba = new Uint8ClampedArray(28 * 28 * 4);
+      pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+      const [best] = await el.classify(new ImageData(rgba, 28, 28));
+      if (best.label === String(label)) correct++;
+    }
+    expect(correct / indices.length).to.be.at.least(0.98);
+  });
+
+  it('classifies digits drawn on the pad with the mouse', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu"></pretrained-classifier>`);
+    const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
+    const digits: Array<[string, Array<Array<[number, number]>>]> = [
+      ['1', [[[0.5, 0.15], [0.47, 0.85]]]],
+      ['7', [[[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]]]],
+      [
+        '0',
+        [Array.from({ length: 25 }, (_, i): [number, number] => [0.5 + 0.22 * Math.sin((i / 24) * 2 * Math.PI), 0.5 - 0.33 * Math.cos((i / 24) * 2 * Math.PI)])],
+      ],
+    ];
+    for (const [digit, strokes] of digits) {
+      pad.clear();
+      await drawWithMouse(pad, strokes);
+      await until(() => el.predictions.length > 0 && el.getAttribute('state') === 'ready', 'a prediction');
+      // The prediction follows the pen; once the stroke ends, the last one is for the whole drawing.
+      await new Promise((r) => setTimeout(r, 50));
+      await idle(el);
+      expect(el.predictions[0].label, `drawn ${digit}`).to.equal(digit);
+    }
+  });
+
+  it('shows sample digits from the held-out split, and classifies one when pressed', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu"></pretrained-classifier>`);
+    await until(() => shadow(el).querySelectorAll('[part="samples"] button').length === 10, 'ten sample digits');
+    const seven = shadow(el).querySelector<HTMLButtonElement>('[part="samples"] button[aria-label="Sample digit 7"]')!;
+    const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+    seven.click();
+    expect((await heard).detail.top[0].label).to.equal('7');
+  });
+});
