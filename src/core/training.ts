@@ -37,6 +37,8 @@ export interface BatchReport {
   accuracy: number;
   /** Training samples per second of training time (pauses excluded). */
   samplesPerSecond: number;
+  /** Milliseconds spent training so far (pauses and the page's own work between batches excluded). */
+  elapsedMs: number;
 }
 
 export interface EpochReport {
@@ -194,6 +196,7 @@ export class TrainingRun {
             loss,
             accuracy,
             samplesPerSecond: busyMs > 0 ? (samples * 1000) / busyMs : 0,
+            elapsedMs: busyMs,
           });
           await yieldToPage();
         }

@@ -5,6 +5,7 @@ import { buildModel, disposeOptimizer, makeOptimizer, type LayerSpec } from '../
 import { DivergedError, TrainingRun, lossAndAccuracy, shuffledIndices, type BatchReport } from '../../src/core/training.js';
 import { score } from '../../src/core/evaluate.js';
 import { seededRandom } from '../../src/core/random.js';
+import { augmentBatch, inverseTransform } from '../../src/core/augment.js';
 
 const SMALL: LayerSpec[] = [
   { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu' },
@@ -146,5 +147,26 @@ describe('training loop', () => {
     expect((error as Error).message).to.contain('smaller learning rate');
     expect(await weightsOf(model)).to.deep.equal(start);
     dispose();
+  });
+
+  it('augments by the transform it describes: a pure shift moves every pixel, rotation keeps the size', async () => {
+    // Shift right by 2 and down by 1, no rotation or zoom, compared with a plain-loop shift.
+    const side = 28;
+    const pixels = Array.from({ length: side * side }, (_, i) => (i % 7) / 7);
+    const x = tf.tensor4d(pixels, [1, side, side, 1]);
+    const rows = tf.tensor2d([inverseTransform({ degrees: 0, dx: 2, dy: 1, scale: 1 }, side)], [1, 8]);
+    const shifted = tf.image.transform(x, rows, 'bilinear', 'constant', 0);
+    const got = Array.from(await shifted.data());
+    const want: number[] = [];
+    for (let r = 0; r < side; r++) {
+      for (let c = 0; c < side; c++) want.push(r - 1 >= 0 && c - 2 >= 0 ? pixels[(r - 1) * side + (c - 2)] : 0);
+    }
+    got.forEach((v, i) => expect(v).to.be.closeTo(want[i], 1e-5));
+    // Random variants keep the image size and the pixel range.
+    const batch = tf.tidy(() => augmentBatch(tf.tile(x, [3, 1, 1, 1]) as tf.Tensor4D, seededRandom(1)));
+    expect(batch.shape).to.deep.equal([3, 28, 28, 1]);
+    const values = await batch.data();
+    expect(values.every((v) => v >= -1e-6 && v <= 1 + 1e-6)).to.equal(true);
+    tf.dispose([x, rows, shifted, batch]);
   });
 });

@@ -1,16 +1,795 @@
-import { html } from 'lit';
-import { CnnElement } from '../cnn-element.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { CnnElement, messageOf } from '../cnn-element.js';
+import { emit } from '../events.js';
+import { loadMnist, mnistDigit, mnistTensors, splitMnist, MNIST_SPLIT, type MnistData } from '../../core/mnist.js';
+import {
+  PRESETS,
+  PRESET_NAMES,
+  SpecError,
+  buildModel,
+  disposeOptimizer,
+  makeOptimizer,
+  modelMismatch,
+  summarize,
+  type LayerSpec,
+  type SummaryRow,
+} from '../../core/model-spec.js';
+import { DivergedError, TrainingRun, type BatchReport, type EpochReport } from '../../core/training.js';
+import { confidentMistakes, evaluateModel, samplesInCell, type Evaluation } from '../../core/evaluate.js';
+import { augmentBatch } from '../../core/augment.js';
+import { preprocessDigit } from '../../core/digit-preprocess.js';
+import { LatestOnly } from '../../core/latest-only.js';
+import { seededRandom } from '../../core/random.js';
+import '../../vis/draw-pad.js';
+import type { CnnDrawPad } from '../../vis/draw-pad.js';
+import { drawDigit } from '../../vis/digit-tile.js';
+import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
+import { drawLineChart, smooth } from '../../vis/line-chart.js';
+import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
+import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
+import { cnnTrainerStyles } from './cnn-trainer.styles.js';
+
+/** Detail of `epoch-end`: the epoch's training means, validation and test accuracy. */
+export interface TrainerEpochDetail {
+  /** 0-based epoch index. */
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  /** Present when `validation-split` holds digits out. */
+  valLoss?: number;
+  valAccuracy?: number;
+  /** Accuracy on the 2,000 test digits after this epoch. */
+  testAccuracy: number;
+}
+
+/** Detail of `train-end`. */
+export interface TrainEndDetail {
+  /** True when `stop()` ended the run early. */
+  stopped: boolean;
+  epochs: TrainerEpochDetail[];
+}
+
+/** Why the model changed: built from the attributes, trained an epoch, loaded, or set by the page. */
+export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set';
+
+/** Detail of `model-change`. */
+export interface ModelChangeDetail {
+  model: tfl.LayersModel | undefined;
+  reason: ModelChangeReason;
+}
+
+/** Detail of `batch-end`: see `BatchReport` (epoch, batch, step, loss, accuracy, samplesPerSecond…). */
+export type TrainerBatchDetail = BatchReport;
+
+type Phase = 'idle' | 'training' | 'paused' | 'stopping';
+
+/** The test split as tensors, made once and kept while the element lives. */
+interface TestSet {
+  indices: number[];
+  labels: Uint8Array;
+  xs: tf.Tensor4D;
+}
+
+/** Curves: per batch (x in epochs, fractional) and per epoch. */
+interface History {
+  batchX: number[];
+  batchLoss: number[];
+  batchAccuracy: number[];
+  epochs: TrainerEpochDetail[];
+}
+
+const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
+
+const NETWORK_KEYS = ['preset', 'layers', 'seed'] as const;
+const CHART = { width: 320, height: 170 };
 
 /**
- * Build a small CNN and train it on MNIST in the page, with live charts and a confusion matrix.
+ * Builds one of the course's small CNNs (or your own stack) and trains it on the
+ * shipped MNIST digits in the page, with a layer table, live loss and accuracy
+ * charts, test accuracy and a confusion matrix after every epoch, a gallery of the
+ * most confident mistakes and a drawing pad to try the network on your own digits.
  *
- * Not built yet: this release shows the element's frame and backend badge only.
+ * Training runs one batch at a time on the page's TensorFlow.js backend and gives
+ * the main thread back between batches, so the page stays responsive; charts redraw
+ * at most once per frame. Settings the author leaves out come from the preset.
+ *
+ * **Linking.** Other elements follow a trainer by id, e.g. `<filter-grid for="trainer1">`:
+ * read `trainer.model` (a tfjs `LayersModel`, or undefined before one is built) and
+ * listen for `model-change` (a new model: built, loaded or set; and after every
+ * trained epoch), `epoch-end` and `batch-end` (the weights changed in place). The
+ * trainer owns the models it builds or loads and disposes them when it replaces them
+ * or leaves the page: a linked element must not keep a reference past `model-change`.
+ * A model the page sets stays the page's to dispose. `model-change` also fires when
+ * the page sets `model`, so that linked elements follow it.
  *
  * @summary Build a small CNN and train it on MNIST in the page, with live charts and a confusion matrix.
  * @tag cnn-trainer
+ * @fires batch-end - After every training batch; `detail: { epoch, batch, batchesPerEpoch, step, totalSteps, loss, accuracy, samplesPerSecond }`.
+ * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
+ * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
+ * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason }`.
+ * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
+ * @csspart controls - The network and training settings and the train/pause/stop buttons.
+ * @csspart summary - The layer table (output shape and parameters per layer).
+ * @csspart progress - Progress bar with epoch, batch, samples per second and time left.
+ * @csspart charts - The loss and accuracy charts.
+ * @csspart confusion - The confusion matrix (rows: true digit, columns: prediction).
+ * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
+ * @csspart pad - The drawing pad and the predicted probabilities.
+ * @csspart augment - The strip of augmented samples (when `augment` is on).
+ * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
+ * @cssprop --cnn-val-color - Colour of the validation curves.
  */
 export class CnnTrainer extends CnnElement {
-  protected override renderContent(): unknown {
-    return html`<p><code>&lt;cnn-trainer&gt;</code>: Build a small CNN and train it on MNIST in the page, with live charts and a confusion matrix. Coming in a later release.</p>`;
+  static override styles = [...CnnElement.styles, cnnTrainerStyles];
+
+  /** The course's network to train: `basic`, `two-conv`, `three-conv` or `dense-only`. Ignored when `layers` is set. */
+  @property({ reflect: true }) preset = 'basic';
+
+  /**
+   * Your own stack, a JSON list such as
+   * `[{"type":"conv2d","filters":8,"kernelSize":3,"activation":"relu"},{"type":"maxPooling2d"},{"type":"flatten"},{"type":"dense","units":10,"activation":"softmax"}]`.
+   * Types: conv2d, maxPooling2d, averagePooling2d, flatten, dense, dropout, batchNormalization.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } })
+  layers?: string | LayerSpec[];
+
+  /** Passes over the training digits (default: the preset's, 5). */
+  @property({ type: Number }) epochs?: number;
+
+  /** Digits per gradient step (default: the preset's, 32 or 64). */
+  @property({ attribute: 'batch-size', type: Number }) batchSize?: number;
+
+  /** Step size of the optimizer (default: 0.01 for the basic preset's SGD, 0.001 for Adam). */
+  @property({ attribute: 'learning-rate', type: Number }) learningRate?: number;
+
+  /** `sgd`, `momentum` (SGD with momentum 0.9) or `adam` (default: the preset's). */
+  @property() optimizer?: string;
+
+  /** Fraction of the training digits held out for validation, 0 to 0.9 (default: the preset's). */
+  @property({ attribute: 'validation-split', type: Number }) validationSplit?: number;
+
+  /** How many of the 8,000 training digits to train on (the course uses 5,000 to iterate faster). */
+  @property({ attribute: 'train-size', type: Number }) trainSize = 2000;
+
+  /** Randomly shift, rotate and zoom the training digits each epoch, as Keras' ImageDataGenerator does. */
+  @property({ type: Boolean }) augment = false;
+
+  /** Seeds the starting weights, the training subset and its order: the same seed gives the same run. */
+  @property({ type: Number }) seed = 1;
+
+  @state() private phase: Phase = 'idle';
+  @state() private rows: SummaryRow[] = [];
+  @state() private network?: Network;
+  @state() private progress?: BatchReport;
+  @state() private evaluation?: Evaluation;
+  @state() private selectedCell?: [number, number];
+  @state() private prediction?: Float32Array;
+  @state() private narration = '';
+  @state() private storeName = 'cnn-trainer';
+
+  @query('cnn-draw-pad') private pad?: CnnDrawPad;
+  @query('.digit-seen') private seenCanvas?: HTMLCanvasElement;
+
+  private current?: tfl.LayersModel;
+  private ownsModel = false;
+  private data?: MnistData;
+  private testSet?: TestSet;
+  private run?: TrainingRun;
+  private training?: Promise<void>;
+  private rebuildAfterTraining = false;
+  /** stop() was called before the run's first batch (while the data was being prepared). */
+  private stopEarly = false;
+  private history = emptyHistory();
+  private frame?: number;
+  private readonly predictor = new LatestOnly(() => this.predictDrawing());
+
+  /** The tfjs LayersModel being trained. Set it to train your own (28×28×1 in, 10 probabilities out). */
+  get model(): tfl.LayersModel | undefined {
+    return this.current;
   }
+
+  set model(next: tfl.LayersModel | undefined) {
+    if (next === this.current) return;
+    if (this.training) {
+      this.fail('Stop training before replacing the model.');
+      return;
+    }
+    const mismatch = next && modelMismatch(next);
+    if (mismatch) {
+      this.fail(mismatch);
+      return;
+    }
+    this.clearError();
+    this.replaceModel(next, false, 'set');
+  }
+
+  /** The layer table of the current model, like Keras' `model.summary()`. */
+  summary(): SummaryRow[] {
+    return this.current ? summarize(this.current) : [];
+  }
+
+  /**
+   * Trains the model with the current settings. Resolves when training ends or is
+   * stopped (also when it could not start: the reason is shown and fired as `cnn-error`).
+   * Calling it while training returns the running promise.
+   */
+  async train(): Promise<void> {
+    if (this.training) return this.training;
+    this.stopEarly = false;
+    const run = (async () => {
+      await this.ready;
+      await this.compute(() => this.trainNow(), 'Training failed');
+    })();
+    this.training = run.finally(() => {
+      this.training = undefined;
+      this.run = undefined;
+      this.phase = 'idle';
+      if (this.rebuildAfterTraining) {
+        this.rebuildAfterTraining = false;
+        this.rebuild();
+      }
+    });
+    return this.training;
+  }
+
+  /** Holds training at the next batch boundary. */
+  pause(): void {
+    if (!this.run || this.phase !== 'training') return;
+    this.run.pause();
+    this.phase = 'paused';
+    this.narration = 'Training paused.';
+  }
+
+  /** Continues a paused run from the batch where it stopped. */
+  resume(): void {
+    if (!this.run || this.phase !== 'paused') return;
+    this.run.resume();
+    this.phase = 'training';
+    this.narration = 'Training resumed.';
+  }
+
+  /** Ends training at the next batch boundary; the model keeps what it learned. */
+  stop(): void {
+    if (!this.training) return;
+    this.stopEarly = true;
+    this.run?.stop();
+    if (this.run) this.phase = 'stopping';
+  }
+
+  /** Scores the model on the 2,000 test digits; `confusion[true][predicted]` counts. */
+  async evaluate(): Promise<{ accuracy: number; loss: number; confusion: number[][] }> {
+    await this.ready;
+    const model = this.current;
+    if (!model) throw new Error('There is no model to evaluate: fix the network settings first.');
+    const evaluation = await this.evaluateTest(model);
+    return { accuracy: evaluation.accuracy, loss: evaluation.loss, confusion: evaluation.confusion };
+  }
+
+  /**
+   * Saves the model with tfjs: `'downloads'` (model.json and weights as files), a name
+   * (kept in the browser's IndexedDB as `indexeddb://name`), or any tfjs URL scheme.
+   */
+  async saveModel(destination = 'downloads'): Promise<void> {
+    const model = this.current;
+    if (!model) throw new Error('There is no model to save yet.');
+    const url = destination === 'downloads' ? 'downloads://cnn-trainer' : destination.includes('://') ? destination : `indexeddb://${destination}`;
+    await model.save(url);
+    this.narration = `Model saved to ${url}.`;
+  }
+
+  /**
+   * Loads a model saved before: a name saved in IndexedDB, any tfjs URL (a model.json
+   * over http, `indexeddb://name`), or the files of a download (model.json and its weights).
+   * The loaded model replaces the current one and fires `model-change`.
+   */
+  async loadModel(source: string | File[]): Promise<void> {
+    await this.ready;
+    if (this.training) throw new Error('Stop training before loading a model.');
+    const handler =
+      typeof source === 'string'
+        ? /^[a-z-]+:\/\//i.test(source) || source.endsWith('.json')
+          ? source
+          : `indexeddb://${source}`
+        : tf.io.browserFiles(source);
+    const model = await tfl.loadLayersModel(handler);
+    const mismatch = modelMismatch(model);
+    if (mismatch) {
+      model.dispose();
+      throw new Error(mismatch);
+    }
+    this.clearError();
+    this.replaceModel(model, true, 'loaded');
+    this.narration = 'Model loaded.';
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    const data = await loadMnist({ signal });
+    if (signal.aborted) return;
+    this.data = data;
+  }
+
+  protected override onReady(): void {
+    if (!this.current) this.rebuild();
+  }
+
+  protected override release(): void {
+    this.stop();
+    cancelAnimationFrame(this.frame ?? 0);
+    this.frame = undefined;
+    const free = () => {
+      if (this.ownsModel) {
+        this.current?.dispose();
+        this.current = undefined;
+        this.ownsModel = false;
+      }
+      if (this.testSet) this.testSet.xs.dispose();
+      this.testSet = undefined;
+    };
+    // A run still in flight finishes its batch first; the model must outlive it.
+    if (this.training) void this.training.then(free);
+    else free();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (NETWORK_KEYS.some((k) => changed.has(k)) && (this.state === 'ready' || this.state === 'busy')) {
+      if (this.training) {
+        this.rebuildAfterTraining = true;
+        this.stop();
+      } else this.rebuild();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.paintDigits();
+    this.paintConfusion();
+    if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
+    this.scheduleCharts();
+  }
+
+  /** Builds the network of `preset`/`layers`/`seed`; on bad input keeps the previous model. */
+  private rebuild(): void {
+    let network: Network;
+    let model: tfl.LayersModel;
+    try {
+      network = resolveNetwork({ preset: this.preset, layers: this.layers });
+      model = buildModel(network.layers, this.seed);
+    } catch (e) {
+      this.fail(e instanceof SpecError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
+      return;
+    }
+    this.network = network;
+    this.clearError();
+    this.replaceModel(model, true, 'built');
+  }
+
+  private replaceModel(next: tfl.LayersModel | undefined, owned: boolean, reason: ModelChangeReason): void {
+    const previous = this.current;
+    if (previous && previous !== next && this.ownsModel) previous.dispose();
+    this.current = next;
+    this.ownsModel = owned && next !== undefined;
+    this.rows = next ? summarize(next) : [];
+    this.history = emptyHistory();
+    this.progress = undefined;
+    this.evaluation = undefined;
+    this.selectedCell = undefined;
+    emit<ModelChangeDetail>(this, 'model-change', { model: next, reason });
+    void this.predictor.request();
+  }
+
+  private async trainNow(): Promise<void> {
+    const model = this.current;
+    const data = this.data!;
+    if (!model) {
+      this.fail('There is no valid network to train. Fix the settings described above, then train again.');
+      return;
+    }
+    let hyper: ReturnType<typeof resolveHyper>;
+    try {
+      hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', MNIST_SPLIT.train);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      return;
+    }
+    this.clearError();
+    const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
+    const tensors = mnistTensors(data, train);
+    const optimizer = makeOptimizer(hyper.optimizer, hyper.learningRate);
+    const augmentRandom = seededRandom(this.seed + 1);
+    try {
+      model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      const run = new TrainingRun(
+        model,
+        tensors,
+        {
+          epochs: hyper.epochs,
+          batchSize: hyper.batchSize,
+          validationSplit: hyper.validationSplit,
+          seed: this.seed,
+          augment: this.augment ? (x) => augmentBatch(x, augmentRandom) : undefined,
+        },
+        {
+          onBatchEnd: (report) => this.onBatchEnd(report),
+          onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
+        },
+      );
+      this.run = run;
+      if (this.stopEarly) run.stop();
+      this.phase = 'training';
+      this.history = emptyHistory();
+      this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
+      const result = await run.run();
+      const epochs = this.history.epochs;
+      this.narration = result.stopped
+        ? `Training stopped after ${this.progress?.step ?? 0} batches.`
+        : `Training finished: test accuracy ${percent(epochs[epochs.length - 1]?.testAccuracy ?? 0)}.`;
+      emit<TrainEndDetail>(this, 'train-end', { stopped: result.stopped, epochs: [...epochs] });
+    } catch (e) {
+      if (e instanceof DivergedError) {
+        this.fail(e.message, e);
+        emit<ModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+        emit<TrainEndDetail>(this, 'train-end', { stopped: true, epochs: [...this.history.epochs] });
+        return;
+      }
+      throw e;
+    } finally {
+      tf.dispose([tensors.xs, tensors.ys]);
+      disposeOptimizer(optimizer);
+    }
+  }
+
+  private onBatchEnd(report: BatchReport): void {
+    const h = this.history;
+    h.batchX.push(report.step / report.batchesPerEpoch);
+    h.batchLoss.push(report.loss);
+    h.batchAccuracy.push(report.accuracy);
+    this.progress = report;
+    emit<TrainerBatchDetail>(this, 'batch-end', report);
+  }
+
+  private async onEpochEnd(model: tfl.LayersModel, report: EpochReport, total: number): Promise<void> {
+    const evaluation = await this.evaluateTest(model);
+    const detail: TrainerEpochDetail = { ...report, testAccuracy: evaluation.accuracy };
+    this.history.epochs.push(detail);
+    const val = report.valAccuracy === undefined ? '' : `, validation accuracy ${percent(report.valAccuracy)}`;
+    this.narration =
+      `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
+      `${val}, test accuracy ${percent(evaluation.accuracy)}.`;
+    emit<TrainerEpochDetail>(this, 'epoch-end', detail);
+    emit<ModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+    void this.predictor.request();
+  }
+
+  private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
+    const test = this.testTensors();
+    const evaluation = await evaluateModel(model, test.xs, test.labels);
+    if (model === this.current) this.evaluation = evaluation;
+    return evaluation;
+  }
+
+  private testTensors(): TestSet {
+    if (this.testSet) return this.testSet;
+    const data = this.data!;
+    const { test } = splitMnist(data, { trainSize: 1 });
+    const { xs, ys } = mnistTensors(data, test);
+    ys.dispose();
+    this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]), xs };
+    return this.testSet;
+  }
+
+  /** Predicts the digit on the pad (once per frame at most, the newest drawing wins). */
+  private async predictDrawing(): Promise<void> {
+    const pad = this.pad;
+    const model = this.current;
+    if (!pad || !model || pad.empty) {
+      this.prediction = undefined;
+      return;
+    }
+    const digit = preprocessDigit(pad.getImageData());
+    if (this.seenCanvas) drawDigit(this.seenCanvas, digit.pixels, true);
+    if (digit.empty) {
+      this.prediction = undefined;
+      return;
+    }
+    const probs = tf.tidy(() => model.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor);
+    try {
+      const values = (await probs.data()) as Float32Array;
+      if (model === this.current) this.prediction = values;
+    } finally {
+      probs.dispose();
+    }
+  }
+
+  /** Redraws the charts and the progress line at most once per frame. */
+  private scheduleCharts(): void {
+    if (this.frame !== undefined) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = undefined;
+      this.drawCharts();
+    });
+  }
+
+  private drawCharts(): void {
+    const root = this.renderRoot;
+    const loss = root.querySelector<SVGSVGElement>('svg.loss');
+    const accuracy = root.querySelector<SVGSVGElement>('svg.accuracy');
+    if (!loss || !accuracy) return;
+    const h = this.history;
+    const xMax = Math.max(1, h.epochs.length, ...h.batchX);
+    const pairs = (ys: number[]) => ys.map((y, i) => [h.batchX[i], y] as const);
+    const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
+      h.epochs.filter((e) => pick(e) !== undefined).map((e) => [e.epoch + 1, pick(e)!] as const);
+    const train = 'var(--_train)';
+    const val = 'var(--_val)';
+    drawLineChart(
+      loss,
+      [
+        { name: 'training loss (smoothed)', points: pairs(smooth(h.batchLoss)), color: train },
+        { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true },
+        { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
+      ],
+      { ...CHART, xLabel: 'epoch', xMax },
+    );
+    drawLineChart(
+      accuracy,
+      [
+        { name: 'training accuracy (smoothed)', points: pairs(smooth(h.batchAccuracy)), color: train },
+        { name: 'training accuracy per epoch', points: perEpoch((e) => e.accuracy), color: train, dots: true },
+        { name: 'validation accuracy', points: perEpoch((e) => e.valAccuracy), color: val, dashed: true, dots: true },
+        { name: 'test accuracy', points: perEpoch((e) => e.testAccuracy), color: 'var(--_test)', dots: true },
+      ],
+      { ...CHART, xLabel: 'epoch', xMax, yDomain: [0, 1] },
+    );
+  }
+
+  private paintConfusion(): void {
+    const box = this.renderRoot.querySelector<HTMLElement>('.confusion');
+    if (!box || !this.evaluation) return;
+    drawConfusionMatrix(box, this.evaluation.confusion, {
+      selected: this.selectedCell,
+      onSelect: (t, p) => {
+        const same = this.selectedCell?.[0] === t && this.selectedCell?.[1] === p;
+        this.selectedCell = same ? undefined : [t, p];
+      },
+    });
+  }
+
+  /** Paints every gallery canvas whose digit changed. */
+  private paintDigits(): void {
+    const data = this.data;
+    if (!data) return;
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
+      const index = Number(canvas.dataset.digit);
+      if (canvas.dataset.painted === String(index)) continue;
+      drawDigit(canvas, mnistDigit(data, index).pixels);
+      canvas.dataset.painted = String(index);
+    }
+  }
+
+  /** Eight augmented variants of one training digit, so the reader sees what augmentation does. */
+  private async paintAugmentStrip(): Promise<void> {
+    const strip = this.renderRoot.querySelector<HTMLElement>('.augment-strip');
+    const data = this.data;
+    if (!strip || !data || !this.augment) return;
+    const { train } = splitMnist(data, { trainSize: 1, seed: this.seed });
+    const { xs, ys } = mnistTensors(data, [train[0]]);
+    const next = seededRandom(this.seed + 1);
+    const variants = tf.tidy(() => augmentBatch(tf.tile(xs, [8, 1, 1, 1]), next));
+    tf.dispose([xs, ys]);
+    try {
+      const values = await variants.data();
+      strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
+    } finally {
+      variants.dispose();
+    }
+  }
+
+  private setByUser(key: 'preset' | 'optimizer', value: string): void {
+    (this as Record<typeof key, unknown>)[key] = value;
+  }
+
+  private numberInput(e: Event): number | undefined {
+    const text = (e.target as HTMLInputElement).value.trim();
+    return text === '' ? undefined : Number(text);
+  }
+
+  protected override renderContent(): unknown {
+    return html`
+      ${this.renderControls()}
+      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined)}</section>
+      ${this.augment ? this.renderAugment() : nothing}
+      ${this.renderProgress()}
+      <section part="charts" class="charts">
+        <figure>
+          <figcaption>Loss</figcaption>
+          <svg class="loss" role="img" aria-label=${this.chartLabel('loss')}></svg>
+        </figure>
+        <figure>
+          <figcaption>Accuracy</figcaption>
+          <svg class="accuracy" role="img" aria-label=${this.chartLabel('accuracy')}></svg>
+        </figure>
+        <p class="legend">
+          <span class="key train"></span> training (smoothed per batch, dots per epoch)
+          <span class="key val"></span> validation <span class="key test"></span> test
+        </p>
+      </section>
+      ${this.renderResults()} ${this.renderPad()}
+      <p class="sr-only" aria-live="polite">${this.narration}</p>
+    `;
+  }
+
+  private renderControls() {
+    const hyper = PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper;
+    const busy = this.phase !== 'idle';
+    const ready = this.state === 'ready' || this.state === 'busy';
+    const num = (label: string, value: number | undefined, fallback: number, set: (v: number | undefined) => void, step = '1') =>
+      html`<label
+        >${label}
+        <input
+          type="number"
+          step=${step}
+          placeholder=${String(fallback)}
+          .value=${value === undefined ? '' : String(value)}
+          ?disabled=${busy}
+          @change=${(e: Event) => set(this.numberInput(e))}
+      /></label>`;
+    return html`<section class="controls" part="controls">
+      <div class="settings">
+        <label
+          >Network
+          <select ?disabled=${busy || this.layers !== undefined} @change=${(e: Event) => this.setByUser('preset', (e.target as HTMLSelectElement).value)}>
+            ${PRESET_NAMES.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${p}</option>`)}
+          </select></label
+        >
+        <label
+          >Optimizer
+          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
+            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
+          </select></label
+        >
+        ${num('Epochs', this.epochs, hyper.epochs, (v) => (this.epochs = v))}
+        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
+        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
+        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
+        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
+        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
+        <label class="check"
+          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
+          Augment</label
+        >
+      </div>
+      <div class="buttons">
+        <button class="primary" ?disabled=${!ready || busy || !this.current} @click=${() => void this.train()}>Train</button>
+        ${this.phase === 'paused'
+          ? html`<button @click=${() => this.resume()}>Resume</button>`
+          : html`<button ?disabled=${this.phase !== 'training'} @click=${() => this.pause()}>Pause</button>`}
+        <button ?disabled=${!busy || this.phase === 'stopping'} @click=${() => this.stop()}>Stop</button>
+        <button ?disabled=${!ready || busy || !this.current} @click=${() => void this.compute(() => this.evaluate(), 'Evaluation failed')}>
+          Evaluate
+        </button>
+        <span class="store">
+          <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel('downloads'), 'Saving failed')}>Download</button>
+          <label
+            >Name
+            <input class="name" .value=${this.storeName} @change=${(e: Event) => (this.storeName = (e.target as HTMLInputElement).value.trim() || 'cnn-trainer')}
+          /></label>
+          <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel(this.storeName), 'Saving failed')}>
+            Save in browser
+          </button>
+          <button ?disabled=${busy || !ready} @click=${() => void this.compute(() => this.loadModel(this.storeName), 'Loading failed')}>
+            Load from browser
+          </button>
+          <label class="files"
+            >Load files
+            <input
+              type="file"
+              multiple
+              accept=".json,.bin"
+              ?disabled=${busy || !ready}
+              @change=${(e: Event) => {
+                const files = [...((e.target as HTMLInputElement).files ?? [])];
+                const json = files.find((f) => f.name.endsWith('.json'));
+                if (json) void this.compute(() => this.loadModel([json, ...files.filter((f) => f !== json)]), 'Loading failed');
+              }}
+          /></label>
+        </span>
+      </div>
+    </section>`;
+  }
+
+  private renderAugment() {
+    return html`<section class="panel" part="augment">
+      <h3>Augmented samples</h3>
+      <p class="hint">Each epoch sees every digit shifted (±10%), rotated (±10°) and zoomed (±10%) at random.</p>
+      <div class="augment-strip">
+        ${Array.from({ length: 8 }, (_, i) => html`<canvas class="tile" role="img" aria-label=${`augmented variant ${i + 1}`}></canvas>`)}
+      </div>
+    </section>`;
+  }
+
+  private renderProgress() {
+    const p = this.progress;
+    if (!p) return html`<div class="progress" part="progress"><progress max="1" value="0" aria-label="Training progress"></progress> Not trained yet.</div>`;
+    const remaining = p.step ? ((p.totalSteps - p.step) * p.elapsedMs) / p.step / 1000 : 0;
+    const phase = this.phase === 'paused' ? ' · paused' : this.phase === 'stopping' ? ' · stopping…' : '';
+    return html`<div class="progress" part="progress">
+      <progress max=${p.totalSteps} value=${p.step} aria-label="Training progress"></progress>
+      <span
+        >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
+        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}</span
+      >
+    </div>`;
+  }
+
+  private chartLabel(kind: 'loss' | 'accuracy'): string {
+    const last = this.history.epochs[this.history.epochs.length - 1];
+    if (!last) return `${kind} chart: nothing trained yet`;
+    return kind === 'loss'
+      ? `Loss chart: ${last.loss.toFixed(3)} after epoch ${last.epoch + 1}`
+      : `Accuracy chart: training ${percent(last.accuracy)}, test ${percent(last.testAccuracy)} after epoch ${last.epoch + 1}`;
+  }
+
+  private renderResults() {
+    const evaluation = this.evaluation;
+    if (!evaluation || !this.testSet) {
+      return html`<section class="panel results"><p class="hint">Test accuracy, the confusion matrix and the mistakes appear after the first epoch (or Evaluate).</p></section>`;
+    }
+    const { indices, labels } = this.testSet;
+    const cell = this.selectedCell;
+    const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
+    const title = cell
+      ? `True ${cell[0]}, predicted ${cell[1]}: ${evaluation.confusion[cell[0]][cell[1]]} digits${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
+      : 'The most confident mistakes';
+    return html`<section class="panel results">
+      <h3>Test accuracy ${percent(evaluation.accuracy)} <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} test digits)</span></h3>
+      <div class="result-grid">
+        <figure>
+          <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
+          <div class="confusion" part="confusion"></div>
+        </figure>
+        <figure part="gallery">
+          <figcaption>${title}</figcaption>
+          <div class="gallery">
+            ${picks.length === 0 ? html`<p class="hint">None.</p>` : nothing}
+            ${picks.map((i) => {
+              const truth = labels[i];
+              const guess = evaluation.predicted[i];
+              const text = `true ${truth}, predicted ${guess} (${percent(evaluation.confidence[i])})`;
+              return html`<div class="shot">
+                <canvas class="tile" data-digit=${indices[i]} role="img" aria-label=${text}></canvas>
+                <span>${truth}→${guess} ${percent(evaluation.confidence[i], 0)}</span>
+              </div>`;
+            })}
+          </div>
+        </figure>
+      </div>
+    </section>`;
+  }
+
+  private renderPad() {
+    return html`<section class="panel pad" part="pad">
+      <h3>Try it: draw a digit</h3>
+      <div class="pad-row">
+        <cnn-draw-pad
+          label="Draw a digit for the network"
+          @draw-input=${() => void this.predictor.request()}
+          @draw-change=${() => void this.predictor.request()}
+        ></cnn-draw-pad>
+        <div class="pad-side">
+          <canvas class="tile digit-seen" role="img" aria-label="The 28×28 digit the network sees"></canvas>
+          <button @click=${() => this.pad?.clear()}>Clear</button>
+        </div>
+        ${renderProbabilities(this.prediction)}
+      </div>
+    </section>`;
+  }
+}
+
+function describeNetwork(network: Network | undefined): string {
+  if (!network) return 'the network';
+  return network.custom ? 'your network' : `the ${network.preset} network`;
 }

@@ -1,0 +1,74 @@
+/** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
+import { html } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PRESETS, type SummaryRow } from '../../core/model-spec.js';
+import type { Network } from './settings.js';
+
+/** 0.9731 → "97.3%". */
+export function percent(fraction: number, digits = 1): string {
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+/** Seconds → "0:42" or "1:05:03". */
+export function duration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h ? `${h}:${pad(m)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
+}
+
+const grouped = (n: number) => n.toLocaleString('en-US');
+
+/** The layer table, like Keras' model.summary(): output shape and parameters per layer. */
+export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean) {
+  if (!hasModel) return html`<p class="hint">No network yet.</p>`;
+  const total = rows.reduce((s, r) => s + r.params, 0);
+  const caption = network && !network.custom ? PRESETS[network.preset].description : network?.custom ? 'Your layers.' : 'The model set by the page.';
+  return html`<table class="layers">
+    <caption>
+      ${caption}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Layer</th>
+        <th scope="col">Type</th>
+        <th scope="col">Output shape</th>
+        <th scope="col" class="num">Parameters</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (r) => html`<tr>
+          <td>${r.name}</td>
+          <td>${r.type}</td>
+          <td>${r.outputShape.join('×')}</td>
+          <td class="num">${grouped(r.params)}</td>
+        </tr>`,
+      )}
+    </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row" colspan="3">Total parameters</th>
+        <td class="num">${grouped(total)}</td>
+      </tr>
+    </tfoot>
+  </table>`;
+}
+
+/** Ten bars, one per digit, the most likely highlighted. */
+export function renderProbabilities(probs: Float32Array | undefined) {
+  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw a digit to see what the network predicts.</p>`;
+  let best = 0;
+  for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
+  return html`<div class="probs">
+    <p aria-live="polite">Prediction: <strong class="guess">${best}</strong> (${percent(probs[best])})</p>
+    <ol class="bars">
+      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${digit}: ${percent(p)}`}>
+          <span class="digit">${digit}</span>
+          <span class="bar"><span style=${styleMap({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
+          <span class="value">${percent(p)}</span>
+        </li>`)}
+    </ol>
+  </div>`;
+}
