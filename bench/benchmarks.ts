@@ -1,66 +1,44 @@
 /**
- * The benchmark registry: one row per benchmark. To add one, append a
- * `defineBenchmark({...})` to `benchmarks` below; page.ts and run.mjs need no change.
- *
- * Every `run` and `baseline` must do the same work, wait for the device by awaiting
- * `.data()` of its result (never `dataSync`, which stalls WebGPU and is not what the
- * elements do) and dispose every tensor it made, so timings include the real cost of
- * getting numbers back and the leak check in page.ts stays at zero.
+ * The benchmark registry: one row per benchmark. To add rows, write them in a
+ * `bench/<topic>.bench.ts` that imports `defineBenchmark` and `settle` from
+ * `./benchmark`, and spread its array into `benchmarks` below; page.ts and run.mjs
+ * need no change.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName } from '../src/core/backend';
-
-export interface Benchmark<Ctx = unknown> {
-  /** Shown in the table and matched by `--filter`. */
-  name: string;
-  /** Backends this row runs on; page.ts skips the others. */
-  backends: readonly BackendName[];
-  /** Builds inputs once, after the page's backend is ready. */
-  setup(): Promise<Ctx> | Ctx;
-  /** The library's path, timed. */
-  run(ctx: Ctx): Promise<void>;
-  /** Bare tfjs doing the same work, timed alternately with `run`. */
-  baseline(ctx: Ctx): Promise<void>;
-  /** Disposes what `setup` made. */
-  teardown(ctx: Ctx): void;
-}
-
-/** Keeps each row's context type checked while the registry holds them all as one type. */
-function defineBenchmark<Ctx>(b: Benchmark<Ctx>): Benchmark {
-  return b as unknown as Benchmark;
-}
-
-/** Awaits a result's values (the device sync) and disposes it. */
-async function settle(t: tf.Tensor): Promise<void> {
-  try {
-    await t.data();
-  } finally {
-    t.dispose();
-  }
-}
-
-/**
- * The library's conv2d path. Until src/core has its own conv function this is the
- * tfjs op on the backend ensureBackend chose; swapping it in is a one-line change here.
- */
-const libraryConv2d = (x: tf.Tensor4D, k: tf.Tensor4D): tf.Tensor4D => tf.conv2d(x, k, 1, 'same');
+import { convolve } from '../src/core/conv';
+import { planConv } from '../src/core/conv-plan';
+import { defineBenchmark, settle, type Benchmark } from './benchmark';
+import { playgroundBenchmarks } from './playground.bench';
 
 interface Conv2dCtx {
-  x: tf.Tensor4D;
+  x: tf.Tensor3D;
+  x4: tf.Tensor4D;
   k: tf.Tensor4D;
+  kernel: number[][];
 }
+
+const PLAN = planConv([512, 512], { kernelSize: [3, 3], stride: 1, dilation: 1, padding: 'same' });
 
 export const benchmarks: Benchmark[] = [
   defineBenchmark<Conv2dCtx>({
     name: 'conv2d 3×3 on 512×512×3',
     backends: ['webgpu', 'webgl', 'cpu'],
-    setup: () => ({
+    setup: () => {
       // Seeded so every backend and every run sees the same numbers.
-      x: tf.randomUniform([1, 512, 512, 3], 0, 1, 'float32', 1) as tf.Tensor4D,
-      k: tf.randomUniform([3, 3, 3, 1], -1, 1, 'float32', 2) as tf.Tensor4D,
-    }),
-    run: ({ x, k }) => settle(libraryConv2d(x, k)),
-    baseline: ({ x, k }) => settle(tf.conv2d(x, k, 1, 'same')),
-    teardown: ({ x, k }) => tf.dispose([x, k]),
+      const x = tf.randomUniform([512, 512, 3], 0, 255, 'float32', 1) as tf.Tensor3D;
+      const kernel = [
+        [0, -1, 0],
+        [-1, 4, -1],
+        [0, -1, 0],
+      ];
+      // The bare path gets the same kernel on all three input channels, as the library's `sum` mode builds it.
+      const k = tf.tidy(() => tf.tile(tf.reshape(tf.tensor2d(kernel), [3, 3, 1, 1]), [1, 1, 3, 1]) as tf.Tensor4D);
+      return { x, x4: tf.expandDims(x, 0) as tf.Tensor4D, k, kernel };
+    },
+    // The library's path: src/core/conv.ts, as <conv-filter-playground> calls it.
+    run: ({ x, kernel }) => settle(convolve(x, { kernel, channels: 'sum', bias: 0, activation: 'none' }, PLAN)),
+    baseline: ({ x4, k }) => settle(tf.conv2d(x4, k, 1, 'same')),
+    teardown: ({ x, x4, k }) => tf.dispose([x, x4, k]),
   }),
+  ...playgroundBenchmarks,
 ];

@@ -8,7 +8,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
-import { benchmarks, type Benchmark } from './benchmarks';
+import type { Benchmark } from './benchmark';
+import { benchmarks } from './benchmarks';
 
 export interface BenchResult {
   name: string;
@@ -81,7 +82,7 @@ async function measure(b: Benchmark, report: BackendReport, runs: number, warmup
       }
     }
   } finally {
-    b.teardown(ctx);
+    await b.teardown(ctx);
   }
   const medianMs = runs ? median(lib) : undefined;
   const baselineMs = runs ? median(base) : undefined;

@@ -19,3 +19,54 @@ export const BackendCpu: Story = {
   args: { backend: 'cpu' },
   parameters: OWN_PAGE_IN_DOCS,
 };
+
+/** The course's first kernel: the Laplacian edge detector on the cat photo. */
+export const EdgeDetection: Story = {
+  args: { sample: 'cat', kernel: 'edge' },
+};
+
+/** The course's stretch goal: a 5×5 kernel of ones, normalised by its sum (a low-pass blur). */
+export const LowPass5x5: Story = {
+  name: 'Low-pass 5×5',
+  args: { sample: 'astronaut', kernel: 'box-blur-5' },
+};
+
+/** Vertical edges of a texture with Sobel-x, shown in grayscale. */
+export const SobelOnTexture: Story = {
+  args: { sample: 'brick', kernel: 'sobel-x', colormap: 'gray' },
+};
+
+/** A reader's own kernel, given as JSON: non-square kernels work too. */
+export const CustomKernel: Story = {
+  args: { sample: 'coffee', kernel: '[[1, 0, -1], [1, 0, -1]]', normalize: 'false' },
+};
+
+/** Stride 2, dilation 2 and "same" padding: the map halves and the kernel skips every other pixel. */
+export const StridePaddingDilation: Story = {
+  name: 'Stride, padding, dilation',
+  args: { sample: 'camera', kernel: 'outline', stride: 2, dilation: 2, padding: 'same' },
+};
+
+/** The kernel on each colour channel separately: three maps, shown as one colour image. */
+export const RgbPerChannel: Story = {
+  name: 'RGB per channel',
+  args: { sample: 'astronaut', kernel: 'sharpen', channels: 'rgb' },
+};
+
+/** One filter over three input channels, products summed, then a bias and ReLU, as in a Conv2D layer. */
+export const SummedChannelsWithRelu: Story = {
+  name: 'Summed channels, bias and ReLU',
+  args: { sample: 'coffee', kernel: 'emboss', channels: 'sum', bias: -100, activation: 'relu' },
+};
+
+/** A ragged kernel: the element explains what is wrong, fires `cnn-error` and keeps the edge kernel. */
+export const ErrorRaggedKernel: Story = {
+  name: 'Error: ragged kernel',
+  args: { kernel: '[[1, 2, 3], [4, 5]]' },
+};
+
+/** A 7×7 kernel on an image scaled to 5 pixels with "valid" padding: the message suggests "same". */
+export const ErrorKernelLargerThanImage: Story = {
+  name: 'Error: kernel larger than the image',
+  args: { sample: 'coins', 'max-size': 5, kernel: '[[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1]]' },
+};

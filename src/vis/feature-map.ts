@@ -34,10 +34,37 @@ export function mapScale(colormap: MapColormap, min: number, max: number): MapSc
     domain = min === max ? [min - 1, max + 1] : [min, max];
     ramp = (t) => interpolateGreys(1 - t);
   }
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) lut.set(parseRgb(ramp(i / 255)), i * 3);
   const [lo, hi] = domain;
-  return { colormap, domain, lut, color: (v) => ramp(clamp01((v - lo) / (hi - lo))) };
+  return { colormap, domain, lut: lutOf(colormap, ramp), color: (v) => ramp(clamp01((v - lo) / (hi - lo))) };
+}
+
+/** The lookup table depends only on the colormap, not the domain: build each once. */
+const LUTS = new Map<MapColormap, Uint8ClampedArray>();
+
+function lutOf(colormap: MapColormap, ramp: (t: number) => string): Uint8ClampedArray {
+  let lut = LUTS.get(colormap);
+  if (!lut) {
+    lut = new Uint8ClampedArray(256 * 3);
+    for (let i = 0; i < 256; i++) lut.set(parseRgb(ramp(i / 255)), i * 3);
+    LUTS.set(colormap, lut);
+  }
+  return lut;
+}
+
+/**
+ * The range a colour scale should span so that a few extreme pixels do not wash out the
+ * rest: the 0.5th and 99.5th percentiles (of a regular sample of about 8,000 values).
+ * Values beyond it are drawn in the end colours.
+ */
+export function robustRange(values: ArrayLike<number>, tail = 0.005): [number, number] {
+  const n = values.length;
+  if (n === 0) return [0, 0];
+  const step = Math.max(1, Math.floor(n / 8000));
+  const sample: number[] = [];
+  for (let i = 0; i < n; i += step) sample.push(values[i]);
+  sample.sort((a, b) => a - b);
+  const at = (q: number) => sample[Math.min(sample.length - 1, Math.max(0, Math.round(q * (sample.length - 1))))];
+  return [at(tail), at(1 - tail)];
 }
 
 /** Paints one channel of a feature map through a colour scale; the canvas takes the map's size. */
@@ -67,13 +94,13 @@ export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<nu
   put(canvas, image);
 }
 
-/** A horizontal colour bar with a d3 axis under it, drawn into `svg` at `width` pixels. */
+/** A horizontal colour bar with a d3 axis under it, drawn into `svg` in a `width`-wide view box (size it with CSS). */
 export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number, title: string): void {
   const height = 34;
   const barHeight = 10;
   const inner = Math.max(60, width - 24);
   const x = scaleLinear().domain(scale.domain).range([0, inner]);
-  const root = select(svg).attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`);
   root.selectAll('*').remove();
   const id = `ramp-${Math.random().toString(36).slice(2)}`;
   const gradient = root.append('defs').append('linearGradient').attr('id', id);

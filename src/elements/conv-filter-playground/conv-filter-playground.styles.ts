@@ -36,6 +36,8 @@ export const playgroundStyles = css`
     min-height: 3px;
   }
   .legend {
+    width: min(100%, 320px);
+    height: auto;
     color: var(--_muted);
     font-size: 11px;
     line-height: 1.2;

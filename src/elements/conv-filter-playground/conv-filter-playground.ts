@@ -13,7 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { parsePadding, PADDINGS, type Padding } from '../../core/window-geometry.js';
-import { mapScale, paintIntensities, paintMap, renderLegend, type MapColormap } from '../../vis/feature-map.js';
+import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
 import { narrate, pixelArithmetic, type PixelArithmetic } from './arithmetic.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
@@ -53,6 +53,10 @@ interface Result extends FeatureMap {
   mode: ChannelMode;
   bias: number;
   activation: Activation;
+  min: number;
+  max: number;
+  /** Cached colour scale, for the colormap choice it was made for. */
+  scale?: { choice: ColormapChoice; scale: MapScale };
 }
 
 const ACTIVATIONS: readonly Activation[] = ['none', 'relu'];
@@ -179,6 +183,8 @@ export class ConvFilterPlayground extends CnnElement {
   @query('svg.legend') private legendSvg?: SVGSVGElement;
 
   private currentKernel: number[][] = presetKernel('edge');
+  /** The `output` event of a result not drawn yet. */
+  private unannounced?: ConvOutputDetail;
   /** What the shown image was read from (a URL, a file, an image object). */
   private loadedFrom?: ImageInput;
   private imageRequest = 0;
@@ -249,6 +255,12 @@ export class ConvFilterPlayground extends CnnElement {
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
     if (changed.has('picture')) this.paintInput();
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
+    // `output` means "drawn": fired once the new map is on the canvas.
+    if (this.unannounced) {
+      const detail = this.unannounced;
+      this.unannounced = undefined;
+      emit<ConvOutputDetail>(this, 'output', detail);
+    }
   }
 
   // ---- images ----------------------------------------------------------------
@@ -335,11 +347,11 @@ export class ConvFilterPlayground extends CnnElement {
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
-      this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation };
+      const [min, max] = range(map.values);
+      this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
       this.clearError();
-      const [min, max] = range(map.values);
-      emit<ConvOutputDetail>(this, 'output', { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms });
+      this.unannounced = { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms };
     }, 'The convolution failed');
   }
 
@@ -363,13 +375,18 @@ export class ConvFilterPlayground extends CnnElement {
     }
     const scale = this.scaleOf(result);
     paintMap(canvas, result.values, result.shape, scale);
-    if (legend) renderLegend(legend, scale, Math.max(160, Math.min(canvas.clientWidth, 360)), 'Feature map values');
+    // A fixed drawing width scaled by CSS: reading the canvas's size would force a layout per edit.
+    if (legend) renderLegend(legend, scale, 320, 'Feature map values');
   }
 
-  private scaleOf(result: Result) {
-    const [min, max] = range(result.values);
-    const colormap: MapColormap = this.colormap === 'gray' || (this.colormap === 'auto' && min >= 0) ? 'gray' : 'diverging';
-    return mapScale(colormap, min, max);
+  /** The colour scale of a result, built once per result and colormap choice. */
+  private scaleOf(result: Result): MapScale {
+    if (result.scale?.choice === this.colormap) return result.scale.scale;
+    const [low, high] = robustRange(result.values);
+    const colormap: MapColormap = this.colormap === 'gray' || (this.colormap === 'auto' && result.min >= 0) ? 'gray' : 'diverging';
+    const scale = mapScale(colormap, low, high);
+    result.scale = { choice: this.colormap, scale };
+    return scale;
   }
 
   // ---- reader actions ---------------------------------------------------------
@@ -575,8 +592,8 @@ export class ConvFilterPlayground extends CnnElement {
     const scale = this.scaleOf(result);
     const [lo, hi] = scale.domain;
     return scale.colormap === 'gray'
-      ? `Gray scale: black is ${formatNumber(lo)}, white is ${formatNumber(hi)}`
-      : `Diverging scale: blue is negative down to ${formatNumber(lo)}, white is 0, red is positive up to ${formatNumber(hi)}`;
+      ? `Gray scale: black is ${formatNumber(lo)} or less, white is ${formatNumber(hi)} or more`
+      : `Diverging scale: blue is negative (darkest at ${formatNumber(lo)} or less), white is 0, red is positive (darkest at ${formatNumber(hi)} or more)`;
   }
 
   private renderArithmetic(a: PixelArithmetic, result: Result) {
@@ -590,7 +607,7 @@ export class ConvFilterPlayground extends CnnElement {
             </caption>
             ${ch.rows.map(
               (row) => html`<tr>
-                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, 1)}×${formatNumber(p.w)}</td>`)}
+                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, 1)}×${p.w < 0 ? `(${formatNumber(p.w)})` : formatNumber(p.w)}</td>`)}
               </tr>`,
             )}
           </table>`,

@@ -1,0 +1,41 @@
+/**
+ * What a benchmark row is, and the helpers rows share. Rows live in `*.bench.ts` files
+ * (or in benchmarks.ts), which import from here; benchmarks.ts gathers them.
+ *
+ * Every `run` and `baseline` must do the same work, wait for the device by awaiting
+ * `.data()` of its result (never `dataSync`, which stalls WebGPU and is not what the
+ * elements do) and dispose every tensor it made, so timings include the real cost of
+ * getting numbers back and the leak check in page.ts stays at zero.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendName } from '../src/core/backend';
+
+export interface Benchmark<Ctx = unknown> {
+  /** Shown in the table and matched by `--filter`. */
+  name: string;
+  /** Backends this row runs on; page.ts skips the others. */
+  backends: readonly BackendName[];
+  /** Builds inputs once, after the page's backend is ready. */
+  setup(): Promise<Ctx> | Ctx;
+  /** The library's path, timed. */
+  run(ctx: Ctx): Promise<void>;
+  /** Bare tfjs doing the same work, timed alternately with `run`. */
+  baseline(ctx: Ctx): Promise<void>;
+  /** Disposes what `setup` made (an element's release may take a microtask: return a promise then). */
+  teardown(ctx: Ctx): void | Promise<void>;
+}
+
+/** Keeps each row's context type checked while the registry holds them all as one type. */
+export function defineBenchmark<Ctx>(b: Benchmark<Ctx>): Benchmark {
+  return b as unknown as Benchmark;
+}
+
+/** Awaits a result's values (the device sync) and disposes it. */
+export async function settle(t: tf.Tensor): Promise<void> {
+  try {
+    await t.data();
+  } finally {
+    t.dispose();
+  }
+}
+
