@@ -5,8 +5,9 @@
  * 1. grayscale, inverted when the background is light, so the digit is white on black;
  * 2. the background level removed and the ink stretched to 0..1;
  * 3. cropped to the ink's bounding box;
- * 4. scaled (area-averaged, keeping the aspect ratio) so the longer side is 20 pixels;
- * 5. pasted into a 28×28 black square so that its centre of mass is at the centre.
+ * 4. scaled (area-averaged, keeping the aspect ratio) so the longer side is 20 pixels, unless
+ *    the picture is already 28×28;
+ * 5. pasted into a 28×28 black square so that its centre of mass is at pixel (14, 14).
  *
  * Plain arithmetic on arrays: no tfjs, no DOM.
  */
@@ -135,12 +136,16 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
   const crop = new Float32Array(bw * bh);
   for (let y = 0; y < bh; y++) crop.set(gray.subarray((top + y) * w + left, (top + y) * w + left + bw), y * bw);
 
-  const scale = DIGIT_BOX / Math.max(bw, bh);
-  const dw = Math.max(1, Math.round(bw * scale));
-  const dh = Math.max(1, Math.round(bh * scale));
-  const small = resampleArea(crop, bw, bh, dw, dh);
+  // A 28×28 picture is taken to be sized like MNIST already (a digit from the data set, say):
+  // it is only re-centred. Scaling it again would blur it and shift its anti-aliased edges.
+  const sized = w === DIGIT_SIDE && h === DIGIT_SIDE;
+  const scale = sized ? 1 : DIGIT_BOX / Math.max(bw, bh);
+  const dw = sized ? bw : Math.max(1, Math.round(bw * scale));
+  const dh = sized ? bh : Math.max(1, Math.round(bh * scale));
+  const small = sized ? crop : resampleArea(crop, bw, bh, dw, dh);
 
-  // Centre of mass in pixel-index coordinates; the 28×28 centre is at index 13.5.
+  // Centre of mass in pixel-index coordinates. MNIST puts it at index 14 on both axes (the mean
+  // over 2,000 of the shipped digits is 14.0), not at the geometric centre 13.5: follow MNIST.
   let mass = 0;
   let mx = 0;
   let my = 0;
@@ -152,7 +157,7 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
       my += v * y;
     }
   }
-  const centre = (DIGIT_SIDE - 1) / 2;
+  const centre = DIGIT_SIDE / 2;
   const ox = Math.round(centre - mx / mass);
   const oy = Math.round(centre - my / mass);
   for (let y = 0; y < dh; y++) {

@@ -236,7 +236,7 @@ export class PretrainedClassifier extends CnnElement {
     if (!live) return;
     if (has('modelUrl') && !this.for) void this.reloadModel();
     else if (['labels', 'inputSize', 'preprocess'].some(has) && this.session) void this.reconfigure();
-    else if ((has('topK') || has('explain')) && this.current) void this.classifyPixels(this.current, false).catch(() => {});
+    else if (has('topK') || has('explain')) this.reclassify();
     if (has('src') && this.src) void this.classifyFrom(this.src);
   }
 
