@@ -107,6 +107,8 @@ describe('<cnn-trainer>', () => {
     expect(end!.stopped).to.equal(false);
     expect(el.shadowRoot!.querySelector('progress')!.getAttribute('value')).to.equal('4');
     expect(el.shadowRoot!.querySelectorAll('.cm-cell').length).to.equal(100);
+    expect(el.shadowRoot!.querySelectorAll('.gallery canvas').length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
     el.remove();
     await expectTensorsBackTo(baseline);
   });

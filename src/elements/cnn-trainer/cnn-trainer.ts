@@ -185,6 +185,9 @@ export class CnnTrainer extends CnnElement {
   private stopEarly = false;
   private history = emptyHistory();
   private frame?: number;
+  private lastDraw = 0;
+  /** The newest batch report; shown (and charted) at most a few times a second. */
+  private latest?: BatchReport;
   private readonly predictor = new LatestOnly(() => this.predictDrawing());
 
   /** The tfjs LayersModel being trained. Set it to train your own (28×28×1 in, 10 probabilities out). */
@@ -374,7 +377,7 @@ export class CnnTrainer extends CnnElement {
     this.ownsModel = owned && next !== undefined;
     this.rows = next ? summarize(next) : [];
     this.history = emptyHistory();
-    this.progress = undefined;
+    this.progress = this.latest = undefined;
     this.evaluation = undefined;
     this.selectedCell = undefined;
     emit<ModelChangeDetail>(this, 'model-change', { model: next, reason });
@@ -423,6 +426,7 @@ export class CnnTrainer extends CnnElement {
       this.history = emptyHistory();
       this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
       const result = await run.run();
+      this.progress = this.latest;
       const epochs = this.history.epochs;
       this.narration = result.stopped
         ? `Training stopped after ${this.progress?.step ?? 0} batches.`
@@ -447,7 +451,8 @@ export class CnnTrainer extends CnnElement {
     h.batchX.push(report.step / report.batchesPerEpoch);
     h.batchLoss.push(report.loss);
     h.batchAccuracy.push(report.accuracy);
-    this.progress = report;
+    this.latest = report;
+    this.scheduleCharts();
     emit<TrainerBatchDetail>(this, 'batch-end', report);
   }
 
@@ -455,6 +460,7 @@ export class CnnTrainer extends CnnElement {
     const evaluation = await this.evaluateTest(model);
     const detail: TrainerEpochDetail = { ...report, testAccuracy: evaluation.accuracy };
     this.history.epochs.push(detail);
+    this.progress = this.latest;
     const val = report.valAccuracy === undefined ? '' : `, validation accuracy ${percent(report.valAccuracy)}`;
     this.narration =
       `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
@@ -504,13 +510,29 @@ export class CnnTrainer extends CnnElement {
     }
   }
 
-  /** Redraws the charts and the progress line at most once per frame. */
+  /**
+   * Redraws the charts and the progress line in an animation frame, at most five times
+   * a second: a fast backend finishes hundreds of batches a second, and drawing each
+   * would slow training down.
+   */
   private scheduleCharts(): void {
     if (this.frame !== undefined) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = undefined;
-      this.drawCharts();
-    });
+    const wait = Math.max(0, this.lastDraw + 200 - performance.now());
+    const draw = () => {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = undefined;
+        this.lastDraw = performance.now();
+        if (this.progress !== this.latest) this.progress = this.latest;
+        this.drawCharts();
+      });
+    };
+    if (wait > 0) {
+      this.frame = -1;
+      setTimeout(() => {
+        this.frame = undefined;
+        if (this.isConnected) this.scheduleCharts();
+      }, wait);
+    } else draw();
   }
 
   private drawCharts(): void {
