@@ -9,6 +9,7 @@ import { convolve } from '../src/core/conv';
 import { planConv } from '../src/core/conv-plan';
 import { defineBenchmark, settle, type Benchmark } from './benchmark';
 import { playgroundBenchmarks } from './playground.bench';
+import { classifierBenchmarks } from './classifier.bench';
 
 interface Conv2dCtx {
   x: tf.Tensor3D;
@@ -41,4 +42,5 @@ export const benchmarks: Benchmark[] = [
     teardown: ({ x, x4, k }) => tf.dispose([x, x4, k]),
   }),
   ...playgroundBenchmarks,
+  ...classifierBenchmarks,
 ];
