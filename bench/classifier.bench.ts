@@ -12,8 +12,12 @@ import { preprocessDigit } from '../src/core/digit-preprocess';
 import { defineBenchmark, settle, type Benchmark } from './benchmark';
 
 /** The bench bundle lives in .bench-build/: tell the elements where assets/ is served. */
-function digitModelUrl(): string {
+function useRepoAssets(): void {
   setAssetBase(new URL('/assets/', location.href));
+}
+
+function digitModelUrl(): string {
+  useRepoAssets();
   return assetUrl('models/digits/model.json');
 }
 
@@ -78,6 +82,7 @@ function latencyRow(name: string, attrs: () => Record<string, string>, image: ()
     name,
     backends: ['webgpu', 'webgl', 'cpu'],
     async setup() {
+      useRepoAssets();
       const el = await mount(attrs());
       const img = image();
       return { el, image: img, prepare: () => prepare(img), model: el.model as tfl.LayersModel };
