@@ -59,6 +59,11 @@ interface ModelSource extends HTMLElement {
   model?: tfl.LayersModel;
 }
 
+/** Images are scaled down to this longest side before preprocessing (no model here needs more). */
+const MAX_SIDE = 512;
+/** Smaller images are refused: nothing recognisable fits in fewer pixels. */
+const MIN_SIDE = 8;
+
 /** Shown for 1-channel models: one held-out digit of each class. */
 interface SampleDigit {
   label: number;
@@ -321,7 +326,11 @@ export class PretrainedClassifier extends CnnElement {
   // ---- inputs ----
 
   private async read(input: ImageInput): Promise<ImagePixels> {
-    return readImage(input, { maxSide: 512, minSide: 8 });
+    // ImageData is already pixels: within the limits, skip the decode and redraw readImage does.
+    if (input instanceof ImageData && Math.max(input.width, input.height) <= MAX_SIDE && Math.min(input.width, input.height) >= MIN_SIDE) {
+      return imageDataPixels(input);
+    }
+    return readImage(input, { maxSide: MAX_SIDE, minSide: MIN_SIDE });
   }
 
   /** Reads an input and classifies it, reporting (not throwing) errors. */
