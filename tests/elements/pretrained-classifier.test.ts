@@ -159,6 +159,36 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(el.predictions).to.deep.equal(top);
   });
 
+  it('takes images from drop, paste and the file picker, and explains a dropped text file', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const canvas = noiseCanvas(32, 11);
+    const png = new File([await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'))], 'noise.png', { type: 'image/png' });
+    const expected = await el.classify(canvas);
+    const area = shadow(el).querySelector('[part="input"]')!;
+    const transfer = (file: File) => {
+      const t = new DataTransfer();
+      t.items.add(file);
+      return t;
+    };
+    for (const deliver of [
+      () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(png), bubbles: true, cancelable: true })),
+      () => shadow(el).querySelector('button')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer(png), bubbles: true, composed: true })),
+      () => {
+        const input = shadow(el).querySelector<HTMLInputElement>('input[type="file"]')!;
+        input.files = transfer(png).files;
+        input.dispatchEvent(new Event('change'));
+      },
+    ]) {
+      const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+      deliver();
+      expect((await heard).detail.top).to.deep.equal(expected);
+    }
+    const text = new File(['not an image'], 'notes.txt', { type: 'text/plain' });
+    const message = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(text), bubbles: true, cancelable: true })));
+    expect(message).to.match(/notes\.txt is not an image/);
+    expect(el.predictions).to.deep.equal(expected);
+  });
+
   it('draws a Grad-CAM overlay with explain', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
     await el.classify(noiseCanvas(64, 2));
