@@ -335,10 +335,9 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Reads an input and classifies it, reporting (not throwing) errors. */
   private async classifyFrom(input: ImageInput): Promise<void> {
-    await this.compute(async () => {
-      const pixels = await this.read(input);
-      await this.classifyPixels(pixels, true);
-    }, 'Reading the image failed');
+    const pixels = await this.compute(() => this.read(input), 'Reading the image failed');
+    // A failed classification was reported where it failed.
+    if (pixels) await this.classifyPixels(pixels, true).catch(() => {});
   }
 
   private currentPixels(): ImagePixels | undefined {
