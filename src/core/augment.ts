@@ -58,5 +58,11 @@ export function augmentBatch(xs: tf.Tensor4D, next: () => number, ranges: Augmen
   const [n, side] = xs.shape;
   const rows: number[] = [];
   for (let i = 0; i < n; i++) rows.push(...inverseTransform(drawParams(next, side, ranges), side));
-  return tf.image.transform(xs, tf.tensor2d(rows, [n, 8]), 'bilinear', 'constant', 0);
+  const transforms = tf.tensor2d(rows, [n, 8]);
+  if (tf.getBackend() !== 'cpu' || n === 1) return tf.image.transform(xs, transforms, 'bilinear', 'constant', 0);
+  // tfjs-backend-cpu 4.22's Transform kernel returns after the first image of a batch and
+  // leaves the others black: transform the images one at a time there.
+  const images = tf.split(xs, n, 0);
+  const rowsEach = tf.split(transforms, n, 0);
+  return tf.concat(images.map((image, i) => tf.image.transform(image, rowsEach[i], 'bilinear', 'constant', 0)), 0);
 }

@@ -167,6 +167,10 @@ describe('training loop', () => {
     expect(batch.shape).to.deep.equal([3, 28, 28, 1]);
     const values = await batch.data();
     expect(values.every((v) => v >= -1e-6 && v <= 1 + 1e-6)).to.equal(true);
+    // Every image of the batch is transformed, not only the first (tfjs-backend-cpu's kernel stops after one).
+    const mass = (i: number) => values.subarray(i * 784, (i + 1) * 784).reduce((a, b) => a + b, 0);
+    const original = pixels.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < 3; i++) expect(mass(i) / original).to.be.within(0.6, 1.4);
     tf.dispose([x, rows, shifted, batch]);
   });
 });

@@ -284,4 +284,12 @@ describe('<cnn-trainer>', () => {
     own.dispose();
     wrong.dispose();
   });
+
+  it('shows a strip of eight augmented variants of a training digit when augment is on', async () => {
+    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} augment></cnn-trainer>`);
+    const canvases = () => [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('.augment-strip canvas')];
+    const inked = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, 28, 28).data.some((v, i) => i % 4 === 0 && v > 0);
+    await until(() => canvases().length === 8 && canvases().every(inked), 'eight painted variants');
+    expect(canvases().length).to.equal(8);
+  });
 });

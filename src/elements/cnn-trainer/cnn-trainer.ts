@@ -23,8 +23,7 @@ import { augmentBatch } from '../../core/augment.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
 import { seededRandom } from '../../core/random.js';
-import '../../vis/draw-pad.js';
-import type { CnnDrawPad } from '../../vis/draw-pad.js';
+import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
@@ -125,6 +124,12 @@ const CHART = { width: 320, height: 170 };
  */
 export class CnnTrainer extends CnnElement {
   static override styles = [...CnnElement.styles, cnnTrainerStyles];
+
+  /**
+   * The pad element this one renders. Referenced (not only imported for its side effect) so
+   * that bundlers honouring package.json's `sideEffects` keep the module that defines it.
+   */
+  static readonly drawPad = CnnDrawPad;
 
   /** The course's network to train: `basic`, `two-conv`, `three-conv` or `dense-only`. Ignored when `layers` is set. */
   @property({ reflect: true }) preset = 'basic';
