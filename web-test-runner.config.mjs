@@ -7,6 +7,27 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromiumPath, chromiumFlags } from './scripts/chromium.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
+
+// seedrandom's index.js attaches its generators to the exported function at run time
+// (`sr.alea = alea`), which the CommonJS plugin cannot see, so tfjs' `seedrandom.alea`
+// (every random op: initializers, dropout, randomUniform) would be undefined. Serve that
+// one file as the ES module it amounts to; its parts stay CommonJS.
+const SEEDRANDOM_PARTS = ['alea', 'xor128', 'xorwow', 'xorshift7', 'xor4096', 'tychei'];
+const seedrandomAsEsm = {
+  name: 'seedrandom-as-esm',
+  transform(context) {
+    if (!context.path.endsWith('/node_modules/seedrandom/index.js')) return undefined;
+    return {
+      body: [
+        ...SEEDRANDOM_PARTS.map((p) => `import ${p} from './lib/${p}.js';`),
+        "import sr from './seedrandom.js';",
+        ...SEEDRANDOM_PARTS.map((p) => `sr.${p} = ${p};`),
+        'export default sr;',
+        `export { ${SEEDRANDOM_PARTS.join(', ')} };`,
+      ].join('\n'),
+    };
+  },
+};
 const executablePath = chromiumPath();
 
 // Files named *.no-webgpu.test.ts run in a browser launched without WebGPU,
@@ -30,6 +51,7 @@ export default {
   browsers: [launcher(true)],
   groups: [{ name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] }],
   plugins: [
+    seedrandomAsEsm,
     // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.
     commonjs({
       include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**'],
