@@ -1,16 +1,668 @@
-import { html } from 'lit';
-import { CnnElement } from '../cnn-element.js';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, queryAll, state } from 'lit/decorators.js';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { CnnElement, messageOf } from '../cnn-element.js';
+import { emit } from '../events.js';
+import { LinkedSourceController } from '../../controllers/linked-source.js';
+import { assetUrl } from '../../core/assets.js';
+import {
+  computeActivations,
+  convLayers,
+  describeConvLayer,
+  filterKernel,
+  modelInputShape,
+  readFilters,
+  resolveConvLayer,
+  type Activations,
+  type ConvLayerInfo,
+  type Filters,
+} from '../../core/filters.js';
+import { readImage } from '../../core/image-input.js';
+import { LatestOnly } from '../../core/latest-only.js';
+import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
+import { loadModel } from '../../core/model-loader.js';
+import { formatNumber } from '../../core/pooling-plan.js';
+import { pixelsToInput, type PresetName } from '../../core/preprocess.js';
+import { sampleUrl } from '../../core/samples.js';
+import type { RgbaPixels } from '../../core/digit-preprocess.js';
+import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
+import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } from '../../vis/feature-map.js';
+import { filterGridStyles } from './filter-grid.styles.js';
+
+/** Detail of `filter-select`: the filter's weights for the input channel shown. */
+export interface FilterSelectDetail {
+  index: number;
+  kernel: number[][];
+  layer: string;
+}
+
+/** Detail of `snapshot`: the filters were recorded at the end of a training epoch. */
+export interface FilterSnapshotDetail {
+  epoch: number;
+  /** Position of the snapshot on the timeline. */
+  index: number;
+  layer: string;
+}
+
+/** What a linked element offers: a LayersModel, and `model-change` when it changes. */
+interface ModelSource extends HTMLElement {
+  model?: unknown;
+}
+
+interface Snapshot {
+  epoch: number;
+  filters: Filters;
+}
+
+type View = 'filters' | 'activations';
+type Normalize = 'filter' | 'layer';
+
+/** How often, at most, the grid redraws while a linked trainer trains. */
+const LIVE_INTERVAL_MS = 300;
+const DEFAULT_MODEL = 'models/digits/model.json';
 
 /**
- * Show a model's learned filters and the activation maps they produce.
+ * Shows what a CNN has learned: the filters of one convolution layer as small heatmaps,
+ * or the activation maps they produce for an input. It follows a `<cnn-trainer>` or a
+ * `<pretrained-classifier>` named by `for` (live while the trainer trains, redrawing at
+ * most about three times a second, with a snapshot of the filters at every epoch end and
+ * a timeline to move through them), or loads a LayersModel from `model-url`. With
+ * neither it shows the library's shipped digit model.
  *
- * Not built yet: this release shows the element's frame and backend badge only.
+ * Select a filter (click, or Enter on the focused tile) to fire `filter-select` with its
+ * weights: a `<conv-filter-playground for="…">` naming this grid takes them as its kernel.
  *
- * @summary Show a model's learned filters and the activation maps they produce.
+ * Keyboard: Tab to the tiles, arrow keys move between them, Enter or Space selects.
+ *
+ * @summary A model's learned filters and their activation maps, linked live to a trainer or classifier.
  * @tag filter-grid
+ * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown).
+ * @fires snapshot - The filters were recorded at an epoch end of the linked trainer; `detail: { epoch, index, layer }`.
+ * @fires cnn-error - A missing or model-less source, no conv layer, a bad `layer`, a failed load; `detail: { message, cause? }`.
+ * @csspart tile - Each drawn filter or activation map (carries `data-index`).
+ * @csspart tiles - The scrolling grid of tiles.
+ * @csspart legend - The colour legend.
+ * @csspart details - The weights and bias of the focused filter, announced to screen readers.
+ * @csspart controls - Layer, view and scale pickers.
+ * @csspart timeline - The epoch scrubber (when linked to a trainer).
+ * @cssprop --cnn-tile-size - Smallest width of a tile (default 52px).
+ * @cssprop --cnn-grid-max-height - Height after which the tiles scroll (default 360px).
  */
 export class FilterGrid extends CnnElement {
+  static override styles = [...CnnElement.styles, filterGridStyles];
+
+  /** Id of a `<cnn-trainer>` or `<pretrained-classifier>` whose model to show, followed live. */
+  @property() for?: string;
+
+  /** URL of a tfjs LayersModel's `model.json`, used when `for` is not set. */
+  @property({ attribute: 'model-url' }) modelUrl?: string;
+
+  /** The conv layer: its name, or its index among the conv layers (0 is the first, the default). */
+  @property() layer?: string;
+
+  /** `filters` (the weights) or `activations` (what each filter sees in the input). */
+  @property({ reflect: true }) view: View = 'filters';
+
+  /**
+   * `filter`: each tile spans its own range; `layer`: one range for the whole layer, so tiles compare.
+   * (On this element the name shadows the DOM's rarely used `Node.normalize()`.)
+   * @type {'filter' | 'layer'}
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed `any` because Node declares normalize() as a method.
+  @property() override normalize: any = 'filter';
+
+  /** An image for the activation maps; otherwise the linked element's input, a drawing, or a sample. */
+  @property() src?: string;
+
+  @state() private info?: ConvLayerInfo;
+  @state() private layers: ConvLayerInfo[] = [];
+  @state() private filters?: Filters;
+  @state() private activations?: Activations;
+  @state() private snapshots: Snapshot[] = [];
+  /** Timeline position: an index into `snapshots`, or `snapshots.length` for live. */
+  @state() private moment = 0;
+  @state() private channel: number | 'rgb' = 0;
+  @state() private sortByMean = false;
+  @state() private focused = 0;
+  @state() private selected?: number;
+  /** The picture the activation maps are computed for (RGBA). */
+  @state() private picture?: RgbaPixels;
+
+  @query('svg.legend') private legendSvg?: SVGSVGElement;
+  @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
+  @queryAll('[part~="tile"] canvas') private tileCanvases!: NodeListOf<HTMLCanvasElement>;
+
+  private model?: tfl.LayersModel;
+  /** A model this element loaded itself (from model-url or the default), so its to dispose. */
+  private ownModel?: tfl.LayersModel;
+  private modelRequest = 0;
+  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source));
+  private linked?: ModelSource;
+  private readonly refresher = new LatestOnly(() => this.refreshNow());
+  private lastLive = 0;
+  private liveTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    defineDrawPad();
+  }
+
+  /** The weights drawn (the live layer, or the snapshot the timeline shows), as the model holds them. */
+  async getFilters(): Promise<{ values: Float32Array; shape: [number, number, number, number]; layer: string }> {
+    await this.ready;
+    await this.refresher.settled();
+    const filters = this.shownFilters();
+    if (!filters) throw new Error('The filter grid has no model to read filters from yet.');
+    return { values: filters.values.slice(), shape: [...filters.shape], layer: filters.layer };
+  }
+
+  /** The chosen layer's activation maps for the current input, row-major [h, w, filters]. */
+  async getActivations(): Promise<{ values: Float32Array; shape: [number, number, number] }> {
+    await this.ready;
+    await this.refresher.settled();
+    const activations = this.activations ?? (await this.computeActivationsNow());
+    if (!activations) throw new Error('The filter grid has no model or no input to compute activations for yet.');
+    return { values: activations.values.slice(), shape: [...activations.shape] };
+  }
+
+  protected override async load(signal: AbortSignal): Promise<void> {
+    if (!this.for) await this.loadOwnModel(signal);
+  }
+
+  protected override onReady(): void {
+    if (this.for) {
+      if (this.link.missing) this.reportMissingSource();
+      else this.onLinkedSource(this.link.source);
+    } else void this.refresher.request();
+  }
+
+  protected override release(): void {
+    clearTimeout(this.liveTimer);
+    this.detachLinked();
+    this.setModel(undefined);
+    this.ownModel?.dispose();
+    this.ownModel = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for')) this.link.follow(this.for);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const live = this.state !== 'loading' && this.state !== 'error';
+    if (live && changed.has('modelUrl') && changed.get('modelUrl') !== undefined && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
+    if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
+    if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
+    if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
+    if (changed.has('picture')) this.paintPicture();
+  }
+
+  // ---- sources ---------------------------------------------------------------
+
+  private async loadOwnModel(signal?: AbortSignal): Promise<void> {
+    const url = this.modelUrl || assetUrl(DEFAULT_MODEL);
+    const request = ++this.modelRequest;
+    try {
+      const loaded = await loadModel(url, { signal });
+      if (request !== this.modelRequest || signal?.aborted) {
+        loaded.model.dispose();
+        return;
+      }
+      if (loaded.kind !== 'layers') {
+        loaded.model.dispose();
+        throw new Error(
+          `${url} is a graph model: its layers and weights have no names to show. Give the filter grid a LayersModel (tfjs.save, or tensorflowjs_converter --output_format tfjs_layers_model).`,
+        );
+      }
+      const previous = this.ownModel;
+      this.ownModel = loaded.model as tfl.LayersModel;
+      this.setModel(this.ownModel);
+      previous?.dispose();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      this.fail(messageOf(e), e);
+    }
+  }
+
+  private readonly onSourceModel = () => this.adoptLinkedModel();
+  private readonly onSourceBatch = () => this.refreshLive();
+  private readonly onSourceEpoch = (e: Event) => void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
+
+  private onLinkedSource(source: ModelSource | undefined): void {
+    this.detachLinked();
+    this.linked = source;
+    if (!source) {
+      // An element with the id that is not defined yet is waited for, not reported.
+      if (this.for && this.state !== 'loading' && this.link.missing) this.reportMissingSource();
+      return;
+    }
+    if (!('model' in source)) {
+      this.fail(`#${this.for} is a <${source.localName}>, which has no model. Point for= at a <cnn-trainer> or a <pretrained-classifier>.`);
+      return;
+    }
+    source.addEventListener('model-change', this.onSourceModel);
+    source.addEventListener('batch-end', this.onSourceBatch);
+    source.addEventListener('epoch-end', this.onSourceEpoch);
+    if (this.state !== 'loading') this.adoptLinkedModel();
+  }
+
+  private detachLinked(): void {
+    this.linked?.removeEventListener('model-change', this.onSourceModel);
+    this.linked?.removeEventListener('batch-end', this.onSourceBatch);
+    this.linked?.removeEventListener('epoch-end', this.onSourceEpoch);
+    this.linked = undefined;
+  }
+
+  private adoptLinkedModel(): void {
+    const model = this.linked?.model;
+    if (!model) {
+      this.setModel(undefined);
+      this.fail(`#${this.for} has no model yet: the filters appear once it has one (build or load it there).`);
+      return;
+    }
+    if (!isLayersModel(model)) {
+      this.setModel(undefined);
+      this.fail(`#${this.for} holds a graph model, which has no named layers to show. Use a LayersModel there.`);
+      return;
+    }
+    if (model !== this.model) this.setModel(model);
+    else void this.refresher.request();
+  }
+
+  private setModel(model: tfl.LayersModel | undefined): void {
+    if (model !== this.model) {
+      this.snapshots = [];
+      this.moment = 0;
+      this.selected = undefined;
+    }
+    this.model = model;
+    if (!model) {
+      this.info = undefined;
+      this.layers = [];
+      this.filters = undefined;
+      this.activations = undefined;
+      return;
+    }
+    void this.refresher.request();
+  }
+
+  private reportMissingSource(): void {
+    this.fail(`No element with id "${this.for}" in this page. Give the <cnn-trainer> or <pretrained-classifier> that id, or fix the for attribute.`);
+  }
+
+  // ---- computing ---------------------------------------------------------------
+
+  /** Redraws while the linked trainer trains, at most every LIVE_INTERVAL_MS, never queueing. */
+  private refreshLive(): void {
+    if (this.liveTimer !== undefined) return;
+    const wait = Math.max(0, this.lastLive + LIVE_INTERVAL_MS - performance.now());
+    this.liveTimer = setTimeout(() => {
+      this.liveTimer = undefined;
+      this.lastLive = performance.now();
+      void this.refresher.request();
+    }, wait);
+  }
+
+  private async refreshNow(): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    let info: ConvLayerInfo;
+    try {
+      info = resolveConvLayer(model, this.layer);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      return;
+    }
+    await this.compute(async () => {
+      const filters = await readFilters(model, info);
+      if (model !== this.model) return;
+      if (this.info?.name !== info.name) {
+        this.channel = 0;
+        this.selected = undefined;
+        this.focused = 0;
+      }
+      this.info = info;
+      this.layers = convLayers(model);
+      this.filters = filters;
+      this.activations = this.view === 'activations' ? await this.computeActivationsNow() : undefined;
+      this.clearError();
+    }, 'Reading the filters failed');
+  }
+
+  private async computeActivationsNow(): Promise<Activations | undefined> {
+    const model = this.model;
+    const info = this.info;
+    if (!model || !info) return undefined;
+    const picture = this.picture ?? (this.src ? await readImage(this.src, { maxSide: 256 }) : await this.defaultPicture(model));
+    if (!this.picture) this.picture = picture;
+    const [h, w, channels] = modelInputShape(model);
+    const digit = h === 28 && w === 28 && channels === 1;
+    const preset: PresetName = digit ? 'mnist' : 'unit';
+    const input = pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+    try {
+      return await computeActivations(model, info, input);
+    } finally {
+      input.dispose();
+    }
+  }
+
+  /** A first input: a held-out MNIST digit for a digit model, the cat photo otherwise. */
+  private async defaultPicture(model: tfl.LayersModel): Promise<RgbaPixels> {
+    const [, , channels] = modelInputShape(model);
+    if (channels === 1) {
+      const data = await loadMnist();
+      const { pixels } = mnistDigit(data, splitMnist(data).test[0]);
+      const rgba = new Uint8ClampedArray(pixels.length * 4);
+      pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
+      return { data: rgba, width: 28, height: 28 };
+    }
+    return readImage(sampleUrl('cat'), { maxSide: 224 });
+  }
+
+  private async loadPicture(url: string): Promise<void> {
+    await this.compute(async () => {
+      const picture = await readImage(url, { maxSide: 256 });
+      if (url !== this.src) return;
+      this.picture = picture;
+      this.activations = this.view === 'activations' ? await this.computeActivationsNow() : undefined;
+    }, 'Loading the image failed');
+  }
+
+  private onDraw(e: Event): void {
+    const pad = e.currentTarget as CnnDrawPad;
+    if (pad.empty) return;
+    this.picture = pad.getImageData();
+    void this.refresher.request();
+  }
+
+  private async recordSnapshot(epoch: number | undefined): Promise<void> {
+    const model = this.model;
+    const info = this.info;
+    if (!model || !info) return;
+    const filters = await readFilters(model, info);
+    const atLive = this.moment >= this.snapshots.length;
+    const snapshot = { epoch: epoch ?? this.snapshots.length + 1, filters };
+    this.snapshots = [...this.snapshots, snapshot];
+    if (atLive) this.moment = this.snapshots.length;
+    emit<FilterSnapshotDetail>(this, 'snapshot', { epoch: snapshot.epoch, index: this.snapshots.length - 1, layer: info.name });
+  }
+
+  private shownFilters(): Filters | undefined {
+    return this.snapshots[this.moment]?.filters ?? this.filters;
+  }
+
+  // ---- drawing -------------------------------------------------------------------
+
+  /** Tile order: by mean activation (highest first) when asked, else the layer's order. */
+  private order(count: number): number[] {
+    const indices = Array.from({ length: count }, (_, i) => i);
+    const a = this.activations;
+    if (this.view !== 'activations' || !this.sortByMean || !a) return indices;
+    const means = indices.map((f) => channelMean(a.values, a.shape[2], f));
+    return indices.sort((x, y) => means[y] - means[x]);
+  }
+
+  private paintTiles(): void {
+    const canvases = [...this.tileCanvases];
+    if (canvases.length === 0) return;
+    let legendScale: MapScale | undefined;
+    if (this.view === 'activations') {
+      const a = this.activations;
+      if (!a) return;
+      const count = a.shape[2];
+      const layerScale = this.normalize === 'layer' ? mapScale('gray', ...rangeOf(a.values)) : undefined;
+      for (const canvas of canvases) {
+        const f = Number(canvas.dataset.filter);
+        const scale = layerScale ?? mapScale('gray', ...rangeOf(a.values, f, count));
+        paintMap(canvas, a.values, a.shape, scale, f);
+      }
+      legendScale = layerScale;
+    } else {
+      const filters = this.shownFilters();
+      if (!filters) return;
+      const [kh, kw, inC] = filters.shape;
+      const rgb = this.channel === 'rgb' && inC === 3;
+      const ch = rgb ? 0 : Number(this.channel);
+      const layerScale = this.normalize === 'layer' ? mapScale('diverging', ...rangeOf(filters.values)) : undefined;
+      for (const canvas of canvases) {
+        const f = Number(canvas.dataset.filter);
+        if (rgb) {
+          paintIntensities(canvas, rgbFilter(filters, f, this.normalize === 'layer'), [kh, kw, 3]);
+          continue;
+        }
+        const weights = Float32Array.from(filterKernel(filters, f, ch).flat());
+        const scale = layerScale ?? mapScale('diverging', ...rangeOf(weights));
+        paintMap(canvas, weights, [kh, kw, 1], scale);
+      }
+      legendScale = rgb ? undefined : layerScale;
+    }
+    const legend = this.legendSvg;
+    if (legend) {
+      if (legendScale) renderLegend(legend, legendScale, 320, this.view === 'activations' ? 'Activation values' : 'Weight values');
+      else legend.replaceChildren();
+    }
+  }
+
+  private paintPicture(): void {
+    const canvas = this.pictureCanvas;
+    const p = this.picture;
+    if (!canvas || !p) return;
+    const rgb = new Float32Array(p.width * p.height * 3);
+    for (let i = 0; i < p.width * p.height; i++) for (let c = 0; c < 3; c++) rgb[3 * i + c] = p.data[4 * i + c];
+    paintIntensities(canvas, rgb, [p.height, p.width, 3]);
+  }
+
+  // ---- reader actions ---------------------------------------------------------
+
+  private select(index: number): void {
+    const filters = this.shownFilters();
+    if (!filters) return;
+    this.selected = index;
+    this.focused = index;
+    const channel = this.channel === 'rgb' ? 0 : this.channel;
+    emit<FilterSelectDetail>(this, 'filter-select', { index, kernel: filterKernel(filters, index, channel), layer: filters.layer });
+  }
+
+  private onTilesKey(e: KeyboardEvent, order: number[]): void {
+    const position = order.indexOf(this.focused);
+    const grid = e.currentTarget as HTMLElement;
+    const first = grid.querySelector<HTMLElement>('[part~="tile"]');
+    const columns = first ? Math.max(1, Math.round(grid.clientWidth / (first.offsetWidth + 6))) : 1;
+    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    if (e.key === 'Home' || e.key === 'End') {
+      this.focusTile(order[e.key === 'Home' ? 0 : order.length - 1]);
+    } else if (e.key in moves) {
+      this.focusTile(order[Math.min(order.length - 1, Math.max(0, position + moves[e.key]))]);
+    } else return;
+    e.preventDefault();
+  }
+
+  private async focusTile(index: number): Promise<void> {
+    this.focused = index;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[part~="tile"][data-index="${index}"]`)?.focus();
+  }
+
+  // ---- template ---------------------------------------------------------------
+
   protected override renderContent(): unknown {
-    return html`<p><code>&lt;filter-grid&gt;</code>: Show a model's learned filters and the activation maps they produce. Coming in a later release.</p>`;
+    const filters = this.shownFilters();
+    const info = this.info;
+    if (!filters || !info) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    const activations = this.view === 'activations' ? this.activations : undefined;
+    const count = filters.shape[3];
+    const order = this.order(count);
+    return html`
+      ${this.renderControls(info, filters)} ${this.snapshots.length ? this.renderTimeline() : nothing}
+      ${this.view === 'activations' ? this.renderInput() : nothing}
+      <div class="tiles" part="tiles" role="listbox" aria-label=${`${this.view === 'activations' ? 'Activation maps' : 'Filters'} of ${info.name}`} @keydown=${(e: KeyboardEvent) => this.onTilesKey(e, order)}>
+        ${order.map(
+          (f) => html`<div
+            class="tile"
+            part="tile"
+            role="option"
+            data-index=${f}
+            tabindex=${f === this.focused ? 0 : -1}
+            aria-selected=${f === this.selected ? 'true' : 'false'}
+            aria-label=${this.tileLabel(f, filters, activations)}
+            @click=${() => this.select(f)}
+            @focus=${() => (this.focused = f)}
+            @mouseenter=${() => (this.focused = f)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                this.select(f);
+              }
+            }}
+          >
+            <canvas data-filter=${f} aria-hidden="true"></canvas><span aria-hidden="true">${f}</span>
+          </div>`,
+        )}
+      </div>
+      <svg class="legend" part="legend" aria-hidden="true"></svg>
+      ${this.renderDetails(filters)}
+    `;
+  }
+
+  private tileLabel(f: number, filters: Filters, activations?: Activations): string {
+    if (activations) return `Filter ${f}: mean activation ${formatNumber(channelMean(activations.values, activations.shape[2], f))}`;
+    const channel = this.channel === 'rgb' ? 0 : this.channel;
+    const w = filterKernel(filters, f, channel).flat();
+    return `Filter ${f}: weights from ${formatNumber(Math.min(...w))} to ${formatNumber(Math.max(...w))}`;
+  }
+
+  private renderControls(info: ConvLayerInfo, filters: Filters) {
+    const inC = filters.shape[2];
+    return html`<div class="bar" part="controls">
+      <label
+        >Layer
+        <select @change=${(e: Event) => (this.layer = (e.target as HTMLSelectElement).value)}>
+          ${this.layers.map((l) => html`<option value=${l.name} ?selected=${l.name === info.name}>${describeConvLayer(l)} → ${l.outputShape.join('×')}</option>`)}
+        </select>
+      </label>
+      <label
+        >View
+        <select @change=${(e: Event) => (this.view = (e.target as HTMLSelectElement).value as View)}>
+          <option value="filters" ?selected=${this.view === 'filters'}>filters (weights)</option>
+          <option value="activations" ?selected=${this.view === 'activations'}>activation maps</option>
+        </select>
+      </label>
+      <label
+        >Scale
+        <select @change=${(e: Event) => (this.normalize = (e.target as HTMLSelectElement).value as Normalize)}>
+          <option value="filter" ?selected=${this.normalize === 'filter'}>per tile</option>
+          <option value="layer" ?selected=${this.normalize === 'layer'}>shared by the layer</option>
+        </select>
+      </label>
+      ${this.view === 'filters' && inC > 1
+        ? html`<label
+            >Input channel
+            <select @change=${(e: Event) => {
+              const v = (e.target as HTMLSelectElement).value;
+              this.channel = v === 'rgb' ? 'rgb' : Number(v);
+            }}>
+              ${inC === 3 ? html`<option value="rgb" ?selected=${this.channel === 'rgb'}>RGB composite</option>` : nothing}
+              ${Array.from({ length: inC }, (_, c) => html`<option value=${c} ?selected=${this.channel === c}>${c}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      ${this.view === 'activations'
+        ? html`<label class="inline"
+            ><input type="checkbox" .checked=${this.sortByMean} @change=${(e: Event) => (this.sortByMean = (e.target as HTMLInputElement).checked)} /> Sort by mean
+            activation</label
+          >`
+        : nothing}
+    </div>`;
+  }
+
+  private renderTimeline() {
+    const n = this.snapshots.length;
+    const at = this.snapshots[this.moment];
+    return html`<div class="timeline" part="timeline">
+      <label for="moment">Epoch</label>
+      <input
+        id="moment"
+        type="range"
+        min="0"
+        max=${n}
+        .value=${String(this.moment)}
+        aria-valuetext=${at ? `epoch ${at.epoch}` : 'live'}
+        @input=${(e: Event) => (this.moment = Number((e.target as HTMLInputElement).value))}
+      />
+      <span aria-live="polite">${at ? `after epoch ${at.epoch}` : 'live'}</span>
+    </div>`;
+  }
+
+  private renderInput() {
+    const digitModel = this.model ? modelInputShape(this.model)[2] === 1 : false;
+    return html`<div class="input">
+      <figure>
+        <figcaption>Input</figcaption>
+        <canvas class="picture" role="img" aria-label="The input the activation maps are computed for"></canvas>
+      </figure>
+      ${digitModel ? html`<cnn-draw-pad label="Draw a digit" style="--cnn-pad-size: 120px" @draw-change=${this.onDraw}></cnn-draw-pad>` : nothing}
+    </div>`;
+  }
+
+  private renderDetails(filters: Filters) {
+    const f = this.focused;
+    if (f >= filters.shape[3]) return nothing;
+    const channel = this.channel === 'rgb' ? 0 : this.channel;
+    const kernel = filterKernel(filters, f, channel);
+    const bias = filters.bias?.[f];
+    return html`<section class="details" part="details" aria-live="polite">
+      <table class="weights" aria-label=${`Weights of filter ${f}, input channel ${channel}`}>
+        ${kernel.map((row) => html`<tr>${row.map((v) => html`<td>${formatNumber(v)}</td>`)}</tr>`)}
+      </table>
+      <p>
+        Filter ${f} of ${filters.shape[3]} in ${filters.layer}${filters.shape[2] > 1 ? `, input channel ${channel}` : ''}${bias !== undefined ? `, bias ${formatNumber(bias)}` : ''}.
+        ${this.selected === f ? 'Selected.' : 'Enter or click selects it.'}
+      </p>
+    </section>`;
+  }
+}
+
+function isLayersModel(model: unknown): model is tfl.LayersModel {
+  return typeof model === 'object' && model !== null && Array.isArray((model as tfl.LayersModel).layers);
+}
+
+/** Smallest and largest of every `stride`-th value from `offset` (one channel of an HWC array). */
+function rangeOf(values: Float32Array, offset = 0, stride = 1): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = offset; i < values.length; i += stride) {
+    if (values[i] < min) min = values[i];
+    if (values[i] > max) max = values[i];
+  }
+  return [min, max];
+}
+
+function channelMean(values: Float32Array, channels: number, channel: number): number {
+  let sum = 0;
+  for (let i = channel; i < values.length; i += channels) sum += values[i];
+  return sum / (values.length / channels);
+}
+
+/** A 3-channel filter as 0–255 RGB: min-max normalised per filter, or over the whole layer. */
+function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Float32Array {
+  const [kh, kw, , outC] = filters.shape;
+  const pick = (i: number) => filters.values[i * outC + filter];
+  const own = Array.from({ length: kh * kw * 3 }, (_, i) => pick(i));
+  const span = acrossLayer ? filters.values : own;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of span) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const k = max > min ? 255 / (max - min) : 0;
+  return Float32Array.from(own, (v) => (v - min) * k);
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'filter-select': CustomEvent<FilterSelectDetail>;
+    snapshot: CustomEvent<FilterSnapshotDetail>;
   }
 }
