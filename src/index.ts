@@ -4,6 +4,14 @@
 export { ConvFilterPlayground } from './elements/conv-filter-playground/define.js';
 export { PoolingStepper } from './elements/pooling-stepper/define.js';
 export { CnnTrainer } from './elements/cnn-trainer/define.js';
+export type {
+  TrainerEpochDetail,
+  TrainerBatchDetail,
+  TrainEndDetail,
+  TrainerModelChangeDetail,
+  ModelChangeReason,
+} from './elements/cnn-trainer/cnn-trainer.js';
+export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';

@@ -10,12 +10,95 @@ const meta = {
 export default meta;
 type Story = StoryObj;
 
-/** As an author drops it in a page: the element picks the best backend it finds. */
+/** As an author drops it in a page: the course's basic CNN, 2,000 training digits, 5 epochs. Press Train. */
 export const Default: Story = {};
 
 /** Forced onto the CPU backend, the one that works everywhere. */
 export const BackendCpu: Story = {
   name: 'Backend: cpu',
   args: { backend: 'cpu' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** The course's first CNN: Conv 32 → MaxPool → Dense 100 → Dense 10, SGD with momentum. */
+export const Basic: Story = {
+  args: { preset: 'basic' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Two convolution and pooling pairs, Adam. */
+export const TwoConv: Story = {
+  name: 'Two conv',
+  args: { preset: 'two-conv' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Two pairs and a lone convolution, Adam, batch 64, 10% of the digits held out for validation. */
+export const ThreeConv: Story = {
+  name: 'Three conv',
+  args: { preset: 'three-conv' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** No convolution at all: the dense baseline. */
+export const DenseOnly: Story = {
+  name: 'Dense only',
+  args: { preset: 'dense-only' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Your own stack as JSON: "same" padding keeps the map's size through the first convolution. */
+export const CustomLayers: Story = {
+  name: 'Custom layers',
+  args: {
+    layers: JSON.stringify([
+      { type: 'conv2d', filters: 8, kernelSize: 5, padding: 'same', activation: 'relu', kernelInitializer: 'heUniform' },
+      { type: 'maxPooling2d', poolSize: 2 },
+      { type: 'batchNormalization' },
+      { type: 'conv2d', filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: 'heUniform' },
+      { type: 'averagePooling2d', poolSize: 2 },
+      { type: 'flatten' },
+      { type: 'dropout', rate: 0.25 },
+      { type: 'dense', units: 10, activation: 'softmax' },
+    ]),
+    optimizer: 'adam',
+    'learning-rate': 0.003,
+  },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Shifted, rotated and zoomed training digits, as Keras' ImageDataGenerator makes them; the strip shows eight. */
+export const Augmentation: Story = {
+  args: { augment: true, 'train-size': 1000 },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Four valid convolution and pooling pairs shrink 28×28 to nothing: the message names the layer and the fixes. */
+export const ErrorImpossibleStack: Story = {
+  name: 'Error: impossible stack',
+  args: {
+    layers: JSON.stringify([
+      ...Array.from({ length: 4 }, () => [
+        { type: 'conv2d', filters: 8, kernelSize: 3, activation: 'relu' },
+        { type: 'maxPooling2d', poolSize: 2 },
+      ]).flat(),
+      { type: 'flatten' },
+      { type: 'dense', units: 10, activation: 'softmax' },
+    ]),
+  },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** A preset that does not exist. */
+export const ErrorUnknownPreset: Story = {
+  name: 'Error: unknown preset',
+  args: { preset: 'vgg16' },
+  parameters: OWN_PAGE_IN_DOCS,
+};
+
+/** Malformed layers JSON. */
+export const ErrorMalformedLayers: Story = {
+  name: 'Error: malformed layers',
+  args: { layers: '[{"type": "conv2d", "filters": 8,' },
   parameters: OWN_PAGE_IN_DOCS,
 };

@@ -62,7 +62,7 @@ export function augmentBatch(xs: tf.Tensor4D, next: () => number, ranges: Augmen
   if (tf.getBackend() !== 'cpu' || n === 1) return tf.image.transform(xs, transforms, 'bilinear', 'constant', 0);
   // tfjs-backend-cpu 4.22's Transform kernel returns after the first image of a batch and
   // leaves the others black: transform the images one at a time there.
-  const images = tf.split(xs, n, 0);
-  const rowsEach = tf.split(transforms, n, 0);
+  const images = tf.split(xs, n, 0) as tf.Tensor4D[];
+  const rowsEach = tf.split(transforms, n, 0) as tf.Tensor2D[];
   return tf.concat(images.map((image, i) => tf.image.transform(image, rowsEach[i], 'bilinear', 'constant', 0)), 0);
 }

@@ -18,6 +18,8 @@ export interface ChartSeries {
   dashed?: boolean;
   /** Draw a dot at each point (for per-epoch series with few points). */
   dots?: boolean;
+  /** Dots only, no line between them. */
+  noLine?: boolean;
 }
 
 export interface ChartOptions {
@@ -63,13 +65,14 @@ export function drawLineChart(svgElement: SVGSVGElement, series: readonly ChartS
     .x((p) => x(p[0]))
     .y((p) => y(p[1]));
   for (const s of series) {
-    svg
-      .append('path')
-      .attr('fill', 'none')
-      .attr('stroke', s.color)
-      .attr('stroke-width', 1.75)
-      .attr('stroke-dasharray', s.dashed ? '5 3' : null)
-      .attr('d', path(s.points) ?? '');
+    if (!s.noLine)
+      svg
+        .append('path')
+        .attr('fill', 'none')
+        .attr('stroke', s.color)
+        .attr('stroke-width', 1.75)
+        .attr('stroke-dasharray', s.dashed ? '5 3' : null)
+        .attr('d', path(s.points) ?? '');
     if (s.dots) {
       svg
         .append('g')

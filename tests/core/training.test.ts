@@ -168,7 +168,7 @@ describe('training loop', () => {
     const values = await batch.data();
     expect(values.every((v) => v >= -1e-6 && v <= 1 + 1e-6)).to.equal(true);
     // Every image of the batch is transformed, not only the first (tfjs-backend-cpu's kernel stops after one).
-    const mass = (i: number) => values.subarray(i * 784, (i + 1) * 784).reduce((a, b) => a + b, 0);
+    const mass = (i: number) => Array.from(values.subarray(i * 784, (i + 1) * 784)).reduce((a, b) => a + b, 0);
     const original = pixels.reduce((a, b) => a + b, 0);
     for (let i = 0; i < 3; i++) expect(mass(i) / original).to.be.within(0.6, 1.4);
     tf.dispose([x, rows, shifted, batch]);

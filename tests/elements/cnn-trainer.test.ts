@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
-import type { CnnTrainer, TrainerEpochDetail, TrainEndDetail, ModelChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
+import type { CnnTrainer, TrainerEpochDetail, TrainEndDetail, TrainerModelChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { BatchReport } from '../../src/core/training.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/backend.js';
@@ -84,7 +84,7 @@ describe('<cnn-trainer>', () => {
     let end: TrainEndDetail | undefined;
     el.addEventListener('batch-end', (e) => (heard.push('batch-end'), batches.push((e as CustomEvent<BatchReport>).detail)));
     el.addEventListener('epoch-end', (e) => (heard.push('epoch-end'), (epoch = (e as CustomEvent<TrainerEpochDetail>).detail)));
-    el.addEventListener('model-change', (e) => heard.push(`model-change:${(e as CustomEvent<ModelChangeDetail>).detail.reason}`));
+    el.addEventListener('model-change', (e) => heard.push(`model-change:${(e as CustomEvent<TrainerModelChangeDetail>).detail.reason}`));
     el.addEventListener('train-end', (e) => (heard.push('train-end'), (end = (e as CustomEvent<TrainEndDetail>).detail)));
     document.body.append(el);
     await el.ready;
@@ -255,7 +255,7 @@ describe('<cnn-trainer>', () => {
     el.seed = 10;
     await el.updateComplete;
     expect(Array.from(await el.model!.getWeights()[0].data())).not.to.deep.equal(original);
-    const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<ModelChangeDetail>>;
+    const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<TrainerModelChangeDetail>>;
     await el.loadModel('cnn-trainer-test');
     expect((await changed).detail.reason).to.equal('loaded');
     expect(Array.from(await el.model!.getWeights()[0].data())).to.deep.equal(original);
@@ -269,7 +269,7 @@ describe('<cnn-trainer>', () => {
       layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' })],
     });
     const wrong = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 10, kernelInitializer: 'zeros' })] });
-    const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<ModelChangeDetail>>;
+    const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<TrainerModelChangeDetail>>;
     el.model = own;
     expect((await changed).detail).to.deep.equal({ model: own, reason: 'set' });
     expect(el.summary().map((r) => r.type)).to.deep.equal(['Flatten', 'Dense']);

@@ -55,7 +55,7 @@ export interface TrainEndDetail {
 export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set';
 
 /** Detail of `model-change`. */
-export interface ModelChangeDetail {
+export interface TrainerModelChangeDetail {
   model: tfl.LayersModel | undefined;
   reason: ModelChangeReason;
 }
@@ -385,7 +385,7 @@ export class CnnTrainer extends CnnElement {
     this.progress = this.latest = undefined;
     this.evaluation = undefined;
     this.selectedCell = undefined;
-    emit<ModelChangeDetail>(this, 'model-change', { model: next, reason });
+    emit<TrainerModelChangeDetail>(this, 'model-change', { model: next, reason });
     void this.predictor.request();
   }
 
@@ -440,7 +440,7 @@ export class CnnTrainer extends CnnElement {
     } catch (e) {
       if (e instanceof DivergedError) {
         this.fail(e.message, e);
-        emit<ModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+        emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
         emit<TrainEndDetail>(this, 'train-end', { stopped: true, epochs: [...this.history.epochs] });
         return;
       }
@@ -471,7 +471,7 @@ export class CnnTrainer extends CnnElement {
       `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
       `${val}, test accuracy ${percent(evaluation.accuracy)}.`;
     emit<TrainerEpochDetail>(this, 'epoch-end', detail);
-    emit<ModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+    emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
     void this.predictor.request();
   }
 
@@ -556,7 +556,7 @@ export class CnnTrainer extends CnnElement {
       loss,
       [
         { name: 'training loss (smoothed)', points: pairs(smooth(h.batchLoss)), color: train },
-        { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true },
+        { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true, noLine: true },
         { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
       ],
       { ...CHART, xLabel: 'epoch', xMax },
@@ -565,7 +565,7 @@ export class CnnTrainer extends CnnElement {
       accuracy,
       [
         { name: 'training accuracy (smoothed)', points: pairs(smooth(h.batchAccuracy)), color: train },
-        { name: 'training accuracy per epoch', points: perEpoch((e) => e.accuracy), color: train, dots: true },
+        { name: 'training accuracy per epoch', points: perEpoch((e) => e.accuracy), color: train, dots: true, noLine: true },
         { name: 'validation accuracy', points: perEpoch((e) => e.valAccuracy), color: val, dashed: true, dots: true },
         { name: 'test accuracy', points: perEpoch((e) => e.testAccuracy), color: 'var(--_test)', dots: true },
       ],
