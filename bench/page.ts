@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
+import { setAssetBase } from '../src/core/assets';
 import type { Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 
@@ -38,6 +39,9 @@ declare global {
     __bench: BenchState;
   }
 }
+
+// The page is bundled into .bench-build/, so the shipped data is named from the server's root.
+setAssetBase('/assets/');
 
 const state: BenchState = { done: false, results: [] };
 window.__bench = state;

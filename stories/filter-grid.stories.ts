@@ -19,3 +19,42 @@ export const BackendCpu: Story = {
   args: { backend: 'cpu' },
   parameters: OWN_PAGE_IN_DOCS,
 };
+
+/** What each filter of the shipped digit model picks out of a held-out digit (or your drawing). */
+export const ActivationMaps: Story = {
+  args: { view: 'activations' },
+};
+
+/** One colour scale for the whole layer, so filters compare: the strongest weights stand out. */
+export const SharedScale: Story = {
+  args: { normalize: 'layer' },
+};
+
+/**
+ * Linked to a trainer: press Train and the filters change as it learns, with a snapshot per
+ * epoch on the timeline. Select a filter to apply it to the photo in the playground below.
+ */
+export const LinkedToTrainer: Story = {
+  render: () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.display = 'grid';
+    wrapper.style.gap = '12px';
+    wrapper.innerHTML = `
+      <cnn-trainer id="story-trainer" train-size="500" epochs="3"></cnn-trainer>
+      <filter-grid id="story-grid" for="story-trainer"></filter-grid>
+      <conv-filter-playground for="story-grid" sample="coffee" max-size="128"></conv-filter-playground>`;
+    return wrapper;
+  },
+};
+
+/** `for` names no element: the grid says so and fires `cnn-error`. */
+export const ErrorMissingSource: Story = {
+  name: 'Error: for names no element',
+  args: { for: 'no-such-trainer' },
+};
+
+/** A layer index beyond the model's conv layers: the message lists the ones there are. */
+export const ErrorLayerOutOfRange: Story = {
+  name: 'Error: layer out of range',
+  args: { layer: '7' },
+};

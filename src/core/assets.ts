@@ -9,10 +9,10 @@
  */
 let configured: string | undefined;
 
-/** Tells every element where the package's `assets/` folder is served (a URL ending in `/`). */
+/** Tells every element where the package's `assets/` folder is served (absolute, or relative to the page). */
 export function setAssetBase(url: string | URL): void {
   const text = String(url);
-  configured = text.endsWith('/') ? text : `${text}/`;
+  configured = new URL(text.endsWith('/') ? text : `${text}/`, document.baseURI).href;
 }
 
 /** The base URL of the shipped assets. */

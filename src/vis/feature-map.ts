@@ -31,7 +31,8 @@ export function mapScale(colormap: MapColormap, min: number, max: number): MapSc
     domain = [-m, m];
     ramp = (t) => interpolateRdBu(1 - t);
   } else {
-    domain = min === max ? [min - 1, max + 1] : [min, max];
+    // A constant map (a dead filter's zeros) reads as its value being the lowest: black, not mid-gray.
+    domain = min === max ? [min, min + 1] : [min, max];
     ramp = (t) => interpolateGreys(1 - t);
   }
   const [lo, hi] = domain;

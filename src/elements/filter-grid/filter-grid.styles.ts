@@ -52,6 +52,14 @@ export const filterGridStyles = css`
     color: var(--_muted);
     font-size: 11px;
   }
+  .legend[hidden] {
+    display: none;
+  }
+  .note {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
   .details {
     display: flex;
     flex-wrap: wrap;

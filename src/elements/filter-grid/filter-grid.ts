@@ -520,9 +520,21 @@ export class FilterGrid extends CnnElement {
           </div>`,
         )}
       </div>
-      <svg class="legend" part="legend" aria-hidden="true"></svg>
+      <svg class="legend" part="legend" aria-hidden="true" ?hidden=${this.normalize !== 'layer' || this.channel === 'rgb'}></svg>
+      <p class="note">${this.scaleNote()}</p>
       ${this.renderDetails(filters)}
     `;
+  }
+
+  /** How to read the colours, in words (the legend shows numbers only for a shared scale). */
+  private scaleNote(): string {
+    if (this.view === 'activations') {
+      return this.normalize === 'layer' ? 'Black is no activation; white the strongest in the layer.' : 'Each tile runs from black (its weakest) to white (its strongest activation).';
+    }
+    if (this.channel === 'rgb') return 'Each filter’s red, green and blue weights as a colour, min-max normalised.';
+    return this.normalize === 'layer'
+      ? 'Blue weights are negative, red positive, white zero; one scale for the layer.'
+      : 'Blue weights are negative, red positive, white zero; each tile uses its own range.';
   }
 
   private tileLabel(f: number, filters: Filters, activations?: Activations): string {

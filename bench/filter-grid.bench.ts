@@ -1,0 +1,53 @@
+/**
+ * <filter-grid> rows: does a grid following a training trainer slow the training down?
+ * Two identical trainers train the same epochs; one has a grid linked with `for=`.
+ * The ratio of times is the inverse of the ratio of samples per second (aim ≤ 1.05).
+ */
+import '../src/elements/cnn-trainer/define';
+import '../src/elements/filter-grid/define';
+import type { CnnTrainer } from '../src/elements/cnn-trainer/cnn-trainer';
+import type { FilterGrid } from '../src/elements/filter-grid/filter-grid';
+import { defineBenchmark, type Benchmark } from './benchmark';
+
+interface LinkedCtx {
+  linked: CnnTrainer;
+  alone: CnnTrainer;
+  grid: FilterGrid;
+}
+
+function trainer(id: string): CnnTrainer {
+  const el = document.createElement('cnn-trainer') as CnnTrainer;
+  el.id = id;
+  el.setAttribute('preset', 'basic');
+  el.setAttribute('train-size', '256');
+  el.setAttribute('epochs', '1');
+  el.setAttribute('batch-size', '32');
+  document.body.append(el);
+  return el;
+}
+
+export const filterGridBenchmarks: Benchmark[] = [
+  defineBenchmark<LinkedCtx>({
+    name: 'train 256 digits × 1 epoch with a linked filter-grid (vs the same trainer alone)',
+    // Training on SwiftShader's WebGPU takes minutes per epoch: measured where it is practical.
+    backends: ['webgl', 'cpu'],
+    async setup() {
+      const linked = trainer('bench-linked-trainer');
+      const alone = trainer('bench-lone-trainer');
+      const grid = document.createElement('filter-grid') as FilterGrid;
+      grid.setAttribute('for', linked.id);
+      document.body.append(grid);
+      await Promise.all([linked.ready, alone.ready, grid.ready]);
+      await grid.getFilters();
+      return { linked, alone, grid };
+    },
+    run: ({ linked }) => linked.train(),
+    baseline: ({ alone }) => alone.train(),
+    async teardown({ linked, alone, grid }) {
+      grid.remove();
+      linked.remove();
+      alone.remove();
+      await new Promise((resolve) => setTimeout(resolve));
+    },
+  }),
+];
