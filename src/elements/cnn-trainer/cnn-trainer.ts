@@ -65,11 +65,10 @@ export type TrainerBatchDetail = BatchReport;
 
 type Phase = 'idle' | 'training' | 'paused' | 'stopping';
 
-/** The test split as tensors, made once and kept while the element lives. */
+/** The test split: indices into the MNIST data and their labels. */
 interface TestSet {
   indices: number[];
   labels: Uint8Array;
-  xs: tf.Tensor4D;
 }
 
 /** Curves: per batch (x in epochs, fractional) and per epoch. */
@@ -334,8 +333,6 @@ export class CnnTrainer extends CnnElement {
         this.current = undefined;
         this.ownsModel = false;
       }
-      if (this.testSet) this.testSet.xs.dispose();
-      this.testSet = undefined;
     };
     // A run still in flight finishes its batch first; the model must outlive it.
     if (this.training) void this.training.then(free);
@@ -475,21 +472,23 @@ export class CnnTrainer extends CnnElement {
     void this.predictor.request();
   }
 
+  /**
+   * Scores a model on the test split. The test images become tensors for the evaluation
+   * only (a few milliseconds against an epoch): between evaluations the element holds no
+   * tensor but its model.
+   */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
-    const test = this.testTensors();
-    const evaluation = await evaluateModel(model, test.xs, test.labels);
-    if (model === this.current) this.evaluation = evaluation;
-    return evaluation;
-  }
-
-  private testTensors(): TestSet {
-    if (this.testSet) return this.testSet;
     const data = this.data!;
-    const { test } = splitMnist(data, { trainSize: 1 });
-    const { xs, ys } = mnistTensors(data, test);
+    this.testSet ??= testSplit(data);
+    const { xs, ys } = mnistTensors(data, this.testSet.indices);
     ys.dispose();
-    this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]), xs };
-    return this.testSet;
+    try {
+      const evaluation = await evaluateModel(model, xs, this.testSet.labels);
+      if (model === this.current) this.evaluation = evaluation;
+      return evaluation;
+    } finally {
+      xs.dispose();
+    }
   }
 
   /** Predicts the digit on the pad (once per frame at most, the newest drawing wins). */
@@ -814,6 +813,11 @@ export class CnnTrainer extends CnnElement {
       </div>
     </section>`;
   }
+}
+
+function testSplit(data: MnistData): TestSet {
+  const { test } = splitMnist(data, { trainSize: 1 });
+  return { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
 }
 
 function describeNetwork(network: Network | undefined): string {

@@ -1,0 +1,213 @@
+/**
+ * Benchmark rows of `<cnn-trainer>` (spread into `benchmarks` by bench/benchmarks.ts).
+ *
+ * - Training speed of the element (its batch loop, yields, progress line and charts, and
+ *   the test evaluation after the epoch) against bare `model.fit` plus a bare prediction of
+ *   the same test digits, on the same network and data. The ratio is the figure (aim ≤ 1.05,
+ *   i.e. samples/s ≥ 0.95 of bare tfjs). The longest main-thread task seen while the
+ *   element trained (PerformanceObserver `longtask`, aim ≤ 100 ms) is written into the
+ *   row's name once it has run, since the table has no column for it.
+ * - The core loop alone (`TrainingRun`) against `model.fit`, to tell the loop's cost from
+ *   the element's.
+ * - Test accuracy after 5 epochs on all 8,000 training digits for `basic` and `two-conv`.
+ *   These train for minutes, so they are only listed when asked for by name:
+ *   `npm run bench -- --filter accuracy --runs 1 --warmup 0 --timeout 3600`. Each trains
+ *   once (later runs return at once); the accuracy and the wall time go into the name.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { defineBenchmark, type Benchmark } from './benchmark';
+import '../src/elements/cnn-trainer/define';
+import type { CnnTrainer, TrainerEpochDetail } from '../src/elements/cnn-trainer/cnn-trainer';
+import { loadMnist, mnistTensors, splitMnist } from '../src/core/mnist';
+import { PRESETS, buildModel, disposeOptimizer, makeOptimizer, type PresetName } from '../src/core/model-spec';
+import { TrainingRun } from '../src/core/training';
+
+const TRAIN_SIZE = 1024;
+const BATCH = 32;
+
+interface Bare {
+  model: tfl.LayersModel;
+  optimizer: tf.Optimizer;
+}
+
+/** The basic preset, compiled as the element compiles it. */
+function compiledBasic(): Bare {
+  const model = buildModel(PRESETS.basic.layers, 1);
+  const optimizer = makeOptimizer('momentum', 0.01);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  return { model, optimizer };
+}
+
+function disposeBare({ model, optimizer }: Bare): void {
+  model.dispose();
+  disposeOptimizer(optimizer);
+}
+
+async function mountTrainer(attributes: Record<string, string>, model?: tfl.LayersModel): Promise<CnnTrainer> {
+  const el = document.createElement('cnn-trainer');
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  document.body.append(el);
+  await el.ready;
+  const start = performance.now();
+  while (!el.model) {
+    if (performance.now() - start > 10000) throw new Error('<cnn-trainer> built no model');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  // A model the page owns: the element leaves it alone on removal, so teardown can free it at once.
+  if (model) el.model = model;
+  return el;
+}
+
+/**
+ * The longest main-thread task that started inside a timed window. Entries reach an
+ * observer some time after the task, so windows are kept and `takeRecords()` flushes
+ * what is still queued when the row ends.
+ */
+class LongTasks {
+  private readonly windows: [number, number][] = [];
+  private readonly entries: PerformanceEntry[] = [];
+  private readonly observer?: PerformanceObserver;
+  private start = 0;
+  constructor() {
+    if (!PerformanceObserver.supportedEntryTypes?.includes('longtask')) return;
+    this.observer = new PerformanceObserver((list) => this.entries.push(...list.getEntries()));
+    this.observer.observe({ type: 'longtask' });
+  }
+  get supported(): boolean {
+    return this.observer !== undefined;
+  }
+  begin(): void {
+    this.start = performance.now();
+  }
+  end(): void {
+    this.windows.push([this.start, performance.now()]);
+  }
+  /** Milliseconds of the longest task in any window (0 when none was long, i.e. over 50 ms). */
+  finish(): number {
+    if (this.observer) this.entries.push(...this.observer.takeRecords());
+    this.observer?.disconnect();
+    const inside = (e: PerformanceEntry) => this.windows.some(([a, b]) => e.startTime >= a && e.startTime <= b);
+    return Math.max(0, ...this.entries.filter(inside).map((e) => e.duration));
+  }
+}
+
+interface ElementCtx {
+  el: CnnTrainer;
+  elementModel: Bare;
+  bare: Bare;
+  train: { xs: tf.Tensor4D; ys: tf.Tensor2D };
+  testXs: tf.Tensor4D;
+  tasks: LongTasks;
+}
+
+interface CoreCtx {
+  loop: Bare;
+  bare: Bare;
+  train: { xs: tf.Tensor4D; ys: tf.Tensor2D };
+}
+
+const elementRowName = `cnn-trainer: 1 epoch of basic on ${TRAIN_SIZE} digits + test, vs model.fit + predict`;
+
+const speedRows: Benchmark[] = [
+  defineBenchmark<ElementCtx>({
+    name: elementRowName,
+    backends: ['webgpu', 'webgl', 'cpu'],
+    async setup() {
+      const data = await loadMnist();
+      const { train, test } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
+      const elementModel = compiledBasic();
+      const el = await mountTrainer(
+        { 'train-size': String(TRAIN_SIZE), epochs: '1', 'batch-size': String(BATCH), seed: '1' },
+        elementModel.model,
+      );
+      const testXs = mnistTensors(data, test);
+      testXs.ys.dispose();
+      return { el, elementModel, bare: compiledBasic(), train: mnistTensors(data, train), testXs: testXs.xs, tasks: new LongTasks() };
+    },
+    async run(ctx) {
+      ctx.tasks.begin();
+      try {
+        await ctx.el.train();
+      } finally {
+        ctx.tasks.end();
+      }
+    },
+    async baseline({ bare, train, testXs }) {
+      await bare.model.fit(train.xs, train.ys, { epochs: 1, batchSize: BATCH, shuffle: true, verbose: 0 });
+      const predicted = tf.tidy(() => tf.argMax(bare.model.predict(testXs) as tf.Tensor, 1));
+      await predicted.data();
+      predicted.dispose();
+    },
+    teardown(ctx) {
+      ctx.el.remove();
+      disposeBare(ctx.elementModel);
+      disposeBare(ctx.bare);
+      tf.dispose([ctx.train.xs, ctx.train.ys, ctx.testXs]);
+      const longest = ctx.tasks.finish();
+      const what = !ctx.tasks.supported ? 'not measurable here' : longest ? `${Math.round(longest)} ms` : 'none over 50 ms';
+      this.name = `${elementRowName} (longest task ${what})`;
+    },
+  }),
+  defineBenchmark<CoreCtx>({
+    name: `core TrainingRun: 1 epoch of basic on ${TRAIN_SIZE} digits, vs model.fit`,
+    backends: ['webgpu', 'webgl', 'cpu'],
+    async setup() {
+      const data = await loadMnist();
+      const { train } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
+      return { loop: compiledBasic(), bare: compiledBasic(), train: mnistTensors(data, train) };
+    },
+    async run({ loop, train }) {
+      await new TrainingRun(loop.model, train, { epochs: 1, batchSize: BATCH, seed: 1 }).run();
+    },
+    async baseline({ bare, train }) {
+      await bare.model.fit(train.xs, train.ys, { epochs: 1, batchSize: BATCH, shuffle: true, verbose: 0 });
+    },
+    teardown(ctx) {
+      disposeBare(ctx.loop);
+      disposeBare(ctx.bare);
+      tf.dispose([ctx.train.xs, ctx.train.ys]);
+    },
+  }),
+];
+
+interface AccuracyCtx {
+  el: CnnTrainer;
+  /** Set after the one training run. */
+  result?: { accuracy: number; seconds: number };
+}
+
+/** Trains a preset for 5 epochs on the 8,000 training digits, once, and reports its test accuracy in the name. */
+function accuracyRow(preset: PresetName, target: string): Benchmark {
+  const base = `accuracy: ${preset}, 5 epochs on 8,000 digits (aim ≥ ${target})`;
+  return defineBenchmark<AccuracyCtx>({
+    name: base,
+    backends: ['webgpu', 'webgl', 'cpu'],
+    async setup() {
+      return { el: await mountTrainer({ preset, 'train-size': '8000', epochs: '5', seed: '1' }) };
+    },
+    async run(ctx) {
+      if (ctx.result) return;
+      let last: TrainerEpochDetail | undefined;
+      ctx.el.addEventListener('epoch-end', (e) => (last = (e as CustomEvent<TrainerEpochDetail>).detail));
+      const t0 = performance.now();
+      await ctx.el.train();
+      ctx.result = { accuracy: last?.testAccuracy ?? NaN, seconds: (performance.now() - t0) / 1000 };
+    },
+    async baseline() {},
+    teardown(ctx) {
+      // Unsetting the model makes the element dispose the one it built now, not after removal.
+      ctx.el.model = undefined;
+      ctx.el.remove();
+      const r = ctx.result;
+      if (r) this.name = `${base}: test ${(r.accuracy * 100).toFixed(1)}% in ${r.seconds.toFixed(0)} s`;
+    },
+  });
+}
+
+const wantsAccuracy = typeof location !== 'undefined' && (new URLSearchParams(location.search).get('filter') ?? '').toLowerCase().includes('accuracy');
+
+export const trainerBenchmarks: Benchmark[] = [
+  ...speedRows,
+  ...(wantsAccuracy ? [accuracyRow('basic', '94.7%'), accuracyRow('two-conv', '96.5%')] : []),
+];
