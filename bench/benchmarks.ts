@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { convolve } from '../src/core/conv';
 import { planConv } from '../src/core/conv-plan';
 import { defineBenchmark, settle, type Benchmark } from './benchmark';
+import { filterGridBenchmarks } from './filter-grid.bench';
 import { playgroundBenchmarks } from './playground.bench';
 import { classifierBenchmarks } from './classifier.bench';
 import { trainerBenchmarks } from './trainer.bench';
@@ -43,6 +44,7 @@ export const benchmarks: Benchmark[] = [
     teardown: ({ x, x4, k }) => tf.dispose([x, x4, k]),
   }),
   ...playgroundBenchmarks,
+  ...filterGridBenchmarks,
   ...classifierBenchmarks,
   ...trainerBenchmarks,
 ];
