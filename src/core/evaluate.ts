@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { yieldToPage } from './training.js';
 
 export interface Evaluation {
   accuracy: number;
@@ -17,8 +18,12 @@ export interface Evaluation {
   confidence: Float32Array;
 }
 
-/** Class probabilities for every image, predicted in chunks and read back as one array [n × classes]. */
-export async function predictProbabilities(model: tfl.LayersModel, xs: tf.Tensor4D, chunk = 256): Promise<Float32Array> {
+/**
+ * Class probabilities for every image, predicted in chunks and read back as one array
+ * [n × classes]. The page gets the main thread back between chunks: on the CPU backend a
+ * read-back resolves at once, and 2,000 digits in one go would block it for seconds.
+ */
+export async function predictProbabilities(model: tfl.LayersModel, xs: tf.Tensor4D, chunk = 128): Promise<Float32Array> {
   const n = xs.shape[0];
   const parts: Float32Array[] = [];
   for (let start = 0; start < n; start += chunk) {
@@ -29,6 +34,7 @@ export async function predictProbabilities(model: tfl.LayersModel, xs: tf.Tensor
     } finally {
       p.dispose();
     }
+    await yieldToPage();
   }
   const classes = parts.length ? parts[0].length / Math.min(chunk, n) : 0;
   const out = new Float32Array(n * classes);

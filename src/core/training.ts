@@ -238,7 +238,7 @@ export async function lossAndAccuracy(
   model: tfl.LayersModel,
   xs: tf.Tensor4D,
   ys: tf.Tensor2D,
-  chunk = 256,
+  chunk = 128,
 ): Promise<{ loss: number; accuracy: number }> {
   const n = xs.shape[0];
   let lossSum = 0;
@@ -258,6 +258,7 @@ export async function lossAndAccuracy(
     sums.dispose();
     lossSum += l;
     correct += c;
+    await yieldToPage();
   }
   return { loss: lossSum / n, accuracy: correct / n };
 }
