@@ -48,3 +48,6 @@ for (const file of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist'
 }
 
 console.log(`Built dist/ (cnn-elements.js and ${TAGS.length} element modules) in ${Date.now() - started} ms.`);
+
+// Editor hints and JSX/Vue typings from custom-elements.json (dist/vscode.html-custom-data.json, dist/types/{jsx,vue}.d.ts).
+(await import('./editor-types.mjs')).writeEditorFiles();
