@@ -3,7 +3,7 @@
 // with tsc against @types/react and vue (right uses pass, wrong ones are errors).
 //
 //   node --test scripts/editor-types.test.mjs      (npm run test:editor-types)
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ const OUT = join(WORK, 'out');
 const ELEMENTS = ['cnn-trainer', 'conv-filter-playground', 'filter-grid', 'pooling-stepper', 'pretrained-classifier'];
 
 rmSync(WORK, { recursive: true, force: true });
+// What failed is in the assertion messages (tsc's output included): nothing to keep.
+after(() => rmSync(WORK, { recursive: true, force: true }));
 writeEditorFiles({ outDir: OUT });
 const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
 const data = JSON.parse(readFileSync(join(OUT, 'vscode.html-custom-data.json'), 'utf8'));
