@@ -46,6 +46,8 @@ export default {
   testFramework: { config: { timeout: 60000 } },
   testsFinishTimeout: 20 * 60 * 1000,
   browserStartTimeout: 60000,
+  // A busy machine (a build or training beside the tests) can take longer than the 20 s default to start a test file.
+  testsStartTimeout: 60000,
   // The default group (also what `--files` selects) runs with WebGPU.
   files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts'],
   browsers: [launcher(true)],

@@ -17,7 +17,8 @@ const common = {
   platform: 'browser',
   target: 'es2022',
   minify: true,
-  sourcemap: true,
+  // Maps beside the files but not linked from them: the package leaves them out, and a link would 404.
+  sourcemap: 'external',
   legalComments: 'linked',
   tsconfig: 'tsconfig.json',
   conditions: ['browser', 'production'],

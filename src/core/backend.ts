@@ -13,9 +13,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import type { BackendName } from './backend-name.js';
 
-export const BACKEND_NAMES: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
 
 /** The automatic order. WASM is left out: it cannot train (no Conv2DBackpropFilter). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
@@ -56,12 +56,6 @@ let wasmPaths: string | undefined;
 /** Where the WASM backend finds its .wasm files (only needed when `wasm` is forced). */
 export function setWasmPaths(prefix: string): void {
   wasmPaths = prefix;
-}
-
-/** Normalises an author's `backend` attribute; unknown values mean 'auto'. */
-export function parseBackendName(value: string | null | undefined): BackendName | 'auto' {
-  const v = (value ?? '').trim().toLowerCase();
-  return (BACKEND_NAMES as readonly string[]).includes(v) ? (v as BackendName) : 'auto';
 }
 
 /**

@@ -2,34 +2,15 @@
  * Turns pictures and feature maps into small grids of numbers a reader can read
  * cell by cell. Reads image sources; draws nothing.
  */
+import { readImage } from './image-input.js';
 
 /** Loads an image URL and reduces it to grayscale 0..255, longest side at most `maxSide`. */
 export async function imageToGrid(url: string, maxSide = 16): Promise<number[][]> {
-  const image = new Image();
-  image.crossOrigin = 'anonymous';
-  image.src = url;
-  try {
-    await image.decode();
-  } catch {
-    throw new Error(`Could not load an image from "${url}": check the URL, and that it is a PNG, JPEG, GIF or WebP file.`);
-  }
-  const scale = Math.min(1, maxSide / Math.max(image.naturalWidth, image.naturalHeight));
-  const w = Math.max(1, Math.round(image.naturalWidth * scale));
-  const h = Math.max(1, Math.round(image.naturalHeight * scale));
-  const canvas = new OffscreenCanvas(w, h);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(image, 0, 0, w, h);
-  let rgba: Uint8ClampedArray;
-  try {
-    rgba = ctx.getImageData(0, 0, w, h).data;
-  } catch {
-    throw new Error(`The image at "${url}" is on another site that does not allow reading its pixels (CORS).`);
-  }
+  const { data, width: w, height: h } = await readImage(url, { maxSide, minSide: 1 });
   return Array.from({ length: h }, (_, r) =>
     Array.from({ length: w }, (_, c) => {
       const i = (r * w + c) * 4;
-      return Math.round(0.299 * rgba[i] + 0.587 * rgba[i + 1] + 0.114 * rgba[i + 2]);
+      return Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]);
     }),
   );
 }

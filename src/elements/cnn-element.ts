@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ensureBackend, parseBackendName, type BackendReport } from '../core/backend.js';
+import { parseBackendName } from '../core/backend-name.js';
+import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 
@@ -156,6 +157,8 @@ export abstract class CnnElement extends LitElement {
     this.loadController = controller;
     this.state = 'loading';
     try {
+      // TensorFlow.js loads here, behind the frame and controls already on screen.
+      const { ensureBackend } = await import('../core/backend.js');
       const report = await ensureBackend(parseBackendName(this.backend));
       if (controller.signal.aborted) return;
       this.backendReport = report;

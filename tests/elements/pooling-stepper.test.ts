@@ -192,7 +192,7 @@ describe('<pooling-stepper>', () => {
     expect(Array.from(out.values)).to.deep.equal([0, 255]);
     const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
     el.src = 'data:text/plain,not-an-image';
-    expect((await heard).detail.message).to.contain('Could not load an image');
+    expect((await heard).detail.message).to.contain('is not an image');
     expect(Array.from((await el.getOutput()).values)).to.deep.equal([0, 255]);
   });
 

@@ -5,7 +5,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
-import { convolveToMap, imageTensor, type FeatureMap } from '../../core/conv.js';
+import type { FeatureMap } from '../../core/conv.js';
 import { normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
 import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
@@ -183,6 +183,8 @@ export class ConvFilterPlayground extends CnnElement {
   @query('svg.legend') private legendSvg?: SVGSVGElement;
 
   private currentKernel: number[][] = presetKernel('edge');
+  /** The tfjs side, loaded behind the first paint. */
+  private conv?: typeof import('../../core/conv.js');
   /** The `output` event of a result not drawn yet. */
   private unannounced?: ConvOutputDetail;
   /** What the shown image was read from (a URL, a file, an image object). */
@@ -206,6 +208,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
+    this.conv = await import('../../core/conv.js');
     // The first image: a failure is reported but is not fatal, the reader can pick another.
     await this.loadPicture(() => this.initialSource(), signal);
   }
@@ -304,7 +307,7 @@ export class ConvFilterPlayground extends CnnElement {
   private usePixels(pixels: ImagePixels): void {
     const image = toChannels(pixels, this.channels);
     const old = this.picture;
-    this.picture = { pixels, image, tensor: imageTensor(image) };
+    this.picture = { pixels, image, tensor: this.conv!.imageTensor(image) };
     old?.tensor.dispose();
   }
 
@@ -343,7 +346,7 @@ export class ConvFilterPlayground extends CnnElement {
     }
     await this.compute(async () => {
       const started = performance.now();
-      const map = await convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation }, plan);
+      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation }, plan);
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
@@ -410,6 +413,8 @@ export class ConvFilterPlayground extends CnnElement {
     }
     drafts.delete(key);
     this.drafts = drafts;
+    // The change that commits a cell repeats the value its input already applied.
+    if (this.currentKernel[r]?.[c] === value) return;
     const next = this.currentKernel.map((row) => [...row]);
     next[r][c] = value;
     this.setKernelByReader(next);

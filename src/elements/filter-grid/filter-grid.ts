@@ -6,23 +6,19 @@ import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import { assetUrl } from '../../core/assets.js';
 import {
-  computeActivations,
   convLayers,
   describeConvLayer,
   filterKernel,
   modelInputShape,
-  readFilters,
   resolveConvLayer,
   type Activations,
   type ConvLayerInfo,
   type Filters,
-} from '../../core/filters.js';
+} from '../../core/conv-layers.js';
 import { readImage } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
-import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
-import { loadModel } from '../../core/model-loader.js';
 import { formatNumber } from '../../core/pooling-plan.js';
-import { pixelsToInput, type PresetName } from '../../core/preprocess.js';
+import type { PresetName } from '../../core/preprocess.js';
 import { sampleUrl } from '../../core/samples.js';
 import type { RgbaPixels } from '../../core/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
@@ -132,6 +128,8 @@ export class FilterGrid extends CnnElement {
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
   @queryAll('[part~="tile"] canvas') private tileCanvases!: NodeListOf<HTMLCanvasElement>;
 
+  /** The tfjs side, loaded behind the first paint. */
+  private tfjs?: typeof import('./compute.js');
   private model?: tfl.LayersModel;
   /** A model this element loaded itself (from model-url or the default), so its to dispose. */
   private ownModel?: tfl.LayersModel;
@@ -166,6 +164,7 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
+    this.tfjs = await import('./compute.js');
     if (!this.for) await this.loadOwnModel(signal);
   }
 
@@ -204,7 +203,7 @@ export class FilterGrid extends CnnElement {
     const url = this.modelUrl || assetUrl(DEFAULT_MODEL);
     const request = ++this.modelRequest;
     try {
-      const loaded = await loadModel(url, { signal });
+      const loaded = await this.tfjs!.loadModel(url, { signal });
       if (request !== this.modelRequest || signal?.aborted) {
         loaded.model.dispose();
         return;
@@ -315,7 +314,7 @@ export class FilterGrid extends CnnElement {
       return;
     }
     await this.compute(async () => {
-      const filters = await readFilters(model, info);
+      const filters = await this.tfjs!.readFilters(model, info);
       if (model !== this.model) return;
       if (this.info?.name !== info.name) {
         this.channel = 0;
@@ -339,9 +338,9 @@ export class FilterGrid extends CnnElement {
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;
     const preset: PresetName = digit ? 'mnist' : 'unit';
-    const input = pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+    const input = this.tfjs!.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
     try {
-      return await computeActivations(model, info, input);
+      return await this.tfjs!.computeActivations(model, info, input);
     } finally {
       input.dispose();
     }
@@ -351,6 +350,7 @@ export class FilterGrid extends CnnElement {
   private async defaultPicture(model: tfl.LayersModel): Promise<RgbaPixels> {
     const [, , channels] = modelInputShape(model);
     if (channels === 1) {
+      const { loadMnist, mnistDigit, splitMnist } = this.tfjs!;
       const data = await loadMnist();
       const { pixels } = mnistDigit(data, splitMnist(data).test[0]);
       const rgba = new Uint8ClampedArray(pixels.length * 4);
@@ -380,7 +380,7 @@ export class FilterGrid extends CnnElement {
     const model = this.model;
     const info = this.info;
     if (!model || !info) return;
-    const filters = await readFilters(model, info);
+    const filters = await this.tfjs!.readFilters(model, info);
     const atLive = this.moment >= this.snapshots.length;
     const snapshot = { epoch: epoch ?? this.snapshots.length + 1, filters };
     this.snapshots = [...this.snapshots, snapshot];

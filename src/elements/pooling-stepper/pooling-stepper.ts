@@ -5,7 +5,6 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
-import { poolMap } from '../../core/pooling.js';
 import {
   describeWindow,
   formatNumber,
@@ -138,7 +137,14 @@ export class PoolingStepper extends CnnElement {
     await this.ready;
     const stage = this.stage;
     if (!stage) throw new Error('The stepper has no valid map to pool yet.');
-    return poolMap(stage.map, stage.plan);
+    return this.pooling!.poolMap(stage.map, stage.plan);
+  }
+
+  /** The tfjs side, loaded behind the first paint (see `load`). */
+  private pooling?: typeof import('../../core/pooling.js');
+
+  protected override async load(): Promise<void> {
+    this.pooling = await import('../../core/pooling.js');
   }
 
   /** Plays the steps from the current one (from the start when at the end). */
@@ -228,7 +234,9 @@ export class PoolingStepper extends CnnElement {
   private async refreshOutput(): Promise<void> {
     const stage = this.stage;
     if (!stage) return;
-    const result = await this.compute(() => poolMap(stage.map, stage.plan), 'Pooling failed');
+    const pooling = this.pooling;
+    if (!pooling) return;
+    const result = await this.compute(() => pooling.poolMap(stage.map, stage.plan), 'Pooling failed');
     // Keep it only if the stage was not replaced meanwhile.
     if (result && this.stage === stage) this.stage = { ...stage, output: result.values };
   }
@@ -459,4 +467,11 @@ function formula(plan: PoolPlan): string {
       : `${name}: floor((${n} − ${k}) / ${s}) + 1 = ${out}`;
   };
   return `Output size, ${axis('rows', 0)}; ${axis('columns', 1)}.`;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    step: CustomEvent<PoolStepDetail>;
+    complete: CustomEvent<{ steps: number }>;
+  }
 }
