@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
+import { watchPage } from './page-watch.mjs';
 
 const ROOT = resolve('storybook-static');
 const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
@@ -82,24 +83,8 @@ if (failures.length > 0) {
 /** Opens one story or docs page in a fresh page; returns what went wrong and a one-line description of its elements. */
 async function runStory(id, viewMode) {
   const problems = [];
-  let listening = true;
   const page = await context.newPage();
-  page.on('console', (msg) => {
-    if (!listening || msg.type() !== 'error') return;
-    const text = msg.text();
-    if (BENIGN_CONSOLE_ERRORS.some((re) => re.test(text))) return;
-    const where = msg.location()?.url ? ` (${msg.location().url.replace(origin, '')})` : '';
-    problems.push(`console error: ${text}${where}`);
-  });
-  page.on('pageerror', (err) => {
-    if (listening) problems.push(`uncaught exception: ${err.stack ?? err.message}`);
-  });
-  page.on('requestfailed', (req) => {
-    if (listening) problems.push(`request failed: ${req.url().replace(origin, '')} (${req.failure()?.errorText ?? 'unknown'})`);
-  });
-  page.on('response', (res) => {
-    if (listening && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url().replace(origin, '')}`);
-  });
+  const stopWatching = watchPage(page, problems, { origin, benign: BENIGN_CONSOLE_ERRORS });
 
   // `settled` and `describe` run in the page and share `views`, defined there first.
   await page.addInitScript({ content: `window.__smokeViews = ${views.toString()};` });
@@ -133,7 +118,7 @@ async function runStory(id, viewMode) {
     problems.push(`could not open the story: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
     // Requests cut short by closing the page are not the story's fault.
-    listening = false;
+    stopWatching();
     await page.close();
   }
   return { problems, summary };

@@ -21,6 +21,7 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 import { OUT_DIR } from './build-interop.mjs';
 import { describeStep, KERNEL, MAP } from '../tests/interop/fixture.js';
+import { watchPage } from './page-watch.mjs';
 
 const APPS = ['react', 'vue'];
 const TIMEOUT_MS = Number(process.env.INTEROP_TIMEOUT_MS ?? 60_000);
@@ -67,14 +68,7 @@ async function check(app) {
   };
   const page = await browser.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.stack ?? err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
+  watchPage(page, problems);
   const stepper = page.locator('#stepper');
   const playground = page.locator('#playground');
   try {
