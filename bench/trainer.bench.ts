@@ -20,7 +20,8 @@ import { defineBenchmark, type Benchmark } from './benchmark';
 import '../src/elements/cnn-trainer/define';
 import type { CnnTrainer, TrainerEpochDetail } from '../src/elements/cnn-trainer/cnn-trainer';
 import { loadMnist, mnistTensors, splitMnist } from '../src/core/mnist';
-import { PRESETS, buildModel, disposeOptimizer, makeOptimizer, type PresetName } from '../src/core/model-spec';
+import { PRESETS, type PresetName } from '../src/core/model-spec';
+import { buildModel, disposeOptimizer, makeOptimizer } from '../src/core/model-build';
 import { TrainingRun } from '../src/core/training';
 
 const TRAIN_SIZE = 1024;

@@ -5,14 +5,12 @@ import {
   PRESETS,
   PRESET_NAMES,
   SpecError,
-  buildModel,
   checkStack,
-  modelMismatch,
   parseLayers,
   parsePreset,
-  summarize,
   type LayerSpec,
 } from '../../src/core/model-spec.js';
+import { buildModel, modelMismatch, summarize } from '../../src/core/model-build.js';
 
 /** Keras' parameter counts, by hand: conv k·k·cin·f + f, dense in·out + out. */
 const convParams = (k: number, cin: number, f: number) => k * k * cin * f + f;

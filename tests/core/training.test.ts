@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../src/core/backend.js';
-import { buildModel, disposeOptimizer, makeOptimizer, type LayerSpec } from '../../src/core/model-spec.js';
+import type { LayerSpec } from '../../src/core/model-spec.js';
+import { buildModel, disposeOptimizer, makeOptimizer } from '../../src/core/model-build.js';
 import { DivergedError, TrainingRun, lossAndAccuracy, shuffledIndices, type BatchReport } from '../../src/core/training.js';
 import { score } from '../../src/core/evaluate.js';
 import { seededRandom } from '../../src/core/random.js';

@@ -281,6 +281,16 @@ describe('<cnn-trainer>', () => {
     await new Promise((r) => setTimeout(r, 0));
     // The page's models stay the page's: the element must not dispose them.
     expect(own.layers[1].getWeights()[0].isDisposed).to.equal(false);
+    // Set before TensorFlow.js has loaded in a fresh element: taken once it is ready, no model built.
+    const early = document.createElement('cnn-trainer');
+    early.setAttribute('backend', 'cpu');
+    early.model = own;
+    document.body.append(early);
+    await early.ready;
+    expect(early.model).to.equal(own);
+    expect(early.summary().map((r) => r.type)).to.deep.equal(['Flatten', 'Dense']);
+    early.remove();
+    await new Promise((r) => setTimeout(r, 0));
     own.dispose();
     wrong.dispose();
   });

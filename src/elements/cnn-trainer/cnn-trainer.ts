@@ -1,28 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import * as tf from '@tensorflow/tfjs-core';
-import * as tfl from '@tensorflow/tfjs-layers';
+import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
-import { loadMnist, mnistDigit, mnistTensors, splitMnist, MNIST_SPLIT, type MnistData } from '../../core/mnist.js';
-import {
-  PRESETS,
-  PRESET_NAMES,
-  SpecError,
-  buildModel,
-  disposeOptimizer,
-  makeOptimizer,
-  modelMismatch,
-  summarize,
-  type LayerSpec,
-  type SummaryRow,
-} from '../../core/model-spec.js';
-import { DivergedError, TrainingRun, type BatchReport, type EpochReport } from '../../core/training.js';
-import { confidentMistakes, evaluateModel, samplesInCell, type Evaluation } from '../../core/evaluate.js';
-import { augmentBatch } from '../../core/augment.js';
+import type { MnistData } from '../../core/mnist.js';
+import { PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import type { BatchReport, EpochReport } from '../../core/training.js';
+import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
-import { seededRandom } from '../../core/random.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
@@ -30,6 +16,9 @@ import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
 import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
+
+/** The number of training digits shipped (the rest of the 10,000 are the test split). */
+const SHIPPED_TRAIN = 8000;
 
 /** Detail of `epoch-end`: the epoch's training means, validation and test accuracy. */
 export interface TrainerEpochDetail {
@@ -182,7 +171,7 @@ export class CnnTrainer extends CnnElement {
   private ownsModel = false;
   private data?: MnistData;
   private testSet?: TestSet;
-  private run?: TrainingRun;
+  private run?: import('../../core/training.js').TrainingRun;
   private training?: Promise<void>;
   private rebuildAfterTraining = false;
   /** stop() was called before the run's first batch (while the data was being prepared). */
@@ -193,6 +182,10 @@ export class CnnTrainer extends CnnElement {
   /** The newest batch report; shown (and charted) at most a few times a second. */
   private latest?: BatchReport;
   private readonly predictor = new LatestOnly(() => this.predictDrawing());
+  /** A model the page set before TensorFlow.js had loaded. */
+  private pendingModel?: tfl.LayersModel;
+  /** The tfjs side, loaded behind the first paint. */
+  private tfjs?: typeof import('./compute.js');
 
   /** The tfjs LayersModel being trained. Set it to train your own (28×28×1 in, 10 probabilities out). */
   get model(): tfl.LayersModel | undefined {
@@ -205,7 +198,12 @@ export class CnnTrainer extends CnnElement {
       this.fail('Stop training before replacing the model.');
       return;
     }
-    const mismatch = next && modelMismatch(next);
+    if (!this.tfjs) {
+      // TensorFlow.js is still loading: check and take the model once it is there.
+      this.pendingModel = next;
+      return;
+    }
+    const mismatch = next && this.tfjs!.modelMismatch(next);
     if (mismatch) {
       this.fail(mismatch);
       return;
@@ -216,7 +214,7 @@ export class CnnTrainer extends CnnElement {
 
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
-    return this.current ? summarize(this.current) : [];
+    return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
   }
 
   /**
@@ -296,14 +294,10 @@ export class CnnTrainer extends CnnElement {
   async loadModel(source: string | File[]): Promise<void> {
     await this.ready;
     if (this.training) throw new Error('Stop training before loading a model.');
-    const handler =
-      typeof source === 'string'
-        ? /^[a-z-]+:\/\//i.test(source) || source.endsWith('.json')
-          ? source
-          : `indexeddb://${source}`
-        : tf.io.browserFiles(source);
-    const model = await tfl.loadLayersModel(handler);
-    const mismatch = modelMismatch(model);
+    const where =
+      typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') ? `indexeddb://${source}` : source;
+    const model = await this.tfjs!.loadLayersModel(where);
+    const mismatch = this.tfjs!.modelMismatch(model);
     if (mismatch) {
       model.dispose();
       throw new Error(mismatch);
@@ -314,13 +308,17 @@ export class CnnTrainer extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    const data = await loadMnist({ signal });
+    this.tfjs ??= await import('./compute.js');
+    const data = await this.tfjs.loadMnist({ signal });
     if (signal.aborted) return;
     this.data = data;
   }
 
   protected override onReady(): void {
-    if (!this.current) this.rebuild();
+    const pending = this.pendingModel;
+    this.pendingModel = undefined;
+    if (pending) this.model = pending;
+    else if (!this.current) this.rebuild();
   }
 
   protected override release(): void {
@@ -362,7 +360,7 @@ export class CnnTrainer extends CnnElement {
     let model: tfl.LayersModel;
     try {
       network = resolveNetwork({ preset: this.preset, layers: this.layers });
-      model = buildModel(network.layers, this.seed);
+      model = this.tfjs!.buildModel(network.layers, this.seed);
     } catch (e) {
       this.fail(e instanceof SpecError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
       return;
@@ -377,7 +375,7 @@ export class CnnTrainer extends CnnElement {
     if (previous && previous !== next && this.ownsModel) previous.dispose();
     this.current = next;
     this.ownsModel = owned && next !== undefined;
-    this.rows = next ? summarize(next) : [];
+    this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
     this.evaluation = undefined;
@@ -387,6 +385,7 @@ export class CnnTrainer extends CnnElement {
   }
 
   private async trainNow(): Promise<void> {
+    const { splitMnist, mnistTensors, makeOptimizer, disposeOptimizer, TrainingRun, DivergedError, augmenter, dispose } = this.tfjs!;
     const model = this.current;
     const data = this.data!;
     if (!model) {
@@ -395,7 +394,7 @@ export class CnnTrainer extends CnnElement {
     }
     let hyper: ReturnType<typeof resolveHyper>;
     try {
-      hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', MNIST_SPLIT.train);
+      hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
     } catch (e) {
       this.fail(messageOf(e), e);
       return;
@@ -404,7 +403,6 @@ export class CnnTrainer extends CnnElement {
     const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     const tensors = mnistTensors(data, train);
     const optimizer = makeOptimizer(hyper.optimizer, hyper.learningRate);
-    const augmentRandom = seededRandom(this.seed + 1);
     try {
       model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
       const run = new TrainingRun(
@@ -415,7 +413,7 @@ export class CnnTrainer extends CnnElement {
           batchSize: hyper.batchSize,
           validationSplit: hyper.validationSplit,
           seed: this.seed,
-          augment: this.augment ? (x) => augmentBatch(x, augmentRandom) : undefined,
+          augment: this.augment ? augmenter(this.seed + 1) : undefined,
         },
         {
           onBatchEnd: (report) => this.onBatchEnd(report),
@@ -443,7 +441,7 @@ export class CnnTrainer extends CnnElement {
       }
       throw e;
     } finally {
-      tf.dispose([tensors.xs, tensors.ys]);
+      dispose([tensors.xs, tensors.ys]);
       disposeOptimizer(optimizer);
     }
   }
@@ -479,7 +477,11 @@ export class CnnTrainer extends CnnElement {
    */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
     const data = this.data!;
-    this.testSet ??= testSplit(data);
+    const { splitMnist, mnistTensors, evaluateModel } = this.tfjs!;
+    if (!this.testSet) {
+      const { test } = splitMnist(data, { trainSize: 1 });
+      this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
+    }
     const { xs, ys } = mnistTensors(data, this.testSet.indices);
     ys.dispose();
     try {
@@ -495,7 +497,7 @@ export class CnnTrainer extends CnnElement {
   private async predictDrawing(): Promise<void> {
     const pad = this.pad;
     const model = this.current;
-    if (!pad || !model || pad.empty) {
+    if (!pad || !model || !this.tfjs || pad.empty) {
       this.prediction = undefined;
       return;
     }
@@ -505,13 +507,8 @@ export class CnnTrainer extends CnnElement {
       this.prediction = undefined;
       return;
     }
-    const probs = tf.tidy(() => model.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor);
-    try {
-      const values = (await probs.data()) as Float32Array;
-      if (model === this.current) this.prediction = values;
-    } finally {
-      probs.dispose();
-    }
+    const values = await this.tfjs!.predictDigit(model, digit.pixels);
+    if (model === this.current) this.prediction = values;
   }
 
   /**
@@ -591,7 +588,7 @@ export class CnnTrainer extends CnnElement {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
       const index = Number(canvas.dataset.digit);
       if (canvas.dataset.painted === String(index)) continue;
-      drawDigit(canvas, mnistDigit(data, index).pixels);
+      drawDigit(canvas, this.tfjs!.mnistDigit(data, index).pixels);
       canvas.dataset.painted = String(index);
     }
   }
@@ -600,18 +597,10 @@ export class CnnTrainer extends CnnElement {
   private async paintAugmentStrip(): Promise<void> {
     const strip = this.renderRoot.querySelector<HTMLElement>('.augment-strip');
     const data = this.data;
-    if (!strip || !data || !this.augment) return;
-    const { train } = splitMnist(data, { trainSize: 1, seed: this.seed });
-    const { xs, ys } = mnistTensors(data, [train[0]]);
-    const next = seededRandom(this.seed + 1);
-    const variants = tf.tidy(() => augmentBatch(tf.tile(xs, [8, 1, 1, 1]), next));
-    tf.dispose([xs, ys]);
-    try {
-      const values = await variants.data();
-      strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
-    } finally {
-      variants.dispose();
-    }
+    if (!strip || !data || !this.tfjs || !this.augment) return;
+    const { train } = this.tfjs.splitMnist(data, { trainSize: 1, seed: this.seed });
+    const values = await this.tfjs.augmentedVariants(data, train[0], this.seed + 1);
+    strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
   }
 
   private setByUser(key: 'preset' | 'optimizer', value: string): void {
@@ -766,6 +755,7 @@ export class CnnTrainer extends CnnElement {
     }
     const { indices, labels } = this.testSet;
     const cell = this.selectedCell;
+    const { samplesInCell, confidentMistakes } = this.tfjs!;
     const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
     const title = cell
       ? `True ${cell[0]}, predicted ${cell[1]}: ${evaluation.confusion[cell[0]][cell[1]]} digits${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
@@ -813,11 +803,6 @@ export class CnnTrainer extends CnnElement {
       </div>
     </section>`;
   }
-}
-
-function testSplit(data: MnistData): TestSet {
-  const { test } = splitMnist(data, { trainSize: 1 });
-  return { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
 }
 
 function describeNetwork(network: Network | undefined): string {

@@ -1,0 +1,54 @@
+/**
+ * The trainer's TensorFlow.js side, imported once the element starts loading (after its
+ * first paint), so that a page shows the trainer's frame and controls before tfjs arrives.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { augmentBatch } from '../../core/augment.js';
+import { mnistTensors, type MnistData } from '../../core/mnist.js';
+import { seededRandom } from '../../core/random.js';
+
+export { loadMnist, mnistDigit, mnistTensors, splitMnist, MNIST_SPLIT } from '../../core/mnist.js';
+export { buildModel, disposeOptimizer, makeOptimizer, modelMismatch, summarize } from '../../core/model-build.js';
+export { DivergedError, TrainingRun } from '../../core/training.js';
+export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
+export { augmentBatch };
+
+/** The ten class probabilities of one 28×28 digit (values 0..1, row-major). */
+export async function predictDigit(model: tfl.LayersModel, pixels: Float32Array): Promise<Float32Array> {
+  const probs = tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor);
+  try {
+    return (await probs.data()) as Float32Array;
+  } finally {
+    probs.dispose();
+  }
+}
+
+/** `count` augmented variants of one digit, as 0..1 pixels, [count × 784]. */
+export async function augmentedVariants(data: MnistData, index: number, seed: number, count = 8): Promise<Float32Array> {
+  const { xs, ys } = mnistTensors(data, [index]);
+  const next = seededRandom(seed);
+  const variants = tf.tidy(() => augmentBatch(tf.tile(xs, [count, 1, 1, 1]) as tf.Tensor4D, next));
+  tf.dispose([xs, ys]);
+  try {
+    return (await variants.data()) as Float32Array;
+  } finally {
+    variants.dispose();
+  }
+}
+
+/** Loads a saved LayersModel: a tfjs URL (`indexeddb://name`, a model.json over http) or a download's files. */
+export function loadLayersModel(source: string | File[]): Promise<tfl.LayersModel> {
+  return tfl.loadLayersModel(typeof source === 'string' ? source : tf.io.browserFiles(source));
+}
+
+/** Disposes tensors (the element holds none itself; this frees a run's data). */
+export function dispose(tensors: tf.Tensor[]): void {
+  tf.dispose(tensors);
+}
+
+/** A per-batch augmentation for the training loop, seeded. */
+export function augmenter(seed: number): (x: tf.Tensor4D) => tf.Tensor4D {
+  const next = seededRandom(seed);
+  return (x) => augmentBatch(x, next);
+}
