@@ -11,11 +11,14 @@ const END = '<!-- api-reference:end -->';
 const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
 /** Shared by every element (from the base class); listed once under "Every element". */
 const SHARED_ATTRIBUTES = new Set(['state', 'backend']);
+const sharedNames = (list) => new Set((list ?? []).map((x) => x.name));
 
 const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
 const all = manifest.modules.flatMap((m) => m.declarations ?? []);
 const declarations = new Map(all.filter((d) => d.tagName).map((d) => [d.tagName, d]));
 const base = all.find((d) => d.name === 'CnnElement');
+const SHARED_PARTS = sharedNames(base?.cssParts);
+const SHARED_CSS = sharedNames(base?.cssProperties);
 
 /** One line of a table cell: no pipes or line breaks. */
 const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
@@ -54,6 +57,11 @@ function section(tag) {
       methods.map((m) => [code(signature(m)), code(m.return?.type?.text), cell(m.description)]),
     ),
     table(['event', 'description'], events.map((e) => [code(e.name), cell(e.description)])),
+    table(['CSS part', 'description'], (d.cssParts ?? []).filter((p) => !SHARED_PARTS.has(p.name)).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ['CSS property', 'description'],
+      (d.cssProperties ?? []).filter((p) => !SHARED_CSS.has(p.name)).map((p) => [code(p.name), cell(p.description)]),
+    ),
   ]
     .filter((part, i, all) => part !== '' || all[i - 1] !== '')
     .join('\n');
@@ -68,7 +76,9 @@ function shared() {
     '',
     table(['attribute', 'type', 'description'], attributes.map((a) => [code(a.name), code(a.type?.text), cell(a.description)])),
     table(['event', 'description'], events.map((e) => [code(e.name), cell(e.description)])),
-    'Every element also has a `ready` promise, and the parts `frame`, `status`, `backend` and `error`.',
+    table(['CSS part', 'description'], (base.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+    table(['CSS property (the shared theme)', 'description'], (base.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])),
+    'Every element also has a `ready` promise that resolves once it can compute.',
   ].join('\n');
 }
 
