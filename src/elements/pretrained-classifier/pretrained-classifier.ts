@@ -68,6 +68,8 @@ const MIN_SIDE = 8;
 interface SampleDigit {
   label: number;
   image: ImageData;
+  /** Paints the digit into its button's canvas (one directive per sample, so re-renders skip it). */
+  paint: ReturnType<typeof paintOnce>;
 }
 
 /**
@@ -401,7 +403,10 @@ export class PretrainedClassifier extends CnnElement {
       const found = new Map<number, SampleDigit>();
       for (const index of test) {
         const digit = mnistDigit(data, index);
-        if (!found.has(digit.label)) found.set(digit.label, { label: digit.label, image: bytesToRgba(digit.pixels, DIGIT_SIDE, DIGIT_SIDE) });
+        if (!found.has(digit.label)) {
+          const image = bytesToRgba(digit.pixels, DIGIT_SIDE, DIGIT_SIDE);
+          found.set(digit.label, { label: digit.label, image, paint: paintOnce(image) });
+        }
         if (found.size === 10) break;
       }
       this.samples = [...found.values()].sort((a, b) => a.label - b.label);
@@ -440,16 +445,17 @@ export class PretrainedClassifier extends CnnElement {
         const ms = performance.now() - t0;
         const top = topK(toProbabilities(values), session.labels, parseTopK(this.topK));
         const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
-        return { top, ms, cam, digit };
+        // Set here, in the same task as compute() going back to `ready`: one render, not two.
+        if (keep) this.current = pixels;
+        this.top = top;
+        this.latency = ms;
+        this.view = { pixels, digit };
+        return { top, ms, cam };
       } finally {
         x.dispose();
       }
     }, 'Classifying failed');
     if (!result) throw new Error(this.errorMessage || 'Classifying failed');
-    if (keep) this.current = pixels;
-    this.top = result.top;
-    this.latency = result.ms;
-    this.view = { pixels, digit: result.digit };
     await this.updateComplete;
     if (result.cam) paintHeatmap(this.camCanvas!, result.cam.values, result.cam.width, result.cam.height);
     else clearCanvas(this.camCanvas);
@@ -486,7 +492,8 @@ export class PretrainedClassifier extends CnnElement {
     }
     if (this.digitCanvas) {
       const digit = view?.digit;
-      this.digitCanvas.width = this.digitCanvas.height = DIGIT_SIDE;
+      // Assigning a canvas's size clears and reallocates it even when unchanged: only once.
+      if (this.digitCanvas.width !== DIGIT_SIDE) this.digitCanvas.width = this.digitCanvas.height = DIGIT_SIDE;
       if (digit) this.digitCanvas.getContext('2d')!.putImageData(grayToRgba(digit, DIGIT_SIDE, DIGIT_SIDE), 0, 0);
       else clearCanvas(this.digitCanvas);
     }
@@ -572,7 +579,7 @@ export class PretrainedClassifier extends CnnElement {
       return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
         ${this.samples.map(
           (s) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
-            <canvas width="28" height="28" ${paintOnce(s.image)}></canvas>
+            <canvas width="28" height="28" ${s.paint}></canvas>
           </button>`,
         )}
       </div>`;
