@@ -23,28 +23,24 @@ export const BackendCpu: Story = {
 /** The course's first CNN: Conv 32 → MaxPool → Dense 100 → Dense 10, SGD with momentum. */
 export const Basic: Story = {
   args: { preset: 'basic' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Two convolution and pooling pairs, Adam. */
 export const TwoConv: Story = {
   name: 'Two conv',
   args: { preset: 'two-conv' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Two pairs and a lone convolution, Adam, batch 64, 10% of the digits held out for validation. */
 export const ThreeConv: Story = {
   name: 'Three conv',
   args: { preset: 'three-conv' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** No convolution at all: the dense baseline. */
 export const DenseOnly: Story = {
   name: 'Dense only',
   args: { preset: 'dense-only' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Your own stack as JSON: "same" padding keeps the map's size through the first convolution. */
@@ -64,13 +60,11 @@ export const CustomLayers: Story = {
     optimizer: 'adam',
     'learning-rate': 0.003,
   },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Shifted, rotated and zoomed training digits, as Keras' ImageDataGenerator makes them; the strip shows eight. */
 export const Augmentation: Story = {
   args: { augment: true, 'train-size': 1000 },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Four valid convolution and pooling pairs shrink 28×28 to nothing: the message names the layer and the fixes. */
@@ -86,19 +80,16 @@ export const ErrorImpossibleStack: Story = {
       { type: 'dense', units: 10, activation: 'softmax' },
     ]),
   },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** A preset that does not exist. */
 export const ErrorUnknownPreset: Story = {
   name: 'Error: unknown preset',
   args: { preset: 'vgg16' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /** Malformed layers JSON. */
 export const ErrorMalformedLayers: Story = {
   name: 'Error: malformed layers',
   args: { layers: '[{"type": "conv2d", "filters": 8,' },
-  parameters: OWN_PAGE_IN_DOCS,
 };
