@@ -189,6 +189,21 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(el.predictions).to.deep.equal(expected);
   });
 
+  it('classifies a slotted <img>, and explains one from another origin that taints the canvas', async () => {
+    const same = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}><img src="/assets/images/coins.jpg" alt="" /></pretrained-classifier>`);
+    await until(() => same.predictions.length === 3, 'the slotted image to be classified');
+    // The same server under another host name is another origin, and it sends no CORS headers.
+    const other = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const img = new Image();
+    img.src = `${other}/assets/images/coins.jpg`;
+    await img.decode();
+    let message = '';
+    await el.classify(img).catch((e: Error) => (message = e.message));
+    expect(message).to.match(/another site|CORS/);
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/CORS/);
+  });
+
   it('draws a Grad-CAM overlay with explain', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
     await el.classify(noiseCanvas(64, 2));
