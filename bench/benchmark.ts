@@ -39,3 +39,14 @@ export async function settle(t: tf.Tensor): Promise<void> {
   }
 }
 
+
+/** A seeded square RGB image of noise, the same on every backend and run (a photo stand-in). */
+export function noiseImage(side: number, seed: number): ImageData {
+  const data = new Uint8ClampedArray(side * side * 4);
+  let s = seed >>> 0;
+  for (let i = 0; i < data.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    data[i] = i % 4 === 3 ? 255 : s >>> 24;
+  }
+  return new ImageData(data, side, side);
+}

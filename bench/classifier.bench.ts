@@ -9,7 +9,7 @@ import '../src/elements/pretrained-classifier/define';
 import type { PretrainedClassifier } from '../src/elements/pretrained-classifier/pretrained-classifier';
 import { assetUrl, setAssetBase } from '../src/core/assets';
 import { preprocessDigit } from '../src/core/digit-preprocess';
-import { defineBenchmark, settle, type Benchmark } from './benchmark';
+import { defineBenchmark, noiseImage, settle, type Benchmark } from './benchmark';
 
 /** The bench bundle lives in .bench-build/: tell the elements where assets/ is served. */
 function useRepoAssets(): void {
@@ -40,15 +40,7 @@ function drawnDigit(): ImageData {
 }
 
 /** A seeded RGB photo stand-in. */
-function noise(side: number): ImageData {
-  const data = new Uint8ClampedArray(side * side * 4);
-  let s = 99;
-  for (let i = 0; i < data.length; i++) {
-    s = (s * 1103515245 + 12345) >>> 0;
-    data[i] = i % 4 === 3 ? 255 : s >>> 24;
-  }
-  return new ImageData(data, side, side);
-}
+const noise = (side: number): ImageData => noiseImage(side, 99);
 
 async function mount(attrs: Record<string, string>): Promise<PretrainedClassifier> {
   const el = document.createElement('pretrained-classifier');

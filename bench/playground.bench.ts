@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '../src/elements/conv-filter-playground/define';
 import type { ConvFilterPlayground } from '../src/elements/conv-filter-playground/conv-filter-playground';
-import { defineBenchmark, settle, type Benchmark } from './benchmark';
+import { defineBenchmark, noiseImage, settle, type Benchmark } from './benchmark';
 
 const SIDE = 512;
 
@@ -17,15 +17,7 @@ interface PlaygroundCtx {
 }
 
 /** A seeded 512×512 RGB image, the same for every backend. */
-function image(): ImageData {
-  const data = new Uint8ClampedArray(SIDE * SIDE * 4);
-  let s = 12345;
-  for (let i = 0; i < data.length; i++) {
-    s = (s * 1103515245 + 12345) >>> 0;
-    data[i] = i % 4 === 3 ? 255 : s >>> 24;
-  }
-  return new ImageData(data, SIDE, SIDE);
-}
+const image = (): ImageData => noiseImage(SIDE, 12345);
 
 function nextOutput(el: HTMLElement): Promise<void> {
   return new Promise((resolve) => el.addEventListener('output', () => resolve(), { once: true }));
