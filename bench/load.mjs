@@ -7,6 +7,7 @@
 //   - the time from the page's first script to the first paint (the element's frame and
 //     controls on screen, before TensorFlow.js) and to the first result.
 // Needs `npm run build` first (dist/). Usage: npm run bench:load -- [--runs N] [--backend NAME]
+// LOAD_DEBUG=1 also prints, per load, when the element was defined and how many files it took.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,11 +42,13 @@ for (const [tag, { markup, result }] of Object.entries(ELEMENTS)) {
   window.__load = { t0: performance.now() };
   const scripts = () => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => new URL(e.name).pathname);
   customElements.whenDefined('${tag}').then(async () => {
+    window.__load.defined = performance.now() - window.__load.t0;
     const el = document.querySelector('${tag}');
     await el.updateComplete;
-    // Painted: the frame after the first render reached the screen.
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    Object.assign(window.__load, { paint: performance.now() - window.__load.t0, paintScripts: scripts() });
+    // Painted: the browser's first contentful paint, which on this page (nothing else in it) is the element's.
+    const fcp = () => performance.getEntriesByName('first-contentful-paint')[0];
+    while (!fcp()) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    Object.assign(window.__load, { paint: fcp().startTime - window.__load.t0, paintScripts: scripts() });
     ${result === 'output' ? "if (!el.__output) await new Promise((r) => el.addEventListener('output', r, { once: true }));" : 'await el.ready;'}
     Object.assign(window.__load, { result: performance.now() - window.__load.t0, resultScripts: scripts(), state: el.state });
   });
@@ -85,6 +88,7 @@ try {
         last = await page.evaluate(() => window.__load);
         paints.push(last.paint);
         results.push(last.result);
+        if (process.env.LOAD_DEBUG) console.error(tag, JSON.stringify({ defined: last.defined, paint: last.paint, files: last.paintScripts.length }));
       } catch (e) {
         problems.push(`${tag}: ${e.message.split('\n')[0]} ${errors.join(' | ')}`);
       }
