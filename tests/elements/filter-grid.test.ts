@@ -5,6 +5,9 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/filter-grid/define.js';
 import '../../src/elements/conv-filter-playground/define.js';
 import '../../src/elements/cnn-trainer/define.js';
+import '../../src/elements/pretrained-classifier/define.js';
+import { pixelsToInput } from '../../src/core/preprocess.js';
+import type { PretrainedClassifier } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
@@ -176,6 +179,43 @@ describe('<filter-grid>', () => {
     await until(() => JSON.stringify(playground.kernel) === JSON.stringify(kernelOf(3)), 'filter 3 in the playground');
     expect(tiles(grid)[3].getAttribute('aria-selected')).to.equal('true');
     model.dispose();
+  });
+
+  it('shows what a linked classifier’s first layer does to the picture it classified', async () => {
+    const wrapper = await fixture(html`<div>
+      <pretrained-classifier id="c8"></pretrained-classifier>
+      <filter-grid for="c8" view="activations"></filter-grid>
+    </div>`);
+    const classifier = wrapper.querySelector('pretrained-classifier') as PretrainedClassifier;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await classifier.ready;
+    await grid.ready;
+    // A white "7" on black, drawn here.
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 56;
+    const ctx = canvas.getContext('2d')!;
+    ctx.fillRect(0, 0, 56, 56);
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 6;
+    ctx.beginPath();
+    ctx.moveTo(12, 12);
+    ctx.lineTo(44, 12);
+    ctx.lineTo(24, 48);
+    ctx.stroke();
+    const image = ctx.getImageData(0, 0, 56, 56);
+    await classifier.classify(image);
+    await until(() => grid.shadowRoot!.querySelector('canvas.picture')?.getAttribute('width') === '56', 'the grid to take the classified picture');
+    await idle(grid);
+    const got = await grid.getActivations();
+    const model = classifier.model as tfl.LayersModel;
+    const conv = model.layers.find((l) => l.getClassName() === 'Conv2D')!;
+    const cut = tfl.model({ inputs: model.inputs, outputs: conv.output as tfl.SymbolicTensor });
+    const x = pixelsToInput(image, { height: 28, width: 28, channels: 1, preset: 'mnist' });
+    const want = cut.predict(x) as tf.Tensor;
+    const expected = await want.data();
+    tf.dispose([x, want]);
+    expect(got.shape).to.deep.equal(want.shape.slice(1));
+    expect(Math.max(...got.values.map((v, i) => Math.abs(v - expected[i])))).to.be.below(1e-4);
   });
 
   it('explains a missing source, a model-less source, no conv layer, a bad layer and a dense layer', async () => {

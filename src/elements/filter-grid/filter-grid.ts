@@ -40,9 +40,10 @@ export interface FilterSnapshotDetail {
   layer: string;
 }
 
-/** What a linked element offers: a LayersModel, and `model-change` when it changes. */
+/** What a linked element offers: a LayersModel, and `model-change` when it changes; a classifier also its input. */
 interface ModelSource extends HTMLElement {
   model?: unknown;
+  input?: RgbaPixels;
 }
 
 interface Snapshot {
@@ -107,7 +108,7 @@ export class FilterGrid extends CnnElement {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- typed `any` because Node declares normalize() as a method.
   @property() override normalize: any = 'filter';
 
-  /** An image for the activation maps; otherwise the linked element's input, a drawing, or a sample. */
+  /** An image for the activation maps; otherwise what a linked classifier last classified, a drawing, or a sample. */
   @property() src?: string;
 
   @state() private info?: ConvLayerInfo;
@@ -227,6 +228,13 @@ export class FilterGrid extends CnnElement {
   private readonly onSourceModel = () => this.adoptLinkedModel();
   private readonly onSourceBatch = () => this.refreshLive();
   private readonly onSourceEpoch = (e: Event) => void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
+  /** A linked classifier classified something: show what its input does to the layer (unless `src` says otherwise). */
+  private readonly onSourcePrediction = () => {
+    const input = this.linked?.input;
+    if (!input || this.src) return;
+    this.picture = input;
+    if (this.view === 'activations') void this.refresher.request();
+  };
 
   private onLinkedSource(source: ModelSource | undefined): void {
     this.detachLinked();
@@ -243,6 +251,7 @@ export class FilterGrid extends CnnElement {
     source.addEventListener('model-change', this.onSourceModel);
     source.addEventListener('batch-end', this.onSourceBatch);
     source.addEventListener('epoch-end', this.onSourceEpoch);
+    source.addEventListener('prediction', this.onSourcePrediction);
     if (this.state !== 'loading') this.adoptLinkedModel();
   }
 
@@ -250,6 +259,7 @@ export class FilterGrid extends CnnElement {
     this.linked?.removeEventListener('model-change', this.onSourceModel);
     this.linked?.removeEventListener('batch-end', this.onSourceBatch);
     this.linked?.removeEventListener('epoch-end', this.onSourceEpoch);
+    this.linked?.removeEventListener('prediction', this.onSourcePrediction);
     this.linked = undefined;
   }
 
@@ -333,7 +343,7 @@ export class FilterGrid extends CnnElement {
     const model = this.model;
     const info = this.info;
     if (!model || !info) return undefined;
-    const picture = this.picture ?? (this.src ? await readImage(this.src, { maxSide: 256 }) : await this.defaultPicture(model));
+    const picture = this.picture ?? (this.src ? await readImage(this.src, { maxSide: 256 }) : (this.linked?.input ?? (await this.defaultPicture(model))));
     if (!this.picture) this.picture = picture;
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;

@@ -175,6 +175,11 @@ export class PretrainedClassifier extends CnnElement {
     return this.session?.loaded.model;
   }
 
+  /** The picture classified last (RGBA pixels, before preprocessing), for linked elements such as a `<filter-grid>`. */
+  get input(): ImagePixels | undefined {
+    return this.currentPixels();
+  }
+
   /** The last top-k, best first. */
   get predictions(): Prediction[] {
     return this.top;
