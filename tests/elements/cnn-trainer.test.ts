@@ -205,7 +205,8 @@ describe('<cnn-trainer>', () => {
     await until(() => steps.length === 3, 'three batches');
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 10));
     expect(steps).to.deep.equal([1, 2, 3]);
-    expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.contain('paused');
+    // The progress line is redrawn at most five times a second: give it that long.
+    await until(() => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!.includes('paused'), 'the progress line to say paused', 2000);
     el.resume();
     const end = (await oneEvent(el, 'train-end')) as CustomEvent<TrainEndDetail>;
     await done;
