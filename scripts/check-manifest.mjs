@@ -7,14 +7,32 @@ import { join } from 'node:path';
 // The analyzer resolves --outdir against the working directory, so stay inside the repo.
 const dir = join('.cache', 'cem-check');
 try {
-  execFileSync('npx', ['--no-install', 'cem', 'analyze', '--outdir', dir], { stdio: 'pipe' });
-  const fresh = normalise(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
   if (!existsSync('custom-elements.json')) fail('custom-elements.json is missing');
   const committed = normalise(readFileSync('custom-elements.json', 'utf8'));
-  if (fresh !== committed) fail('custom-elements.json is stale');
+  let fresh = analyze();
+  if (fresh !== committed) {
+    // Once, in a fresh clone, the analyzer wrote a different manifest and then never again:
+    // say where it differed, and look a second time before calling the manifest stale.
+    console.error(`custom-elements.json differs from the analyzer's output ${firstDifference(fresh, committed)}; analyzing again.`);
+    fresh = analyze();
+  }
+  if (fresh !== committed) fail(`custom-elements.json is stale ${firstDifference(fresh, committed)}`);
   console.log('custom-elements.json is fresh.');
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+function analyze() {
+  rmSync(dir, { recursive: true, force: true });
+  execFileSync('npx', ['--no-install', 'cem', 'analyze', '--outdir', dir], { stdio: 'pipe' });
+  return normalise(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
+}
+
+/** Where two normalised manifests first differ, as a short excerpt of each. */
+function firstDifference(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `(at character ${i}: analyzer "…${a.slice(Math.max(0, i - 60), i + 60)}…", committed "…${b.slice(Math.max(0, i - 60), i + 60)}…")`;
 }
 
 function normalise(text) {
