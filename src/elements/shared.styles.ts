@@ -40,6 +40,14 @@ export const sharedStyles = css`
   *::after {
     box-sizing: inherit;
   }
+  figure {
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  figcaption {
+    color: var(--_muted);
+  }
   .frame {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

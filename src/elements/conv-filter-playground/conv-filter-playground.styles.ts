@@ -7,13 +7,7 @@ export const playgroundStyles = css`
     gap: 12px;
     align-items: start;
   }
-  figure {
-    margin: 0;
-    display: grid;
-    gap: 4px;
-  }
   figcaption {
-    color: var(--_muted);
     font-size: 0.9em;
   }
   .viewport {

@@ -10,6 +10,7 @@ import { normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan 
 import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { parsePadding, PADDINGS, type Padding } from '../../core/window-geometry.js';
@@ -350,7 +351,7 @@ export class ConvFilterPlayground extends CnnElement {
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
-      const [min, max] = range(map.values);
+      const [min, max] = valueRange(map.values);
       this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
       this.clearError();
@@ -728,20 +729,6 @@ function checkInteger(value: unknown, name: string, min: number, max: number): n
   const n = Number(value);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
   return n;
-}
-
-function range(values: ArrayLike<number>): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] < min) min = values[i];
-    if (values[i] > max) max = values[i];
-  }
-  return [min, max];
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, v));
 }
 
 declare global {

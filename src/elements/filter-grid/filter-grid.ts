@@ -17,6 +17,7 @@ import {
 } from '../../core/conv-layers.js';
 import { readImage } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import type { PresetName } from '../../core/preprocess.js';
 import { sampleUrl } from '../../core/samples.js';
@@ -421,10 +422,10 @@ export class FilterGrid extends CnnElement {
       const a = this.activations;
       if (!a) return;
       const count = a.shape[2];
-      const layerScale = this.normalize === 'layer' ? mapScale('gray', ...rangeOf(a.values)) : undefined;
+      const layerScale = this.normalize === 'layer' ? mapScale('gray', ...valueRange(a.values)) : undefined;
       for (const canvas of canvases) {
         const f = Number(canvas.dataset.filter);
-        const scale = layerScale ?? mapScale('gray', ...rangeOf(a.values, f, count));
+        const scale = layerScale ?? mapScale('gray', ...valueRange(a.values, f, count));
         paintMap(canvas, a.values, a.shape, scale, f);
       }
       legendScale = layerScale;
@@ -434,7 +435,7 @@ export class FilterGrid extends CnnElement {
       const [kh, kw, inC] = filters.shape;
       const rgb = this.channel === 'rgb' && inC === 3;
       const ch = rgb ? 0 : Number(this.channel);
-      const layerScale = this.normalize === 'layer' ? mapScale('diverging', ...rangeOf(filters.values)) : undefined;
+      const layerScale = this.normalize === 'layer' ? mapScale('diverging', ...valueRange(filters.values)) : undefined;
       for (const canvas of canvases) {
         const f = Number(canvas.dataset.filter);
         if (rgb) {
@@ -442,7 +443,7 @@ export class FilterGrid extends CnnElement {
           continue;
         }
         const weights = Float32Array.from(filterKernel(filters, f, ch).flat());
-        const scale = layerScale ?? mapScale('diverging', ...rangeOf(weights));
+        const scale = layerScale ?? mapScale('diverging', ...valueRange(weights));
         paintMap(canvas, weights, [kh, kw, 1], scale);
       }
       legendScale = rgb ? undefined : layerScale;
@@ -649,17 +650,6 @@ function isLayersModel(model: unknown): model is tfl.LayersModel {
   return typeof model === 'object' && model !== null && Array.isArray((model as tfl.LayersModel).layers);
 }
 
-/** Smallest and largest of every `stride`-th value from `offset` (one channel of an HWC array). */
-function rangeOf(values: Float32Array, offset = 0, stride = 1): [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = offset; i < values.length; i += stride) {
-    if (values[i] < min) min = values[i];
-    if (values[i] > max) max = values[i];
-  }
-  return [min, max];
-}
-
 function channelMean(values: Float32Array, channels: number, channel: number): number {
   let sum = 0;
   for (let i = channel; i < values.length; i += channels) sum += values[i];
@@ -671,13 +661,7 @@ function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Floa
   const [kh, kw, , outC] = filters.shape;
   const pick = (i: number) => filters.values[i * outC + filter];
   const own = Array.from({ length: kh * kw * 3 }, (_, i) => pick(i));
-  const span = acrossLayer ? filters.values : own;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of span) {
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
+  const [min, max] = valueRange(acrossLayer ? filters.values : own);
   const k = max > min ? 255 / (max - min) : 0;
   return Float32Array.from(own, (v) => (v - min) * k);
 }

@@ -11,14 +11,6 @@ export const poolingStepperStyles = css`
     gap: 16px 28px;
     align-items: flex-start;
   }
-  figure {
-    margin: 0;
-    display: grid;
-    gap: 4px;
-  }
-  figcaption {
-    color: var(--_muted);
-  }
   .stage {
     border-radius: 4px;
     width: max-content;

@@ -15,6 +15,7 @@ import {
   type PoolPlan,
   type PoolWindow,
 } from '../../core/pooling-plan.js';
+import { clamp } from '../../core/numbers.js';
 import { randomIntegerMap } from '../../core/random.js';
 import { imageToGrid, reduceFeatureMap } from '../../core/image-grid.js';
 import { sequentialColors } from '../../vis/colormap.js';
@@ -449,10 +450,6 @@ export class PoolingStepper extends CnnElement {
     this.pause();
     (this as Record<typeof key, unknown>)[key] = value;
   }
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(Math.max(v, lo), Math.max(lo, hi));
 }
 
 /** The output-size formula per axis, filled with the current numbers. */
