@@ -6,4 +6,14 @@ export default {
   litelement: true,
   // The analyzer would otherwise point package.json's customElements field at each --outdir it writes to.
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order the file system returns them, which differs
+      // between checkouts (a fresh clone failed the freshness check on order alone): sort by path.
+      name: 'sort-modules-by-path',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+  ],
 };

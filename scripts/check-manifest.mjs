@@ -9,13 +9,7 @@ const dir = join('.cache', 'cem-check');
 try {
   if (!existsSync('custom-elements.json')) fail('custom-elements.json is missing');
   const committed = normalise(readFileSync('custom-elements.json', 'utf8'));
-  let fresh = analyze();
-  if (fresh !== committed) {
-    // Once, in a fresh clone, the analyzer wrote a different manifest and then never again:
-    // say where it differed, and look a second time before calling the manifest stale.
-    console.error(`custom-elements.json differs from the analyzer's output ${firstDifference(fresh, committed)}; analyzing again.`);
-    fresh = analyze();
-  }
+  const fresh = analyze();
   if (fresh !== committed) fail(`custom-elements.json is stale ${firstDifference(fresh, committed)}`);
   console.log('custom-elements.json is fresh.');
 } finally {
