@@ -17,6 +17,8 @@ export interface Prediction {
   index: number;
   label: string;
   probability: number;
+  /** The class's identifier when its label has one (the WordNet id of an ImageNet class). */
+  id?: string;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function loadLabels(spec: string, signal?: AbortSignal): Promise<Cl
 
 let imagenet: Promise<ClassLabel[]> | undefined;
 
-/** The shipped ImageNet-1k class names, in output order (fetched once per page). */
+/** The shipped ImageNet-1k classes with their WordNet ids, in output order (fetched once per page). */
 export function imagenetLabels(): Promise<ClassLabel[]> {
   imagenet ??= loadLabels(assetUrl('imagenet/classes.json')).catch((e) => {
     imagenet = undefined;
@@ -86,8 +88,8 @@ export function imagenetLabels(): Promise<ClassLabel[]> {
 }
 
 /**
- * The labels for a model with `classes` outputs: the author's, the ImageNet names for a
- * 1000-class model (1001: with "background" first), else "class 0", "class 1", ….
+ * The labels for a model with `classes` outputs: the author's, the ImageNet classes (names
+ * and WordNet ids) for a 1000-class model (1001: with "background" first), else "class 0", "class 1", ….
  * Throws when the author's count differs.
  */
 export async function labelsFor(spec: string | ClassLabel[] | undefined, classes: number, signal?: AbortSignal): Promise<ClassLabel[]> {
@@ -129,9 +131,10 @@ export function toProbabilities(scores: ArrayLike<number>): Float32Array {
 export function topK(probabilities: ArrayLike<number>, labels: readonly ClassLabel[], k: number): Prediction[] {
   const order = Array.from({ length: probabilities.length }, (_, i) => i);
   order.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
-  return order.slice(0, Math.max(1, Math.min(k, order.length))).map((index) => ({
-    index,
-    label: labels[index]?.name ?? `class ${index}`,
-    probability: probabilities[index],
-  }));
+  return order.slice(0, Math.max(1, Math.min(k, order.length))).map((index) => {
+    const id = labels[index]?.id;
+    const prediction: Prediction = { index, label: labels[index]?.name ?? `class ${index}`, probability: probabilities[index] };
+    // Only where there is one: a prediction without an id has no `id` key at all.
+    return id ? { ...prediction, id } : prediction;
+  });
 }
