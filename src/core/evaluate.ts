@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { yieldToPage } from './training.js';
+import { yieldToPage } from './yield-to-page.js';
 
 export interface Evaluation {
   accuracy: number;

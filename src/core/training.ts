@@ -6,7 +6,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { evaluateModel, type Evaluation } from './evaluate.js';
 import { seededRandom } from './random.js';
+import { yieldToPage } from './yield-to-page.js';
 
 /** Training data: images [n, 28, 28, 1] in 0..1 and one-hot labels [n, 10]. The caller owns both. */
 export interface TrainData {
@@ -23,6 +25,8 @@ export interface TrainOptions {
   seed?: number;
   /** Optional per-batch transform of the images (augmentation); must return a new tensor. */
   augment?: (xs: tf.Tensor4D, step: number) => tf.Tensor4D;
+  /** Held-out test images and their labels, scored after every epoch (the caller owns the tensor). */
+  test?: { xs: tf.Tensor4D; labels: Uint8Array };
 }
 
 export interface BatchReport {
@@ -48,10 +52,13 @@ export interface EpochReport {
   accuracy: number;
   valLoss?: number;
   valAccuracy?: number;
+  /** The test split's evaluation after this epoch, when the run was given one. */
+  test?: Evaluation;
 }
 
 export interface TrainHooks {
-  onBatchEnd?(report: BatchReport): void;
+  /** May return a promise: the next batch waits for it (the worker waits for the page's go-ahead). */
+  onBatchEnd?(report: BatchReport): void | Promise<void>;
   onEpochEnd?(report: EpochReport): void | Promise<void>;
 }
 
@@ -63,20 +70,6 @@ export interface TrainResult {
 /** The loss became NaN or infinite: the run stopped and the last good weights came back. */
 export class DivergedError extends Error {
   override name = 'DivergedError';
-}
-
-/** Lets the page handle input and paint between batches without the 4 ms clamp of nested timers. */
-export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 /** Seeded Fisher–Yates shuffle of 0..n−1. */
@@ -187,7 +180,7 @@ export class TrainingRun {
           lossSum += loss * ids.length;
           accSum += accuracy * ids.length;
           seen += ids.length;
-          this.hooks.onBatchEnd?.({
+          await this.hooks.onBatchEnd?.({
             epoch,
             batch,
             batchesPerEpoch,
@@ -205,6 +198,8 @@ export class TrainingRun {
       }
       const report: EpochReport = { epoch, loss: lossSum / seen, accuracy: accSum / seen };
       if (val > 0) Object.assign(report, await this.validate(train, val));
+      const test = this.options.test;
+      if (test) report.test = await evaluateModel(this.model, test.xs, test.labels);
       reports.push(report);
       await this.hooks.onEpochEnd?.(report);
     }

@@ -69,7 +69,7 @@ describe('training loop', () => {
     const batches: BatchReport[] = [];
     const epochs: number[] = [];
     const run = new TrainingRun(model, data, { epochs: 2, batchSize: 32, validationSplit: 0.2, seed: 1 }, {
-      onBatchEnd: (r) => batches.push(r),
+      onBatchEnd: (r) => void batches.push(r),
       onEpochEnd: (r) => void epochs.push(r.epoch),
     });
     const result = await run.run();

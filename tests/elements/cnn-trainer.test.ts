@@ -106,6 +106,8 @@ describe('<cnn-trainer>', () => {
     expect(epoch!.testAccuracy).to.be.within(0, 1);
     expect(end!.stopped).to.equal(false);
     expect(el.shadowRoot!.querySelector('progress')!.getAttribute('value')).to.equal('4');
+    // The CPU backend trains in the worker, off the page's main thread, and says so.
+    expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.contain('in a Web Worker');
     expect(el.shadowRoot!.querySelectorAll('.cm-cell').length).to.equal(100);
     expect(el.shadowRoot!.querySelectorAll('.gallery canvas').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
@@ -224,6 +226,24 @@ describe('<cnn-trainer>', () => {
     await done2;
     expect((await again).detail).to.deep.equal({ stopped: true, epochs: [] });
     expect(Array.from(await el.model!.getWeights()[0].data())).to.deep.equal(weights);
+  });
+
+  it('finishes an evaluation when the network changes under it, then scores the new one', async () => {
+    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY}></cnn-trainer>`);
+    const errors: string[] = [];
+    el.addEventListener('cnn-error', (e) => errors.push((e as CustomEvent<CnnErrorDetail>).detail.message));
+    const first = el.model!;
+    const scoring = el.evaluate();
+    // A new stack while the old model is being scored: it must not be disposed under the evaluation.
+    el.layers = TINY.replace('"filters":4', '"filters":6');
+    await until(() => el.model !== first, 'the new model');
+    const result = await scoring;
+    expect(result.confusion.flat().reduce((a, b) => a + b, 0)).to.equal(2000);
+    expect(errors).to.deep.equal([]);
+    // …and it is disposed once the evaluation is done with it.
+    expect(() => first.getWeights()).to.throw(/disposed/);
+    expect((await el.evaluate()).accuracy).to.be.within(0, 1);
+    expect(el.summary()[0].params).to.equal(6 * 9 + 6);
   });
 
   it('predicts the drawn digit with ten probabilities that match the model', async () => {

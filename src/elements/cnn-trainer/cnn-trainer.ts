@@ -6,6 +6,7 @@ import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
 import { PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
+import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
@@ -163,15 +164,23 @@ export class CnnTrainer extends CnnElement {
   @state() private prediction?: Float32Array;
   @state() private narration = '';
   @state() private storeName = 'cnn-trainer';
+  /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
+  @state() private trainedIn?: 'page' | 'worker';
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
   @query('.digit-seen') private seenCanvas?: HTMLCanvasElement;
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** Models in use by an evaluation, a prediction or a run, with how many users each. */
+  private readonly users = new Map<tfl.LayersModel, number>();
+  /** Replaced models to dispose once their last user is done. */
+  private readonly retired = new Set<tfl.LayersModel>();
   private data?: MnistData;
   private testSet?: TestSet;
-  private run?: import('../../core/training.js').TrainingRun;
+  private run?: TrainingControl;
+  /** Trains off the main thread when the page's backend is the CPU (started on first use). */
+  private worker?: import('../../core/worker-training.js').TrainingWorker;
   private training?: Promise<void>;
   private rebuildAfterTraining = false;
   /** stop() was called before the run's first batch (while the data was being prepared). */
@@ -325,16 +334,37 @@ export class CnnTrainer extends CnnElement {
     this.stop();
     cancelAnimationFrame(this.frame ?? 0);
     this.frame = undefined;
-    const free = () => {
-      if (this.ownsModel) {
-        this.current?.dispose();
-        this.current = undefined;
-        this.ownsModel = false;
+    if (this.ownsModel && this.current) this.disposeWhenFree(this.current);
+    this.current = undefined;
+    this.ownsModel = false;
+    const worker = this.worker;
+    this.worker = undefined;
+    // A run still in flight finishes its batch first (and `stop()` above ends it there).
+    if (this.training) void this.training.then(() => worker?.dispose());
+    else worker?.dispose();
+  }
+
+  /**
+   * Runs work that reads a model, so that a model replaced meanwhile (a new preset chosen
+   * during an evaluation, the element removed mid-run) is disposed only when it is done.
+   */
+  private async using<T>(model: tfl.LayersModel, work: () => Promise<T>): Promise<T> {
+    this.users.set(model, (this.users.get(model) ?? 0) + 1);
+    try {
+      return await work();
+    } finally {
+      const left = this.users.get(model)! - 1;
+      if (left > 0) this.users.set(model, left);
+      else {
+        this.users.delete(model);
+        if (this.retired.delete(model)) model.dispose();
       }
-    };
-    // A run still in flight finishes its batch first; the model must outlive it.
-    if (this.training) void this.training.then(free);
-    else free();
+    }
+  }
+
+  private disposeWhenFree(model: tfl.LayersModel): void {
+    if (this.users.has(model)) this.retired.add(model);
+    else model.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -372,7 +402,7 @@ export class CnnTrainer extends CnnElement {
 
   private replaceModel(next: tfl.LayersModel | undefined, owned: boolean, reason: ModelChangeReason): void {
     const previous = this.current;
-    if (previous && previous !== next && this.ownsModel) previous.dispose();
+    if (previous && previous !== next && this.ownsModel) this.disposeWhenFree(previous);
     this.current = next;
     this.ownsModel = owned && next !== undefined;
     this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
@@ -385,7 +415,7 @@ export class CnnTrainer extends CnnElement {
   }
 
   private async trainNow(): Promise<void> {
-    const { splitMnist, mnistTensors, makeOptimizer, disposeOptimizer, TrainingRun, DivergedError, augmenter, dispose } = this.tfjs!;
+    const { splitMnist, startTraining, DivergedError, TrainingWorker } = this.tfjs!;
     const model = this.current;
     const data = this.data!;
     if (!model) {
@@ -401,31 +431,29 @@ export class CnnTrainer extends CnnElement {
     }
     this.clearError();
     const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
-    const tensors = mnistTensors(data, train);
-    const optimizer = makeOptimizer(hyper.optimizer, hyper.learningRate);
+    // A CPU batch is a long JavaScript task: run it in a worker so the page keeps scrolling.
+    if (this.backendReport?.name === 'cpu') this.worker ??= new TrainingWorker();
+    const run = startTraining(
+      model,
+      {
+        data,
+        train,
+        test: this.testSplit().indices,
+        settings: { ...hyper, seed: this.seed, augment: this.augment },
+      },
+      {
+        onBatchEnd: (report) => this.onBatchEnd(report),
+        onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
+      },
+      this.worker,
+    );
+    this.run = run;
+    if (this.stopEarly) run.stop();
+    this.phase = 'training';
+    this.history = emptyHistory();
+    this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
     try {
-      model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-      const run = new TrainingRun(
-        model,
-        tensors,
-        {
-          epochs: hyper.epochs,
-          batchSize: hyper.batchSize,
-          validationSplit: hyper.validationSplit,
-          seed: this.seed,
-          augment: this.augment ? augmenter(this.seed + 1) : undefined,
-        },
-        {
-          onBatchEnd: (report) => this.onBatchEnd(report),
-          onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
-        },
-      );
-      this.run = run;
-      if (this.stopEarly) run.stop();
-      this.phase = 'training';
-      this.history = emptyHistory();
-      this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
-      const result = await run.run();
+      const result = await this.using(model, () => run.run());
       this.progress = this.latest;
       const epochs = this.history.epochs;
       this.narration = result.stopped
@@ -440,13 +468,11 @@ export class CnnTrainer extends CnnElement {
         return;
       }
       throw e;
-    } finally {
-      dispose([tensors.xs, tensors.ys]);
-      disposeOptimizer(optimizer);
     }
   }
 
   private onBatchEnd(report: BatchReport): void {
+    this.trainedIn = this.run?.where;
     const h = this.history;
     h.batchX.push(report.step / report.batchesPerEpoch);
     h.batchLoss.push(report.loss);
@@ -456,8 +482,10 @@ export class CnnTrainer extends CnnElement {
     emit<TrainerBatchDetail>(this, 'batch-end', report);
   }
 
-  private async onEpochEnd(model: tfl.LayersModel, report: EpochReport, total: number): Promise<void> {
-    const evaluation = await this.evaluateTest(model);
+  private onEpochEnd(model: tfl.LayersModel, { test, ...report }: EpochReport, total: number): void {
+    // The run scored the test split (the element passes it to every run).
+    const evaluation = test!;
+    if (model === this.current) this.evaluation = evaluation;
     const detail: TrainerEpochDetail = { ...report, testAccuracy: evaluation.accuracy };
     this.history.epochs.push(detail);
     this.progress = this.latest;
@@ -470,22 +498,28 @@ export class CnnTrainer extends CnnElement {
     void this.predictor.request();
   }
 
+  /** The fixed 2,000 test digits (the same whatever the seed and training size). */
+  private testSplit(): TestSet {
+    if (!this.testSet) {
+      const data = this.data!;
+      const { test } = this.tfjs!.splitMnist(data, { trainSize: 1 });
+      this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
+    }
+    return this.testSet;
+  }
+
   /**
    * Scores a model on the test split. The test images become tensors for the evaluation
    * only (a few milliseconds against an epoch): between evaluations the element holds no
    * tensor but its model.
    */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
-    const data = this.data!;
-    const { splitMnist, mnistTensors, evaluateModel } = this.tfjs!;
-    if (!this.testSet) {
-      const { test } = splitMnist(data, { trainSize: 1 });
-      this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
-    }
-    const { xs, ys } = mnistTensors(data, this.testSet.indices);
+    const { mnistTensors, evaluateModel } = this.tfjs!;
+    const testSet = this.testSplit();
+    const { xs, ys } = mnistTensors(this.data!, testSet.indices);
     ys.dispose();
     try {
-      const evaluation = await evaluateModel(model, xs, this.testSet.labels);
+      const evaluation = await this.using(model, () => evaluateModel(model, xs, testSet.labels));
       if (model === this.current) this.evaluation = evaluation;
       return evaluation;
     } finally {
@@ -507,7 +541,7 @@ export class CnnTrainer extends CnnElement {
       this.prediction = undefined;
       return;
     }
-    const values = await this.tfjs!.predictDigit(model, digit.pixels);
+    const values = await this.using(model, () => this.tfjs!.predictDigit(model, digit.pixels));
     if (model === this.current) this.prediction = values;
   }
 
@@ -735,7 +769,9 @@ export class CnnTrainer extends CnnElement {
       <progress max=${p.totalSteps} value=${p.step} aria-label="Training progress"></progress>
       <span
         >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
-        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}</span
+        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${this.trainedIn === 'worker'
+          ? ' · in a Web Worker'
+          : ''}</span
       >
     </div>`;
   }

@@ -7,12 +7,28 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { augmentBatch } from '../../core/augment.js';
 import { mnistTensors, type MnistData } from '../../core/mnist.js';
 import { seededRandom } from '../../core/random.js';
+import { LocalTraining, type TrainingControl, type TrainingJob } from '../../core/training-session.js';
+import type { TrainHooks } from '../../core/training.js';
+import { TrainingWorker, WorkerTraining } from '../../core/worker-training.js';
 
 export { loadMnist, mnistDigit, mnistTensors, splitMnist, MNIST_SPLIT } from '../../core/mnist.js';
-export { buildModel, disposeOptimizer, makeOptimizer, modelMismatch, summarize } from '../../core/model-build.js';
-export { DivergedError, TrainingRun } from '../../core/training.js';
+export { buildModel, modelMismatch, summarize } from '../../core/model-build.js';
+export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
-export { augmentBatch };
+export { TrainingWorker };
+
+/**
+ * Starts a run: in the training worker when one is given (the page uses the CPU backend),
+ * else on the page's backend.
+ */
+export function startTraining(
+  model: tfl.LayersModel,
+  job: TrainingJob,
+  hooks: TrainHooks,
+  worker: TrainingWorker | undefined,
+): TrainingControl {
+  return worker ? new WorkerTraining(worker, model, job, hooks) : new LocalTraining(model, job, hooks);
+}
 
 /** The ten class probabilities of one 28×28 digit (values 0..1, row-major). */
 export async function predictDigit(model: tfl.LayersModel, pixels: Float32Array): Promise<Float32Array> {
@@ -40,15 +56,4 @@ export async function augmentedVariants(data: MnistData, index: number, seed: nu
 /** Loads a saved LayersModel: a tfjs URL (`indexeddb://name`, a model.json over http) or a download's files. */
 export function loadLayersModel(source: string | File[]): Promise<tfl.LayersModel> {
   return tfl.loadLayersModel(typeof source === 'string' ? source : tf.io.browserFiles(source));
-}
-
-/** Disposes tensors (the element holds none itself; this frees a run's data). */
-export function dispose(tensors: tf.Tensor[]): void {
-  tf.dispose(tensors);
-}
-
-/** A per-batch augmentation for the training loop, seeded. */
-export function augmenter(seed: number): (x: tf.Tensor4D) => tf.Tensor4D {
-  const next = seededRandom(seed);
-  return (x) => augmentBatch(x, next);
 }

@@ -1,0 +1,28 @@
+/**
+ * The messages between the page and the training worker (`train-worker.ts`). Types only:
+ * both sides import them, neither imports the other.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { TrainingJob } from './training-session.js';
+import type { BatchReport, EpochReport, TrainResult } from './training.js';
+
+/** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
+export type WeightValues = Float32Array[];
+
+export type ToWorker =
+  /** Train a copy of this model (saved with `model.save`) on this job. */
+  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob }
+  /** The page has handled a batch: go on, or stop at this boundary. */
+  | { type: 'go'; stop: boolean };
+
+export type FromWorker =
+  /** A batch is done; the worker waits for `go`. Weights come along a few times a second. */
+  | { type: 'batch'; report: BatchReport; weights?: WeightValues }
+  | { type: 'epoch'; report: EpochReport; weights: WeightValues }
+  | { type: 'done'; result: TrainResult; weights: WeightValues }
+  /**
+   * `setup`: the worker could not take the model or the data (the page trains instead);
+   * `diverged`: the loss became NaN and the weights of the epoch's start came back;
+   * `failed`: anything else during training.
+   */
+  | { type: 'error'; kind: 'setup' | 'diverged' | 'failed'; message: string; weights?: WeightValues };

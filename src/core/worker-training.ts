@@ -1,0 +1,208 @@
+/**
+ * Training in a Web Worker, seen from the page: `WorkerTraining` has the same controls as
+ * `LocalTraining` but its batches run in `train-worker.ts`. The page keeps its own model;
+ * the weights the worker learns are copied into it a few times a second, after every epoch
+ * and at the end, so linked elements, the drawing pad and `model.save()` see them.
+ *
+ * The worker is used with the CPU backend, whose batches are long JavaScript tasks; GPU
+ * backends already leave the main thread free while they compute. Where a worker cannot
+ * start (no Worker, a blocked or missing script, a model it cannot rebuild) the run
+ * falls back to the page, with the same numbers.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { assetBase } from './assets.js';
+import { LocalTraining, type TrainingControl, type TrainingJob } from './training-session.js';
+import { DivergedError, type TrainHooks, type TrainResult } from './training.js';
+import type { FromWorker, ToWorker, WeightValues } from './training-messages.js';
+
+let configuredUrl: string | undefined;
+
+/**
+ * Where the training worker's script is served, for pages that rebundle the library (the
+ * default is found from this module's URL: `dist/train-worker.js` beside the package's
+ * modules). `null` turns the worker off: CPU training then runs on the page.
+ */
+export function setTrainingWorkerUrl(url: string | URL | null): void {
+  configuredUrl = url === null ? '' : new URL(String(url), document.baseURI).href;
+}
+
+/** The URL of the worker script, or '' when it was turned off. */
+export function trainingWorkerUrl(): string {
+  if (configuredUrl !== undefined) return configuredUrl;
+  const match = /^(.*)\/(dist|src)\/[^?#]*$/.exec(import.meta.url);
+  // Served from the sources (the test runner, a Vite dev server): the server compiles TypeScript.
+  if (match?.[2] === 'src') return `${match[1]}/src/core/train-worker.ts`;
+  if (match) return `${match[1]}/dist/train-worker.js`;
+  return new URL('../dist/train-worker.js', assetBase()).href;
+}
+
+/**
+ * Starts the worker. A script on another origin (the library on a CDN) cannot be a worker
+ * itself, but a same-origin module that imports it can.
+ */
+function spawnWorker(url: string): Worker {
+  const target = new URL(url);
+  if (target.origin === location.origin) return new Worker(target, { type: 'module' });
+  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(target.href)};`], { type: 'text/javascript' }));
+  try {
+    return new Worker(shim, { type: 'module' });
+  } finally {
+    // The worker has fetched its script by the time it runs; revoking later would leak the URL.
+    setTimeout(() => URL.revokeObjectURL(shim), 60_000);
+  }
+}
+
+/** One worker, kept between runs (loading tfjs into it takes a moment) and ended by `dispose()`. */
+export class TrainingWorker {
+  private worker?: Worker;
+  /** Why the worker cannot be used here, once that is known. */
+  unavailable?: string;
+
+  constructor() {
+    const url = trainingWorkerUrl();
+    if (!url) this.unavailable = 'the page turned the training worker off';
+    else if (typeof Worker === 'undefined') this.unavailable = 'this browser has no Web Workers';
+  }
+
+  /** The live worker, started on first use; undefined where it cannot run. */
+  get handle(): Worker | undefined {
+    if (this.unavailable) return undefined;
+    try {
+      this.worker ??= spawnWorker(trainingWorkerUrl());
+    } catch (e) {
+      this.unavailable = `the worker could not start (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return this.worker;
+  }
+
+  /** A worker that failed is not tried again on this page. */
+  fail(reason: string): void {
+    this.unavailable = reason;
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+/** The model's topology and weights, as `model.save` writes them, in memory. */
+async function saveToMemory(model: tfl.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let saved: tf.io.ModelArtifacts | undefined;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  return saved!;
+}
+
+/** Puts weights that came from the worker into the page's model. */
+function applyWeights(model: tfl.LayersModel, values: WeightValues): void {
+  const current = model.getWeights();
+  if (values.length !== current.length) return;
+  tf.tidy(() => model.setWeights(values.map((v, i) => tf.tensor(v, current[i].shape, 'float32'))));
+}
+
+export class WorkerTraining implements TrainingControl {
+  private pausedAt?: () => void;
+  private pauseRequested = false;
+  private stopRequested = false;
+  /** Set when the worker could not take the run and the page trains instead. */
+  private local?: LocalTraining;
+
+  constructor(
+    private readonly worker: TrainingWorker,
+    private readonly model: tfl.LayersModel,
+    private readonly job: TrainingJob,
+    private readonly hooks: TrainHooks = {},
+  ) {}
+
+  get where(): 'page' | 'worker' {
+    return this.local || this.worker.unavailable ? 'page' : 'worker';
+  }
+
+  pause(): void {
+    if (this.local) this.local.pause();
+    else if (!this.stopRequested) this.pauseRequested = true;
+  }
+
+  resume(): void {
+    this.pauseRequested = false;
+    this.local?.resume();
+    const release = this.pausedAt;
+    this.pausedAt = undefined;
+    release?.();
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.local?.stop();
+    this.resume();
+  }
+
+  async run(): Promise<TrainResult> {
+    if (this.stopRequested) return { stopped: true, epochs: [] };
+    const worker = this.worker.handle;
+    if (!worker) return this.runHere();
+    const artifacts = await saveToMemory(this.model);
+    const outcome = await new Promise<TrainResult | 'setup-failed'>((resolve, reject) => {
+      let started = false;
+      let queue = Promise.resolve();
+      const finish = (value: TrainResult | 'setup-failed' | Error) => {
+        worker.onmessage = worker.onerror = null;
+        if (value instanceof Error) reject(value);
+        else resolve(value);
+      };
+      worker.onmessage = (e: MessageEvent<FromWorker>) => {
+        started = true;
+        queue = queue.then(() => this.handle(e.data, finish)).catch((err: Error) => finish(err));
+      };
+      worker.onerror = (e) => {
+        e.preventDefault();
+        const why = e.message || 'its script failed to load';
+        if (started) finish(new Error(`The training worker failed: ${why}.`));
+        else {
+          this.worker.fail(`the training worker could not start (${why})`);
+          finish('setup-failed');
+        }
+      };
+      const message: ToWorker = { type: 'train', artifacts, job: this.job };
+      worker.postMessage(message);
+    });
+    return outcome === 'setup-failed' ? this.runHere() : outcome;
+  }
+
+  private runHere(): Promise<TrainResult> {
+    this.local = new LocalTraining(this.model, this.job, this.hooks);
+    if (this.pauseRequested) this.local.pause();
+    if (this.stopRequested) this.local.stop();
+    return this.local.run();
+  }
+
+  private async handle(message: FromWorker, finish: (value: TrainResult | 'setup-failed' | Error) => void): Promise<void> {
+    if ('weights' in message && message.weights) applyWeights(this.model, message.weights);
+    switch (message.type) {
+      case 'batch': {
+        await this.hooks.onBatchEnd?.(message.report);
+        if (this.pauseRequested && !this.stopRequested) await new Promise<void>((r) => (this.pausedAt = r));
+        const go: ToWorker = { type: 'go', stop: this.stopRequested };
+        this.worker.handle?.postMessage(go);
+        return;
+      }
+      case 'epoch':
+        await this.hooks.onEpochEnd?.(message.report);
+        return;
+      case 'done':
+        finish(message.result);
+        return;
+      case 'error':
+        // A model the worker cannot rebuild trains on the page; the worker stays for the next one.
+        if (message.kind === 'setup') finish('setup-failed');
+        else finish(message.kind === 'diverged' ? new DivergedError(message.message) : new Error(message.message));
+    }
+  }
+}
