@@ -83,9 +83,8 @@ describe('training in a Web Worker', () => {
     const model = buildModel(SMALL, 5);
     const start = await weightsOf(model);
     const steps: number[] = [];
-    let control!: WorkerTraining;
     let atPause = -1;
-    control = new WorkerTraining(worker, model, job, {
+    const control: WorkerTraining = new WorkerTraining(worker, model, job, {
       onBatchEnd: (r) => {
         steps.push(r.step);
         if (r.step === 2) control.pause();
