@@ -30,12 +30,15 @@ const seedrandomAsEsm = {
 };
 const executablePath = chromiumPath();
 
+// A fake camera (a test pattern) that is allowed without a prompt, for the classifier's camera tests.
+const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 // Files named *.no-webgpu.test.ts run in a browser launched without WebGPU,
 // to prove the fallback path.
 const launcher = (webgpu) =>
   playwrightLauncher({
     product: 'chromium',
-    launchOptions: { executablePath, headless: true, args: chromiumFlags({ webgpu }) },
+    launchOptions: { executablePath, headless: true, args: [...chromiumFlags({ webgpu }), ...FAKE_CAMERA] },
   });
 
 export default {

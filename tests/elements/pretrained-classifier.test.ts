@@ -24,6 +24,7 @@ async function classifier(markup: ReturnType<typeof html>) {
 
 const shadow = (el: PretrainedClassifier) => el.shadowRoot!;
 const shownLabels = (el: PretrainedClassifier) => [...shadow(el).querySelectorAll('[part="predictions"] .label')].map((n) => n.textContent!.trim());
+const shownIds = (el: PretrainedClassifier) => [...shadow(el).querySelectorAll('[part="predictions"] .id')].map((n) => n.textContent!.trim());
 
 /** A canvas of random colours (seeded), as an image to classify. */
 function noiseCanvas(side = 64, seed = 1): HTMLCanvasElement {
@@ -49,9 +50,9 @@ async function errorOf(el: HTMLElement, action: () => unknown): Promise<string> 
 describe('<pretrained-classifier> with fixture models', () => {
   before(() => ensureBackend('cpu'));
 
-  it('loads a MobileNet-shaped LayersModel by model-url and shows 3 ImageNet labels', async () => {
+  it('loads a MobileNet-shaped LayersModel by model-url and shows 3 ImageNet labels with their WordNet ids', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${MOBILENET} preprocess="mobilenet"></pretrained-classifier>`);
-    const names: string[] = await (await fetch('/assets/imagenet/classes.json')).json();
+    const classes: Array<[string, string]> = await (await fetch('/assets/imagenet/classes.json')).json();
     const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
     const top = await el.classify(noiseCanvas());
     const event = (await heard).detail;
@@ -59,11 +60,12 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(event.top).to.deep.equal(top);
     expect(event.backend).to.equal('cpu');
     expect(event.ms).to.be.a('number');
-    top.forEach((p) => expect(p.label).to.equal(names[p.index]));
+    top.forEach((p) => expect([p.id, p.label]).to.deep.equal(classes[p.index]));
     expect(top[0].probability).to.be.at.least(top[1].probability);
     expect(top.reduce((s, p) => s + p.probability, 0)).to.be.at.most(1 + 1e-6);
     await el.updateComplete;
     expect(shownLabels(el)).to.deep.equal(top.map((p) => p.label));
+    expect(shownIds(el)).to.deep.equal(top.map((p) => `· ${p.id}`));
     expect(el.predictions).to.deep.equal(top);
     expect(el.model).to.exist;
   });
@@ -83,6 +85,10 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(top.map((p) => p.index)).to.deep.equal(order.slice(0, 3));
     top.forEach((p) => expect(p.probability).to.be.closeTo(probs[p.index], 1e-5));
     expect(top.map((p) => p.label)).to.deep.equal(order.slice(0, 3).map((i) => `class ${i}`));
+    // Labels without ids give predictions without an id, and no id is shown.
+    expect(top.some((p) => 'id' in p)).to.equal(false);
+    await el.updateComplete;
+    expect(shownIds(el)).to.deep.equal([]);
   });
 
   it('loads a GraphModel and reports its kind in model-change', async () => {
@@ -157,6 +163,41 @@ describe('<pretrained-classifier> with fixture models', () => {
     await el.classify(`${MODELS}/broken/not-a-model.json`).catch(() => {});
     expect(message).to.match(/not an image/);
     expect(el.predictions).to.deep.equal(top);
+  });
+
+  it('refuses a 10,000×10,000 image before reading its pixels, and keeps classifying the previous one', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const top = await el.classify(noiseCanvas(32, 13));
+    // Neither allocates the 400 MB such an image would take: an SVG <img> knows its size
+    // without being rasterised, and a canvas gets pixels only with its first context.
+    const svg = new Image();
+    svg.src = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="10000" height="10000"><rect width="100%" height="100%" fill="teal"/></svg>')}`;
+    await svg.decode();
+    expect(svg.naturalWidth).to.equal(10000);
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 10000;
+    for (const [what, input] of [['<img>', svg], ['<canvas>', canvas]] as const) {
+      let rejected: Error | undefined;
+      const message = await errorOf(el, () => el.classify(input).catch((e: Error) => (rejected = e)));
+      expect(message, what).to.match(/10000×10000 pixels \(100 megapixels\): too large to read here\. Use one under 40 megapixels/);
+      expect(rejected?.message, what).to.match(/too large/);
+      expect(shadow(el).querySelector('[part="error"]')!.textContent, what).to.match(/too large/);
+      expect(el.predictions, what).to.deep.equal(top);
+      // The previous image is still the current input, and classifying it again works.
+      expect(await el.classify(), what).to.deep.equal(top);
+    }
+  });
+
+  it('explains a 1×1 image given by src, and keeps the previous result', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const top = await el.classify(noiseCanvas(32, 17));
+    // A real PNG file of one pixel, fetched and decoded the way any src is.
+    const message = await errorOf(el, () => (el.src = noiseCanvas(1).toDataURL('image/png')));
+    expect(message).to.match(/The image is 1×1 pixels: too small\. Use one at least 8×8/);
+    await idle(el);
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/1×1 pixels/);
+    expect(el.predictions).to.deep.equal(top);
+    expect(await el.classify()).to.deep.equal(top);
   });
 
   it('takes images from drop, paste and the file picker, and explains a dropped text file', async () => {
@@ -276,6 +317,74 @@ describe('<pretrained-classifier> with fixture models', () => {
     await el.classify(noiseCanvas(48));
     el.remove();
     await expectTensorsBackTo(baseline);
+  });
+});
+
+describe('<pretrained-classifier> camera', () => {
+  before(() => ensureBackend('cpu'));
+
+  const button = (el: PretrainedClassifier, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+
+  /** Presses "Use camera" and waits for frames; the browser's fake device (see web-test-runner.config.mjs) films a test pattern. */
+  async function startCamera(el: PretrainedClassifier): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
+    button(el, 'Use camera')!.click();
+    await until(() => (shadow(el).querySelector('video')?.videoWidth ?? 0) > 0, 'the camera to show frames', 15000);
+    const video = shadow(el).querySelector('video')!;
+    return { video, stream: video.srcObject as MediaStream };
+  }
+
+  it('classifies a camera frame, and stopping the camera ends its tracks', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const { video, stream } = await startCamera(el);
+    expect(stream.getVideoTracks()).to.have.length(1);
+    expect(stream.getVideoTracks()[0].readyState).to.equal('live');
+    const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+    button(el, 'Take photo')!.click();
+    const { top } = (await heard).detail;
+    expect(top).to.have.length(3);
+    top.forEach((p) => expect(p.probability).to.be.within(0, 1));
+    expect(top.reduce((s, p) => s + p.probability, 0)).to.be.at.most(1 + 1e-6);
+    // The frame classified is the camera's, at the camera's size.
+    expect([el.input!.sourceWidth, el.input!.sourceHeight]).to.deep.equal([video.videoWidth, video.videoHeight]);
+    button(el, 'Stop camera')!.click();
+    await el.updateComplete;
+    expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+    expect(shadow(el).querySelector('video')).to.equal(null);
+    expect(button(el, 'Use camera')).to.exist;
+  });
+
+  it('ends the camera tracks when the element is removed', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const { stream } = await startCamera(el);
+    el.remove();
+    // Released a microtask later (a move in the DOM keeps everything).
+    await until(() => stream.getTracks().every((t) => t.readyState === 'ended'), 'the tracks to end');
+  });
+
+  it('explains a camera the page may not use, with cnn-error', async () => {
+    // A real refusal: the browser's permissions policy denies the camera to this frame.
+    const frame = document.createElement('iframe');
+    frame.allow = "camera 'none'";
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script type="module">import '/src/elements/pretrained-classifier/define.ts';</script>
+      <pretrained-classifier backend="cpu" model-url="${GRAPH}"></pretrained-classifier></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      await win.customElements.whenDefined('pretrained-classifier');
+      const el = win.document.querySelector('pretrained-classifier') as PretrainedClassifier;
+      await el.updateComplete;
+      const message = await errorOf(el, () => button(el, 'Use camera')!.click());
+      expect(message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/camera could not start/);
+      expect(shadow(el).querySelector('video')).to.equal(null);
+      expect(button(el, 'Use camera')).to.exist;
+    } finally {
+      frame.remove();
+    }
   });
 });
 

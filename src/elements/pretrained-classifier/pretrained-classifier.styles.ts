@@ -133,11 +133,14 @@ export const pretrainedClassifierStyles = css`
     grid-template-columns: minmax(0, 1fr) auto;
     gap: 2px 8px;
   }
-  .label {
+  .name {
     overflow-wrap: anywhere;
   }
-  .label small {
+  /* The class's WordNet id (ImageNet labels): there to look it up, not to read first. */
+  .id {
     color: var(--_muted);
+    font-size: 0.8em;
+    font-variant-numeric: tabular-nums;
   }
   .pct {
     font-variant-numeric: tabular-nums;

@@ -9,12 +9,11 @@ import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
-import { describeModel, loadModel, predictScores, warmUp, type LoadedModel } from '../../core/model-loader.js';
+// Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
+import type { LoadedModel } from '../../core/model-loader.js';
+import type { PresetName } from '../../core/preprocess.js';
 import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/labels.js';
-import { digitToInput, parsePreset, pixelsToInput, type PresetName } from '../../core/preprocess.js';
 import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
-import { canExplain, gradCam } from '../../core/gradcam.js';
-import { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { LatestOnly } from '../../core/latest-only.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
@@ -79,8 +78,8 @@ interface SampleDigit {
  * With no attributes it loads the digit classifier shipped with the library and offers a
  * drawing pad and sample digits; the prediction follows the pen. With `model-url` it loads
  * any tfjs LayersModel or GraphModel (MobileNet, a converted ResNet50), reading the input
- * size from the model and the labels from `labels` (the ImageNet-1k names for a 1000-class
- * model). Images come from `src`, a slotted `<img>`, the file picker, drag and drop, paste,
+ * size from the model and the labels from `labels` (for a 1000-class model, the ImageNet-1k
+ * names shipped with the library, each shown with its WordNet id). Images come from `src`, a slotted `<img>`, the file picker, drag and drop, paste,
  * the camera, or the shipped sample photos. With `explain`, a Grad-CAM overlay shows which
  * pixels made the model choose its top class.
  *
@@ -108,7 +107,9 @@ export class PretrainedClassifier extends CnnElement {
 
   /**
    * Class names: a URL of a JSON array or a text file (one a line), or an inline JSON array.
-   * Default: the ImageNet-1k names for a 1000-class model, digits for a 10-class 1-channel model.
+   * `[id, name]` pairs (and Keras's `imagenet_class_index.json`) give each class an id, shown beside its name.
+   * Default: the ImageNet-1k names with their WordNet ids for a 1000-class model, digits for a
+   * 10-class 1-channel model.
    */
   @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) labels?: string | string[];
 
@@ -144,6 +145,11 @@ export class PretrainedClassifier extends CnnElement {
   @query('canvas.digit') private digitCanvas?: HTMLCanvasElement;
   @query('canvas.cam') private camCanvas?: HTMLCanvasElement;
   @query('video') private video?: HTMLVideoElement;
+
+  /** True while the browser is asked for the camera (a second press waits for that answer). */
+  private cameraStarting = false;
+  /** The tfjs side, loaded behind the first paint (set before any model exists). */
+  private tfjs?: typeof import('./compute.js');
 
   private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source));
   private linkedSource?: ModelSource;
@@ -187,7 +193,8 @@ export class PretrainedClassifier extends CnnElement {
 
   /**
    * Classifies `input` (a URL, `<img>`, `<canvas>`, ImageData or ImageBitmap), or the current
-   * input when none is given, shows the result and resolves with the top-k, best first.
+   * input when none is given, shows the result and resolves with the top-k, best first:
+   * `{ index, label, probability }`, plus `id` (such as the WordNet id) where the label has one.
    * Rejects (and shows the message) when the input cannot be read.
    */
   async classify(input?: string | HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap): Promise<Prediction[]> {
@@ -214,6 +221,7 @@ export class PretrainedClassifier extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
+    this.tfjs ??= await import('./compute.js');
     if (this.for) return; // The linked trainer supplies the model.
     const session = await this.openSession(this.modelUrl || assetUrl('models/digits/model.json'), signal);
     if (signal.aborted) return this.dispose(session);
@@ -256,7 +264,7 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Loads a model and everything it needs; throws with a reader-facing message. */
   private async openSession(url: string, signal?: AbortSignal): Promise<Session> {
-    const loaded = await loadModel(url, { signal });
+    const loaded = await this.tfjs!.loadModel(url, { signal });
     try {
       return await this.configure(loaded, true, signal);
     } catch (e) {
@@ -267,6 +275,7 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Works out size, preset and labels for a model, and warms it up. */
   private async configure(loaded: LoadedModel, owned: boolean, signal?: AbortSignal): Promise<Session> {
+    const { parsePreset, warmUp } = this.tfjs!;
     const channels = loaded.inputShape[2];
     const size = parseInputSize(this.inputSize) ?? [loaded.inputShape[0] ?? 224, loaded.inputShape[1] ?? 224];
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
@@ -324,7 +333,7 @@ export class PretrainedClassifier extends CnnElement {
     if (!source || !model) return;
     await this.ready.catch(() => {});
     const session = await this.compute(
-      () => this.configure(describeModel(model, 'layers'), false),
+      () => this.configure(this.tfjs!.describeModel(model, 'layers'), false),
       `Using the model of #${this.for} failed`,
     );
     if (session && source === this.linkedSource) this.useSession(session);
@@ -381,8 +390,13 @@ export class PretrainedClassifier extends CnnElement {
       this.fail('This browser offers no camera here (camera access needs a secure page, https or localhost).');
       return;
     }
+    if (this.cameraStarting || this.camera) return;
+    this.cameraStarting = true;
     try {
-      this.camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
+      // Removed while the browser asked: nothing would ever stop this stream.
+      if (!this.isConnected) return stream.getTracks().forEach((t) => t.stop());
+      this.camera = stream;
       this.camNote = 'Camera on: press Take photo to classify the current frame.';
       await this.updateComplete;
       if (this.video) {
@@ -391,6 +405,8 @@ export class PretrainedClassifier extends CnnElement {
       }
     } catch (e) {
       this.fail(`The camera could not start: ${messageOf(e)}. Allow camera access for this page, or use a file instead.`, e);
+    } finally {
+      this.cameraStarting = false;
     }
   }
 
@@ -402,6 +418,7 @@ export class PretrainedClassifier extends CnnElement {
 
   private async loadSamples(): Promise<void> {
     if (this.samples.length) return;
+    const { loadMnist, mnistDigit, splitMnist } = this.tfjs!;
     try {
       const data = await loadMnist();
       const { test } = splitMnist(data);
@@ -433,6 +450,8 @@ export class PretrainedClassifier extends CnnElement {
   private async predict(pixels: ImagePixels, keep: boolean): Promise<Prediction[]> {
     const session = this.session;
     if (!session) throw new Error('No model is loaded yet.');
+    // A session exists only once load() imported the tfjs side.
+    const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs!;
     const result = await this.compute(async () => {
       const t0 = performance.now();
       const spec = { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset };
@@ -553,7 +572,7 @@ export class PretrainedClassifier extends CnnElement {
           <ol part="predictions" aria-labelledby="top-heading">
             ${this.top.map(
               (p) => html`<li>
-                <span class="label">${p.label}${labelId(session, p.index)}</span>
+                <span class="name"><span class="label">${p.label}</span>${p.id ? html` <small class="id">· ${p.id}</small>` : nothing}</span>
                 <span class="pct">${percent(p.probability)}</span>
                 <span class="bar" aria-hidden="true"><span style="width:${(p.probability * 100).toFixed(1)}%"></span></span>
               </li>`,
@@ -623,11 +642,6 @@ function imageDataPixels(data: ImageData): ImagePixels {
 
 function percent(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
-}
-
-function labelId(session: Session | undefined, index: number) {
-  const id = session?.labels[index]?.id;
-  return id ? html` <small>${id}</small>` : nothing;
 }
 
 /** Paints an ImageData into the canvas it is attached to, once that canvas exists. */

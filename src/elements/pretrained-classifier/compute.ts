@@ -1,0 +1,10 @@
+/**
+ * The classifier's TensorFlow.js side: everything it does with tfjs (loading and running
+ * models, preprocessing, Grad-CAM, the MNIST sample digits). The element imports this module
+ * once it starts loading, after its first paint, so that a page shows the classifier's frame,
+ * pad and controls before tfjs arrives.
+ */
+export { describeModel, loadModel, predictScores, warmUp } from '../../core/model-loader.js';
+export { digitToInput, parsePreset, pixelsToInput } from '../../core/preprocess.js';
+export { canExplain, gradCam } from '../../core/gradcam.js';
+export { loadMnist, mnistDigit, splitMnist } from '../../core/mnist.js';
