@@ -1,6 +1,7 @@
 // `npm run build`: writes dist/ for publishing.
 //   dist/cnn-elements.js   one self-contained ES module defining all five elements (tfjs, lit, d3 inside)
 //   dist/<tag>.js          one module per element; shared code split into dist/chunks/
+//   dist/train-worker.js   the trainer's Web Worker (tfjs with the CPU backend), found beside the modules
 //   dist/types/            type declarations
 //   dist/wasm/             the tfjs WASM binaries, for pages that force backend="wasm"
 import { build } from 'esbuild';
@@ -39,6 +40,8 @@ await Promise.all([
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   }),
+  // The worker is one self-contained ES module: a worker cannot share the page's loaded chunks anyway.
+  build({ ...common, entryPoints: { 'train-worker': 'src/core/train-worker.ts' }, outdir: 'dist' }),
 ]);
 
 execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -3,9 +3,14 @@
 // element on the page reaches state="ready", and fails on console errors, uncaught
 // exceptions, failed requests and HTTP errors. It looks twice: at desktop width in light
 // mode, and at phone width (390 px) in dark mode, where nothing may overflow sideways.
+// Then it trains a small network with the built trainer on the CPU backend, once with the
+// library on the page's origin and once from another origin (as from a CDN), and checks
+// that the batches ran in the training worker (dist/train-worker.js).
 //
 //   npm run build && npm run test:demo
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
@@ -32,6 +37,14 @@ try {
     const { problems, summary } = await check(view);
     const secs = ((Date.now() - started) / 1000).toFixed(1);
     console.log(`${problems.length ? 'FAIL' : 'ok  '}  demo (${view.name}, ${secs} s): ${summary}`);
+    for (const p of problems) console.log(`        - ${p}`);
+    failed ||= problems.length > 0;
+  }
+  for (const where of ['same origin', 'another origin']) {
+    const started = Date.now();
+    const { problems, summary } = await checkWorker(where);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${problems.length ? 'FAIL' : 'ok  '}  trainer worker (library from ${where}, ${secs} s): ${summary}`);
     for (const p of problems) console.log(`        - ${p}`);
     failed ||= problems.length > 0;
   }
@@ -88,6 +101,51 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
   } finally {
     stopWatching();
     await context.close();
+  }
+  return { problems, summary };
+}
+
+/**
+ * Trains 2 batches with the built `<cnn-trainer backend="cpu">` on a page of its own (one
+ * backend per page), the library served from the page's origin or from another one
+ * (localhost vs 127.0.0.1), and reads where the batches ran from the progress line.
+ */
+async function checkWorker(where) {
+  const problems = [];
+  const body = `<!doctype html><title>worker check</title><script type="module">
+    import '${origin}/dist/cnn-trainer.js';
+    const el = document.createElement('cnn-trainer');
+    const layers = [{ type: 'conv2d', filters: 2, kernelSize: 3 }, { type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }];
+    Object.entries({ backend: 'cpu', layers: JSON.stringify(layers), 'train-size': '100', epochs: '1', 'batch-size': '50' })
+      .forEach(([k, v]) => el.setAttribute(k, v));
+    document.body.append(el);
+    await el.ready;
+    while (!el.model) await new Promise((r) => setTimeout(r, 20));
+    await el.train();
+    window.progressText = el.shadowRoot.querySelector('[part="progress"]').textContent.replace(/\\s+/g, ' ').trim();
+  </script>`;
+  // Another origin is another port: a second server, serving only this page.
+  const dir = mkdtempSync(join(tmpdir(), 'cnn-worker-check-'));
+  writeFileSync(join(dir, 'index.html'), body);
+  const other = where === 'same origin' ? undefined : await serveStatic(dir);
+  const pageUrl = other ? `${other.url}/` : `${origin}/__trainer-worker-check.html`;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  if (!other) await page.route(pageUrl, (route) => route.fulfill({ contentType: 'text/html', body }));
+  const stopWatching = watchPage(page, problems, { origin });
+  let summary = '';
+  try {
+    await page.goto(pageUrl);
+    const text = await page.waitForFunction(() => window.progressText, undefined, { timeout: 90_000, polling: 250 }).then((h) => h.jsonValue());
+    summary = text;
+    if (!text.includes('in a Web Worker')) problems.push('the batches ran on the page, not in the training worker');
+  } catch (e) {
+    problems.push(`the trainer did not finish: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    stopWatching();
+    await context.close();
+    other?.server.close();
+    rmSync(dir, { recursive: true, force: true });
   }
   return { problems, summary };
 }

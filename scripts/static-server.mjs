@@ -48,7 +48,12 @@ export function serveStatic(root, { port = 0, redirects = {} } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`);
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    // Open to other origins as a CDN is, so that checks can load the library from "elsewhere".
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      'access-control-allow-origin': '*',
+    });
     createReadStream(file).pipe(res);
   });
   return new Promise((ok, fail) => {
