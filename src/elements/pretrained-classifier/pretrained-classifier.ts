@@ -212,6 +212,9 @@ export class PretrainedClassifier extends CnnElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Fetched beside the backend (which the base class starts importing now), not after it.
+    // A failure here is reported by load(), which asks again.
+    importCompute().catch(() => {});
     this.addEventListener('paste', this.onPaste);
   }
 
@@ -221,7 +224,7 @@ export class PretrainedClassifier extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs ??= await import('./compute.js');
+    this.tfjs ??= await importCompute();
     if (this.for) return; // The linked trainer supplies the model.
     const session = await this.openSession(this.modelUrl || assetUrl('models/digits/model.json'), signal);
     if (signal.aborted) return this.dispose(session);
@@ -634,6 +637,17 @@ export class PretrainedClassifier extends CnnElement {
     return html`${super.renderStatus()}
       <span>${model}${this.latency !== undefined ? html` · <span class="latency">${this.latency.toFixed(1)} ms</span>` : nothing}</span>`;
   }
+}
+
+let compute: Promise<typeof import('./compute.js')> | undefined;
+
+/** The tfjs side, imported once per page. */
+function importCompute(): Promise<typeof import('./compute.js')> {
+  compute ??= import('./compute.js').catch((e) => {
+    compute = undefined;
+    throw e;
+  });
+  return compute;
 }
 
 function imageDataPixels(data: ImageData): ImagePixels {
