@@ -9,6 +9,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
 import { setAssetBase } from '../src/core/assets';
+import { setTrainingWorkerUrl } from '../src/core/worker-url';
 import type { Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 
@@ -42,6 +43,8 @@ declare global {
 
 // The page is bundled into .bench-build/, so the shipped data is named from the server's root.
 setAssetBase('/assets/');
+// …and so is the trainer's worker (bench/run.mjs builds it beside the page).
+setTrainingWorkerUrl('/.bench-build/train-worker.js');
 
 const state: BenchState = { done: false, results: [] };
 window.__bench = state;

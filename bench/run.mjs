@@ -74,7 +74,20 @@ await build({
   target: 'es2022',
   sourcemap: true,
   logLevel: 'warning',
-}).catch(() => fail('esbuild could not build bench/page.ts (see above)'));
+})
+  .then(() =>
+    // The trainer's worker, self-contained as dist/ ships it; bench/page.ts points the trainer at it.
+    build({
+      entryPoints: { 'train-worker': join(ROOT, 'src/core/train-worker.ts') },
+      bundle: true,
+      format: 'esm',
+      outdir: OUT_DIR,
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'warning',
+    }),
+  )
+  .catch(() => fail('esbuild could not build bench/page.ts or the training worker (see above)'));
 
 const { server, url: base } = await serveStatic(ROOT);
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });

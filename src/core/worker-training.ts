@@ -11,31 +11,12 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { assetBase } from './assets.js';
 import { LocalTraining, type TrainingControl, type TrainingJob } from './training-session.js';
 import { DivergedError, type TrainHooks, type TrainResult } from './training.js';
 import type { FromWorker, ToWorker, WeightValues } from './training-messages.js';
+import { trainingWorkerUrl } from './worker-url.js';
 
-let configuredUrl: string | undefined;
-
-/**
- * Where the training worker's script is served, for pages that rebundle the library (the
- * default is found from this module's URL: `dist/train-worker.js` beside the package's
- * modules). `null` turns the worker off: CPU training then runs on the page.
- */
-export function setTrainingWorkerUrl(url: string | URL | null): void {
-  configuredUrl = url === null ? '' : new URL(String(url), document.baseURI).href;
-}
-
-/** The URL of the worker script, or '' when it was turned off. */
-export function trainingWorkerUrl(): string {
-  if (configuredUrl !== undefined) return configuredUrl;
-  const match = /^(.*)\/(dist|src)\/[^?#]*$/.exec(import.meta.url);
-  // Served from the sources (the test runner, a Vite dev server): the server compiles TypeScript.
-  if (match?.[2] === 'src') return `${match[1]}/src/core/train-worker.ts`;
-  if (match) return `${match[1]}/dist/train-worker.js`;
-  return new URL('../dist/train-worker.js', assetBase()).href;
-}
+export { setTrainingWorkerUrl, trainingWorkerUrl } from './worker-url.js';
 
 /**
  * Starts the worker. A script on another origin (the library on a CDN) cannot be a worker
