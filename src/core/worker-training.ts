@@ -145,7 +145,11 @@ export class WorkerTraining implements TrainingControl {
       worker.onerror = (e) => {
         e.preventDefault();
         const why = e.message || 'its script failed to load';
-        if (started) finish(new Error(`The training worker failed: ${why}.`));
+        if (started) {
+          // Whatever state it is in, the next run gets a fresh worker.
+          this.worker.dispose();
+          finish(new Error(`The training worker failed: ${why}.`));
+        }
         else {
           this.worker.fail(`the training worker could not start (${why})`);
           finish('setup-failed');
