@@ -66,6 +66,8 @@ describe('<pretrained-classifier> with fixture models', () => {
     await el.updateComplete;
     expect(shownLabels(el)).to.deep.equal(top.map((p) => p.label));
     expect(shownIds(el)).to.deep.equal(top.map((p) => `· ${p.id}`));
+    // The muted ids keep enough contrast.
+    await expect(el).to.be.accessible();
     expect(el.predictions).to.deep.equal(top);
     expect(el.model).to.exist;
   });
