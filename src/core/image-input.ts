@@ -8,6 +8,8 @@
  * fails here with a clear message instead of tainting a canvas later.
  */
 
+import { HEADER_BYTES, imageSize } from './image-size.js';
+
 /** RGBA pixels, row-major, plus the size of the source before scaling. */
 export interface ImagePixels {
   data: Uint8ClampedArray;
@@ -43,25 +45,35 @@ const MEGA = 1_000_000;
 /** Decodes `input` into RGBA pixels; throws an Error with a reader-facing message. */
 export async function readImage(input: ImageInput, options: ReadImageOptions = {}): Promise<ImagePixels> {
   const { signal, maxSide = 512, minSide = 3, maxPixels = 40 * MEGA } = options;
-  const { source, width, height, close } = await decode(input, signal);
+  const limits = { minSide, maxPixels };
+  const { source, width, height, close } = await decode(input, limits, signal);
   try {
     signal?.throwIfAborted();
     if (!width || !height) throw new Error('The image has no pixels yet (it is empty or still loading).');
-    if (width < minSide || height < minSide) {
-      throw new Error(`The image is ${width}×${height} pixels: too small. Use one at least ${minSide}×${minSide}.`);
-    }
-    if (width * height > maxPixels) {
-      throw new Error(
-        `The image is ${width}×${height} pixels (${((width * height) / MEGA).toFixed(0)} megapixels): too large to read here. ` +
-          `Use one under ${(maxPixels / MEGA).toFixed(0)} megapixels.`,
-      );
-    }
+    checkSize(width, height, limits);
     const scale = Math.min(1, maxSide / Math.max(width, height));
     const w = Math.max(1, Math.round(width * scale));
     const h = Math.max(1, Math.round(height * scale));
     return { data: drawPixels(source, w, h), width: w, height: h, sourceWidth: width, sourceHeight: height };
   } finally {
     close?.();
+  }
+}
+
+interface SizeLimits {
+  minSide: number;
+  maxPixels: number;
+}
+
+function checkSize(width: number, height: number, { minSide, maxPixels }: SizeLimits): void {
+  if (width < minSide || height < minSide) {
+    throw new Error(`The image is ${width}×${height} pixels: too small. Use one at least ${minSide}×${minSide}.`);
+  }
+  if (width * height > maxPixels) {
+    throw new Error(
+      `The image is ${width}×${height} pixels (${((width * height) / MEGA).toFixed(0)} megapixels): too large to read here. ` +
+        `Use one under ${(maxPixels / MEGA).toFixed(0)} megapixels.`,
+    );
   }
 }
 
@@ -72,19 +84,21 @@ interface Decoded {
   close?: () => void;
 }
 
-async function decode(input: ImageInput, signal?: AbortSignal): Promise<Decoded> {
-  if (typeof input === 'string' || input instanceof URL) return decodeBlob(await fetchImage(String(input), signal), String(input));
-  if (input instanceof Blob) return decodeBlob(input, input instanceof File ? input.name : 'the file');
+/**
+ * The source and its size. Files and fetched images are measured from their header first
+ * and decoded only when their size is acceptable; an <img> is drawn without forcing a
+ * decode, so readImage's size check comes before the pixels are made.
+ */
+async function decode(input: ImageInput, limits: SizeLimits, signal?: AbortSignal): Promise<Decoded> {
+  if (typeof input === 'string' || input instanceof URL) return decodeBlob(await fetchImage(String(input), signal), String(input), limits);
+  if (input instanceof Blob) return decodeBlob(input, input instanceof File ? input.name : 'the file', limits);
   if (input instanceof ImageData) {
     const bitmap = await createImageBitmap(input);
     return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
   }
   if (input instanceof HTMLImageElement) {
-    try {
-      await input.decode();
-    } catch {
-      throw new Error(`The <img> (${input.currentSrc || input.src || 'no src'}) could not be decoded: it is missing or not an image.`);
-    }
+    const loaded = input.complete ? input.naturalWidth > 0 : await imageLoaded(input);
+    if (!loaded) throw new Error(`The <img> (${input.currentSrc || input.src || 'no src'}) could not be decoded: it is missing or not an image.`);
     return { source: input, width: input.naturalWidth, height: input.naturalHeight };
   }
   if (input instanceof HTMLVideoElement) return { source: input, width: input.videoWidth, height: input.videoHeight };
@@ -109,10 +123,27 @@ async function fetchImage(url: string, signal?: AbortSignal): Promise<Blob> {
   return response.blob();
 }
 
-async function decodeBlob(blob: Blob, name: string): Promise<Decoded> {
+/** Whether an <img> still loading ends up with an image (its size is known then; its pixels are decoded when drawn). */
+function imageLoaded(img: HTMLImageElement): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => () => {
+      img.removeEventListener('load', onLoad);
+      img.removeEventListener('error', onError);
+      resolve(ok && img.naturalWidth > 0);
+    };
+    const onLoad = done(true);
+    const onError = done(false);
+    img.addEventListener('load', onLoad);
+    img.addEventListener('error', onError);
+  });
+}
+
+async function decodeBlob(blob: Blob, name: string, limits: SizeLimits): Promise<Decoded> {
   if (blob.type && !blob.type.startsWith('image/')) {
     throw new Error(`${name} is not an image (its type is ${blob.type}). Use a PNG, JPEG, GIF or WebP image.`);
   }
+  const declared = imageSize(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (declared) checkSize(declared.width, declared.height, limits);
   try {
     const bitmap = await createImageBitmap(blob);
     return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
