@@ -1,8 +1,9 @@
 /**
- * The training worker: trains a copy of the page's model with the CPU backend, off the
- * page's main thread. On the CPU backend one batch of the course's first network takes a
- * second or more of JavaScript; in the page that would freeze scrolling and every other
- * control for as long. Here it costs the page only the messages.
+ * The training worker: trains a copy of the page's model off the page's main thread, with
+ * the page's backend (CPU or WebGPU). On the CPU backend one batch of the course's first
+ * network takes a second or more of JavaScript, and WebGPU's dispatch and read-backs take
+ * main-thread time too; in the page that would stall scrolling and every other control.
+ * Here it costs the page only the messages.
  *
  * Protocol (see `training-messages.ts`): the page sends `train`; after every batch the
  * worker reports and waits for `go`, so pause and stop act at the same batch boundary as
@@ -24,7 +25,17 @@ const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ToWorker>) => void) | null;
 };
 
-const backendReady = tf.setBackend('cpu').then(() => tf.ready());
+/** The backend, set up once on the first run. */
+let backendReady: Promise<void> | undefined;
+
+async function useBackend(name: 'cpu' | 'webgpu'): Promise<void> {
+  if (name === 'webgpu') {
+    if (!('gpu' in navigator) || !(await navigator.gpu.requestAdapter())) throw new Error('WebGPU is not available in workers here');
+    await import('@tensorflow/tfjs-backend-webgpu');
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start in the worker`);
+  await tf.ready();
+}
 let waitingForGo: ((stop: boolean) => void) | undefined;
 
 function send(message: FromWorker): void {
@@ -33,21 +44,21 @@ function send(message: FromWorker): void {
 }
 
 /** Copies of the weights (the CPU backend's own arrays must not be transferred away). */
-function readWeights(model: tfl.LayersModel): WeightValues {
-  return model.getWeights().map((w) => Float32Array.from(w.dataSync() as Float32Array));
+function readWeights(model: tfl.LayersModel): Promise<WeightValues> {
+  return Promise.all(model.getWeights().map(async (w) => Float32Array.from((await w.data()) as Float32Array)));
 }
 
-async function train({ artifacts, job }: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+async function train({ artifacts, job, backend }: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   let model: tfl.LayersModel;
   let session: LocalTraining;
   let lastSync = performance.now();
   try {
-    await backendReady;
+    await (backendReady ??= useBackend(backend));
     model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
     session = new LocalTraining(model, job, {
       onBatchEnd: async (report) => {
         const now = performance.now();
-        const weights = now - lastSync >= WEIGHT_SYNC_MS ? readWeights(model) : undefined;
+        const weights = now - lastSync >= WEIGHT_SYNC_MS ? await readWeights(model) : undefined;
         if (weights) lastSync = now;
         const stop = await new Promise<boolean>((resolve) => {
           waitingForGo = resolve;
@@ -55,7 +66,7 @@ async function train({ artifacts, job }: Extract<ToWorker, { type: 'train' }>): 
         });
         if (stop) session.stop();
       },
-      onEpochEnd: (report) => send({ type: 'epoch', report, weights: readWeights(model) }),
+      onEpochEnd: async (report) => send({ type: 'epoch', report, weights: await readWeights(model) }),
     });
   } catch (e) {
     send({ type: 'error', kind: 'setup', message: e instanceof Error ? e.message : String(e) });
@@ -63,10 +74,10 @@ async function train({ artifacts, job }: Extract<ToWorker, { type: 'train' }>): 
   }
   try {
     const result = await session.run();
-    send({ type: 'done', result, weights: readWeights(model) });
+    send({ type: 'done', result, weights: await readWeights(model) });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    send({ type: 'error', kind: e instanceof DivergedError ? 'diverged' : 'failed', message, weights: readWeights(model) });
+    send({ type: 'error', kind: e instanceof DivergedError ? 'diverged' : 'failed', message, weights: await readWeights(model) });
   } finally {
     model.dispose();
   }

@@ -6,12 +6,15 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { TrainingJob } from './training-session.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
+/** The backends a worker trains with: those whose batches hold the main thread on the page. */
+export type WorkerBackend = 'cpu' | 'webgpu';
+
 /** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
 export type WeightValues = Float32Array[];
 
 export type ToWorker =
-  /** Train a copy of this model (saved with `model.save`) on this job. */
-  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob }
+  /** Train a copy of this model (saved with `model.save`) on this job, with this backend. */
+  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend }
   /** The page has handled a batch: go on, or stop at this boundary. */
   | { type: 'go'; stop: boolean };
 

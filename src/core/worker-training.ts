@@ -4,16 +4,17 @@
  * the weights the worker learns are copied into it a few times a second, after every epoch
  * and at the end, so linked elements, the drawing pad and `model.save()` see them.
  *
- * The worker is used with the CPU backend, whose batches are long JavaScript tasks; GPU
- * backends already leave the main thread free while they compute. Where a worker cannot
- * start (no Worker, a blocked or missing script, a model it cannot rebuild) the run
- * falls back to the page, with the same numbers.
+ * The worker is used with the CPU backend, whose batches are long JavaScript tasks, and
+ * with WebGPU, whose dispatch and read-backs also take main-thread time. (WebGL would need
+ * an OffscreenCanvas context in the worker; it trains on the page.) Where a worker cannot
+ * start (no Worker, a blocked or missing script, a backend or model it cannot set up) the
+ * run falls back to the page, with the same numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { LocalTraining, type TrainingControl, type TrainingJob } from './training-session.js';
 import { DivergedError, type TrainHooks, type TrainResult } from './training.js';
-import type { FromWorker, ToWorker, WeightValues } from './training-messages.js';
+import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
 import { trainingWorkerUrl } from './worker-url.js';
 
 export { setTrainingWorkerUrl, trainingWorkerUrl } from './worker-url.js';
@@ -40,7 +41,8 @@ export class TrainingWorker {
   /** Why the worker cannot be used here, once that is known. */
   unavailable?: string;
 
-  constructor() {
+  /** `backend`: the page's, which the worker uses too. */
+  constructor(readonly backend: WorkerBackend = 'cpu') {
     const url = trainingWorkerUrl();
     if (!url) this.unavailable = 'the page turned the training worker off';
     else if (typeof Worker === 'undefined') this.unavailable = 'this browser has no Web Workers';
@@ -155,7 +157,7 @@ export class WorkerTraining implements TrainingControl {
           finish('setup-failed');
         }
       };
-      const message: ToWorker = { type: 'train', artifacts, job: this.job };
+      const message: ToWorker = { type: 'train', artifacts, job: this.job, backend: this.worker.backend };
       worker.postMessage(message);
     });
     return outcome === 'setup-failed' ? this.runHere() : outcome;

@@ -179,7 +179,7 @@ export class CnnTrainer extends CnnElement {
   private data?: MnistData;
   private testSet?: TestSet;
   private run?: TrainingControl;
-  /** Trains off the main thread when the page's backend is the CPU (started on first use). */
+  /** Trains off the main thread when the page's backend is the CPU or WebGPU (started on first use). */
   private worker?: import('../../core/worker-training.js').TrainingWorker;
   private training?: Promise<void>;
   private rebuildAfterTraining = false;
@@ -431,8 +431,10 @@ export class CnnTrainer extends CnnElement {
     }
     this.clearError();
     const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
-    // A CPU batch is a long JavaScript task: run it in a worker so the page keeps scrolling.
-    if (this.backendReport?.name === 'cpu') this.worker ??= new TrainingWorker();
+    // A CPU batch is a long JavaScript task, and WebGPU's dispatch takes main-thread time too:
+    // those train in a worker so the page keeps scrolling. (WebGL trains on the page.)
+    const backend = this.backendReport?.name;
+    if (backend === 'cpu' || backend === 'webgpu') this.worker ??= new TrainingWorker(backend);
     const run = startTraining(
       model,
       {
