@@ -80,14 +80,18 @@ const CHART = { width: 320, height: 170 };
  * charts, test accuracy and a confusion matrix after every epoch, a gallery of the
  * most confident mistakes and a drawing pad to try the network on your own digits.
  *
- * Training runs one batch at a time on the page's TensorFlow.js backend and gives
- * the main thread back between batches, so the page stays responsive; charts redraw
- * at most once per frame. Settings the author leaves out come from the preset.
+ * Training runs one batch at a time. With the CPU and WebGPU backends the batches run
+ * in a Web Worker (`dist/train-worker.js`; see `setTrainingWorkerUrl`) that copies the
+ * learned weights into `model` as it goes; with WebGL they run on the page, which gets
+ * the main thread back between batches. Either way the page stays responsive, and
+ * charts redraw at most five times a second. Settings the author leaves out come from
+ * the preset.
  *
  * **Linking.** Other elements follow a trainer by id, e.g. `<filter-grid for="trainer1">`:
  * read `trainer.model` (a tfjs `LayersModel`, or undefined before one is built) and
  * listen for `model-change` (a new model: built, loaded or set; and after every
- * trained epoch), `epoch-end` and `batch-end` (the weights changed in place). The
+ * trained epoch), `epoch-end` and `batch-end` (the weights changed in place; from the
+ * worker they are copied in at most every 200 ms, and always at an epoch's end). The
  * trainer owns the models it builds or loads and disposes them when it replaces them
  * or leaves the page: a linked element must not keep a reference past `model-change`.
  * A model the page sets stays the page's to dispose. `model-change` also fires when
