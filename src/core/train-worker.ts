@@ -13,9 +13,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { evaluateModel } from './evaluate.js';
+import { mnistTensors } from './mnist.js';
 import { LocalTraining } from './training-session.js';
 import { DivergedError } from './training.js';
-import type { FromWorker, ToWorker, WeightValues } from './training-messages.js';
+import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
 
 /** How often, at most, the weights travel to the page during an epoch. */
 const WEIGHT_SYNC_MS = 200;
@@ -36,6 +38,15 @@ async function useBackend(name: 'cpu' | 'webgpu'): Promise<void> {
   if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start in the worker`);
   await tf.ready();
 }
+
+/** The page's model, rebuilt here from what `model.save` wrote, on the page's backend. */
+async function rebuild(artifacts: tf.io.ModelArtifacts, backend: WorkerBackend): Promise<tfl.LayersModel> {
+  await (backendReady ??= useBackend(backend));
+  return tfl.loadLayersModel(tf.io.fromMemory(artifacts));
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 let waitingForGo: ((stop: boolean) => void) | undefined;
 
 function send(message: FromWorker): void {
@@ -49,16 +60,16 @@ function readWeights(model: tfl.LayersModel): Promise<WeightValues> {
 }
 
 async function train({ artifacts, job, backend }: Extract<ToWorker, { type: 'train' }>): Promise<void> {
-  let model: tfl.LayersModel;
+  let model: tfl.LayersModel | undefined;
   let session: LocalTraining;
   let lastSync = performance.now();
   try {
-    await (backendReady ??= useBackend(backend));
-    model = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
+    model = await rebuild(artifacts, backend);
+    const trained = model;
     session = new LocalTraining(model, job, {
       onBatchEnd: async (report) => {
         const now = performance.now();
-        const weights = now - lastSync >= WEIGHT_SYNC_MS ? await readWeights(model) : undefined;
+        const weights = now - lastSync >= WEIGHT_SYNC_MS ? await readWeights(trained) : undefined;
         if (weights) lastSync = now;
         const stop = await new Promise<boolean>((resolve) => {
           waitingForGo = resolve;
@@ -66,20 +77,39 @@ async function train({ artifacts, job, backend }: Extract<ToWorker, { type: 'tra
         });
         if (stop) session.stop();
       },
-      onEpochEnd: async (report) => send({ type: 'epoch', report, weights: await readWeights(model) }),
+      onEpochEnd: async (report) => send({ type: 'epoch', report, weights: await readWeights(trained) }),
     });
   } catch (e) {
-    send({ type: 'error', kind: 'setup', message: e instanceof Error ? e.message : String(e) });
+    model?.dispose();
+    send({ type: 'error', kind: 'setup', message: messageOf(e) });
     return;
   }
   try {
     const result = await session.run();
     send({ type: 'done', result, weights: await readWeights(model) });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    send({ type: 'error', kind: e instanceof DivergedError ? 'diverged' : 'failed', message, weights: await readWeights(model) });
+    send({ type: 'error', kind: e instanceof DivergedError ? 'diverged' : 'failed', message: messageOf(e), weights: await readWeights(model) });
   } finally {
     model.dispose();
+  }
+}
+
+/** Scores the page's model on test digits here, so that a long evaluation holds no page task. */
+async function evaluate({ artifacts, data, test, backend }: Extract<ToWorker, { type: 'evaluate' }>): Promise<void> {
+  let model: tfl.LayersModel | undefined;
+  try {
+    model = await rebuild(artifacts, backend);
+    const { xs, ys } = mnistTensors(data, test);
+    ys.dispose();
+    try {
+      send({ type: 'evaluation', evaluation: await evaluateModel(model, xs, Uint8Array.from(test, (i) => data.labels[i])) });
+    } finally {
+      xs.dispose();
+    }
+  } catch (e) {
+    send({ type: 'error', kind: 'failed', message: messageOf(e) });
+  } finally {
+    model?.dispose();
   }
 }
 
@@ -90,4 +120,5 @@ scope.onmessage = (e) => {
     waitingForGo = undefined;
     go?.(message.stop);
   } else if (message.type === 'train') void train(message);
+  else if (message.type === 'evaluate') void evaluate(message);
 };

@@ -3,6 +3,8 @@
  * both sides import them, neither imports the other.
  */
 import type * as tf from '@tensorflow/tfjs-core';
+import type { Evaluation } from './evaluate.js';
+import type { MnistData } from './mnist.js';
 import type { TrainingJob } from './training-session.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
@@ -16,13 +18,16 @@ export type ToWorker =
   /** Train a copy of this model (saved with `model.save`) on this job, with this backend. */
   | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend }
   /** The page has handled a batch: go on, or stop at this boundary. */
-  | { type: 'go'; stop: boolean };
+  | { type: 'go'; stop: boolean }
+  /** Score a copy of this model on these test digits. */
+  | { type: 'evaluate'; artifacts: tf.io.ModelArtifacts; data: MnistData; test: readonly number[]; backend: WorkerBackend };
 
 export type FromWorker =
   /** A batch is done; the worker waits for `go`. Weights come along a few times a second. */
   | { type: 'batch'; report: BatchReport; weights?: WeightValues }
   | { type: 'epoch'; report: EpochReport; weights: WeightValues }
   | { type: 'done'; result: TrainResult; weights: WeightValues }
+  | { type: 'evaluation'; evaluation: Evaluation }
   /**
    * `setup`: the worker could not take the model or the data (the page trains instead);
    * `diverged`: the loss became NaN and the weights of the epoch's start came back;

@@ -14,6 +14,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { LocalTraining, type TrainingControl, type TrainingJob } from './training-session.js';
 import { DivergedError, type TrainHooks, type TrainResult } from './training.js';
+import type { Evaluation } from './evaluate.js';
+import type { MnistData } from './mnist.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
 import { trainingWorkerUrl } from './worker-url.js';
 
@@ -57,6 +59,35 @@ export class TrainingWorker {
       this.unavailable = `the worker could not start (${e instanceof Error ? e.message : String(e)})`;
     }
     return this.worker;
+  }
+
+  /** A run or an evaluation has the worker; anything else asked meanwhile happens on the page. */
+  busy = false;
+
+  /**
+   * Scores a model on test digits in the worker. Resolves undefined where the worker cannot
+   * (not available, busy with a run, failed): the caller then scores on the page.
+   */
+  async evaluate(model: tfl.LayersModel, data: MnistData, test: readonly number[]): Promise<Evaluation | undefined> {
+    const worker = this.busy ? undefined : this.handle;
+    if (!worker) return undefined;
+    this.busy = true;
+    try {
+      const artifacts = await saveToMemory(model);
+      return await new Promise<Evaluation | undefined>((resolve) => {
+        worker.onmessage = (e: MessageEvent<FromWorker>) => resolve(e.data.type === 'evaluation' ? e.data.evaluation : undefined);
+        worker.onerror = (e) => {
+          e.preventDefault();
+          this.fail(`the training worker failed (${e.message || 'its script failed to load'})`);
+          resolve(undefined);
+        };
+        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backend: this.backend };
+        worker.postMessage(message);
+      });
+    } finally {
+      worker.onmessage = worker.onerror = null;
+      this.busy = false;
+    }
   }
 
   /** A worker that failed is not tried again on this page. */
@@ -129,8 +160,17 @@ export class WorkerTraining implements TrainingControl {
 
   async run(): Promise<TrainResult> {
     if (this.stopRequested) return { stopped: true, epochs: [] };
-    const worker = this.worker.handle;
+    const worker = this.worker.busy ? undefined : this.worker.handle;
     if (!worker) return this.runHere();
+    this.worker.busy = true;
+    try {
+      return await this.runThere(worker);
+    } finally {
+      this.worker.busy = false;
+    }
+  }
+
+  private async runThere(worker: Worker): Promise<TrainResult> {
     const artifacts = await saveToMemory(this.model);
     const outcome = await new Promise<TrainResult | 'setup-failed'>((resolve, reject) => {
       let started = false;
@@ -151,8 +191,7 @@ export class WorkerTraining implements TrainingControl {
           // Whatever state it is in, the next run gets a fresh worker.
           this.worker.dispose();
           finish(new Error(`The training worker failed: ${why}.`));
-        }
-        else {
+        } else {
           this.worker.fail(`the training worker could not start (${why})`);
           finish('setup-failed');
         }

@@ -4,7 +4,8 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { ensureBackend } from '../../src/core/backend.js';
 import type { LayerSpec } from '../../src/core/model-spec.js';
 import { buildModel } from '../../src/core/model-build.js';
-import { loadMnist, splitMnist, type MnistData } from '../../src/core/mnist.js';
+import { loadMnist, mnistTensors, splitMnist, type MnistData } from '../../src/core/mnist.js';
+import { evaluateModel } from '../../src/core/evaluate.js';
 import { DivergedError, type BatchReport, type EpochReport } from '../../src/core/training.js';
 import { LocalTraining, type TrainingJob, type TrainingSettings } from '../../src/core/training-session.js';
 import { TrainingWorker, WorkerTraining, setTrainingWorkerUrl, trainingWorkerUrl } from '../../src/core/worker-training.js';
@@ -119,6 +120,28 @@ describe('training in a Web Worker', () => {
     expect(error).to.be.instanceOf(DivergedError);
     expect((error as Error).message).to.contain('smaller learning rate');
     expect(await weightsOf(model)).to.deep.equal(start);
+    model.dispose();
+  });
+
+  it('scores a model in the worker exactly as on the page, and is free again afterwards', async () => {
+    const model = buildModel(SMALL, 5);
+    const { xs, ys } = mnistTensors(data, job.test);
+    const labels = Uint8Array.from(job.test, (i) => data.labels[i]);
+    const here = await evaluateModel(model, xs, labels);
+    tf.dispose([xs, ys]);
+    const there = await worker.evaluate(model, data, job.test);
+    expect(there).to.not.equal(undefined);
+    expect(there!.accuracy).to.equal(here.accuracy);
+    expect(there!.loss).to.equal(here.loss);
+    expect(there!.confusion).to.deep.equal(here.confusion);
+    expect(Array.from(there!.predicted)).to.deep.equal(Array.from(here.predicted));
+    expect(worker.busy).to.equal(false);
+    // While a run has the worker, an evaluation is left to the page (undefined).
+    const run = new WorkerTraining(worker, model, { ...job, settings: { ...SETTINGS, epochs: 1 } });
+    const training = run.run();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await worker.evaluate(model, data, job.test)).to.equal(undefined);
+    await training;
     model.dispose();
   });
 

@@ -419,7 +419,7 @@ export class CnnTrainer extends CnnElement {
   }
 
   private async trainNow(): Promise<void> {
-    const { splitMnist, startTraining, DivergedError, TrainingWorker } = this.tfjs!;
+    const { splitMnist, startTraining, DivergedError } = this.tfjs!;
     const model = this.current;
     const data = this.data!;
     if (!model) {
@@ -435,10 +435,6 @@ export class CnnTrainer extends CnnElement {
     }
     this.clearError();
     const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
-    // A CPU batch is a long JavaScript task, and WebGPU's dispatch takes main-thread time too:
-    // those train in a worker so the page keeps scrolling. (WebGL trains on the page.)
-    const backend = this.backendReport?.name;
-    if (backend === 'cpu' || backend === 'webgpu') this.worker ??= new TrainingWorker(backend);
     const run = startTraining(
       model,
       {
@@ -451,7 +447,7 @@ export class CnnTrainer extends CnnElement {
         onBatchEnd: (report) => this.onBatchEnd(report),
         onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
       },
-      this.worker,
+      this.trainingWorker(),
     );
     this.run = run;
     if (this.stopEarly) run.stop();
@@ -504,6 +500,18 @@ export class CnnTrainer extends CnnElement {
     void this.predictor.request();
   }
 
+  /**
+   * The worker that trains and scores off the main thread, started on first use. A CPU batch
+   * is a long JavaScript task and WebGPU's dispatch takes main-thread time too, so those two
+   * backends use it; WebGL works on the page.
+   */
+  private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
+    const backend = this.backendReport?.name;
+    if (backend !== 'cpu' && backend !== 'webgpu') return undefined;
+    this.worker ??= new this.tfjs!.TrainingWorker(backend);
+    return this.worker;
+  }
+
   /** The fixed 2,000 test digits (the same whatever the seed and training size). */
   private testSplit(): TestSet {
     if (!this.testSet) {
@@ -515,19 +523,26 @@ export class CnnTrainer extends CnnElement {
   }
 
   /**
-   * Scores a model on the test split. The test images become tensors for the evaluation
-   * only (a few milliseconds against an epoch): between evaluations the element holds no
-   * tensor but its model.
+   * Scores a model on the test split: in the worker where there is one (CPU, WebGPU), so a
+   * reader's Evaluate holds no long task on the page, else here. The test images become
+   * tensors for the evaluation only: between evaluations the element holds no tensor but
+   * its model.
    */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
-    const { mnistTensors, evaluateModel } = this.tfjs!;
     const testSet = this.testSplit();
-    const { xs, ys } = mnistTensors(this.data!, testSet.indices);
+    const evaluation = await this.using(
+      model,
+      async () => (await this.trainingWorker()?.evaluate(model, this.data!, testSet.indices)) ?? this.evaluateHere(model, testSet),
+    );
+    if (model === this.current) this.evaluation = evaluation;
+    return evaluation;
+  }
+
+  private async evaluateHere(model: tfl.LayersModel, testSet: TestSet): Promise<Evaluation> {
+    const { xs, ys } = this.tfjs!.mnistTensors(this.data!, testSet.indices);
     ys.dispose();
     try {
-      const evaluation = await this.using(model, () => evaluateModel(model, xs, testSet.labels));
-      if (model === this.current) this.evaluation = evaluation;
-      return evaluation;
+      return await this.tfjs!.evaluateModel(model, xs, testSet.labels);
     } finally {
       xs.dispose();
     }
