@@ -1,9 +1,9 @@
 /**
  * The training worker: trains a copy of the page's model off the page's main thread, with
- * the page's backend (CPU or WebGPU). On the CPU backend one batch of the course's first
- * network takes a second or more of JavaScript, and WebGPU's dispatch and read-backs take
- * main-thread time too; in the page that would stall scrolling and every other control.
- * Here it costs the page only the messages.
+ * the page's backend (CPU, WebGPU or WebGL). On the CPU backend one batch of the course's
+ * first network takes a second or more of JavaScript, and the GPU backends' dispatch,
+ * shader compiles and read-backs take main-thread time too; in the page that would stall
+ * scrolling and every other control. Here it costs the page only the messages.
  *
  * Protocol (see `training-messages.ts`): the page sends `train`; after every batch the
  * worker reports and waits for `go`, so pause and stop act at the same batch boundary as
@@ -30,10 +30,15 @@ const scope = self as unknown as {
 /** The backend, set up once on the first run. */
 let backendReady: Promise<void> | undefined;
 
-async function useBackend(name: 'cpu' | 'webgpu'): Promise<void> {
+async function useBackend(name: WorkerBackend): Promise<void> {
   if (name === 'webgpu') {
     if (!('gpu' in navigator) || !(await navigator.gpu.requestAdapter())) throw new Error('WebGPU is not available in workers here');
     await import('@tensorflow/tfjs-backend-webgpu');
+  }
+  if (name === 'webgl') {
+    // tfjs draws into an OffscreenCanvas in a worker.
+    if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas (WebGL in workers) is not available here');
+    await import('@tensorflow/tfjs-backend-webgl');
   }
   if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start in the worker`);
   await tf.ready();

@@ -8,8 +8,8 @@ import type { MnistData } from './mnist.js';
 import type { TrainingJob } from './training-session.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
-/** The backends a worker trains with: those whose batches hold the main thread on the page. */
-export type WorkerBackend = 'cpu' | 'webgpu';
+/** The backends a worker trains with (the page's own; WASM cannot train). */
+export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl';
 
 /** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
 export type WeightValues = Float32Array[];

@@ -4,11 +4,11 @@
  * the weights the worker learns are copied into it a few times a second, after every epoch
  * and at the end, so linked elements, the drawing pad and `model.save()` see them.
  *
- * The worker is used with the CPU backend, whose batches are long JavaScript tasks, and
- * with WebGPU, whose dispatch and read-backs also take main-thread time. (WebGL would need
- * an OffscreenCanvas context in the worker; it trains on the page.) Where a worker cannot
- * start (no Worker, a blocked or missing script, a backend or model it cannot set up) the
- * run falls back to the page, with the same numbers.
+ * The worker uses the page's backend: on the CPU backend batches are long JavaScript
+ * tasks, and WebGPU's and WebGL's dispatch, shader compiles and read-backs take
+ * main-thread time too. Where a worker cannot start (no Worker, a blocked or missing
+ * script, a backend or model it cannot set up) the run falls back to the page, with the
+ * same numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';

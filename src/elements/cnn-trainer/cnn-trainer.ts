@@ -80,12 +80,11 @@ const CHART = { width: 320, height: 170 };
  * charts, test accuracy and a confusion matrix after every epoch, a gallery of the
  * most confident mistakes and a drawing pad to try the network on your own digits.
  *
- * Training runs one batch at a time. With the CPU and WebGPU backends the batches run
- * in a Web Worker (`dist/train-worker.js`; see `setTrainingWorkerUrl`) that copies the
- * learned weights into `model` as it goes; with WebGL they run on the page, which gets
- * the main thread back between batches. Either way the page stays responsive, and
- * charts redraw at most five times a second. Settings the author leaves out come from
- * the preset.
+ * Training runs one batch at a time in a Web Worker with the page's backend
+ * (`dist/train-worker.js`; see `setTrainingWorkerUrl`), which copies the learned weights
+ * into `model` as it goes, so the page stays responsive; where no worker can start, the
+ * batches run on the page, which gets the main thread back between them. Charts redraw
+ * at most five times a second. Settings the author leaves out come from the preset.
  *
  * **Linking.** Other elements follow a trainer by id, e.g. `<filter-grid for="trainer1">`:
  * read `trainer.model` (a tfjs `LayersModel`, or undefined before one is built) and
@@ -183,7 +182,7 @@ export class CnnTrainer extends CnnElement {
   private data?: MnistData;
   private testSet?: TestSet;
   private run?: TrainingControl;
-  /** Trains off the main thread when the page's backend is the CPU or WebGPU (started on first use). */
+  /** Trains and scores off the main thread (started on first use). */
   private worker?: import('../../core/worker-training.js').TrainingWorker;
   private training?: Promise<void>;
   private rebuildAfterTraining = false;
@@ -501,13 +500,13 @@ export class CnnTrainer extends CnnElement {
   }
 
   /**
-   * The worker that trains and scores off the main thread, started on first use. A CPU batch
-   * is a long JavaScript task and WebGPU's dispatch takes main-thread time too, so those two
-   * backends use it; WebGL works on the page.
+   * The worker that trains and scores off the main thread, started on first use, with the
+   * page's backend. A CPU batch is a long JavaScript task, and the GPU backends' dispatch
+   * and shader compiles take main-thread time too. (WASM cannot train: it has no worker.)
    */
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
     const backend = this.backendReport?.name;
-    if (backend !== 'cpu' && backend !== 'webgpu') return undefined;
+    if (backend !== 'cpu' && backend !== 'webgpu' && backend !== 'webgl') return undefined;
     this.worker ??= new this.tfjs!.TrainingWorker(backend);
     return this.worker;
   }
