@@ -11,7 +11,7 @@ import { LocalTraining, type TrainingControl, type TrainingJob } from '../../cor
 import type { TrainHooks } from '../../core/training.js';
 import { TrainingWorker, WorkerTraining } from '../../core/worker-training.js';
 
-export { loadMnist, mnistDigit, mnistTensors, splitMnist, MNIST_SPLIT } from '../../core/mnist.js';
+export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/mnist.js';
 export { buildModel, modelMismatch, summarize } from '../../core/model-build.js';
 export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
