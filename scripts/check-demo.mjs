@@ -75,15 +75,16 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
       .catch(() => false);
     // Let the first computations (ready → busy → ready) run and report.
     await page.waitForTimeout(1000);
-    const report = await page.evaluate((tags) => {
+    // Compared with the screen width asked for: a mobile viewport grows to fit what is too wide.
+    const report = await page.evaluate(({ tags, width }) => {
       const elements = [...document.querySelectorAll(tags.join(','))].map((el) => ({
         tag: el.localName,
         id: el.id,
         state: el.getAttribute('state'),
         message: el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
       }));
-      return { elements, overflow: document.documentElement.scrollWidth - window.innerWidth, tags: new Set(elements.map((e) => e.tag)).size };
-    }, TAGS);
+      return { elements, overflow: document.documentElement.scrollWidth - width, tags: new Set(elements.map((e) => e.tag)).size };
+    }, { tags: TAGS, width: viewport.width });
     const counts = {};
     for (const e of report.elements) counts[e.tag] = (counts[e.tag] ?? 0) + 1;
     summary = Object.entries(counts)

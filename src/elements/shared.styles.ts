@@ -53,7 +53,14 @@ export const sharedStyles = css`
     border-radius: var(--_radius);
     padding: 12px;
     display: grid;
+    /* One column that may shrink below its content, so a wide map scrolls in its own box
+       instead of widening the page (grid items default to their min-content width). */
+    grid-template-columns: minmax(0, 1fr);
     gap: 10px;
+  }
+  fieldset {
+    /* Browsers give fieldsets min-inline-size: min-content, which pushes phones sideways. */
+    min-inline-size: 0;
   }
   :focus-visible {
     outline: none;
@@ -64,6 +71,12 @@ export const sharedStyles = css`
   input {
     font: inherit;
     color: inherit;
+  }
+  select,
+  label {
+    /* A select is as wide as its longest option; on a phone it shrinks instead. */
+    max-width: 100%;
+    min-width: 0;
   }
   .status {
     display: flex;

@@ -90,6 +90,8 @@ export const cnnTrainerStyles = css`
     border-bottom: 1px solid var(--_border);
     padding: 2px 6px;
     text-align: left;
+    /* Keras-style layer names (max_pooling2d_MaxPooling2D1) break so the table fits a phone. */
+    overflow-wrap: anywhere;
   }
   table.layers .num {
     text-align: right;

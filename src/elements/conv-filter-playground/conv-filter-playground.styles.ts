@@ -53,6 +53,9 @@ export const playgroundStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 10px;
+    /* A 7×7 kernel's products are wider than a phone: they scroll in this box. */
+    max-width: 100%;
+    overflow-x: auto;
   }
   .products table {
     border-collapse: collapse;
@@ -86,7 +89,8 @@ export const playgroundStyles = css`
   }
   .kernel {
     display: grid;
-    grid-template-columns: repeat(var(--cols), 4.2em);
+    /* Cells shrink to fit a 7×7 kernel on a 320 px phone. */
+    grid-template-columns: repeat(var(--cols), minmax(2.4em, 4.2em));
     gap: 3px;
   }
   .kernel input {

@@ -11,9 +11,18 @@ export const poolingStepperStyles = css`
     gap: 16px 28px;
     align-items: flex-start;
   }
+  .maps > * {
+    /* Each map keeps its width (wrapping to a line of its own) up to the element's width. */
+    flex: 0 0 auto;
+    min-width: 0;
+    max-width: 100%;
+  }
   .stage {
     border-radius: 4px;
-    width: max-content;
+    justify-self: start;
+    /* A map wider than the element scrolls inside its own (focusable) box, not the page. */
+    max-width: 100%;
+    overflow-x: auto;
   }
   .grid {
     display: grid;
