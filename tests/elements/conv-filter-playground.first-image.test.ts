@@ -5,7 +5,6 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
-import { until } from '../helpers.js';
 
 describe('<conv-filter-playground> whose first image fails', () => {
   it('is in error with the URL in its message, fires cnn-error once and fetches once', async () => {
@@ -13,6 +12,13 @@ describe('<conv-filter-playground> whose first image fails', () => {
     const seen: string[] = [];
     const listen = (e: Event) => seen.push((e as CustomEvent<CnnErrorDetail>).detail.message);
     document.addEventListener('cnn-error', listen);
+    // Counts the requests for the image (the resource timing buffer is full of the test's modules).
+    const realFetch = window.fetch;
+    let requests = 0;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).endsWith(src)) requests++;
+      return realFetch(input, init);
+    };
     try {
       const el = await fixture<ConvFilterPlayground>(html`<conv-filter-playground backend="cpu" src=${src}></conv-filter-playground>`);
       const ready = await el.ready.then(
@@ -28,9 +34,9 @@ describe('<conv-filter-playground> whose first image fails', () => {
       await new Promise((r) => setTimeout(r, 300));
       expect(seen).to.have.length(1);
       expect(seen[0]).to.contain(src);
-      await until(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith(src)), 'the image request to be recorded');
-      expect(performance.getEntriesByType('resource').filter((r) => r.name.endsWith(src))).to.have.length(1);
+      expect(requests).to.equal(1);
     } finally {
+      window.fetch = realFetch;
       document.removeEventListener('cnn-error', listen);
     }
   });
