@@ -4,6 +4,5 @@ export default {
   url: 'http://localhost',
   baseUrl: '/course/',
   onBrokenLinks: 'throw',
-  future: { v4: true },
   presets: [['classic', { docs: false, blog: false, theme: {} }]],
 };
