@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { configs as litConfigs } from 'eslint-plugin-lit';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'storybook-static/', '.bench-build/', '.cache/', 'custom-elements.json'] },
+  { ignores: ['node_modules/', 'dist/', 'storybook-static/', '.bench-build/', '.cache/', 'custom-elements.json', 'tests/sites/*/node_modules/', 'tests/sites/vitepress/docs/.vitepress/dist/', 'tests/sites/vitepress/docs/.vitepress/cache/', 'tests/sites/astro/dist/', 'tests/sites/astro/.astro/', 'tests/sites/docusaurus/build/', 'tests/sites/docusaurus/.docusaurus/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   litConfigs['flat/recommended'],

@@ -1,12 +1,17 @@
 // `npm run build`: writes dist/ for publishing.
-//   dist/cnn-elements.js   one self-contained ES module defining all five elements (tfjs, lit, d3 inside)
-//   dist/<tag>.js          one module per element; shared code split into dist/chunks/
-//   dist/train-worker.js   the trainer's Web Worker (tfjs with the CPU backend), found beside the modules
+//   dist/cnn-elements.js   CDN build: one self-contained ES module defining all five elements (tfjs, lit, d3 inside)
+//   dist/<tag>.js          CDN build, one module per element; shared code split into dist/chunks/
+//   dist/config.js         CDN build of the config entry (no tfjs, no element)
+//   dist/train-worker.js   the CDN build's Web Worker (tfjs inside), found beside the modules
+//   dist/esm/              the unbundled build for bundlers and Node (package.json's exports): src/ compiled
+//                          file by file, lit, d3 and @tensorflow/* left as bare imports, shipped files named
+//                          in `new URL('…', import.meta.url)` literals (src/core/shipped-files.bundler.ts)
 //   dist/types/            type declarations
 //   dist/wasm/             the tfjs WASM binaries, for pages that force backend="wasm"
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 const TAGS = readdirSync('src/elements', { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -42,7 +47,30 @@ await Promise.all([
   }),
   // The worker is one self-contained ES module: a worker cannot share the page's loaded chunks anyway.
   build({ ...common, entryPoints: { 'train-worker': 'src/core/train-worker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { config: 'src/config.ts' }, outdir: 'dist' }),
+  // The unbundled build: each source file on its own, imports left as they are. A site's bundler
+  // then gives the page one copy of lit and tfjs, and copies the shipped files it finds named.
+  build({
+    entryPoints: [
+      ...sources('src').filter((f) => !f.startsWith('src/core/shipped-files.')).map((f) => ({ in: f, out: f.slice(4, -3) })),
+      { in: 'src/core/shipped-files.bundler.ts', out: 'core/shipped-files' },
+    ],
+    outdir: 'dist/esm',
+    bundle: false,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
+  }),
 ]);
+
+/** Every .ts file under a folder. */
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
+}
 
 execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 

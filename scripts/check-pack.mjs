@@ -34,7 +34,8 @@ for (const path of packed) {
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const required = new Set(TOP_FILES);
 for (const target of [pkg.main, pkg.module, pkg.types, ...targets(pkg.exports)]) {
-  if (typeof target === 'string') required.add(target.replace(/^\.\//, ''));
+  // Wildcard targets (`./dist/*`) stand for folders the walk below covers.
+  if (typeof target === 'string' && !target.includes('*')) required.add(target.replace(/^\.\//, ''));
 }
 for (const folder of FOLDERS) {
   for (const path of walk(join(ROOT, folder))) {

@@ -2,6 +2,7 @@
 // and the Storybook smoke test. Loopback only; nothing here is meant for production.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
+import { createGzip } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES = {
@@ -19,11 +20,16 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Types worth compressing: text, JSON, source maps and WASM (binary images are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.wasm', '.bin']);
+
 /**
  * Serves `root` on 127.0.0.1. `redirects` maps exact paths to others (e.g. '/' → '/demo/').
+ * `compress`: gzip text, JSON and WASM for clients that accept it; `maxAge`: seconds the
+ * browser may keep a file (0: revalidate each time, what the tests want).
  * Resolves with { server, url } once listening; port 0 picks a free one.
  */
-export function serveStatic(root, { port = 0, redirects = {} } = {}) {
+export function serveStatic(root, { port = 0, redirects = {}, compress = false, maxAge = 0 } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -49,12 +55,16 @@ export function serveStatic(root, { port = 0, redirects = {} } = {}) {
       return;
     }
     // Open to other origins as a CDN is, so that checks can load the library from "elsewhere".
+    const gzip = compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
+      'cache-control': maxAge ? `public, max-age=${maxAge}` : 'no-cache',
       'access-control-allow-origin': '*',
+      ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
     });
-    createReadStream(file).pipe(res);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(res);
+    else body.pipe(res);
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

@@ -16,9 +16,8 @@ export { PretrainedClassifier } from './elements/pretrained-classifier/define.js
 export { FilterGrid } from './elements/filter-grid/define.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
-export { setAssetBase, assetBase, assetUrl } from './core/assets.js';
-export { setTrainingWorkerUrl } from './core/worker-url.js';
-export { ensureBackend, currentBackend, setWasmPaths, type BackendName, type BackendReport, type AdapterInfo } from './core/backend.js';
+export { setAssetBase, assetBase, assetUrl, setTrainingWorkerUrl, setWasmPaths, setBackendPreference } from './config.js';
+export { ensureBackend, currentBackend, type BackendName, type BackendReport, type AdapterInfo } from './core/backend.js';
 export type { Prediction, PredictionDetail, ModelChangeDetail } from './elements/pretrained-classifier/pretrained-classifier.js';
 export { CnnDrawPad, defineDrawPad, type PadPoint, type PadStroke, type DrawPadDetail } from './vis/draw-pad.js';
 export { preprocessDigit, type DigitImage } from './core/digit-preprocess.js';

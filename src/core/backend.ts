@@ -14,6 +14,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 
 import type { BackendName } from './backend-name.js';
+import { config } from './config-state.js';
+import { wasmPaths } from './wasm-paths.js';
 
 export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
 
@@ -51,19 +53,14 @@ export interface BackendReport {
 }
 
 let choice: Promise<BackendReport> | undefined;
-let wasmPaths: string | undefined;
-
-/** Where the WASM backend finds its .wasm files (only needed when `wasm` is forced). */
-export function setWasmPaths(prefix: string): void {
-  wasmPaths = prefix;
-}
+export { setWasmPaths } from './wasm-paths.js';
 
 /**
  * Resolves with the page's backend, ready for work. The first call chooses; later
  * calls return the same report whatever they request (see `report.requested`).
  */
 export function ensureBackend(request: BackendName | 'auto' = 'auto'): Promise<BackendReport> {
-  choice ??= choose(request);
+  choice ??= choose(request === 'auto' ? (config().backend ?? 'auto') : request);
   return choice;
 }
 
@@ -124,7 +121,8 @@ async function register(name: BackendName): Promise<string | undefined> {
       return undefined;
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+      const paths = wasmPaths();
+      if (paths) wasm.setWasmPaths(paths);
       return undefined;
     }
     case 'cpu':

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { siblingUrl } from './assets.js';
 
 export type ModelKind = 'layers' | 'graph';
 
@@ -87,7 +88,7 @@ async function fetchWeights(
   const specs = manifest.flatMap((group) => group.weights);
   const paths = manifest.flatMap((group) => group.paths);
   const buffers = await Promise.all(
-    paths.map(async (path) => (await fetchOk(new URL(path, url).href, `the weights file "${path}" listed in model.json`, signal)).arrayBuffer()),
+    paths.map(async (path) => (await fetchOk(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)).arrayBuffer()),
   );
   const data = tf.io.concatenateArrayBuffers(buffers);
   const expected = specs.reduce((sum, s) => sum + bytesOf(s), 0);

@@ -17,25 +17,9 @@ import { DivergedError, type TrainHooks, type TrainResult } from './training.js'
 import type { Evaluation } from './evaluate.js';
 import type { MnistData } from './mnist.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
-import { trainingWorkerUrl } from './worker-url.js';
+import { startTrainingWorker, trainingWorkerUrl } from './worker-url.js';
 
 export { setTrainingWorkerUrl, trainingWorkerUrl } from './worker-url.js';
-
-/**
- * Starts the worker. A script on another origin (the library on a CDN) cannot be a worker
- * itself, but a same-origin module that imports it can.
- */
-function spawnWorker(url: string): Worker {
-  const target = new URL(url);
-  if (target.origin === location.origin) return new Worker(target, { type: 'module' });
-  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(target.href)};`], { type: 'text/javascript' }));
-  try {
-    return new Worker(shim, { type: 'module' });
-  } finally {
-    // The worker has fetched its script by the time it runs; revoking later would leak the URL.
-    setTimeout(() => URL.revokeObjectURL(shim), 60_000);
-  }
-}
 
 /** One worker, kept between runs (loading tfjs into it takes a moment) and ended by `dispose()`. */
 export class TrainingWorker {
@@ -54,7 +38,7 @@ export class TrainingWorker {
   get handle(): Worker | undefined {
     if (this.unavailable) return undefined;
     try {
-      this.worker ??= spawnWorker(trainingWorkerUrl());
+      this.worker ??= startTrainingWorker();
     } catch (e) {
       this.unavailable = `the worker could not start (${e instanceof Error ? e.message : String(e)})`;
     }

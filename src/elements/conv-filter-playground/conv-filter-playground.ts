@@ -210,8 +210,9 @@ export class ConvFilterPlayground extends CnnElement {
 
   protected override async load(signal: AbortSignal): Promise<void> {
     this.conv = await import('../../core/conv.js');
-    // The first image: a failure is reported but is not fatal, the reader can pick another.
-    await this.loadPicture(() => this.initialSource(), signal);
+    // The first image: without it there is nothing to show, so its failure is fatal
+    // (state="error", the message, one cnn-error) rather than an empty map said to be ready.
+    await this.loadPicture(() => this.initialSource(), signal, { fatal: true });
   }
 
   protected override onReady(): void {
@@ -286,7 +287,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   /** `source` may be a function, so that an unknown sample name is reported like any bad image. */
-  private async loadPicture(source: ImageInput | (() => ImageInput), signal?: AbortSignal): Promise<void> {
+  private async loadPicture(source: ImageInput | (() => ImageInput), signal?: AbortSignal, { fatal = false } = {}): Promise<void> {
     const request = ++this.imageRequest;
     let pixels: ImagePixels;
     let input: ImageInput;
@@ -294,7 +295,7 @@ export class ConvFilterPlayground extends CnnElement {
       input = typeof source === 'function' ? source() : source;
       pixels = await readImage(input, { maxSide: this.maxSize, signal });
     } catch (e) {
-      if (signal?.aborted) throw e;
+      if (signal?.aborted || fatal) throw e;
       this.fail(messageOf(e), e);
       return;
     }

@@ -1,0 +1,164 @@
+// Course-site test: builds the tiny VitePress, Astro and Docusaurus sites of tests/sites/
+// from the packed tarball (`npm pack`, as an author installs the library), each set up
+// exactly as the README's "Use it in your course site" says, serves each build under
+// /course/ and opens it in headless Chromium. Each site must:
+//   - build (the static build imports the library in Node: it must not throw);
+//   - ship no build-machine path (file:///…, this checkout's folder) in its JS;
+//   - bring every element to state="ready", with no console error, failed request or HTTP error
+//     (the photos, the digit model, MNIST come from the site's own build, no setAssetBase);
+//   - train the trainer's network with its batches in the Web Worker.
+//
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus …]
+// A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
+// later runs only swap in the new tarball). Times of each step are printed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { pack, ROOT } from './pack.mjs';
+import { serveStatic } from './static-server.mjs';
+import { watchPage } from './page-watch.mjs';
+
+const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
+/** Where each tool writes its build. */
+const SITES = {
+  vitepress: { out: 'docs/.vitepress/dist' },
+  astro: { out: 'dist' },
+  docusaurus: { out: 'build' },
+};
+const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
+
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SITES);
+for (const name of names) if (!SITES[name]) throw new Error(`unknown site "${name}": use ${Object.keys(SITES).join(', ')}`);
+
+const timed = (what, fn) => {
+  const started = Date.now();
+  const result = fn();
+  console.log(`  ${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+};
+
+const tarball = timed('npm pack', pack);
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: false }) });
+let failed = 0;
+try {
+  for (const name of names) {
+    const started = Date.now();
+    console.log(`${name}:`);
+    const problems = await checkSite(name);
+    const secs = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(`${problems.length ? 'FAIL' : 'ok  '}  ${name} (${secs} s in all)`);
+    for (const p of problems) console.log(`        - ${p}`);
+    if (problems.length) failed++;
+  }
+} finally {
+  await browser.close();
+}
+console.log(`sites: ${names.length - failed} passed, ${failed} failed`);
+if (failed) process.exit(1);
+
+async function checkSite(name) {
+  const dir = join(SITES_DIR, name);
+  const run = (cmd, args) => execFileSync(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOCUSAURUS_TELEMETRY_DISABLED: '1' } });
+  try {
+    if (!existsSync(join(dir, 'node_modules'))) timed('npm ci', () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts']));
+    else timed('swap in the new tarball', () => installTarball(dir));
+    timed('build', () => run('npm', ['run', 'build']));
+  } catch (e) {
+    return [`${e.message.split('\n')[0]}\n${String(e.stderr ?? '').slice(-3000)}\n${String(e.stdout ?? '').slice(-3000)}`];
+  }
+  const out = join(dir, SITES[name].out);
+  const problems = shippedPaths(out);
+  // Served under /course/, as a course site on a shared host often is.
+  const root = mkdtempSync(join(tmpdir(), `cnn-site-${name}-`));
+  symlinkSync(out, join(root, 'course'));
+  const { server, url: origin } = await serveStatic(root);
+  try {
+    problems.push(...(await checkPage(`${origin}/course/`, origin)));
+  } finally {
+    server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  return problems;
+}
+
+/** Replaces the installed cnn-elements by the new tarball (its dependencies are already installed). */
+function installTarball(dir) {
+  const target = join(dir, 'node_modules', 'cnn-elements');
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+}
+
+/** JS files of a build that name the build machine: a file:/// path or this checkout's folder. */
+function shippedPaths(out) {
+  const problems = [];
+  const machine = [/file:\/\/\/[A-Za-z]/, new RegExp(ROOT.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))];
+  for (const file of walk(out).filter((f) => /\.(m?js|html)$/.test(f))) {
+    const text = readFileSync(file, 'utf8');
+    for (const re of machine) {
+      const m = re.exec(text);
+      if (m) problems.push(`${file.slice(out.length + 1)} ships a build-machine path: …${text.slice(Math.max(0, m.index - 40), m.index + 80)}…`);
+    }
+  }
+  return problems;
+}
+
+async function checkPage(url, origin) {
+  const problems = [];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const stopWatching = watchPage(page, problems, { origin });
+  try {
+    const started = Date.now();
+    await page.goto(url);
+    const settled = await page
+      .waitForFunction(
+        (tags) => tags.every((t) => document.querySelector(t)?.getAttribute('state') === 'ready' || document.querySelector(t)?.getAttribute('state') === 'error'),
+        TAGS,
+        { timeout: TIMEOUT_MS, polling: 250 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    const states = await page.evaluate(
+      (tags) =>
+        tags.map((t) => {
+          const el = document.querySelector(t);
+          return { tag: t, found: !!el, defined: !!customElements.get(t), state: el?.getAttribute('state'), message: el?.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '' };
+        }),
+      TAGS,
+    );
+    if (!settled) problems.push(`not every element settled within ${TIMEOUT_MS / 1000} s`);
+    for (const s of states) {
+      if (!s.found) problems.push(`<${s.tag}> is not on the page`);
+      else if (!s.defined) problems.push(`<${s.tag}> was never defined`);
+      else if (s.state !== 'ready') problems.push(`<${s.tag}> is "${s.state}"${s.message ? `: ${s.message}` : ''}`);
+    }
+    console.log(`  elements ready: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (states.find((s) => s.tag === 'cnn-trainer')?.state === 'ready') {
+      const trainStarted = Date.now();
+      const progress = await page.evaluate(async () => {
+        const el = document.querySelector('cnn-trainer');
+        while (!el.model) await new Promise((r) => setTimeout(r, 20));
+        await el.train();
+        return el.shadowRoot.querySelector('[part="progress"]').textContent.replace(/\s+/g, ' ').trim();
+      });
+      console.log(`  training: ${((Date.now() - trainStarted) / 1000).toFixed(1)} s (${progress})`);
+      if (!progress.includes('in a Web Worker')) problems.push(`the trainer's batches ran on the page, not in its Web Worker: "${progress}"`);
+    }
+  } catch (e) {
+    problems.push(`the page failed: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    stopWatching();
+    await context.close();
+  }
+  return problems;
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+}
