@@ -3,6 +3,7 @@
  * `tf.tidy`; the only read is the final `await data()`.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { borderIndices, isImageBorder } from './border.js';
 import type { Activation, ConvPlan } from './conv-plan.js';
 import type { ChannelImage, ChannelMode } from './image-channels.js';
 
@@ -39,6 +40,14 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
     const kernel = tf.tile(tf.reshape(k2d, [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D;
     const depthwise = spec.channels === 'rgb';
     let x = tf.expandDims(input, 0) as tf.Tensor4D;
+    // cv2's borders: gather the mirrored or repeated rows and columns, then convolve `valid`.
+    const border = isImageBorder(plan.padding) ? plan.padding : undefined;
+    if (border) {
+      const [h, w] = plan.inShape;
+      const rows = borderIndices(h, plan.padBefore[0], plan.padTotal[0] - plan.padBefore[0], border);
+      const cols = borderIndices(w, plan.padBefore[1], plan.padTotal[1] - plan.padBefore[1], border);
+      x = tf.gather(tf.gather(x, tf.tensor1d(rows, 'int32'), 1), tf.tensor1d(cols, 'int32'), 2) as tf.Tensor4D;
+    }
     // tfjs refuses stride > 1 together with dilation > 1. Then pad as `same` would for the
     // real stride, convolve every position, and keep every stride-th one: the same numbers.
     const split = plan.stride > 1 && plan.dilation > 1;
@@ -53,7 +62,7 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
       ]);
     }
     const stride = split ? 1 : plan.stride;
-    const padding = split ? 'valid' : plan.padding;
+    const padding = split || border ? 'valid' : (plan.padding as 'valid' | 'same');
     let y: tf.Tensor4D = depthwise
       ? tf.depthwiseConv2d(x, kernel, stride, padding, 'NHWC', plan.dilation)
       : tf.conv2d(x, kernel, stride, padding, 'NHWC', plan.dilation);

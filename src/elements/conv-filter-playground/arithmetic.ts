@@ -27,8 +27,10 @@ export interface PixelArithmetic {
   results: { preActivation: number; value: number }[];
   bias: number;
   activation: Activation;
-  /** The input rectangle the kernel spans (clipped to the image), for the outline. */
+  /** The input rectangle the kernel spans (clipped to the image), for the narration. */
   field: { top: number; left: number; bottom: number; right: number };
+  /** The same rectangle not clipped: it reaches into the padding at the borders, for the outline on the padded input. */
+  window: { top: number; left: number; bottom: number; right: number };
 }
 
 export function pixelArithmetic(
@@ -48,7 +50,8 @@ export function pixelArithmetic(
     const rows: Product[][] = Array.from({ length: kh }, () => []);
     let sum = 0;
     for (const t of taps) {
-      const x = channelAt(image, t.r, t.c, ch);
+      // A border tap reads the pixel the border mode puts there (sr, sc), or 0 for zeros.
+      const x = channelAt(image, t.sr, t.sc, ch);
       const w = kernel[t.kr][t.kc];
       rows[t.kr][t.kc] = { x, w, product: x * w, padding: !t.inside };
       sum += x * w;
@@ -68,7 +71,8 @@ export function pixelArithmetic(
     bottom: Math.min(image.height, last.r + 1),
     right: Math.min(image.width, last.c + 1),
   };
-  return { row, col, channels, results, bias, activation, field };
+  const window = { top: first.r, left: first.c, bottom: last.r + 1, right: last.c + 1 };
+  return { row, col, channels, results, bias, activation, field, window };
 }
 
 /** One sentence for screen readers and the caption. */

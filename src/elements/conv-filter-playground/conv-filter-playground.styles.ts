@@ -13,6 +13,14 @@ export const playgroundStyles = css`
   .viewport {
     position: relative;
     line-height: 0;
+    overflow: hidden;
+  }
+  /* The image's own edge on the padded input: the border outside it is veiled, still readable. */
+  .edge {
+    position: absolute;
+    pointer-events: none;
+    outline: 1px dashed currentColor;
+    box-shadow: 0 0 0 100vmax color-mix(in srgb, var(--_bg) 45%, transparent);
   }
   canvas {
     width: 100%;

@@ -13,7 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
-import { parsePadding, PADDINGS, type Padding } from '../../core/window-geometry.js';
+import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
 import { narrate, pixelArithmetic, type PixelArithmetic } from './arithmetic.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
@@ -133,8 +133,14 @@ export class ConvFilterPlayground extends CnnElement {
   /** Step between kernel positions, 1 to 4. */
   @property({ type: Number }) stride = 1;
 
-  /** `valid` (no padding: the map shrinks) or `same` (zero padding: out = ceil(in / stride)). */
-  @property() padding: Padding = 'valid';
+  /**
+   * `valid` (no padding: the map shrinks), `same` (zeros, TensorFlow's: out = ceil(in / stride)),
+   * `reflect` (mirrored without repeating the edge pixel: cv2's BORDER_REFLECT_101, the
+   * default of cv2.filter2D) or `replicate` (the edge pixel repeated: BORDER_REPLICATE).
+   * With the last three the output has the input's size at stride 1, and the input is
+   * drawn with the border the kernel reads.
+   */
+  @property() padding: ConvPadding = 'valid';
 
   /** Spacing between kernel taps, 1 to 3 (a dilated, or atrous, convolution). */
   @property({ type: Number }) dilation = 1;
@@ -257,7 +263,7 @@ export class ConvFilterPlayground extends CnnElement {
     else if (loaded && changed.has('image') && this.image) void this.setPicture(this.image);
     else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
-    if (changed.has('picture')) this.paintInput();
+    if (changed.has('picture') || changed.has('result')) this.paintInput();
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
     // `output` means "drawn": fired once the new map is on the canvas.
     if (this.unannounced) {
@@ -318,7 +324,7 @@ export class ConvFilterPlayground extends CnnElement {
   private settings() {
     const stride = checkInteger(this.stride, 'stride', 1, 4);
     const dilation = checkInteger(this.dilation, 'dilation', 1, 3);
-    const padding = parsePadding(this.padding);
+    const padding = parseConvPadding(this.padding);
     if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use none or relu.`);
     if (!CHANNEL_MODES.includes(this.channels)) throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
     const bias = Number(this.bias);
@@ -361,10 +367,19 @@ export class ConvFilterPlayground extends CnnElement {
 
   // ---- drawing -------------------------------------------------------------------
 
+  /** The input as the kernel of the current result sees it: with its padding, when there is a result for this picture. */
+  private shownInput(): { image: ChannelImage; padBefore: [number, number]; padTotal: [number, number] } | undefined {
+    const picture = this.picture;
+    if (!picture) return undefined;
+    const plan = this.result?.picture === picture ? this.result.plan : undefined;
+    if (!plan || (plan.padTotal[0] === 0 && plan.padTotal[1] === 0)) return { image: picture.image, padBefore: [0, 0], padTotal: [0, 0] };
+    return { image: padImage(picture.image, plan.padBefore, plan.padTotal, plan.padding), padBefore: plan.padBefore, padTotal: plan.padTotal };
+  }
+
   private paintInput(): void {
     const canvas = this.inputCanvas;
-    const image = this.picture?.image;
-    if (canvas && image) paintIntensities(canvas, image.values, [image.height, image.width, image.channels]);
+    const shown = this.shownInput();
+    if (canvas && shown) paintIntensities(canvas, shown.image.values, [shown.image.height, shown.image.width, shown.image.channels]);
   }
 
   private paintOutput(): void {
@@ -541,7 +556,7 @@ export class ConvFilterPlayground extends CnnElement {
           </figcaption>
           <div class="viewport" part="input">
             <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
-            ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
+            ${picture ? this.renderEdge(picture.image) : nothing} ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
           </div>
           ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
         </figure>
@@ -571,17 +586,28 @@ export class ConvFilterPlayground extends CnnElement {
     `;
   }
 
+  /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */
+  private inputBox(image: ChannelImage, box: { top: number; left: number; bottom: number; right: number }) {
+    const [[pt, pl], [ph, pw]] = this.result?.picture === this.picture ? [this.result!.plan.padBefore, this.result!.plan.padTotal] : [[0, 0], [0, 0]];
+    const h = image.height + ph;
+    const w = image.width + pw;
+    return {
+      top: `${((box.top + pt) / h) * 100}%`,
+      left: `${((box.left + pl) / w) * 100}%`,
+      height: `${((box.bottom - box.top) / h) * 100}%`,
+      width: `${((box.right - box.left) / w) * 100}%`,
+    };
+  }
+
+  /** Marks the image's own edge when the input is drawn with its padding. */
+  private renderEdge(image: ChannelImage) {
+    const padded = this.result?.picture === this.picture && this.result!.plan.padTotal.some((p) => p > 0);
+    if (!padded) return nothing;
+    return html`<div class="edge" style=${styleMap(this.inputBox(image, { top: 0, left: 0, bottom: image.height, right: image.width }))}></div>`;
+  }
+
   private renderField(a: PixelArithmetic, image: ChannelImage) {
-    const { top, left, bottom, right } = a.field;
-    return html`<div
-      class="box"
-      style=${styleMap({
-        top: `${(top / image.height) * 100}%`,
-        left: `${(left / image.width) * 100}%`,
-        height: `${((bottom - top) / image.height) * 100}%`,
-        width: `${((right - left) / image.width) * 100}%`,
-      })}
-    ></div>`;
+    return html`<div class="box" style=${styleMap(this.inputBox(image, a.window))}></div>`;
   }
 
   private renderCursor(result: Result) {
@@ -678,7 +704,7 @@ export class ConvFilterPlayground extends CnnElement {
       <fieldset>
         <legend>Convolution</legend>
         ${this.renderSelect('Stride', String(this.stride), ['1', '2', '3', '4'], (v) => (this.stride = Number(v)))}
-        ${this.renderSelect('Padding', this.padding, PADDINGS, (v) => (this.padding = v as Padding))}
+        ${this.renderSelect('Padding', this.padding, CONV_PADDINGS, (v) => (this.padding = v as ConvPadding))}
         ${this.renderSelect('Dilation', String(this.dilation), ['1', '2', '3'], (v) => (this.dilation = Number(v)))}
         <label
           >Bias
