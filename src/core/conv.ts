@@ -13,6 +13,11 @@ export interface ConvSpec {
   channels: ChannelMode;
   bias: number;
   activation: Activation;
+  /**
+   * One kernel per input channel (a learned Conv2D filter), summed into one map; when
+   * set it replaces `kernel` and the channel mode.
+   */
+  channelKernels?: number[][][];
 }
 
 /** A feature map: row-major HWC values and their shape. */
@@ -36,9 +41,12 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
   return tf.tidy(() => {
     const [kh, kw] = plan.kernelSize;
     const inChannels = input.shape[2];
-    const k2d = tf.tensor2d(spec.kernel, [kh, kw]);
-    const kernel = tf.tile(tf.reshape(k2d, [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D;
-    const depthwise = spec.channels === 'rgb';
+    const perChannel = spec.channelKernels;
+    // A learned filter: [kh, kw, c, 1] with each channel's own weights (HWC order: channel last).
+    const kernel = perChannel
+      ? tf.tensor4d(Float32Array.from({ length: kh * kw * inChannels }, (_, i) => perChannel[i % inChannels][Math.floor(i / inChannels / kw)][Math.floor(i / inChannels) % kw]), [kh, kw, inChannels, 1])
+      : (tf.tile(tf.reshape(tf.tensor2d(spec.kernel, [kh, kw]), [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D);
+    const depthwise = spec.channels === 'rgb' && !perChannel;
     let x = tf.expandDims(input, 0) as tf.Tensor4D;
     // cv2's borders: gather the mirrored or repeated rows and columns, then convolve `valid`.
     const border = isImageBorder(plan.padding) ? plan.padding : undefined;
@@ -72,6 +80,8 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
     }
     if (spec.bias !== 0) y = tf.add(y, spec.bias);
     if (spec.activation === 'relu') y = tf.relu(y);
+    else if (spec.activation === 'sigmoid') y = tf.sigmoid(y);
+    else if (spec.activation === 'tanh') y = tf.tanh(y);
     return tf.squeeze(y, [0]) as tf.Tensor3D;
   });
 }

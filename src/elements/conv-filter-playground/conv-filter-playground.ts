@@ -6,7 +6,7 @@ import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import type { FeatureMap } from '../../core/conv.js';
-import { normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
+import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
 import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
@@ -15,7 +15,8 @@ import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
-import { narrate, pixelArithmetic, type PixelArithmetic } from './arithmetic.js';
+import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
+import type { ConvMapRecipe } from '../../core/network.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
 
@@ -34,16 +35,22 @@ export interface KernelChangeDetail {
   kernel: number[][];
 }
 
-/** What a linked `<filter-grid>` sends when the reader picks a learned filter. */
+/** What a linked `<filter-grid>` sends when the reader picks a learned filter, or a conv map in its network view. */
 interface FilterSelectDetail {
   kernel: number[][];
+  layer?: string;
+  index?: number;
+  /** The whole convolution behind a selected map (see core/network.ts). */
+  recipe?: ConvMapRecipe;
 }
 
 /** The image currently convolved, in the form each step needs. */
 interface Picture {
   pixels: ImagePixels;
-  image: ChannelImage;
+  image: GridImage;
   tensor: tf.Tensor3D;
+  /** Set when the picture is a layer's maps taken from a `<filter-grid>`: which layer and filter. */
+  source?: { layer: string; index: number; channels: number };
 }
 
 /** The last computed result and the settings that produced it. */
@@ -52,6 +59,8 @@ interface Result extends FeatureMap {
   kernel: number[][];
   picture: Picture;
   mode: ChannelMode;
+  /** A learned filter's kernel per channel (the shown one is `kernel`, channel 0). */
+  channelKernels?: number[][][];
   bias: number;
   activation: Activation;
   min: number;
@@ -60,7 +69,8 @@ interface Result extends FeatureMap {
   scale?: { choice: ColormapChoice; scale: MapScale };
 }
 
-const ACTIVATIONS: readonly Activation[] = ['none', 'relu'];
+/** Product tables shown for a many-channel input (a layer's maps); the narration gives the total. */
+const SHOWN_CHANNEL_TABLES = 4;
 const COLORMAPS = ['auto', 'diverging', 'gray'] as const;
 type ColormapChoice = (typeof COLORMAPS)[number];
 const SETTINGS = ['kernel', 'normalize', 'stride', 'padding', 'dilation', 'bias', 'activation', 'channels'] as const;
@@ -200,10 +210,49 @@ export class ConvFilterPlayground extends CnnElement {
   private readonly runner = new LatestOnly(() => this.convolveNow());
   private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source));
   private linked?: HTMLElement;
+  /** A learned filter's kernel per input channel, while the picture is a layer's maps. */
+  private layerKernels?: number[][][];
   private readonly onFilterSelect = (e: Event) => {
     const detail = (e as CustomEvent<FilterSelectDetail>).detail;
-    if (detail?.kernel) this.kernel = detail.kernel;
+    if (detail?.recipe) this.useRecipe(detail.recipe, detail.layer ?? 'the layer', detail.index ?? 0);
+    else if (detail?.kernel) this.kernel = detail.kernel;
   };
+
+  /**
+   * Redoes a conv layer's map: its input maps become the picture, its learned kernels, bias,
+   * activation, stride, dilation and padding the settings, so the output is the layer's map.
+   */
+  private useRecipe(recipe: ConvMapRecipe, layer: string, index: number): void {
+    if (!this.conv) return;
+    const activation = fromKerasActivation(recipe.activation);
+    const [h, w, c] = recipe.input.shape;
+    const [kh, kw] = [recipe.kernels[0].length, recipe.kernels[0][0].length];
+    const problem =
+      activation === undefined
+        ? `the activation ${recipe.activation}, which the playground does not offer (it has ${ACTIVATIONS.join(', ')})`
+        : recipe.stride > 4 || recipe.dilation > 3 || kh > MAX_KERNEL_SIDE || kw > MAX_KERNEL_SIDE
+          ? `a ${kh}×${kw} kernel at stride ${recipe.stride} and dilation ${recipe.dilation}, beyond the playground's 7×7, stride 4, dilation 3`
+          : undefined;
+    if (problem) {
+      this.fail(`${layer} uses ${problem}, so the playground cannot redo its map ${index}. The previous picture and kernel stay.`);
+      return;
+    }
+    const image: GridImage = { values: recipe.input.values, height: h, width: w, channels: c, maps: true };
+    // A gray rendering of the first map, only used if the reader switches to rgb (which leaves the layer's maps).
+    const [lo, hi] = valueRange(recipe.input.values, 0, c);
+    const data = new Uint8ClampedArray(h * w * 4);
+    for (let i = 0; i < h * w; i++) data.fill(hi > lo ? ((recipe.input.values[i * c] - lo) / (hi - lo)) * 255 : 0, 4 * i, 4 * i + 3).fill(255, 4 * i + 3, 4 * i + 4);
+    const old = this.picture;
+    this.picture = { pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h }, image, tensor: this.conv.imageTensor(image as ChannelImage), source: { layer, index, channels: c } };
+    old?.tensor.dispose();
+    this.loadedFrom = undefined;
+    this.layerKernels = recipe.kernels.map((k) => k.map((r) => [...r]));
+    this.currentKernel = this.layerKernels[0].map((r) => [...r]);
+    this.drafts = new Map();
+    Object.assign(this, { normalize: false, bias: recipe.bias, activation, stride: recipe.stride, dilation: recipe.dilation, padding: recipe.padding, channels: c === 1 ? 'gray' : 'sum' });
+    this.requestUpdate('kernel');
+    this.clearError();
+  }
 
   /** The feature map for the current settings, after the activation: row-major HWC. */
   async getOutput(): Promise<{ values: Float32Array; shape: [number, number, number] }> {
@@ -312,6 +361,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   private usePixels(pixels: ImagePixels): void {
+    this.layerKernels = undefined;
     const image = toChannels(pixels, this.channels);
     const old = this.picture;
     this.picture = { pixels, image, tensor: this.conv!.imageTensor(image) };
@@ -325,7 +375,7 @@ export class ConvFilterPlayground extends CnnElement {
     const stride = checkInteger(this.stride, 'stride', 1, 4);
     const dilation = checkInteger(this.dilation, 'dilation', 1, 3);
     const padding = parseConvPadding(this.padding);
-    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use none or relu.`);
+    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use ${ACTIVATIONS.join(', ')}.`);
     if (!CHANNEL_MODES.includes(this.channels)) throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
     const bias = Number(this.bias);
     if (!Number.isFinite(bias)) throw new Error(`bias "${String(this.bias)}" is not a number.`);
@@ -347,28 +397,38 @@ export class ConvFilterPlayground extends CnnElement {
       return;
     }
     // The channel mode decides how the image is read: gray needs one channel, rgb and sum three.
-    if ((s.mode === 'gray') !== (picture.image.channels === 1)) {
+    const maps = picture.image.maps === true;
+    if (maps ? s.mode === 'rgb' : (s.mode === 'gray') !== (picture.image.channels === 1)) {
       this.usePixels(picture.pixels);
       picture = this.picture!;
     }
     await this.compute(async () => {
       const started = performance.now();
-      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation }, plan);
+      const channelKernels = this.channelKernels(s.kernel);
+      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels }, plan);
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
       const [min, max] = valueRange(map.values);
-      this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
+      this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
       this.clearError();
       this.unannounced = { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms };
     }, 'The convolution failed');
   }
 
+  /** The kernels of a learned filter, channel 0 being the grid as the reader left it; none once its size changed. */
+  private channelKernels(kernel: number[][]): number[][][] | undefined {
+    const layer = this.layerKernels;
+    if (!layer || !this.picture?.image.maps || layer.length !== this.picture.image.channels) return undefined;
+    if (kernel.length !== layer[0].length || kernel[0].length !== layer[0][0].length) return undefined;
+    return [kernel, ...layer.slice(1)];
+  }
+
   // ---- drawing -------------------------------------------------------------------
 
   /** The input as the kernel of the current result sees it: with its padding, when there is a result for this picture. */
-  private shownInput(): { image: ChannelImage; padBefore: [number, number]; padTotal: [number, number] } | undefined {
+  private shownInput(): { image: GridImage; padBefore: [number, number]; padTotal: [number, number] } | undefined {
     const picture = this.picture;
     if (!picture) return undefined;
     const plan = this.result?.picture === picture ? this.result.plan : undefined;
@@ -379,7 +439,11 @@ export class ConvFilterPlayground extends CnnElement {
   private paintInput(): void {
     const canvas = this.inputCanvas;
     const shown = this.shownInput();
-    if (canvas && shown) paintIntensities(canvas, shown.image.values, [shown.image.height, shown.image.width, shown.image.channels]);
+    if (!canvas || !shown) return;
+    const { values, height, width, channels } = shown.image;
+    // A layer's maps are not 0–255 intensities: the first map through a gray scale of its range.
+    if (this.picture?.image.maps) paintMap(canvas, values, [height, width, channels], mapScale('gray', ...valueRange(values, 0, channels)), 0);
+    else paintIntensities(canvas, values, [height, width, channels]);
   }
 
   private paintOutput(): void {
@@ -544,15 +608,13 @@ export class ConvFilterPlayground extends CnnElement {
     const picture = this.picture;
     const arithmetic =
       result && result.picture === picture
-        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel)
+        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel, result.channelKernels)
         : undefined;
     return html`
       <div class="panes">
         <figure>
           <figcaption>
-            ${picture
-              ? `Input ${picture.image.width}×${picture.image.height}${picture.image.channels === 1 ? ', grayscale' : ', RGB'}`
-              : 'Input'}
+            ${picture ? this.inputCaption(picture) : 'Input'}
           </figcaption>
           <div class="viewport" part="input">
             <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
@@ -587,7 +649,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */
-  private inputBox(image: ChannelImage, box: { top: number; left: number; bottom: number; right: number }) {
+  private inputBox(image: GridImage, box: { top: number; left: number; bottom: number; right: number }) {
     const [[pt, pl], [ph, pw]] = this.result?.picture === this.picture ? [this.result!.plan.padBefore, this.result!.plan.padTotal] : [[0, 0], [0, 0]];
     const h = image.height + ph;
     const w = image.width + pw;
@@ -600,13 +662,23 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   /** Marks the image's own edge when the input is drawn with its padding. */
-  private renderEdge(image: ChannelImage) {
+  private renderEdge(image: GridImage) {
     const padded = this.result?.picture === this.picture && this.result!.plan.padTotal.some((p) => p > 0);
     if (!padded) return nothing;
     return html`<div class="edge" style=${styleMap(this.inputBox(image, { top: 0, left: 0, bottom: image.height, right: image.width }))}></div>`;
   }
 
-  private renderField(a: PixelArithmetic, image: ChannelImage) {
+  private inputCaption(picture: Picture): string {
+    const { width, height, channels } = picture.image;
+    const from = picture.source;
+    if (from) {
+      const all = channels > 1 ? `; drawn: map 0 of ${channels}, the sum runs over all ${channels} with each one's own kernel` : '';
+      return `Input ${width}×${height}: the maps ${from.layer} reads, for its map ${from.index}${all}`;
+    }
+    return `Input ${width}×${height}${channels === 1 ? ', grayscale' : ', RGB'}`;
+  }
+
+  private renderField(a: PixelArithmetic, image: GridImage) {
     return html`<div class="box" style=${styleMap(this.inputBox(image, a.window))}></div>`;
   }
 
@@ -629,21 +701,25 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   private renderArithmetic(a: PixelArithmetic, result: Result) {
+    const maps = result.picture.image.maps === true;
     const value = (i: number) => result.values[(a.row * result.shape[1] + a.col) * result.shape[2] + i];
     return html`<section class="arithmetic" part="arithmetic">
       <div class="products">
-        ${a.channels.map(
+        ${a.channels.slice(0, SHOWN_CHANNEL_TABLES).map(
           (ch) => html`<table>
             <caption>
               ${ch.name === 'gray' ? 'input × kernel' : `${ch.name} × kernel`} = ${formatNumber(ch.sum)}
             </caption>
             ${ch.rows.map(
               (row) => html`<tr>
-                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, 1)}×${p.w < 0 ? `(${formatNumber(p.w)})` : formatNumber(p.w)}</td>`)}
+                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, maps ? 3 : 1)}×${p.w < 0 ? `(${formatNumber(p.w)})` : formatNumber(p.w)}</td>`)}
               </tr>`,
             )}
           </table>`,
         )}
+        ${a.channels.length > SHOWN_CHANNEL_TABLES
+          ? html`<p class="more">… and ${a.channels.length - SHOWN_CHANNEL_TABLES} more maps, each with its own kernel (sum of all ${a.channels.length}: ${formatNumber(a.channels.reduce((t, c) => t + c.sum, 0))})</p>`
+          : nothing}
       </div>
       <p aria-live="polite">
         ${narrate(a, result.plan, result.mode)} The feature map holds
