@@ -19,6 +19,8 @@ import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from '
 import type { ConvMapRecipe } from '../../core/network.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
+import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/conv-scan.js';
+import { TickerController } from '../../controllers/ticker.js';
 
 /** Detail of the `output` event. */
 export interface ConvOutputDetail {
@@ -180,6 +182,13 @@ export class ConvFilterPlayground extends CnnElement {
   /** `auto` (diverging when the map has negative values, else gray), `diverging` or `gray`. */
   @property() colormap: ColormapChoice = 'auto';
 
+  /**
+   * How fast `play()` moves the inspected pixel: `slow` (2 steps a second), `medium` (6)
+   * or `fast` (20). A step is one pixel, or one row on maps wider than 32 pixels and
+   * when the reader prefers reduced motion.
+   */
+  @property() speed: ScanSpeed = 'medium';
+
   /** Id of a `<filter-grid>`: the filter the reader selects there becomes this kernel. */
   @property() for?: string;
 
@@ -192,6 +201,10 @@ export class ConvFilterPlayground extends CnnElement {
   @state() private picture?: Picture;
   @state() private result?: Result;
   @state() private focusPixel: [number, number] = [0, 0];
+  /** While the convolution is shown in motion: the reading-order index the output is filled through. */
+  @state() private scan?: number;
+  @state() private playing = false;
+  private readonly ticker = new TickerController(this);
   /** Kernel cells whose text is not a number yet, by `row,col`: shown as typed, not applied. */
   @state() private drafts = new Map<string, string>();
 
@@ -263,6 +276,62 @@ export class ConvFilterPlayground extends CnnElement {
     return { values: result.values.slice(), shape: [...result.shape] };
   }
 
+  /**
+   * Moves the inspected output pixel across the map in reading order, the output filling
+   * in behind it, at `speed`; from the start when the last run ended. Stops at the end.
+   */
+  play(): void {
+    const result = this.result;
+    if (!result) return;
+    const [oh, ow] = result.plan.outShape;
+    if (this.scan === undefined || this.scan >= oh * ow - 1) this.moveScan(0);
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.playing = true;
+    this.ticker.start(scanInterval(this.speed), () => {
+      const now = this.result;
+      if (!now) return (this.playing = false);
+      const [h, w] = now.plan.outShape;
+      const next = scanNext(this.scan ?? 0, h, w, scansByRows(w, reduced));
+      if (next === undefined) {
+        // The whole map is filled: leave motion and show it all.
+        this.playing = false;
+        this.scan = undefined;
+        return false;
+      }
+      this.moveScan(next);
+      return true;
+    });
+  }
+
+  /** Stops the motion where it is; the output stays filled up to the inspected pixel. */
+  pause(): void {
+    this.ticker.stop();
+    this.playing = false;
+  }
+
+  /** Pauses and moves the inspected pixel `delta` steps in reading order (negative goes back). */
+  step(delta = 1): void {
+    const result = this.result;
+    if (!result) return;
+    this.pause();
+    const [oh, ow] = result.plan.outShape;
+    const from = this.scan ?? scanIndex(...this.focusPixel, ow);
+    this.moveScan(clamp(from + delta, 0, oh * ow - 1));
+  }
+
+  private moveScan(index: number): void {
+    const result = this.result;
+    if (!result) return;
+    this.scan = index;
+    this.focusPixel = scanPixel(index, result.plan.outShape[1]);
+  }
+
+  /** The reader points or uses the arrow keys: motion ends and the whole map shows. */
+  private leaveMotion(): void {
+    this.pause();
+    this.scan = undefined;
+  }
+
   protected override async load(signal: AbortSignal): Promise<void> {
     this.conv = await import('../../core/conv.js');
     // The first image: a failure is reported but is not fatal, the reader can pick another.
@@ -277,6 +346,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   protected override release(): void {
+    this.leaveMotion();
     this.picture?.tensor.dispose();
     this.picture = undefined;
     this.result = undefined;
@@ -412,6 +482,8 @@ export class ConvFilterPlayground extends CnnElement {
       const [min, max] = valueRange(map.values);
       this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
+      // In motion, the fill follows the pixel on the new map's grid.
+      if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
       this.clearError();
       this.unannounced = { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms };
     }, 'The convolution failed');
@@ -572,6 +644,9 @@ export class ConvFilterPlayground extends CnnElement {
     const [oh, ow] = result.plan.outShape;
     const row = Math.floor(((e.clientY - box.top) / box.height) * oh);
     const col = Math.floor(((e.clientX - box.left) / box.width) * ow);
+    if (this.playing) return;
+    if (e.type === 'pointerdown') this.leaveMotion();
+    if (this.scan !== undefined) return;
     this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
   }
 
@@ -592,6 +667,7 @@ export class ConvFilterPlayground extends CnnElement {
     const next = moves[e.key];
     if (!next) return;
     e.preventDefault();
+    this.leaveMotion();
     this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
   }
 
@@ -644,7 +720,7 @@ export class ConvFilterPlayground extends CnnElement {
             width&nbsp; ${sizeFormula(result.plan, 1)}
           </p>`
         : nothing}
-      ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
+      ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
     `;
   }
 
@@ -685,7 +761,13 @@ export class ConvFilterPlayground extends CnnElement {
   private renderCursor(result: Result) {
     const [oh, ow] = result.plan.outShape;
     const [r, c] = this.focusPixel;
-    return html`<div
+    // In motion: veil what is not computed yet, the rest of the pixel's row and the rows below.
+    const veil =
+      this.scan === undefined
+        ? nothing
+        : html`<div class="unfilled" style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${((c + 1) / ow) * 100}%`, height: `${100 / oh}%`, right: '0' })}></div>
+            <div class="unfilled" style=${styleMap({ top: `${((r + 1) / oh) * 100}%`, left: '0', right: '0', bottom: '0' })}></div>`;
+    return html`${veil}<div
       class="box"
       style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${(c / ow) * 100}%`, height: `${100 / oh}%`, width: `${100 / ow}%` })}
     ></div>`;
@@ -721,11 +803,38 @@ export class ConvFilterPlayground extends CnnElement {
           ? html`<p class="more">… and ${a.channels.length - SHOWN_CHANNEL_TABLES} more maps, each with its own kernel (sum of all ${a.channels.length}: ${formatNumber(a.channels.reduce((t, c) => t + c.sum, 0))})</p>`
           : nothing}
       </div>
-      <p aria-live="polite">
+      <p aria-live=${this.playing ? 'off' : 'polite'}>
         ${narrate(a, result.plan, result.mode)} The feature map holds
         ${a.results.map((_, i) => formatNumber(value(i))).join(', ')}.
       </p>
     </section>`;
+  }
+
+  private renderMotion(result: Result) {
+    const [oh, ow] = result.plan.outShape;
+    const index = scanIndex(...this.focusPixel, ow);
+    const [r, c] = this.focusPixel;
+    return html`<div class="motion" part="motion" role="group" aria-label="The convolution in motion">
+      <button type="button" @click=${() => this.step(-1)}>◀ Back</button>
+      <button type="button" @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause' : 'Play'}</button>
+      <button type="button" @click=${() => this.step(1)}>Step ▶</button>
+      <label class="scrub"
+        >Output pixel
+        <input
+          type="range"
+          min="0"
+          max=${oh * ow - 1}
+          .value=${String(index)}
+          aria-valuetext=${`row ${r + 1}, column ${c + 1} of ${oh}×${ow}`}
+          @input=${(e: Event) => {
+            this.pause();
+            this.moveScan(Number((e.target as HTMLInputElement).value));
+          }}
+        />
+      </label>
+      ${this.renderSelect('Speed', this.speed, SCAN_SPEEDS, (v) => (this.speed = v as ScanSpeed))}
+      <span class="status" aria-live="polite">${this.playing ? 'Playing…' : this.scan !== undefined ? `Paused at row ${r + 1}, column ${c + 1}` : ''}</span>
+    </div>`;
   }
 
   private renderControls() {
