@@ -96,6 +96,9 @@ const onOffConverter = {
  * Keyboard: focus the feature map, then arrow keys move the inspected pixel (Shift
  * moves 10), Home and End jump to the first and last pixel.
  *
+ * `play()` shows the convolution in motion: the inspected pixel moves in reading order
+ * while the output fills in (`pause()`, `step()`, a scrub slider, `speed`).
+ *
  * @summary Apply and edit a kernel on an image and see the feature map and the arithmetic behind each pixel.
  * @tag conv-filter-playground
  * @fires kernel-change - The reader edited the kernel (not fired when the page sets it); `detail: { kernel }`.
@@ -108,6 +111,7 @@ const onOffConverter = {
  * @csspart arithmetic - The products and sum behind the inspected pixel, also announced to screen readers.
  * @csspart kernel - The editable kernel grid.
  * @csspart controls - Kernel, convolution and image settings.
+ * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
 export class ConvFilterPlayground extends CnnElement {

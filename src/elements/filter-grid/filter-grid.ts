@@ -84,14 +84,17 @@ const DEFAULT_MODEL = 'models/digits/model.json';
  * weights: a `<conv-filter-playground for="…">` naming this grid takes them as its kernel.
  *
  * Keyboard: Tab to the tiles, arrow keys move between them, Enter or Space selects.
+ * In the network view, arrows move between layers and between a layer's maps.
  *
  * @summary A model's learned filters and their activation maps, linked live to a trainer or classifier.
  * @tag filter-grid
- * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown).
+ * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown). In the network view, a selected Conv2D map adds `recipe`: the layer's input maps, one kernel per input channel, bias, activation, stride, dilation, padding.
  * @fires snapshot - The filters were recorded at an epoch end of the linked trainer; `detail: { epoch, index, layer }`.
  * @fires cnn-error - A missing or model-less source, no conv layer, a bad `layer`, a failed load; `detail: { message, cause? }`.
  * @csspart tile - Each drawn filter or activation map (carries `data-index`).
  * @csspart tiles - The scrolling grid of tiles.
+ * @csspart network - The network view: the input and one column per layer.
+ * @csspart map - Each activation map, bar strip or output list of the network view (carries `data-layer` and `data-map`).
  * @csspart legend - The colour legend.
  * @csspart details - The weights and bias of the focused filter, announced to screen readers.
  * @csspart controls - Layer, view and scale pickers.
