@@ -151,6 +151,11 @@ describe('<filter-grid view="network">', () => {
     await grid.ready;
     await until(() => items(grid).length > 0, 'the network to be drawn');
     await idle(grid);
+    // Wide: the columns stand side by side, each layer's maps stacked in one column, layers left to right.
+    const boxes = items(grid, 0).map((b) => b.getBoundingClientRect());
+    expect(new Set(boxes.map((b) => Math.round(b.left))).size).to.equal(1);
+    expect(boxes.every((b, i) => i === 0 || b.top > boxes[i - 1].top)).to.equal(true);
+    expect(items(grid, 2)[0].getBoundingClientRect().left).to.be.above(boxes[0].right);
     items(grid, 0)[0].focus();
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });

@@ -40,7 +40,8 @@ export const networkStyles = css`
   .network.across .stack {
     display: grid;
     grid-auto-flow: column;
-    grid-template-rows: repeat(min(var(--count), 8), auto);
+    /* Up to 8 maps a column; "show all" adds columns. */
+    grid-template-rows: repeat(var(--rows), auto);
     align-content: space-around;
   }
   .network.down .stack {

@@ -82,7 +82,7 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
     const count = shownCount(o, last, s.expanded.has(i));
     return html`<section class="column maps" aria-label=${`${o.name}, ${o.className}, ${maps} maps of ${o.shape[1]}×${o.shape[0]}`}>
       ${title}
-      <div class="stack" style="--count: ${count}">
+      <div class="stack" style=${`--rows: ${Math.min(count, FIRST_MAPS)}`}>
         ${Array.from({ length: count }, (_, m) => item(s, i, m, `${o.name} map ${m} of ${maps}: ${describe(o, m)}`, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
       </div>
       ${maps > FIRST_MAPS
