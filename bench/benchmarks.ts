@@ -9,6 +9,7 @@ import { convolve } from '../src/core/conv';
 import { planConv } from '../src/core/conv-plan';
 import { defineBenchmark, settle, type Benchmark } from './benchmark';
 import { filterGridBenchmarks } from './filter-grid.bench';
+import { networkViewBenchmarks } from './network-view.bench';
 import { playgroundBenchmarks } from './playground.bench';
 import { classifierBenchmarks } from './classifier.bench';
 import { trainerBenchmarks } from './trainer.bench';
@@ -45,6 +46,7 @@ export const benchmarks: Benchmark[] = [
   }),
   ...playgroundBenchmarks,
   ...filterGridBenchmarks,
+  ...networkViewBenchmarks,
   ...classifierBenchmarks,
   ...trainerBenchmarks,
 ];

@@ -70,3 +70,19 @@ export const ErrorKernelLargerThanImage: Story = {
   name: 'Error: kernel larger than the image',
   args: { sample: 'coins', 'max-size': 5, kernel: '[[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1]]' },
 };
+
+/** The course's cv2.filter2D, to the pixel: its default border (BORDER_REFLECT_101), each colour channel on its own. */
+export const Filter2DReflect: Story = {
+  name: 'cv2.filter2D: reflect border',
+  args: { sample: 'cat', kernel: 'edge', padding: 'reflect', channels: 'rgb' },
+};
+
+/** The edge pixel repeated outward (BORDER_REPLICATE): the input is drawn with the border the kernel reads. */
+export const ReplicateBorder: Story = {
+  args: { sample: 'coins', kernel: 'box-blur-5', padding: 'replicate', 'max-size': 64 },
+};
+
+/** The convolution in motion on a small image: press Play, or scrub the output pixel. */
+export const InMotion: Story = {
+  args: { sample: 'horse', kernel: 'sobel-x', 'max-size': 24, speed: 'medium' },
+};

@@ -58,3 +58,25 @@ export const ErrorLayerOutOfRange: Story = {
   name: 'Error: layer out of range',
   args: { layer: '7' },
 };
+
+/** The whole network at a glance: the input, every layer's maps, the flattened vector and the probabilities. Draw a digit. */
+export const WholeNetwork: Story = {
+  args: { view: 'network' },
+};
+
+/**
+ * The whole network beside a trainer and a playground: train and watch every layer
+ * change; select a conv map and the playground redoes that exact convolution.
+ */
+export const WholeNetworkLinked: Story = {
+  render: () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.display = 'grid';
+    wrapper.style.gap = '12px';
+    wrapper.innerHTML = `
+      <cnn-trainer id="story-net-trainer" train-size="500" epochs="3"></cnn-trainer>
+      <filter-grid id="story-net" view="network" for="story-net-trainer"></filter-grid>
+      <conv-filter-playground for="story-net"></conv-filter-playground>`;
+    return wrapper;
+  },
+};

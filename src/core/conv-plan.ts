@@ -1,18 +1,35 @@
 /**
  * Convolution geometry and the arithmetic of one output pixel, in plain numbers with no
  * tfjs: the playground explains each pixel with these, and the tests check them against
- * the tfjs output (`conv.ts`). Padding follows TensorFlow (see window-geometry.ts).
+ * the tfjs output (`conv.ts`). `valid` and `same` follow TensorFlow (see window-geometry.ts);
+ * `reflect` and `replicate` follow cv2.filter2D (see border.ts).
  */
-import { axisGeometry, type Padding } from './window-geometry.js';
+import { borderIndex, isImageBorder, type ConvPadding } from './border.js';
+import { axisGeometry, type AxisGeometry } from './window-geometry.js';
 
-export type Activation = 'none' | 'relu';
+export type Activation = 'none' | 'relu' | 'sigmoid' | 'tanh';
+export const ACTIVATIONS: readonly Activation[] = ['none', 'relu', 'sigmoid', 'tanh'];
+
+/** The activation applied to one number, as tfjs applies it to the map. */
+export function activate(x: number, activation: Activation): number {
+  if (activation === 'relu') return Math.max(0, x);
+  if (activation === 'sigmoid') return 1 / (1 + Math.exp(-x));
+  if (activation === 'tanh') return Math.tanh(x);
+  return x;
+}
+
+/** A Keras activation name as the playground's (`linear` is `none`); undefined for one it does not offer. */
+export function fromKerasActivation(name: string): Activation | undefined {
+  if (name === 'linear') return 'none';
+  return (ACTIVATIONS as readonly string[]).includes(name) && name !== 'none' ? (name as Activation) : undefined;
+}
 
 export interface ConvOptions {
   /** Kernel height and width. */
   kernelSize: [number, number];
   stride: number;
   dilation: number;
-  padding: Padding;
+  padding: ConvPadding;
 }
 
 export interface ConvPlan extends ConvOptions {
@@ -37,8 +54,8 @@ export function planConv(inShape: [number, number], options: ConvOptions): ConvP
         'Use a smaller kernel or dilation, a larger image, or padding="same".',
     );
   }
-  const rows = axisGeometry(h, span[0], stride, padding);
-  const cols = axisGeometry(w, span[1], stride, padding);
+  const rows = convAxis(h, span[0], stride, padding);
+  const cols = convAxis(w, span[1], stride, padding);
   return {
     ...options,
     inShape,
@@ -49,11 +66,23 @@ export function planConv(inShape: [number, number], options: ConvOptions): ConvP
   };
 }
 
+/**
+ * One axis. The image borders pad span − 1 cells, floor(span / 2) of them before (the
+ * anchor of filter2D), so at stride 1 the output is the input's size; a stride keeps
+ * every stride-th of those positions: out = floor((n − 1) / s) + 1 = ceil(n / s).
+ */
+function convAxis(n: number, span: number, stride: number, padding: ConvPadding): AxisGeometry {
+  if (!isImageBorder(padding)) return axisGeometry(n, span, stride, padding);
+  const padTotal = span - 1;
+  return { out: Math.floor((n - 1) / stride) + 1, padBefore: Math.floor(span / 2), padTotal };
+}
+
 /** The output-size formula of one axis with the plan's numbers, e.g. `floor((512 + 2 − 1·(3−1) − 1) / 1) + 1 = 512`. */
 export function sizeFormula(plan: ConvPlan, axis: 0 | 1): string {
   const n = plan.inShape[axis];
   const k = plan.kernelSize[axis];
-  return `floor((${n} + ${plan.padTotal[axis]} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}) + 1 = ${plan.outShape[axis]}`;
+  const border = isImageBorder(plan.padding) ? ` (${plan.padding === 'reflect' ? 'mirrored' : 'repeated'} border)` : '';
+  return `floor((${n} + ${plan.padTotal[axis]}${border} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}) + 1 = ${plan.outShape[axis]}`;
 }
 
 /** One kernel tap of one output pixel: where it reads, and whether that is inside the image or padding. */
@@ -61,10 +90,13 @@ export interface Tap {
   /** Kernel row and column. */
   kr: number;
   kc: number;
-  /** Input row and column (may be outside the image: padding, which reads 0). */
+  /** Input row and column (may be outside the image: padding). */
   r: number;
   c: number;
   inside: boolean;
+  /** The image row and column the tap reads: itself inside, the mirrored or repeated pixel in a reflect/replicate border, −1 in a zero border. */
+  sr: number;
+  sc: number;
 }
 
 /** The kernel taps of output pixel (row, col), row-major over the kernel. */
@@ -78,7 +110,10 @@ export function tapsAt(plan: ConvPlan, row: number, col: number): Tap[] {
     for (let kc = 0; kc < kw; kc++) {
       const r = top + kr * plan.dilation;
       const c = left + kc * plan.dilation;
-      taps.push({ kr, kc, r, c, inside: r >= 0 && r < h && c >= 0 && c < w });
+      const inside = r >= 0 && r < h && c >= 0 && c < w;
+      const border = isImageBorder(plan.padding) ? plan.padding : undefined;
+      const [sr, sc] = inside ? [r, c] : border ? [borderIndex(r, h, border), borderIndex(c, w, border)] : [-1, -1];
+      taps.push({ kr, kc, r, c, inside, sr, sc });
     }
   }
   return taps;

@@ -3,6 +3,7 @@
  * `tf.tidy`; the only read is the final `await data()`.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { borderIndices, isImageBorder } from './border.js';
 import type { Activation, ConvPlan } from './conv-plan.js';
 import type { ChannelImage, ChannelMode } from './image-channels.js';
 
@@ -12,6 +13,11 @@ export interface ConvSpec {
   channels: ChannelMode;
   bias: number;
   activation: Activation;
+  /**
+   * One kernel per input channel (a learned Conv2D filter), summed into one map; when
+   * set it replaces `kernel` and the channel mode.
+   */
+  channelKernels?: number[][][];
 }
 
 /** A feature map: row-major HWC values and their shape. */
@@ -35,10 +41,21 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
   return tf.tidy(() => {
     const [kh, kw] = plan.kernelSize;
     const inChannels = input.shape[2];
-    const k2d = tf.tensor2d(spec.kernel, [kh, kw]);
-    const kernel = tf.tile(tf.reshape(k2d, [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D;
-    const depthwise = spec.channels === 'rgb';
+    const perChannel = spec.channelKernels;
+    // A learned filter: [kh, kw, c, 1] with each channel's own weights (HWC order: channel last).
+    const kernel = perChannel
+      ? tf.tensor4d(Float32Array.from({ length: kh * kw * inChannels }, (_, i) => perChannel[i % inChannels][Math.floor(i / inChannels / kw)][Math.floor(i / inChannels) % kw]), [kh, kw, inChannels, 1])
+      : (tf.tile(tf.reshape(tf.tensor2d(spec.kernel, [kh, kw]), [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D);
+    const depthwise = spec.channels === 'rgb' && !perChannel;
     let x = tf.expandDims(input, 0) as tf.Tensor4D;
+    // cv2's borders: gather the mirrored or repeated rows and columns, then convolve `valid`.
+    const border = isImageBorder(plan.padding) ? plan.padding : undefined;
+    if (border) {
+      const [h, w] = plan.inShape;
+      const rows = borderIndices(h, plan.padBefore[0], plan.padTotal[0] - plan.padBefore[0], border);
+      const cols = borderIndices(w, plan.padBefore[1], plan.padTotal[1] - plan.padBefore[1], border);
+      x = tf.gather(tf.gather(x, tf.tensor1d(rows, 'int32'), 1), tf.tensor1d(cols, 'int32'), 2) as tf.Tensor4D;
+    }
     // tfjs refuses stride > 1 together with dilation > 1. Then pad as `same` would for the
     // real stride, convolve every position, and keep every stride-th one: the same numbers.
     const split = plan.stride > 1 && plan.dilation > 1;
@@ -53,7 +70,7 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
       ]);
     }
     const stride = split ? 1 : plan.stride;
-    const padding = split ? 'valid' : plan.padding;
+    const padding = split || border ? 'valid' : (plan.padding as 'valid' | 'same');
     let y: tf.Tensor4D = depthwise
       ? tf.depthwiseConv2d(x, kernel, stride, padding, 'NHWC', plan.dilation)
       : tf.conv2d(x, kernel, stride, padding, 'NHWC', plan.dilation);
@@ -63,6 +80,8 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
     }
     if (spec.bias !== 0) y = tf.add(y, spec.bias);
     if (spec.activation === 'relu') y = tf.relu(y);
+    else if (spec.activation === 'sigmoid') y = tf.sigmoid(y);
+    else if (spec.activation === 'tanh') y = tf.tanh(y);
     return tf.squeeze(y, [0]) as tf.Tensor3D;
   });
 }

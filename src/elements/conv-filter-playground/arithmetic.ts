@@ -1,6 +1,6 @@
 /** The arithmetic behind one output pixel, as the playground shows and narrates it. */
-import { tapsAt, type ConvPlan, type Activation } from '../../core/conv-plan.js';
-import { channelAt, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
+import { activate, tapsAt, type ConvPlan, type Activation } from '../../core/conv-plan.js';
+import type { ChannelMode } from '../../core/image-channels.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 
 export interface Product {
@@ -27,12 +27,28 @@ export interface PixelArithmetic {
   results: { preActivation: number; value: number }[];
   bias: number;
   activation: Activation;
-  /** The input rectangle the kernel spans (clipped to the image), for the outline. */
+  /** The input rectangle the kernel spans (clipped to the image), for the narration. */
   field: { top: number; left: number; bottom: number; right: number };
+  /** The same rectangle not clipped: it reaches into the padding at the borders, for the outline on the padded input. */
+  window: { top: number; left: number; bottom: number; right: number };
 }
 
+/** An image or a layer's maps, row-major HWC: 1 (gray), 3 (R, G, B) or any number of map channels. */
+export interface GridImage {
+  values: Float32Array;
+  height: number;
+  width: number;
+  channels: number;
+  /** True for a layer's maps (channels are named "map 0", "map 1", …). */
+  maps?: boolean;
+}
+
+/**
+ * `channelKernels`: one kernel per channel (a learned filter); otherwise `kernel` on every
+ * channel.
+ */
 export function pixelArithmetic(
-  image: ChannelImage,
+  image: GridImage,
   mode: ChannelMode,
   kernel: number[][],
   plan: ConvPlan,
@@ -40,16 +56,22 @@ export function pixelArithmetic(
   activation: Activation,
   row: number,
   col: number,
+  channelKernels?: number[][][],
 ): PixelArithmetic {
   const taps = tapsAt(plan, row, col);
-  const names = image.channels === 1 ? ['gray'] : ['R', 'G', 'B'];
+  const names = image.maps
+    ? Array.from({ length: image.channels }, (_, i) => `map ${i}`)
+    : image.channels === 1
+      ? ['gray']
+      : ['R', 'G', 'B'];
   const [kh] = plan.kernelSize;
   const channels = names.map((name, ch) => {
     const rows: Product[][] = Array.from({ length: kh }, () => []);
     let sum = 0;
     for (const t of taps) {
-      const x = channelAt(image, t.r, t.c, ch);
-      const w = kernel[t.kr][t.kc];
+      // A border tap reads the pixel the border mode puts there (sr, sc), or 0 for zeros.
+      const x = t.sr < 0 ? 0 : image.values[(t.sr * image.width + t.sc) * image.channels + ch];
+      const w = (channelKernels?.[ch] ?? kernel)[t.kr][t.kc];
       rows[t.kr][t.kc] = { x, w, product: x * w, padding: !t.inside };
       sum += x * w;
     }
@@ -58,7 +80,7 @@ export function pixelArithmetic(
   const sums = mode === 'rgb' ? channels.map((c) => c.sum) : [channels.reduce((a, c) => a + c.sum, 0)];
   const results = sums.map((s) => {
     const preActivation = s + bias;
-    return { preActivation, value: activation === 'relu' ? Math.max(0, preActivation) : preActivation };
+    return { preActivation, value: activate(preActivation, activation) };
   });
   const first = taps[0];
   const last = taps[taps.length - 1];
@@ -68,7 +90,8 @@ export function pixelArithmetic(
     bottom: Math.min(image.height, last.r + 1),
     right: Math.min(image.width, last.c + 1),
   };
-  return { row, col, channels, results, bias, activation, field };
+  const window = { top: first.r, left: first.c, bottom: last.r + 1, right: last.c + 1 };
+  return { row, col, channels, results, bias, activation, field, window };
 }
 
 /** One sentence for screen readers and the caption. */
@@ -80,13 +103,15 @@ export function narrate(a: PixelArithmetic, plan: ConvPlan, mode: ChannelMode): 
     (plan.dilation > 1 ? ` (every ${plan.dilation}${ordinal(plan.dilation)} pixel)` : '');
   const parts = a.results.map((r, i) => {
     const label = mode === 'rgb' ? `${a.channels[i].name}: ` : '';
-    const sum = mode === 'sum' ? a.channels.map((c) => formatNumber(c.sum)).join(' + ') + ' = ' : '';
+    const sum = mode !== 'sum' ? '' : a.channels.length > 4 ? `the ${a.channels.length} channel sums add to ` : a.channels.map((c) => formatNumber(c.sum)).join(' + ') + ' = ';
     const bias = a.bias !== 0 ? ` + bias ${formatNumber(a.bias)} = ${formatNumber(r.preActivation)}` : '';
-    const relu = a.activation === 'relu' ? `, ReLU gives ${formatNumber(r.value)}` : '';
+    const relu = a.activation !== 'none' ? `, ${ACTIVATION_NAMES[a.activation]} gives ${formatNumber(r.value)}` : '';
     return `${label}${sum}${formatNumber(r.preActivation - a.bias)}${bias}${relu}`;
   });
   return `${where}: sum of products of ${over} is ${parts.join('; ')}.`;
 }
+
+const ACTIVATION_NAMES: Record<Activation, string> = { none: '', relu: 'ReLU', sigmoid: 'the sigmoid', tanh: 'tanh' };
 
 function ordinal(n: number): string {
   return n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';

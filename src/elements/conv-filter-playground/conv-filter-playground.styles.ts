@@ -13,6 +13,38 @@ export const playgroundStyles = css`
   .viewport {
     position: relative;
     line-height: 0;
+    overflow: hidden;
+  }
+  /* The output not computed yet while the convolution plays. */
+  .unfilled {
+    position: absolute;
+    pointer-events: none;
+    background: var(--_bg);
+    opacity: 0.85;
+  }
+  .motion {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px 10px;
+    align-items: center;
+    margin: 6px 0;
+  }
+  .motion .scrub {
+    display: flex;
+    gap: 6px;
+    align-items: center;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .box {
+      transition: none;
+    }
+  }
+  /* The image's own edge on the padded input: the border outside it is veiled, still readable. */
+  .edge {
+    position: absolute;
+    pointer-events: none;
+    outline: 1px dashed currentColor;
+    box-shadow: 0 0 0 100vmax color-mix(in srgb, var(--_bg) 45%, transparent);
   }
   canvas {
     width: 100%;

@@ -6,18 +6,21 @@ import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import type { FeatureMap } from '../../core/conv.js';
-import { normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
+import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
 import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
-import { parsePadding, PADDINGS, type Padding } from '../../core/window-geometry.js';
+import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
-import { narrate, pixelArithmetic, type PixelArithmetic } from './arithmetic.js';
+import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
+import type { ConvMapRecipe } from '../../core/network.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
+import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/conv-scan.js';
+import { TickerController } from '../../controllers/ticker.js';
 
 /** Detail of the `output` event. */
 export interface ConvOutputDetail {
@@ -34,16 +37,22 @@ export interface KernelChangeDetail {
   kernel: number[][];
 }
 
-/** What a linked `<filter-grid>` sends when the reader picks a learned filter. */
+/** What a linked `<filter-grid>` sends when the reader picks a learned filter, or a conv map in its network view. */
 interface FilterSelectDetail {
   kernel: number[][];
+  layer?: string;
+  index?: number;
+  /** The whole convolution behind a selected map (see core/network.ts). */
+  recipe?: ConvMapRecipe;
 }
 
 /** The image currently convolved, in the form each step needs. */
 interface Picture {
   pixels: ImagePixels;
-  image: ChannelImage;
+  image: GridImage;
   tensor: tf.Tensor3D;
+  /** Set when the picture is a layer's maps taken from a `<filter-grid>`: which layer and filter. */
+  source?: { layer: string; index: number; channels: number };
 }
 
 /** The last computed result and the settings that produced it. */
@@ -52,6 +61,8 @@ interface Result extends FeatureMap {
   kernel: number[][];
   picture: Picture;
   mode: ChannelMode;
+  /** A learned filter's kernel per channel (the shown one is `kernel`, channel 0). */
+  channelKernels?: number[][][];
   bias: number;
   activation: Activation;
   min: number;
@@ -60,7 +71,8 @@ interface Result extends FeatureMap {
   scale?: { choice: ColormapChoice; scale: MapScale };
 }
 
-const ACTIVATIONS: readonly Activation[] = ['none', 'relu'];
+/** Product tables shown for a many-channel input (a layer's maps); the narration gives the total. */
+const SHOWN_CHANNEL_TABLES = 4;
 const COLORMAPS = ['auto', 'diverging', 'gray'] as const;
 type ColormapChoice = (typeof COLORMAPS)[number];
 const SETTINGS = ['kernel', 'normalize', 'stride', 'padding', 'dilation', 'bias', 'activation', 'channels'] as const;
@@ -84,6 +96,9 @@ const onOffConverter = {
  * Keyboard: focus the feature map, then arrow keys move the inspected pixel (Shift
  * moves 10), Home and End jump to the first and last pixel.
  *
+ * `play()` shows the convolution in motion: the inspected pixel moves in reading order
+ * while the output fills in (`pause()`, `step()`, a scrub slider, `speed`).
+ *
  * @summary Apply and edit a kernel on an image and see the feature map and the arithmetic behind each pixel.
  * @tag conv-filter-playground
  * @fires kernel-change - The reader edited the kernel (not fired when the page sets it); `detail: { kernel }`.
@@ -96,6 +111,7 @@ const onOffConverter = {
  * @csspart arithmetic - The products and sum behind the inspected pixel, also announced to screen readers.
  * @csspart kernel - The editable kernel grid.
  * @csspart controls - Kernel, convolution and image settings.
+ * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
 export class ConvFilterPlayground extends CnnElement {
@@ -133,8 +149,14 @@ export class ConvFilterPlayground extends CnnElement {
   /** Step between kernel positions, 1 to 4. */
   @property({ type: Number }) stride = 1;
 
-  /** `valid` (no padding: the map shrinks) or `same` (zero padding: out = ceil(in / stride)). */
-  @property() padding: Padding = 'valid';
+  /**
+   * `valid` (no padding: the map shrinks), `same` (zeros, TensorFlow's: out = ceil(in / stride)),
+   * `reflect` (mirrored without repeating the edge pixel: cv2's BORDER_REFLECT_101, the
+   * default of cv2.filter2D) or `replicate` (the edge pixel repeated: BORDER_REPLICATE).
+   * With the last three the output has the input's size at stride 1, and the input is
+   * drawn with the border the kernel reads.
+   */
+  @property() padding: ConvPadding = 'valid';
 
   /** Spacing between kernel taps, 1 to 3 (a dilated, or atrous, convolution). */
   @property({ type: Number }) dilation = 1;
@@ -164,6 +186,13 @@ export class ConvFilterPlayground extends CnnElement {
   /** `auto` (diverging when the map has negative values, else gray), `diverging` or `gray`. */
   @property() colormap: ColormapChoice = 'auto';
 
+  /**
+   * How fast `play()` moves the inspected pixel: `slow` (2 steps a second), `medium` (6)
+   * or `fast` (20). A step is one pixel, or one row on maps wider than 32 pixels and
+   * when the reader prefers reduced motion.
+   */
+  @property() speed: ScanSpeed = 'medium';
+
   /** Id of a `<filter-grid>`: the filter the reader selects there becomes this kernel. */
   @property() for?: string;
 
@@ -176,6 +205,10 @@ export class ConvFilterPlayground extends CnnElement {
   @state() private picture?: Picture;
   @state() private result?: Result;
   @state() private focusPixel: [number, number] = [0, 0];
+  /** While the convolution is shown in motion: the reading-order index the output is filled through. */
+  @state() private scan?: number;
+  @state() private playing = false;
+  private readonly ticker = new TickerController(this);
   /** Kernel cells whose text is not a number yet, by `row,col`: shown as typed, not applied. */
   @state() private drafts = new Map<string, string>();
 
@@ -194,10 +227,49 @@ export class ConvFilterPlayground extends CnnElement {
   private readonly runner = new LatestOnly(() => this.convolveNow());
   private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source));
   private linked?: HTMLElement;
+  /** A learned filter's kernel per input channel, while the picture is a layer's maps. */
+  private layerKernels?: number[][][];
   private readonly onFilterSelect = (e: Event) => {
     const detail = (e as CustomEvent<FilterSelectDetail>).detail;
-    if (detail?.kernel) this.kernel = detail.kernel;
+    if (detail?.recipe) this.useRecipe(detail.recipe, detail.layer ?? 'the layer', detail.index ?? 0);
+    else if (detail?.kernel) this.kernel = detail.kernel;
   };
+
+  /**
+   * Redoes a conv layer's map: its input maps become the picture, its learned kernels, bias,
+   * activation, stride, dilation and padding the settings, so the output is the layer's map.
+   */
+  private useRecipe(recipe: ConvMapRecipe, layer: string, index: number): void {
+    if (!this.conv) return;
+    const activation = fromKerasActivation(recipe.activation);
+    const [h, w, c] = recipe.input.shape;
+    const [kh, kw] = [recipe.kernels[0].length, recipe.kernels[0][0].length];
+    const problem =
+      activation === undefined
+        ? `the activation ${recipe.activation}, which the playground does not offer (it has ${ACTIVATIONS.join(', ')})`
+        : recipe.stride > 4 || recipe.dilation > 3 || kh > MAX_KERNEL_SIDE || kw > MAX_KERNEL_SIDE
+          ? `a ${kh}×${kw} kernel at stride ${recipe.stride} and dilation ${recipe.dilation}, beyond the playground's 7×7, stride 4, dilation 3`
+          : undefined;
+    if (problem) {
+      this.fail(`${layer} uses ${problem}, so the playground cannot redo its map ${index}. The previous picture and kernel stay.`);
+      return;
+    }
+    const image: GridImage = { values: recipe.input.values, height: h, width: w, channels: c, maps: true };
+    // A gray rendering of the first map, only used if the reader switches to rgb (which leaves the layer's maps).
+    const [lo, hi] = valueRange(recipe.input.values, 0, c);
+    const data = new Uint8ClampedArray(h * w * 4);
+    for (let i = 0; i < h * w; i++) data.fill(hi > lo ? ((recipe.input.values[i * c] - lo) / (hi - lo)) * 255 : 0, 4 * i, 4 * i + 3).fill(255, 4 * i + 3, 4 * i + 4);
+    const old = this.picture;
+    this.picture = { pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h }, image, tensor: this.conv.imageTensor(image as ChannelImage), source: { layer, index, channels: c } };
+    old?.tensor.dispose();
+    this.loadedFrom = undefined;
+    this.layerKernels = recipe.kernels.map((k) => k.map((r) => [...r]));
+    this.currentKernel = this.layerKernels[0].map((r) => [...r]);
+    this.drafts = new Map();
+    Object.assign(this, { normalize: false, bias: recipe.bias, activation, stride: recipe.stride, dilation: recipe.dilation, padding: recipe.padding, channels: c === 1 ? 'gray' : 'sum' });
+    this.requestUpdate('kernel');
+    this.clearError();
+  }
 
   /** The feature map for the current settings, after the activation: row-major HWC. */
   async getOutput(): Promise<{ values: Float32Array; shape: [number, number, number] }> {
@@ -206,6 +278,62 @@ export class ConvFilterPlayground extends CnnElement {
     const result = this.result;
     if (!result) throw new Error('The playground has no feature map yet: it needs an image and a valid kernel.');
     return { values: result.values.slice(), shape: [...result.shape] };
+  }
+
+  /**
+   * Moves the inspected output pixel across the map in reading order, the output filling
+   * in behind it, at `speed`; from the start when the last run ended. Stops at the end.
+   */
+  play(): void {
+    const result = this.result;
+    if (!result) return;
+    const [oh, ow] = result.plan.outShape;
+    if (this.scan === undefined || this.scan >= oh * ow - 1) this.moveScan(0);
+    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    this.playing = true;
+    this.ticker.start(scanInterval(this.speed), () => {
+      const now = this.result;
+      if (!now) return (this.playing = false);
+      const [h, w] = now.plan.outShape;
+      const next = scanNext(this.scan ?? 0, h, w, scansByRows(w, reduced));
+      if (next === undefined) {
+        // The whole map is filled: leave motion and show it all.
+        this.playing = false;
+        this.scan = undefined;
+        return false;
+      }
+      this.moveScan(next);
+      return true;
+    });
+  }
+
+  /** Stops the motion where it is; the output stays filled up to the inspected pixel. */
+  pause(): void {
+    this.ticker.stop();
+    this.playing = false;
+  }
+
+  /** Pauses and moves the inspected pixel `delta` steps in reading order (negative goes back). */
+  step(delta = 1): void {
+    const result = this.result;
+    if (!result) return;
+    this.pause();
+    const [oh, ow] = result.plan.outShape;
+    const from = this.scan ?? scanIndex(...this.focusPixel, ow);
+    this.moveScan(clamp(from + delta, 0, oh * ow - 1));
+  }
+
+  private moveScan(index: number): void {
+    const result = this.result;
+    if (!result) return;
+    this.scan = index;
+    this.focusPixel = scanPixel(index, result.plan.outShape[1]);
+  }
+
+  /** The reader points or uses the arrow keys: motion ends and the whole map shows. */
+  private leaveMotion(): void {
+    this.pause();
+    this.scan = undefined;
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
@@ -223,6 +351,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   protected override release(): void {
+    this.leaveMotion();
     this.picture?.tensor.dispose();
     this.picture = undefined;
     this.result = undefined;
@@ -258,7 +387,7 @@ export class ConvFilterPlayground extends CnnElement {
     else if (loaded && changed.has('image') && this.image) void this.setPicture(this.image);
     else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
-    if (changed.has('picture')) this.paintInput();
+    if (changed.has('picture') || changed.has('result')) this.paintInput();
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
     // `output` means "drawn": fired once the new map is on the canvas.
     if (this.unannounced) {
@@ -307,6 +436,7 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   private usePixels(pixels: ImagePixels): void {
+    this.layerKernels = undefined;
     const image = toChannels(pixels, this.channels);
     const old = this.picture;
     this.picture = { pixels, image, tensor: this.conv!.imageTensor(image) };
@@ -319,8 +449,8 @@ export class ConvFilterPlayground extends CnnElement {
   private settings() {
     const stride = checkInteger(this.stride, 'stride', 1, 4);
     const dilation = checkInteger(this.dilation, 'dilation', 1, 3);
-    const padding = parsePadding(this.padding);
-    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use none or relu.`);
+    const padding = parseConvPadding(this.padding);
+    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use ${ACTIVATIONS.join(', ')}.`);
     if (!CHANNEL_MODES.includes(this.channels)) throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
     const bias = Number(this.bias);
     if (!Number.isFinite(bias)) throw new Error(`bias "${String(this.bias)}" is not a number.`);
@@ -342,30 +472,55 @@ export class ConvFilterPlayground extends CnnElement {
       return;
     }
     // The channel mode decides how the image is read: gray needs one channel, rgb and sum three.
-    if ((s.mode === 'gray') !== (picture.image.channels === 1)) {
+    const maps = picture.image.maps === true;
+    if (maps ? s.mode === 'rgb' : (s.mode === 'gray') !== (picture.image.channels === 1)) {
       this.usePixels(picture.pixels);
       picture = this.picture!;
     }
     await this.compute(async () => {
       const started = performance.now();
-      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation }, plan);
+      const channelKernels = this.channelKernels(s.kernel);
+      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels }, plan);
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
       const [min, max] = valueRange(map.values);
-      this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
+      this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
+      // In motion, the fill follows the pixel on the new map's grid.
+      if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
       this.clearError();
       this.unannounced = { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms };
     }, 'The convolution failed');
   }
 
+  /** The kernels of a learned filter, channel 0 being the grid as the reader left it; none once its size changed. */
+  private channelKernels(kernel: number[][]): number[][][] | undefined {
+    const layer = this.layerKernels;
+    if (!layer || !this.picture?.image.maps || layer.length !== this.picture.image.channels) return undefined;
+    if (kernel.length !== layer[0].length || kernel[0].length !== layer[0][0].length) return undefined;
+    return [kernel, ...layer.slice(1)];
+  }
+
   // ---- drawing -------------------------------------------------------------------
+
+  /** The input as the kernel of the current result sees it: with its padding, when there is a result for this picture. */
+  private shownInput(): { image: GridImage; padBefore: [number, number]; padTotal: [number, number] } | undefined {
+    const picture = this.picture;
+    if (!picture) return undefined;
+    const plan = this.result?.picture === picture ? this.result.plan : undefined;
+    if (!plan || (plan.padTotal[0] === 0 && plan.padTotal[1] === 0)) return { image: picture.image, padBefore: [0, 0], padTotal: [0, 0] };
+    return { image: padImage(picture.image, plan.padBefore, plan.padTotal, plan.padding), padBefore: plan.padBefore, padTotal: plan.padTotal };
+  }
 
   private paintInput(): void {
     const canvas = this.inputCanvas;
-    const image = this.picture?.image;
-    if (canvas && image) paintIntensities(canvas, image.values, [image.height, image.width, image.channels]);
+    const shown = this.shownInput();
+    if (!canvas || !shown) return;
+    const { values, height, width, channels } = shown.image;
+    // A layer's maps are not 0–255 intensities: the first map through a gray scale of its range.
+    if (this.picture?.image.maps) paintMap(canvas, values, [height, width, channels], mapScale('gray', ...valueRange(values, 0, channels)), 0);
+    else paintIntensities(canvas, values, [height, width, channels]);
   }
 
   private paintOutput(): void {
@@ -494,6 +649,9 @@ export class ConvFilterPlayground extends CnnElement {
     const [oh, ow] = result.plan.outShape;
     const row = Math.floor(((e.clientY - box.top) / box.height) * oh);
     const col = Math.floor(((e.clientX - box.left) / box.width) * ow);
+    if (this.playing) return;
+    if (e.type === 'pointerdown') this.leaveMotion();
+    if (this.scan !== undefined) return;
     this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
   }
 
@@ -514,6 +672,7 @@ export class ConvFilterPlayground extends CnnElement {
     const next = moves[e.key];
     if (!next) return;
     e.preventDefault();
+    this.leaveMotion();
     this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
   }
 
@@ -530,19 +689,17 @@ export class ConvFilterPlayground extends CnnElement {
     const picture = this.picture;
     const arithmetic =
       result && result.picture === picture
-        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel)
+        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel, result.channelKernels)
         : undefined;
     return html`
       <div class="panes">
         <figure>
           <figcaption>
-            ${picture
-              ? `Input ${picture.image.width}×${picture.image.height}${picture.image.channels === 1 ? ', grayscale' : ', RGB'}`
-              : 'Input'}
+            ${picture ? this.inputCaption(picture) : 'Input'}
           </figcaption>
           <div class="viewport" part="input">
             <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
-            ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
+            ${picture ? this.renderEdge(picture.image) : nothing} ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
           </div>
           ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
         </figure>
@@ -568,27 +725,54 @@ export class ConvFilterPlayground extends CnnElement {
             width&nbsp; ${sizeFormula(result.plan, 1)}
           </p>`
         : nothing}
-      ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
+      ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
     `;
   }
 
-  private renderField(a: PixelArithmetic, image: ChannelImage) {
-    const { top, left, bottom, right } = a.field;
-    return html`<div
-      class="box"
-      style=${styleMap({
-        top: `${(top / image.height) * 100}%`,
-        left: `${(left / image.width) * 100}%`,
-        height: `${((bottom - top) / image.height) * 100}%`,
-        width: `${((right - left) / image.width) * 100}%`,
-      })}
-    ></div>`;
+  /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */
+  private inputBox(image: GridImage, box: { top: number; left: number; bottom: number; right: number }) {
+    const [[pt, pl], [ph, pw]] = this.result?.picture === this.picture ? [this.result!.plan.padBefore, this.result!.plan.padTotal] : [[0, 0], [0, 0]];
+    const h = image.height + ph;
+    const w = image.width + pw;
+    return {
+      top: `${((box.top + pt) / h) * 100}%`,
+      left: `${((box.left + pl) / w) * 100}%`,
+      height: `${((box.bottom - box.top) / h) * 100}%`,
+      width: `${((box.right - box.left) / w) * 100}%`,
+    };
+  }
+
+  /** Marks the image's own edge when the input is drawn with its padding. */
+  private renderEdge(image: GridImage) {
+    const padded = this.result?.picture === this.picture && this.result!.plan.padTotal.some((p) => p > 0);
+    if (!padded) return nothing;
+    return html`<div class="edge" style=${styleMap(this.inputBox(image, { top: 0, left: 0, bottom: image.height, right: image.width }))}></div>`;
+  }
+
+  private inputCaption(picture: Picture): string {
+    const { width, height, channels } = picture.image;
+    const from = picture.source;
+    if (from) {
+      const all = channels > 1 ? `; drawn: map 0 of ${channels}, the sum runs over all ${channels} with each one's own kernel` : '';
+      return `Input ${width}×${height}: the maps ${from.layer} reads, for its map ${from.index}${all}`;
+    }
+    return `Input ${width}×${height}${channels === 1 ? ', grayscale' : ', RGB'}`;
+  }
+
+  private renderField(a: PixelArithmetic, image: GridImage) {
+    return html`<div class="box" style=${styleMap(this.inputBox(image, a.window))}></div>`;
   }
 
   private renderCursor(result: Result) {
     const [oh, ow] = result.plan.outShape;
     const [r, c] = this.focusPixel;
-    return html`<div
+    // In motion: veil what is not computed yet, the rest of the pixel's row and the rows below.
+    const veil =
+      this.scan === undefined
+        ? nothing
+        : html`<div class="unfilled" style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${((c + 1) / ow) * 100}%`, height: `${100 / oh}%`, right: '0' })}></div>
+            <div class="unfilled" style=${styleMap({ top: `${((r + 1) / oh) * 100}%`, left: '0', right: '0', bottom: '0' })}></div>`;
+    return html`${veil}<div
       class="box"
       style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${(c / ow) * 100}%`, height: `${100 / oh}%`, width: `${100 / ow}%` })}
     ></div>`;
@@ -604,27 +788,58 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   private renderArithmetic(a: PixelArithmetic, result: Result) {
+    const maps = result.picture.image.maps === true;
     const value = (i: number) => result.values[(a.row * result.shape[1] + a.col) * result.shape[2] + i];
     return html`<section class="arithmetic" part="arithmetic">
       <div class="products">
-        ${a.channels.map(
+        ${a.channels.slice(0, SHOWN_CHANNEL_TABLES).map(
           (ch) => html`<table>
             <caption>
               ${ch.name === 'gray' ? 'input × kernel' : `${ch.name} × kernel`} = ${formatNumber(ch.sum)}
             </caption>
             ${ch.rows.map(
               (row) => html`<tr>
-                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, 1)}×${p.w < 0 ? `(${formatNumber(p.w)})` : formatNumber(p.w)}</td>`)}
+                ${row.map((p) => html`<td class=${p.padding ? 'pad' : ''}>${formatNumber(p.x, maps ? 3 : 1)}×${p.w < 0 ? `(${formatNumber(p.w)})` : formatNumber(p.w)}</td>`)}
               </tr>`,
             )}
           </table>`,
         )}
+        ${a.channels.length > SHOWN_CHANNEL_TABLES
+          ? html`<p class="more">… and ${a.channels.length - SHOWN_CHANNEL_TABLES} more maps, each with its own kernel (sum of all ${a.channels.length}: ${formatNumber(a.channels.reduce((t, c) => t + c.sum, 0))})</p>`
+          : nothing}
       </div>
-      <p aria-live="polite">
+      <p aria-live=${this.playing ? 'off' : 'polite'}>
         ${narrate(a, result.plan, result.mode)} The feature map holds
         ${a.results.map((_, i) => formatNumber(value(i))).join(', ')}.
       </p>
     </section>`;
+  }
+
+  private renderMotion(result: Result) {
+    const [oh, ow] = result.plan.outShape;
+    const index = scanIndex(...this.focusPixel, ow);
+    const [r, c] = this.focusPixel;
+    return html`<div class="motion" part="motion" role="group" aria-label="The convolution in motion">
+      <button type="button" @click=${() => this.step(-1)}>◀ Back</button>
+      <button type="button" @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause' : 'Play'}</button>
+      <button type="button" @click=${() => this.step(1)}>Step ▶</button>
+      <label class="scrub"
+        >Output pixel
+        <input
+          type="range"
+          min="0"
+          max=${oh * ow - 1}
+          .value=${String(index)}
+          aria-valuetext=${`row ${r + 1}, column ${c + 1} of ${oh}×${ow}`}
+          @input=${(e: Event) => {
+            this.pause();
+            this.moveScan(Number((e.target as HTMLInputElement).value));
+          }}
+        />
+      </label>
+      ${this.renderSelect('Speed', this.speed, SCAN_SPEEDS, (v) => (this.speed = v as ScanSpeed))}
+      <span class="status" aria-live="polite">${this.playing ? 'Playing…' : this.scan !== undefined ? `Paused at row ${r + 1}, column ${c + 1}` : ''}</span>
+    </div>`;
   }
 
   private renderControls() {
@@ -679,7 +894,7 @@ export class ConvFilterPlayground extends CnnElement {
       <fieldset>
         <legend>Convolution</legend>
         ${this.renderSelect('Stride', String(this.stride), ['1', '2', '3', '4'], (v) => (this.stride = Number(v)))}
-        ${this.renderSelect('Padding', this.padding, PADDINGS, (v) => (this.padding = v as Padding))}
+        ${this.renderSelect('Padding', this.padding, CONV_PADDINGS, (v) => (this.padding = v as ConvPadding))}
         ${this.renderSelect('Dilation', String(this.dilation), ['1', '2', '3'], (v) => (this.dilation = Number(v)))}
         <label
           >Bias

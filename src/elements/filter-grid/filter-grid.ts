@@ -25,13 +25,26 @@ import type { RgbaPixels } from '../../core/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
+import { networkStyles } from './network-view.styles.js';
+import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
+import type { ConvMapRecipe, LayerOutput } from '../../core/network.js';
+import { ResizeController } from '../../controllers/resize.js';
 
 /** Detail of `filter-select`: the filter's weights for the input channel shown. */
 export interface FilterSelectDetail {
   index: number;
   kernel: number[][];
   layer: string;
+  /**
+   * In the network view: the whole convolution behind the selected map (the layer's
+   * input maps, one kernel per input channel, bias, activation, stride, dilation,
+   * padding), which a linked playground redoes.
+   */
+  recipe?: ConvMapRecipe;
 }
+
+/** One layer's output, as `getLayerOutputs()` returns it. */
+export type { LayerOutput } from '../../core/network.js';
 
 /** Detail of `snapshot`: the filters were recorded at the end of a training epoch. */
 export interface FilterSnapshotDetail {
@@ -52,7 +65,7 @@ interface Snapshot {
   filters: Filters;
 }
 
-type View = 'filters' | 'activations';
+type View = 'filters' | 'activations' | 'network';
 type Normalize = 'filter' | 'layer';
 
 /** How often, at most, the grid redraws while a linked trainer trains. */
@@ -71,14 +84,17 @@ const DEFAULT_MODEL = 'models/digits/model.json';
  * weights: a `<conv-filter-playground for="…">` naming this grid takes them as its kernel.
  *
  * Keyboard: Tab to the tiles, arrow keys move between them, Enter or Space selects.
+ * In the network view, arrows move between layers and between a layer's maps.
  *
  * @summary A model's learned filters and their activation maps, linked live to a trainer or classifier.
  * @tag filter-grid
- * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown).
+ * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown). In the network view, a selected Conv2D map adds `recipe`: the layer's input maps, one kernel per input channel, bias, activation, stride, dilation, padding.
  * @fires snapshot - The filters were recorded at an epoch end of the linked trainer; `detail: { epoch, index, layer }`.
  * @fires cnn-error - A missing or model-less source, no conv layer, a bad `layer`, a failed load; `detail: { message, cause? }`.
  * @csspart tile - Each drawn filter or activation map (carries `data-index`).
  * @csspart tiles - The scrolling grid of tiles.
+ * @csspart network - The network view: the input and one column per layer.
+ * @csspart map - Each activation map, bar strip or output list of the network view (carries `data-layer` and `data-map`).
  * @csspart legend - The colour legend.
  * @csspart details - The weights and bias of the focused filter, announced to screen readers.
  * @csspart controls - Layer, view and scale pickers.
@@ -87,7 +103,7 @@ const DEFAULT_MODEL = 'models/digits/model.json';
  * @cssprop --cnn-grid-max-height - Height after which the tiles scroll (default 360px).
  */
 export class FilterGrid extends CnnElement {
-  static override styles = [...CnnElement.styles, filterGridStyles];
+  static override styles = [...CnnElement.styles, filterGridStyles, networkStyles];
 
   /** Id of a `<cnn-trainer>` or `<pretrained-classifier>` whose model to show, followed live. */
   @property() for?: string;
@@ -98,7 +114,11 @@ export class FilterGrid extends CnnElement {
   /** The conv layer: its name, or its index among the conv layers (0 is the first, the default). */
   @property() layer?: string;
 
-  /** `filters` (the weights) or `activations` (what each filter sees in the input). */
+  /**
+   * `filters` (the weights), `activations` (what each filter of one layer sees in the
+   * input) or `network` (every layer's output for the input, from the input to the
+   * probabilities; select a conv map to send its whole convolution to a playground).
+   */
   @property({ reflect: true }) view: View = 'filters';
 
   /**
@@ -125,6 +145,12 @@ export class FilterGrid extends CnnElement {
   @state() private selected?: number;
   /** The picture the activation maps are computed for (RGBA). */
   @state() private picture?: RgbaPixels;
+  /** The network view: every layer's output for the picture, and the model input they came from. */
+  @state() private network?: { model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] };
+  @state() private netFocus: [number, number] = [0, 0];
+  @state() private netSelected?: [number, number];
+  @state() private netExpanded = new Set<number>();
+  private readonly size = new ResizeController(this);
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -165,6 +191,25 @@ export class FilterGrid extends CnnElement {
     return { values: activations.values.slice(), shape: [...activations.shape] };
   }
 
+  /**
+   * Every layer's output for the current input (batch dimension dropped), in model order:
+   * what the network view draws. In the other views it is computed on demand.
+   */
+  async getLayerOutputs(): Promise<Array<{ name: string; className: string; shape: number[]; values: Float32Array }>> {
+    await this.ready;
+    await this.refresher.settled();
+    const shown = this.network;
+    const outputs = this.view === 'network' && shown && shown.model === this.model ? shown.outputs : (await this.runNetwork())?.outputs;
+    if (!outputs) throw new Error('The filter grid has no model or no input to run yet.');
+    return outputs.map((o) => ({ name: o.name, className: o.className, shape: [...o.shape], values: o.values.slice() }));
+  }
+
+  /** Recomputes what is shown for the current model and input (after the page changed the model's weights itself, say). */
+  async refresh(): Promise<void> {
+    await this.ready;
+    await this.refresher.request();
+  }
+
   protected override async load(signal: AbortSignal): Promise<void> {
     this.tfjs = await import('./compute.js');
     if (!this.for) await this.loadOwnModel(signal);
@@ -196,7 +241,10 @@ export class FilterGrid extends CnnElement {
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
-    if (changed.has('picture')) this.paintPicture();
+    if (changed.has('picture') || (changed.has('view') && this.view === 'network')) this.paintPicture();
+    if (this.view === 'network' && this.network && ['network', 'netExpanded', 'view'].some((k) => changed.has(k))) {
+      paintNetwork(this.renderRoot, this.network.outputs, getComputedStyle(this).getPropertyValue('--_accent').trim() || '#2563eb');
+    }
   }
 
   // ---- sources ---------------------------------------------------------------
@@ -234,7 +282,7 @@ export class FilterGrid extends CnnElement {
     const input = this.linked?.input;
     if (!input || this.src) return;
     this.picture = input;
-    if (this.view === 'activations') void this.refresher.request();
+    if (this.view === 'activations' || this.view === 'network') void this.refresher.request();
   };
 
   private onLinkedSource(source: ModelSource | undefined): void {
@@ -317,6 +365,7 @@ export class FilterGrid extends CnnElement {
   private async refreshNow(): Promise<void> {
     const model = this.model;
     if (!model) return;
+    if (this.view === 'network') return this.refreshNetwork(model);
     let info: ConvLayerInfo;
     try {
       info = resolveConvLayer(model, this.layer);
@@ -340,16 +389,48 @@ export class FilterGrid extends CnnElement {
     }, 'Reading the filters failed');
   }
 
-  private async computeActivationsNow(): Promise<Activations | undefined> {
-    const model = this.model;
-    const info = this.info;
-    if (!model || !info) return undefined;
+  /** The model's input for the current picture (src, a linked classifier's input, a drawing, or a default); the caller disposes it. */
+  private async modelInput(model: tfl.LayersModel) {
     const picture = this.picture ?? (this.src ? await readImage(this.src, { maxSide: 256 }) : (this.linked?.input ?? (await this.defaultPicture(model))));
     if (!this.picture) this.picture = picture;
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;
     const preset: PresetName = digit ? 'mnist' : 'unit';
-    const input = this.tfjs!.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+    return this.tfjs!.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+  }
+
+  /** Runs the whole model on the current input and reads every layer's output. */
+  private async runNetwork(): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] } | undefined> {
+    const model = this.model;
+    if (!model) return undefined;
+    const input = await this.modelInput(model);
+    try {
+      const [outputs, values] = await Promise.all([this.tfjs!.layerOutputs(model, input), input.data() as Promise<Float32Array>]);
+      return { model, input: { name: 'input', className: 'InputLayer', shape: input.shape.slice(1), values }, outputs };
+    } finally {
+      input.dispose();
+    }
+  }
+
+  private async refreshNetwork(model: tfl.LayersModel): Promise<void> {
+    await this.compute(async () => {
+      const network = await this.runNetwork();
+      if (!network || model !== this.model) return;
+      if (this.network?.model !== model) {
+        this.netFocus = [0, 0];
+        this.netSelected = undefined;
+        this.netExpanded = new Set();
+      }
+      this.network = network;
+      this.clearError();
+    }, 'Running the network failed');
+  }
+
+  private async computeActivationsNow(): Promise<Activations | undefined> {
+    const model = this.model;
+    const info = this.info;
+    if (!model || !info) return undefined;
+    const input = await this.modelInput(model);
     try {
       return await this.tfjs!.computeActivations(model, info, input);
     } finally {
@@ -377,6 +458,7 @@ export class FilterGrid extends CnnElement {
       if (url !== this.src) return;
       this.picture = picture;
       this.activations = this.view === 'activations' ? await this.computeActivationsNow() : undefined;
+      if (this.view === 'network') await this.refreshNetwork(this.model!);
     }, 'Loading the image failed');
   }
 
@@ -498,6 +580,7 @@ export class FilterGrid extends CnnElement {
   // ---- template ---------------------------------------------------------------
 
   protected override renderContent(): unknown {
+    if (this.view === 'network') return this.renderNetworkView();
     const filters = this.shownFilters();
     const info = this.info;
     if (!filters || !info) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
@@ -569,6 +652,7 @@ export class FilterGrid extends CnnElement {
         <select @change=${(e: Event) => (this.view = (e.target as HTMLSelectElement).value as View)}>
           <option value="filters" ?selected=${this.view === 'filters'}>filters (weights)</option>
           <option value="activations" ?selected=${this.view === 'activations'}>activation maps</option>
+          <option value="network">whole network</option>
         </select>
       </label>
       <label
@@ -626,6 +710,95 @@ export class FilterGrid extends CnnElement {
       </figure>
       ${digitModel ? html`<cnn-draw-pad label="Draw a digit" style="--cnn-pad-size: 120px" @draw-change=${this.onDraw}></cnn-draw-pad>` : nothing}
     </div>`;
+  }
+
+  // ---- the network view ------------------------------------------------------------
+
+  private renderNetworkView() {
+    const network = this.network;
+    if (!network) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    return html`<div class="bar" part="controls">
+        <label
+          >View
+          <select @change=${(e: Event) => (this.view = (e.target as HTMLSelectElement).value as View)}>
+            <option value="filters">filters (weights)</option>
+            <option value="activations">activation maps</option>
+            <option value="network" selected>whole network</option>
+          </select>
+        </label>
+      </div>
+      ${renderNetwork({
+        outputs: network.outputs,
+        focus: this.netFocus,
+        selected: this.netSelected,
+        expanded: this.netExpanded,
+        across: this.size.width === 0 || this.size.width >= 640,
+        input: this.renderInput(),
+        labels: (n) => this.outputLabels(n),
+        onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
+        onKey: (e) => this.onNetworkKey(e),
+        onToggle: (layer) => {
+          const next = new Set(this.netExpanded);
+          if (!next.delete(layer)) next.add(layer);
+          this.netExpanded = next;
+        },
+      })}
+      <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
+  }
+
+  /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */
+  private outputLabels(count: number): string[] {
+    const labels = (this.linked as { labels?: unknown } | undefined)?.labels;
+    if (Array.isArray(labels) && labels.length === count && labels.every((l) => typeof l === 'string')) return labels as string[];
+    return Array.from({ length: count }, (_, i) => String(i));
+  }
+
+  private networkDetails(outputs: LayerOutput[]): string {
+    const [layer, item] = this.netFocus;
+    const o = outputs[layer];
+    if (!o) return '';
+    const conv = o.className === 'Conv2D';
+    const what = o.shape.length === 3 ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})` : `${o.values.length} values`;
+    const selected = this.netSelected?.[0] === layer && this.netSelected[1] === item;
+    return `${o.name} (${o.className}): ${what}. ${conv ? (selected ? 'Selected: sent to linked playgrounds.' : 'Enter or click sends its convolution to a linked playground.') : ''}`;
+  }
+
+  private onNetworkKey(e: KeyboardEvent): void {
+    const outputs = this.network?.outputs;
+    if (!outputs || !(e.target as HTMLElement).classList?.contains('item')) return;
+    const across = this.size.width === 0 || this.size.width >= 640;
+    const [layer, item] = this.netFocus;
+    const layerKeys = across ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
+    const itemKeys = across ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
+    const count = (l: number) => shownCount(outputs[l], l === outputs.length - 1, this.netExpanded.has(l));
+    let next: [number, number] | undefined;
+    if (layerKeys.includes(e.key)) {
+      const l = Math.min(outputs.length - 1, Math.max(0, layer + (e.key === layerKeys[0] ? -1 : 1)));
+      next = [l, Math.min(item, count(l) - 1)];
+    } else if (itemKeys.includes(e.key)) next = [layer, Math.min(count(layer) - 1, Math.max(0, item + (e.key === itemKeys[0] ? -1 : 1)))];
+    else if (e.key === 'Home') next = [layer, 0];
+    else if (e.key === 'End') next = [layer, count(layer) - 1];
+    if (!next) return;
+    e.preventDefault();
+    this.netFocus = next;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.network .item[data-layer="${next[0]}"][data-map="${next[1]}"]`)?.focus());
+  }
+
+  /** Selects an item; a Conv2D map fires `filter-select` with the convolution that made it. */
+  private async selectNetworkItem(layer: number, item: number): Promise<void> {
+    const network = this.network;
+    if (!network) return;
+    this.netFocus = [layer, item];
+    this.netSelected = [layer, item];
+    const o = network.outputs[layer];
+    if (o.className !== 'Conv2D' || kindAt(network.outputs, layer) !== 'maps') return;
+    const modelLayer = network.model.getLayer(o.name);
+    const inbound = modelLayer.inboundNodes[0]?.inboundLayers[0];
+    const from = network.outputs.find((x) => x.name === inbound?.name) ?? network.input;
+    await this.compute(async () => {
+      const recipe = await this.tfjs!.convMapRecipe(modelLayer, item, { values: from.values.slice(), shape: from.shape as [number, number, number] });
+      emit<FilterSelectDetail>(this, 'filter-select', { index: item, kernel: recipe.kernels[0], layer: o.name, recipe });
+    }, 'Reading the filter failed');
   }
 
   private renderDetails(filters: Filters) {

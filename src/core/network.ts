@@ -1,0 +1,87 @@
+/**
+ * Every layer's output for one input, in model order: what `<filter-grid view="network">`
+ * draws. One multi-output model per source model (built once, sharing its weights) runs
+ * the whole network in a single predict; every output is read with `await data()` and
+ * disposed before returning, so a refresh leaves no tensor behind.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+
+/** One layer's output for the current input, batch dimension dropped. */
+export interface LayerOutput {
+  name: string;
+  /** Keras class name: Conv2D, MaxPooling2D, Flatten, Dense, … */
+  className: string;
+  shape: number[];
+  values: Float32Array;
+}
+
+/** The layers whose outputs are shown: every layer with one output tensor (input layers excluded). */
+export function shownLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
+  return model.layers.filter((l) => l.getClassName() !== 'InputLayer' && !Array.isArray(l.output));
+}
+
+/** Never disposed: a model built over another one's layers owns no weights of its own. */
+const probes = new WeakMap<tfl.LayersModel, tfl.LayersModel>();
+
+function probeOf(model: tfl.LayersModel): tfl.LayersModel {
+  let probe = probes.get(model);
+  if (!probe) {
+    probe = tfl.model({ inputs: model.inputs, outputs: shownLayers(model).map((l) => l.output as tfl.SymbolicTensor) });
+    probes.set(model, probe);
+  }
+  return probe;
+}
+
+/** Runs `input` ([1, h, w, c], the caller's to dispose) through the model and reads every layer's output. */
+export async function layerOutputs(model: tfl.LayersModel, input: tf.Tensor): Promise<LayerOutput[]> {
+  const layers = shownLayers(model);
+  const ys = tf.tidy(() => {
+    const out = probeOf(model).predict(input);
+    return Array.isArray(out) ? out : [out];
+  });
+  try {
+    const values = await Promise.all(ys.map((y) => y.data() as Promise<Float32Array>));
+    return layers.map((l, i) => ({ name: l.name, className: l.getClassName(), shape: ys[i].shape.slice(1), values: values[i] }));
+  } finally {
+    ys.forEach((y) => y.dispose());
+  }
+}
+
+/** What a conv layer computes for one of its maps, enough for the playground to redo it. */
+export interface ConvMapRecipe {
+  /** The layer's input (the previous layer's output): row-major [h, w, c]. */
+  input: { values: Float32Array; shape: [number, number, number] };
+  /** One kh×kw kernel per input channel. */
+  kernels: number[][][];
+  bias: number;
+  /** Keras activation name: relu, linear, sigmoid, tanh, … */
+  activation: string;
+  stride: number;
+  dilation: number;
+  padding: 'valid' | 'same';
+}
+
+/** Reads filter `filter` of a Conv2D layer and its config; throws for what the playground cannot redo. */
+export async function convMapRecipe(layer: tfl.layers.Layer, filter: number, input: ConvMapRecipe['input']): Promise<ConvMapRecipe> {
+  const config = layer.getConfig() as { strides?: number[]; dilation_rate?: number | number[]; padding?: string; activation?: string; use_bias?: boolean };
+  const [kernel, bias] = layer.getWeights();
+  const [kh, kw, inC, outC] = kernel.shape;
+  const values = (await kernel.data()) as Float32Array;
+  const biasValues = bias ? ((await bias.data()) as Float32Array) : undefined;
+  const kernels = Array.from({ length: inC }, (_, c) =>
+    Array.from({ length: kh }, (_, r) => Array.from({ length: kw }, (_, k) => values[((r * kw + k) * inC + c) * outC + filter])),
+  );
+  const strides = config.strides ?? [1, 1];
+  const dilations = Array.isArray(config.dilation_rate) ? config.dilation_rate : [config.dilation_rate ?? 1, config.dilation_rate ?? 1];
+  if (strides[0] !== strides[1] || dilations[0] !== dilations[1]) throw new Error(`${layer.name} has different steps across and down, which the playground does not take.`);
+  return {
+    input,
+    kernels,
+    bias: biasValues?.[filter] ?? 0,
+    activation: config.activation ?? 'linear',
+    stride: strides[0],
+    dilation: dilations[0],
+    padding: config.padding === 'same' ? 'same' : 'valid',
+  };
+}

@@ -1,0 +1,136 @@
+import { css } from 'lit';
+
+/** The network view: columns side by side when wide (`.across`), stacked when narrow (`.down`). */
+export const networkStyles = css`
+  .network {
+    display: flex;
+    gap: 0;
+    align-items: stretch;
+    overflow-x: auto;
+    padding: 4px 2px;
+  }
+  .network.down {
+    flex-direction: column;
+  }
+  .network .column {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  .network.across .column {
+    flex: 0 0 auto;
+  }
+  .network header {
+    font-size: 0.75em;
+    line-height: 1.2;
+    color: var(--_muted);
+    max-width: 9em;
+  }
+  .network header strong {
+    color: var(--_fg, inherit);
+  }
+  .network .stack {
+    display: flex;
+    flex-direction: column;
+    justify-content: space-around;
+    flex: 1;
+    gap: 3px;
+  }
+  .network.across .stack {
+    display: grid;
+    grid-auto-flow: column;
+    /* Up to 8 maps a column; "show all" adds columns. */
+    grid-template-rows: repeat(var(--rows), auto);
+    align-content: space-around;
+  }
+  .network.down .stack {
+    flex-direction: row;
+    flex-wrap: wrap;
+  }
+  .network .item {
+    display: block;
+    padding: 1px;
+    border: 1px solid var(--_border);
+    border-radius: 3px;
+    background: var(--_bg);
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+    line-height: 0;
+  }
+  .network .item[aria-pressed='true'] {
+    outline: 2px solid var(--_accent);
+  }
+  .network .item:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .network .maps canvas {
+    width: var(--cnn-map-size, 40px);
+    aspect-ratio: 1;
+    image-rendering: pixelated;
+  }
+  .network .vector canvas {
+    width: 120px;
+    height: 36px;
+  }
+  .network .vector,
+  .network .output {
+    justify-content: center;
+  }
+  .connector {
+    flex: 0 0 24px;
+    width: 24px;
+    align-self: stretch;
+    min-height: 60px;
+  }
+  .network.down .connector {
+    width: 100%;
+    height: 16px;
+    min-height: 0;
+    flex-basis: 16px;
+  }
+  .connector .link {
+    fill: none;
+    stroke: currentColor;
+    stroke-opacity: 0.18;
+    stroke-width: 1;
+    vector-effect: non-scaling-stroke;
+  }
+  .connector .link.strong {
+    stroke: var(--_accent);
+    stroke-opacity: 0.9;
+    stroke-width: 1.5;
+  }
+  .probabilities {
+    list-style: none;
+    margin: 0;
+    padding: 2px 4px;
+    line-height: 1.25;
+    font-size: 0.75em;
+    display: grid;
+    gap: 1px;
+  }
+  .probabilities li {
+    display: grid;
+    grid-template-columns: 2.5em 60px 4.5em;
+    gap: 4px;
+    align-items: center;
+    text-align: left;
+  }
+  .probabilities .bar {
+    height: 8px;
+    background: linear-gradient(to right, var(--_accent) calc(var(--p) * 100%), transparent 0);
+    border: 1px solid var(--_border);
+  }
+  .probabilities li.best {
+    font-weight: 700;
+  }
+  .network .more {
+    font-size: 0.75em;
+  }
+  .input-column canvas.picture {
+    width: 84px;
+  }
+`;

@@ -1,0 +1,224 @@
+/**
+ * `<filter-grid view="network">`: every layer's output in model order (checked against
+ * running the layers one by one with tfjs here), a selected conv map redone exactly by a
+ * linked playground, keyboard, live following, and no tensors left behind.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import '../../src/elements/filter-grid/define.js';
+import '../../src/elements/conv-filter-playground/define.js';
+import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
+import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
+import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
+import { ensureBackend } from '../../src/core/backend.js';
+import { idle, until } from '../helpers.js';
+
+/** conv → pool → conv → flatten → dense → dropout → softmax, seeded. */
+function netModel(): tfl.LayersModel {
+  const init = (s: number) => tfl.initializers.glorotUniform({ seed: 40 + s });
+  const model = tfl.sequential();
+  model.add(tfl.layers.conv2d({ inputShape: [12, 12, 3], filters: 5, kernelSize: 3, activation: 'relu', kernelInitializer: init(1), biasInitializer: 'ones', name: 'c1' }));
+  model.add(tfl.layers.maxPooling2d({ poolSize: 2, name: 'p1' }));
+  model.add(tfl.layers.conv2d({ filters: 10, kernelSize: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(2), name: 'c2' }));
+  model.add(tfl.layers.flatten({ name: 'f' }));
+  model.add(tfl.layers.dense({ units: 7, activation: 'relu', kernelInitializer: init(3), name: 'd1' }));
+  model.add(tfl.layers.dropout({ rate: 0.5, name: 'drop' }));
+  model.add(tfl.layers.dense({ units: 4, activation: 'softmax', kernelInitializer: init(4), name: 'out' }));
+  return model;
+}
+
+class Holder extends HTMLElement {
+  private current?: tfl.LayersModel;
+  get model() {
+    return this.current;
+  }
+  set model(m: tfl.LayersModel | undefined) {
+    this.current = m;
+    this.dispatchEvent(new CustomEvent('model-change'));
+  }
+}
+
+/** A 12×12 RGB PNG the test knows pixel by pixel. */
+function picture(): { url: string; pixels: Float32Array } {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = 12;
+  const ctx = canvas.getContext('2d')!;
+  const img = ctx.createImageData(12, 12);
+  const pixels = new Float32Array(12 * 12 * 3);
+  for (let i = 0; i < 144; i++) {
+    for (let c = 0; c < 3; c++) img.data[4 * i + c] = pixels[3 * i + c] = (i * 37 + c * 59) % 256;
+    img.data[4 * i + 3] = 255;
+  }
+  ctx.putImageData(img, 0, 0);
+  return { url: canvas.toDataURL('image/png'), pixels };
+}
+
+const items = (el: HTMLElement, layer?: number) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLElement>(`.network .item${layer === undefined ? '' : `[data-layer="${layer}"]`}`)];
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  expect(a.length).to.equal(b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+};
+
+describe('<filter-grid view="network">', () => {
+  before(async () => {
+    await ensureBackend('cpu');
+    if (!customElements.get('net-holder')) customElements.define('net-holder', Holder);
+  });
+
+  it('returns every layer’s output in model order, equal to applying the layers one by one', async () => {
+    const model = netModel();
+    const { url, pixels } = picture();
+    const wrapper = await fixture(html`<div><net-holder id="nh1"></net-holder><filter-grid for="nh1" view="network" src=${url}></filter-grid></div>`);
+    (wrapper.querySelector('#nh1') as Holder).model = model;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await grid.ready;
+    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    const got = await grid.getLayerOutputs();
+    expect(got.map((o) => o.name)).to.deep.equal(['c1', 'p1', 'c2', 'f', 'd1', 'drop', 'out']);
+    expect(got.map((o) => o.className)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Conv2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    // Independently: the picture scaled to 0..1, through each layer's apply() in turn.
+    let x: tf.Tensor = tf.div(tf.tensor4d(pixels, [1, 12, 12, 3]), 255);
+    for (const [i, layer] of model.layers.entries()) {
+      const y = layer.apply(x) as tf.Tensor;
+      x.dispose();
+      x = y;
+      expect(got[i].shape, layer.name).to.deep.equal(y.shape.slice(1));
+      expect(maxDiff(got[i].values, await y.data()), layer.name).to.be.below(1e-5);
+    }
+    x.dispose();
+    // The drawing: 5 maps, 5 pooled maps, the first 8 of c2's 10 (then all), one bar strip each for f, d1, drop, and the output.
+    expect([0, 1, 2, 3, 4, 5, 6].map((l) => items(grid, l).length)).to.deep.equal([5, 5, 8, 1, 1, 1, 1]);
+    const more = grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('.network .more');
+    expect(more.length).to.equal(1);
+    more[0].click();
+    await until(() => items(grid, 2).length === 10, 'all ten maps of c2');
+    const probs = grid.shadowRoot!.querySelector('.probabilities')!;
+    const best = got[6].values.indexOf(Math.max(...got[6].values));
+    expect(probs.querySelector('li.best .label')!.textContent).to.equal(String(best));
+    await expect(grid).to.be.accessible();
+    model.dispose();
+  });
+
+  it('sends a selected conv map to a linked playground, whose output is that map (shipped digit model)', async () => {
+    const wrapper = await fixture(html`<div>
+      <filter-grid id="g2" view="network" backend="cpu"></filter-grid>
+      <conv-filter-playground for="g2" backend="cpu"></conv-filter-playground>
+    </div>`);
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    const playground = wrapper.querySelector('conv-filter-playground') as ConvFilterPlayground;
+    await Promise.all([grid.ready, playground.ready]);
+    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    const outputs = await grid.getLayerOutputs();
+    expect(outputs.map((o) => o.name)).to.deep.equal(['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'dense1', 'dropout', 'output']);
+    // conv1 map 3 (one input channel: the digit), then conv2 map 5 (16 input maps, each with its own kernel).
+    for (const [layer, map] of [
+      [0, 3],
+      [2, 5],
+    ]) {
+      const o = outputs[layer];
+      const fired = oneEvent(grid, 'filter-select');
+      items(grid, layer)[map].click();
+      const detail = ((await fired) as CustomEvent<FilterSelectDetail>).detail;
+      expect(detail.layer).to.equal(o.name);
+      expect(detail.index).to.equal(map);
+      expect(detail.recipe!.kernels.length).to.equal(layer === 0 ? 1 : 16);
+      await until(() => playground.stride === 1 && playground.activation === 'relu' && playground.normalize === false, 'the playground to take the layer');
+      await idle(playground);
+      const got = await playground.getOutput();
+      const [h, w, c] = o.shape;
+      expect(got.shape, o.name).to.deep.equal([h, w, 1]);
+      const want = Float32Array.from({ length: h * w }, (_, i) => o.values[i * c + map]);
+      expect(maxDiff(got.values, want), o.name).to.be.below(1e-4);
+    }
+    // The playground's arithmetic reads the layer's input maps too: 16 channel sums, narrated.
+    expect(playground.shadowRoot!.querySelector('[part~="arithmetic"] [aria-live]')!.textContent).to.contain('the 16 channel sums add to');
+    await expect(playground).to.be.accessible();
+  });
+
+  it('moves with the arrow keys and selects with Enter', async () => {
+    const model = netModel();
+    const { url } = picture();
+    const wrapper = await fixture(html`<div style="width: 900px"><net-holder id="nh3"></net-holder><filter-grid for="nh3" view="network" src=${url}></filter-grid></div>`);
+    (wrapper.querySelector('#nh3') as Holder).model = model;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await grid.ready;
+    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    // Wide: the columns stand side by side, each layer's maps stacked in one column, layers left to right.
+    const boxes = items(grid, 0).map((b) => b.getBoundingClientRect());
+    expect(new Set(boxes.map((b) => Math.round(b.left))).size).to.equal(1);
+    expect(boxes.every((b, i) => i === 0 || b.top > boxes[i - 1].top)).to.equal(true);
+    expect(items(grid, 2)[0].getBoundingClientRect().left).to.be.above(boxes[0].right);
+    items(grid, 0)[0].focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => grid.shadowRoot!.activeElement?.getAttribute('data-layer') === '2', 'focus on c2');
+    expect(grid.shadowRoot!.activeElement!.getAttribute('data-map')).to.equal('2');
+    const fired = oneEvent(grid, 'filter-select');
+    await sendKeys({ press: 'Enter' });
+    const detail = ((await fired) as CustomEvent<FilterSelectDetail>).detail;
+    expect([detail.layer, detail.index]).to.deep.equal(['c2', 2]);
+    expect(detail.recipe!.activation).to.equal('tanh');
+    expect(detail.recipe!.padding).to.equal('same');
+    expect(detail.recipe!.input.shape).to.deep.equal([5, 5, 5]);
+    model.dispose();
+  });
+
+  it('follows the pad as the reader draws and the source as it trains, with a flat tensor count over 100 refreshes', async () => {
+    const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await grid.ready;
+    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    const before = (await grid.getLayerOutputs())[7].values;
+    const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
+    pad.clear();
+    pad.drawStrokes([
+      [
+        { x: 0.5, y: 0.15 },
+        { x: 0.5, y: 0.85 },
+      ],
+    ]);
+    await until(() => grid.getAttribute('state') !== 'ready', 'a refresh', 2000).catch(() => undefined);
+    await idle(grid);
+    const after = (await grid.getLayerOutputs())[7].values;
+    expect(maxDiff(before, after)).to.be.above(1e-3);
+
+    await grid.refresh();
+    const baseline = tf.memory().numTensors;
+    for (let i = 0; i < 100; i++) await grid.refresh();
+    expect(tf.memory().numTensors).to.equal(baseline);
+  });
+
+  it('redraws when a linked trainer reports a batch (throttled), with the new weights', async () => {
+    const model = netModel();
+    const { url } = picture();
+    const wrapper = await fixture(html`<div><net-holder id="nh5"></net-holder><filter-grid for="nh5" view="network" src=${url}></filter-grid></div>`);
+    const holder = wrapper.querySelector('#nh5') as Holder;
+    holder.model = model;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await grid.ready;
+    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    const first = (await grid.getLayerOutputs())[0].values;
+    // As a training step would: new weights, then batch-end.
+    const [k, b] = model.layers[0].getWeights();
+    model.layers[0].setWeights([tf.tidy(() => tf.mul(k, -1)), b]);
+    holder.dispatchEvent(new CustomEvent('batch-end'));
+    await until(() => grid.getAttribute('state') !== 'ready', 'a live refresh', 2000).catch(() => undefined);
+    await idle(grid);
+    await until(() => items(grid).length > 0, 'the redraw');
+    const second = (await grid.getLayerOutputs())[0].values;
+    expect(maxDiff(first, second)).to.be.above(1e-3);
+    model.dispose();
+  });
+});
