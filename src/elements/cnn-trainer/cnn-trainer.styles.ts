@@ -262,4 +262,17 @@ export const cnnTrainerStyles = css`
       transition: width 120ms linear;
     }
   }
+  .keras summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .keras pre {
+    overflow-x: auto;
+    max-width: 100%;
+    padding: 0.5rem;
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: 4px;
+    font-size: 0.8rem;
+    line-height: 1.35;
+  }
 `;

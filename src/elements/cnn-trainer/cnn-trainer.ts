@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
@@ -17,6 +17,8 @@ import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
 import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
+import { toKerasCode } from '../../core/keras-code.js';
+import { copyCode, renderKerasPanel } from './keras-panel.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -111,6 +113,7 @@ const CHART = { width: 320, height: 170 };
  * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
  * @csspart pad - The drawing pad and the predicted probabilities.
  * @csspart augment - The strip of augmented samples (when `augment` is on).
+ * @csspart keras - The network and settings as Keras code, with a copy button.
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
  */
@@ -167,6 +170,8 @@ export class CnnTrainer extends CnnElement {
   @state() private prediction?: Float32Array;
   @state() private narration = '';
   @state() private storeName = 'cnn-trainer';
+  /** What the Keras panel's copy button last did. */
+  @state() private copied = '';
   /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
   @state() private trainedIn?: 'page' | 'worker';
 
@@ -227,6 +232,25 @@ export class CnnTrainer extends CnnElement {
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
     return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
+  }
+
+  /**
+   * The current network and training settings as Keras code in the course's notation
+   * (`models.Sequential([...])`, `model.compile(...)`, `model.fit(...)`), to take to a
+   * notebook. Settings the author left out are the preset's, as in training. Empty when
+   * the layers are not known (a model set by the page or loaded from a file).
+   */
+  toKeras(): string {
+    const network = this.network;
+    if (!network) return '';
+    const preset = network.custom ? 'basic' : network.preset;
+    let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
+    try {
+      hyper = resolveHyper(this, preset, SHIPPED_TRAIN);
+    } catch {
+      hyper = PRESETS[preset].hyper;
+    }
+    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE });
   }
 
   /**
@@ -657,6 +681,11 @@ export class CnnTrainer extends CnnElement {
     strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
   }
 
+  private async copyKeras(code: HTMLElement | null): Promise<void> {
+    const done = await copyCode(this.toKeras(), code);
+    this.copied = done ? 'Copied to the clipboard.' : 'The page may not use the clipboard: the code is selected, copy it with Ctrl+C (⌘C).';
+  }
+
   private setByUser(key: 'preset' | 'optimizer', value: string): void {
     (this as Record<typeof key, unknown>)[key] = value;
   }
@@ -687,6 +716,7 @@ export class CnnTrainer extends CnnElement {
         </p>
       </section>
       ${this.renderResults()} ${this.renderPad()}
+      ${this.network ? renderKerasPanel(this.toKeras(), this.copied, (code) => void this.copyKeras(code)) : nothing}
       <p class="sr-only" aria-live="polite">${this.narration}</p>
     `;
   }
