@@ -142,7 +142,14 @@ export function toKerasCode({ layers, hyper, inputShape, base, classes }: KerasI
   const optimizer = optimizerCode(hyper);
   const modules = ['layers', 'models', ...(optimizer.needsModule ? ['optimizers'] : [])];
   const lines = [`from tensorflow.keras import ${modules.join(', ')}`, ''];
-  if (classes) {
+  if (!classes) {
+    lines.splice(1, 0, 'from tensorflow.keras.datasets import mnist');
+    lines.push(
+      '(train_images, train_labels), (test_images, test_labels) = mnist.load_data()',
+      `train_images = train_images.reshape((-1, ${inputShape.join(', ')})) / 255.0`,
+      '',
+    );
+  } else {
     lines.push(
       '# Your examples, one folder per class (the flow_from_directory layout):',
       `# ${classes.map((c) => `data/${c}/`).join(', ')}`,

@@ -180,6 +180,8 @@ export class CnnTrainer extends CnnElement {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** The current model was built here from `network` (not set by the page or loaded). */
+  private builtHere = false;
   /** Models in use by an evaluation, a prediction or a run, with how many users each. */
   private readonly users = new Map<tfl.LayersModel, number>();
   /** Replaced models to dispose once their last user is done. */
@@ -242,7 +244,7 @@ export class CnnTrainer extends CnnElement {
    */
   toKeras(): string {
     const network = this.network;
-    if (!network) return '';
+    if (!network || !this.builtHere) return '';
     const preset = network.custom ? 'basic' : network.preset;
     let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
     try {
@@ -432,6 +434,7 @@ export class CnnTrainer extends CnnElement {
     if (previous && previous !== next && this.ownsModel) this.disposeWhenFree(previous);
     this.current = next;
     this.ownsModel = owned && next !== undefined;
+    this.builtHere = reason === 'built';
     this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
@@ -716,7 +719,7 @@ export class CnnTrainer extends CnnElement {
         </p>
       </section>
       ${this.renderResults()} ${this.renderPad()}
-      ${this.network ? renderKerasPanel(this.toKeras(), this.copied, (code) => void this.copyKeras(code)) : nothing}
+      ${this.network && this.builtHere ? renderKerasPanel(this.toKeras(), this.copied, (code) => void this.copyKeras(code)) : nothing}
       <p class="sr-only" aria-live="polite">${this.narration}</p>
     `;
   }
