@@ -312,6 +312,16 @@ export function checkStack(layers: readonly LayerSpec[], classes = CLASSES, inpu
   return shapes;
 }
 
+/**
+ * The stack with its output layer sized for `classes` (the reader's own classes): the
+ * presets end with ten digits, a dense softmax layer whose units become the class count.
+ */
+export function withClasses(layers: readonly LayerSpec[], classes: number): LayerSpec[] {
+  const last = layers[layers.length - 1];
+  if (last?.type !== 'dense' || last.activation !== 'softmax') return [...layers];
+  return [...layers.slice(0, -1), { ...last, units: classes }];
+}
+
 /** One row of the layer table, like a line of Keras' `model.summary()`. */
 export interface SummaryRow {
   name: string;

@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
@@ -19,6 +19,10 @@ import { duration, percent, renderLayerTable, renderProbabilities } from './view
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode } from '../../core/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
+import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../core/example-set.js';
+import { imageToExample, looksLikeImage } from '../../core/example-image.js';
+import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
+import { renderDatasetPanel } from './dataset-panel.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -57,6 +61,25 @@ export type TrainerBatchDetail = BatchReport;
 
 type Phase = 'idle' | 'training' | 'paused' | 'stopping';
 
+/** Detail of `dataset-change`: the reader's classes and how many examples each holds. */
+export interface DatasetChangeDetail {
+  classes: string[];
+  examples: Record<string, number>;
+}
+
+/** Held-out examples of a custom run, with the data they index. */
+interface CustomHeldOut {
+  data: MnistData;
+  testSet: TestSet;
+}
+
+/** Everything a run needs, MNIST or the reader's own. */
+interface RunPlan {
+  job: import('../../core/training-session.js').TrainingJob;
+  epochs: number;
+  what: string;
+}
+
 /** The test split: indices into the MNIST data and their labels. */
 interface TestSet {
   indices: number[];
@@ -73,7 +96,7 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed'] as const;
+const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes'] as const;
 const CHART = { width: 320, height: 170 };
 
 /**
@@ -104,6 +127,7 @@ const CHART = { width: 320, height: 170 };
  * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
  * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason }`.
+ * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
  * @csspart summary - The layer table (output shape and parameters per layer).
@@ -113,6 +137,7 @@ const CHART = { width: 320, height: 170 };
  * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
  * @csspart pad - The drawing pad and the predicted probabilities.
  * @csspart augment - The strip of augmented samples (when `augment` is on).
+ * @csspart dataset - The reader's classes (with `dataset="custom"`): counts, thumbnails, add, remove, clear.
  * @csspart keras - The network and settings as Keras code, with a copy button.
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
@@ -161,6 +186,20 @@ export class CnnTrainer extends CnnElement {
   /** Seeds the starting weights, the training subset and its order: the same seed gives the same run. */
   @property({ type: Number }) seed = 1;
 
+  /**
+   * What to train on: `mnist` (the shipped digits) or `custom` (the reader's own classes,
+   * filled from the drawing pad, image files or a dropped folder; see `classes`). The
+   * property is `trainingSet`: a property named `dataset` would hide the element's `data-*` map.
+   */
+  @property({ attribute: 'dataset', reflect: true }) trainingSet = 'mnist';
+
+  /**
+   * The reader's classes with `dataset="custom"`: 2 to 10 names, a JSON list such as
+   * `["tick", "cross", "circle"]` (or an array). A class that keeps its name keeps its examples.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } })
+  classes?: string | string[];
+
   @state() private phase: Phase = 'idle';
   @state() private rows: SummaryRow[] = [];
   @state() private network?: Network;
@@ -172,6 +211,10 @@ export class CnnTrainer extends CnnElement {
   @state() private storeName = 'cnn-trainer';
   /** What the Keras panel's copy button last did. */
   @state() private copied = '';
+  /** Bumped whenever the reader's examples change, so the panel re-renders. */
+  @state() private examplesVersion = 0;
+  /** Files of the last drop or file choice that were not images or could not be read. */
+  @state() private skipped: string[] = [];
   /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
   @state() private trainedIn?: 'page' | 'worker';
 
@@ -180,6 +223,10 @@ export class CnnTrainer extends CnnElement {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
+  private readonly exampleSet = new ExampleSet();
+  /** The held-out examples of the last custom run, for the results. */
+  private heldOut?: CustomHeldOut;
   /** The current model was built here from `network` (not set by the page or loaded). */
   private builtHere = false;
   /** Models in use by an evaluation, a prediction or a run, with how many users each. */
@@ -231,6 +278,92 @@ export class CnnTrainer extends CnnElement {
     this.replaceModel(next, false, 'set');
   }
 
+  /** How many examples each of the reader's classes holds (`dataset="custom"`). */
+  get examples(): Record<string, number> {
+    return this.exampleSet.counts();
+  }
+
+  /**
+   * Adds one example to a class: the image is decoded, made grey, centred and shrunk to
+   * 28×28 as MNIST's digits were. Rejects (and shows the reason, firing `cnn-error`) when
+   * the class does not exist, the image cannot be decoded or is blank, or the dataset is full.
+   */
+  async addExample(label: string, image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob): Promise<void> {
+    try {
+      this.exampleSet.examplesOf(label);
+      this.exampleSet.checkRoom();
+      this.exampleSet.add(label, await imageToExample(image));
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.clearError();
+    this.datasetChanged();
+  }
+
+  /** Removes the example at `index` (0-based, oldest first) from a class. */
+  removeExample(label: string, index: number): void {
+    try {
+      this.exampleSet.remove(label, index);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.datasetChanged();
+  }
+
+  /** Removes every example of one class, or of all classes when no label is given. */
+  clearExamples(label?: string): void {
+    try {
+      this.exampleSet.clear(label);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.datasetChanged();
+  }
+
+  /**
+   * Adds a folder in Keras' `flow_from_directory` layout: each file's folder names its
+   * class (`symbols/tick/01.png` → `tick`). Folders become the classes (a class that keeps
+   * its name keeps its examples). Files that are not images or cannot be read are skipped
+   * and listed. Resolves with what was added and what was skipped.
+   */
+  async addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
+    const { classes, byClass, loose } = groupByFolder(files);
+    const skipped = loose.map((f) => `${f.path}: not inside a class folder`);
+    let added = 0;
+    try {
+      if (classes.length) {
+        const names = parseClasses(classes);
+        this.classes = names;
+        this.exampleSet.setClasses(names);
+      }
+      for (const [label, list] of byClass) {
+        for (const { path, file } of list) {
+          if (!looksLikeImage(path, file.type)) {
+            skipped.push(`${path}: not an image`);
+            continue;
+          }
+          this.exampleSet.checkRoom();
+          try {
+            this.exampleSet.add(label, await imageToExample(file));
+            added++;
+          } catch (e) {
+            if (!(e instanceof DatasetError) || /limit/.test(e.message)) throw e;
+            skipped.push(`${path}: ${e.message}`);
+          }
+        }
+      }
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    } finally {
+      this.skipped = skipped;
+      if (added) this.datasetChanged();
+    }
+    return { added, skipped };
+  }
+
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
     return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
@@ -248,11 +381,12 @@ export class CnnTrainer extends CnnElement {
     const preset = network.custom ? 'basic' : network.preset;
     let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
     try {
-      hyper = resolveHyper(this, preset, SHIPPED_TRAIN);
+      hyper = this.isCustom() ? this.customHyper(Math.max(2, this.exampleSet.size)) : resolveHyper(this, preset, SHIPPED_TRAIN);
     } catch {
       hyper = PRESETS[preset].hyper;
     }
-    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE });
+    const classes = this.isCustom() ? this.exampleSet.classes : undefined;
+    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes });
   }
 
   /**
@@ -397,6 +531,14 @@ export class CnnTrainer extends CnnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('classes') && this.classes !== undefined) {
+      try {
+        this.exampleSet.setClasses(parseClasses(this.classes));
+      } catch (e) {
+        // Shown by the rebuild below; the examples of the previous classes stay.
+        void e;
+      }
+    }
     if (NETWORK_KEYS.some((k) => changed.has(k)) && (this.state === 'ready' || this.state === 'busy')) {
       if (this.training) {
         this.rebuildAfterTraining = true;
@@ -408,6 +550,7 @@ export class CnnTrainer extends CnnElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.paintDigits();
+    this.paintExamples();
     this.paintConfusion();
     if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
     this.scheduleCharts();
@@ -419,9 +562,17 @@ export class CnnTrainer extends CnnElement {
     let model: tfl.LayersModel;
     try {
       network = resolveNetwork({ preset: this.preset, layers: this.layers });
-      model = this.tfjs!.buildModel(network.layers, this.seed);
+      let classes: number | undefined;
+      if (this.trainingSet !== 'mnist' && this.trainingSet !== 'custom') {
+        throw new SpecError(`Unknown dataset "${this.trainingSet}". Use mnist (the shipped digits) or custom (your own classes).`);
+      }
+      if (this.isCustom()) {
+        classes = this.customClasses().length;
+        network = { ...network, layers: withClasses(network.layers, classes) };
+      }
+      model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
-      this.fail(e instanceof SpecError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
+      this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
       return;
     }
     this.network = network;
@@ -444,42 +595,155 @@ export class CnnTrainer extends CnnElement {
     void this.predictor.request();
   }
 
-  private async trainNow(): Promise<void> {
-    const { splitMnist, startTraining, DivergedError } = this.tfjs!;
-    const model = this.current;
+  private datasetChanged(): void {
+    this.examplesVersion++;
+    emit<DatasetChangeDetail>(this, 'dataset-change', { classes: [...this.exampleSet.classes], examples: this.exampleSet.counts() });
+  }
+
+  /** The name of class `n`: the reader's class names, or the digit. */
+  private labelOf(n: number): string {
+    return this.isCustom() ? (this.exampleSet.classes[n] ?? String(n)) : String(n);
+  }
+
+  /** The examples the results show: the held-out part of the last custom run, or the MNIST test split. */
+  private resultSet(): { data: MnistData; testSet: TestSet } | undefined {
+    if (this.isCustom()) return this.heldOut;
+    return this.data ? { data: this.data, testSet: this.testSplit() } : undefined;
+  }
+
+  /** Adds the drawing on the pad to a class, then clears the pad for the next one. */
+  private async addDrawing(label: string): Promise<void> {
+    const pad = this.pad;
+    if (!pad || pad.empty) {
+      this.fail('Draw something on the pad first, then add it to a class.');
+      return;
+    }
+    try {
+      await this.addExample(label, pad.getImageData());
+      pad.clear();
+      this.narration = `Added to ${label}: ${this.exampleSet.counts()[label]} examples.`;
+    } catch {
+      // Shown by addExample.
+    }
+  }
+
+  private async addFiles(label: string, files: File[]): Promise<void> {
+    const skipped: string[] = [];
+    for (const file of files) {
+      if (!looksLikeImage(file.name, file.type)) {
+        skipped.push(`${file.name}: not an image`);
+        continue;
+      }
+      try {
+        await this.addExample(label, file);
+      } catch (e) {
+        skipped.push(`${file.name}: ${messageOf(e)}`);
+        if (/limit/.test(messageOf(e))) break;
+      }
+    }
+    this.skipped = skipped;
+  }
+
+  private async dropFolder(transfer: DataTransfer): Promise<void> {
+    const files = await droppedFiles(transfer);
+    await this.addFolder(files);
+  }
+
+  /** Paints every thumbnail of the reader's examples whose example changed. */
+  private paintExamples(): void {
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-example]')) {
+      const label = canvas.dataset.class!;
+      const index = Number(canvas.dataset.example);
+      const pixels = this.exampleSet.classes.includes(label) ? this.exampleSet.examplesOf(label)[index] : undefined;
+      if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
+      drawDigit(canvas, pixels);
+      (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
+    }
+  }
+
+  private isCustom(): boolean {
+    return this.trainingSet === 'custom';
+  }
+
+  /** The reader's class names, checked; a DatasetError says what to fix. */
+  private customClasses(): string[] {
+    if (this.classes === undefined || this.classes === '') {
+      throw new DatasetError('With dataset="custom", name your classes first, e.g. classes=\'["tick", "cross", "circle"]\'.');
+    }
+    return parseClasses(this.classes);
+  }
+
+  /**
+   * Training settings for the reader's `count` examples: a fifth held out unless
+   * `validation-split` says otherwise, and batches no larger than the examples.
+   */
+  private customHyper(count: number): ReturnType<typeof resolveHyper> {
+    const preset = this.network?.custom === false ? this.network.preset : 'basic';
+    const validationSplit = this.validationSplit ?? 0.2;
+    const left = Math.max(1, count - Math.floor(count * validationSplit));
+    const batchSize = this.batchSize ?? Math.min(PRESETS[preset].hyper.batchSize, left);
+    const { learningRate, optimizer } = this;
+    return resolveHyper({ epochs: this.epochs ?? 20, learningRate, optimizer, validationSplit, batchSize, trainSize: count }, preset, count);
+  }
+
+  private mnistPlan(): RunPlan {
     const data = this.data!;
+    const hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
+    const { train } = this.tfjs!.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
+    this.heldOut = undefined;
+    return {
+      job: { data, train, test: this.testSplit().indices, settings: { ...hyper, seed: this.seed, augment: this.augment } },
+      epochs: hyper.epochs,
+      what: `${hyper.trainSize} digits`,
+    };
+  }
+
+  /** The reader's examples: a stratified held-out part scored after every epoch (charts, confusion matrix, mistakes). */
+  private customPlan(): RunPlan {
+    const problem = this.exampleSet.problem();
+    if (problem) throw new DatasetError(problem);
+    const data = this.exampleSet.toData();
+    const hyper = this.customHyper(data.count);
+    const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
+    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) } };
+    return {
+      // The held-out examples are the run's test set; none are held out a second time.
+      job: { data, train, test, settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment } },
+      epochs: hyper.epochs,
+      what: `${train.length} of your examples (${test.length} held out)`,
+    };
+  }
+
+  private async trainNow(): Promise<void> {
+    const { startTraining, DivergedError } = this.tfjs!;
+    const model = this.current;
     if (!model) {
       this.fail('There is no valid network to train. Fix the settings described above, then train again.');
       return;
     }
-    let hyper: ReturnType<typeof resolveHyper>;
+    let plan: RunPlan;
     try {
-      hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
+      plan = this.isCustom() ? this.customPlan() : this.mnistPlan();
     } catch (e) {
       this.fail(messageOf(e), e);
       return;
     }
     this.clearError();
-    const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     const run = startTraining(
       model,
-      {
-        data,
-        train,
-        test: this.testSplit().indices,
-        settings: { ...hyper, seed: this.seed, augment: this.augment },
-      },
+      plan.job,
       {
         onBatchEnd: (report) => this.onBatchEnd(report),
-        onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
+        onEpochEnd: (report) => this.onEpochEnd(model, report, plan.epochs),
       },
-      this.trainingWorker(),
+      // The reader's examples train on the page: the worker is fed the shipped digits only.
+      this.isCustom() ? undefined : this.trainingWorker(),
     );
     this.run = run;
     if (this.stopEarly) run.stop();
     this.phase = 'training';
     this.history = emptyHistory();
-    this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
+    this.narration = `Training ${describeNetwork(this.network)} on ${plan.what} for ${plan.epochs} epochs.`;
     try {
       const result = await this.using(model, () => run.run());
       this.progress = this.latest;
@@ -555,17 +819,20 @@ export class CnnTrainer extends CnnElement {
    * its model.
    */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
-    const testSet = this.testSplit();
+    const shown = this.resultSet();
+    if (!shown) throw new Error('There are no held-out examples yet: train on your examples first.');
+    const { data, testSet } = shown;
+    const worker = this.isCustom() ? undefined : this.trainingWorker();
     const evaluation = await this.using(
       model,
-      async () => (await this.trainingWorker()?.evaluate(model, this.data!, testSet.indices)) ?? this.evaluateHere(model, testSet),
+      async () => (await worker?.evaluate(model, data, testSet.indices)) ?? this.evaluateHere(model, testSet, data),
     );
     if (model === this.current) this.evaluation = evaluation;
     return evaluation;
   }
 
-  private async evaluateHere(model: tfl.LayersModel, testSet: TestSet): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs!.mnistTensors(this.data!, testSet.indices);
+  private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
+    const { xs, ys } = this.tfjs!.mnistTensors(data, testSet.indices);
     ys.dispose();
     try {
       return await this.tfjs!.evaluateModel(model, xs, testSet.labels);
@@ -654,6 +921,7 @@ export class CnnTrainer extends CnnElement {
     const box = this.renderRoot.querySelector<HTMLElement>('.confusion');
     if (!box || !this.evaluation) return;
     drawConfusionMatrix(box, this.evaluation.confusion, {
+      labels: this.isCustom() ? this.exampleSet.classes : undefined,
       selected: this.selectedCell,
       onSelect: (t, p) => {
         const same = this.selectedCell?.[0] === t && this.selectedCell?.[1] === p;
@@ -664,7 +932,7 @@ export class CnnTrainer extends CnnElement {
 
   /** Paints every gallery canvas whose digit changed. */
   private paintDigits(): void {
-    const data = this.data;
+    const data = this.resultSet()?.data;
     if (!data) return;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
       const index = Number(canvas.dataset.digit);
@@ -701,6 +969,7 @@ export class CnnTrainer extends CnnElement {
   protected override renderContent(): unknown {
     return html`
       ${this.renderControls()}
+      ${this.isCustom() ? this.renderDataset() : nothing}
       <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined)}</section>
       ${this.augment ? this.renderAugment() : nothing}
       ${this.renderProgress()}
@@ -839,18 +1108,24 @@ export class CnnTrainer extends CnnElement {
 
   private renderResults() {
     const evaluation = this.evaluation;
-    if (!evaluation || !this.testSet) {
+    const shown = this.resultSet();
+    if (!evaluation || !shown || evaluation.predicted.length !== shown.testSet.labels.length) {
       return html`<section class="panel results"><p class="hint">Test accuracy, the confusion matrix and the mistakes appear after the first epoch (or Evaluate).</p></section>`;
     }
-    const { indices, labels } = this.testSet;
+    const { indices, labels } = shown.testSet;
+    const name = (n: number) => this.labelOf(n);
+    const things = this.isCustom() ? 'examples' : 'digits';
     const cell = this.selectedCell;
     const { samplesInCell, confidentMistakes } = this.tfjs!;
     const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
     const title = cell
-      ? `True ${cell[0]}, predicted ${cell[1]}: ${evaluation.confusion[cell[0]][cell[1]]} digits${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
+      ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
       : 'The most confident mistakes';
     return html`<section class="panel results">
-      <h3>Test accuracy ${percent(evaluation.accuracy)} <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} test digits)</span></h3>
+      <h3>
+        ${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
+        <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>
+      </h3>
       <div class="result-grid">
         <figure>
           <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
@@ -863,10 +1138,10 @@ export class CnnTrainer extends CnnElement {
             ${picks.map((i) => {
               const truth = labels[i];
               const guess = evaluation.predicted[i];
-              const text = `true ${truth}, predicted ${guess} (${percent(evaluation.confidence[i])})`;
+              const text = `true ${name(truth)}, predicted ${name(guess)} (${percent(evaluation.confidence[i])})`;
               return html`<div class="shot">
                 <canvas class="tile" data-digit=${indices[i]} role="img" aria-label=${text}></canvas>
-                <span>${truth}→${guess} ${percent(evaluation.confidence[i], 0)}</span>
+                <span>${name(truth)}→${name(guess)} ${percent(evaluation.confidence[i], 0)}</span>
               </div>`;
             })}
           </div>
@@ -875,20 +1150,47 @@ export class CnnTrainer extends CnnElement {
     </section>`;
   }
 
+  private renderDataset() {
+    void this.examplesVersion;
+    return renderDatasetPanel(
+      {
+        classes: this.exampleSet.classes,
+        counts: this.exampleSet.counts(),
+        bytes: this.exampleSet.bytes,
+        skipped: this.skipped,
+        busy: this.phase !== 'idle',
+      },
+      {
+        addFiles: (label, files) => void this.addFiles(label, files),
+        remove: (label, index) => this.removeExample(label, index),
+        clear: (label) => this.clearExamples(label),
+        drop: (transfer) => void this.dropFolder(transfer),
+        addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
+      },
+    );
+  }
+
   private renderPad() {
+    const custom = this.isCustom();
+    const busy = this.phase !== 'idle';
     return html`<section class="panel pad" part="pad">
-      <h3>Try it: draw a digit</h3>
+      <h3>${custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit'}</h3>
       <div class="pad-row">
         <cnn-draw-pad
-          label="Draw a digit for the network"
+          label=${custom ? 'Draw an example for one of your classes' : 'Draw a digit for the network'}
           @draw-input=${() => void this.predictor.request()}
           @draw-change=${() => void this.predictor.request()}
         ></cnn-draw-pad>
         <div class="pad-side">
           <canvas class="tile digit-seen" role="img" aria-label="The 28×28 digit the network sees"></canvas>
           <button @click=${() => this.pad?.clear()}>Clear</button>
+          ${custom
+            ? this.exampleSet.classes.map(
+                (label) => html`<button class="add-drawing" ?disabled=${busy} @click=${() => void this.addDrawing(label)}>Add to ${label}</button>`,
+              )
+            : nothing}
         </div>
-        ${renderProbabilities(this.prediction)}
+        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined)}
       </div>
     </section>`;
   }

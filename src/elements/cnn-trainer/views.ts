@@ -56,16 +56,17 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
   </table>`;
 }
 
-/** Ten bars, one per digit, the most likely highlighted. */
-export function renderProbabilities(probs: Float32Array | undefined) {
-  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw a digit to see what the network predicts.</p>`;
+/** One bar per class (the ten digits, or the reader's classes), the most likely highlighted. */
+export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[]) {
+  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
+  const name = (i: number) => names?.[i] ?? String(i);
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
   return html`<div class="probs">
-    <p aria-live="polite">Prediction: <strong class="guess">${best}</strong> (${percent(probs[best])})</p>
+    <p aria-live="polite">Prediction: <strong class="guess">${name(best)}</strong> (${percent(probs[best])})</p>
     <ol class="bars">
-      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${digit}: ${percent(p)}`}>
-          <span class="digit">${digit}</span>
+      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>
+          <span class="digit">${name(digit)}</span>
           <span class="bar"><span style=${styleMap({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
           <span class="value">${percent(p)}</span>
         </li>`)}
