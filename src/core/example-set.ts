@@ -150,6 +150,11 @@ export class ExampleSet {
     return undefined;
   }
 
+  /** Every example, in the order of `toData()`. */
+  list(): Uint8Array[] {
+    return this.names.flatMap((n) => this.byClass.get(n)!);
+  }
+
   /** The examples as one MNIST-shaped dataset (labels are class positions). */
   toData(): MnistData & { classes: number } {
     const images = new Uint8Array(this.bytes);

@@ -104,6 +104,7 @@ export function summarize(model: tfl.LayersModel): SummaryRow[] {
         type: layer.getClassName(),
         outputShape: shape.slice(1).map((d) => d ?? -1),
         params: layer.countParams(),
+        trainableParams: layer.trainable ? layer.trainableWeights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0) : 0,
       };
     });
 }

@@ -330,4 +330,6 @@ export interface SummaryRow {
   /** Without the batch axis, e.g. `[26, 26, 32]`. */
   outputShape: number[];
   params: number;
+  /** Parameters the optimizer changes; the rest are frozen (a transfer-learning base). */
+  trainableParams?: number;
 }

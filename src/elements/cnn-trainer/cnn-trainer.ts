@@ -10,6 +10,7 @@ import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
@@ -17,7 +18,7 @@ import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
 import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
-import { toKerasCode } from '../../core/keras-code.js';
+import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
 import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../core/example-set.js';
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
@@ -76,6 +77,8 @@ interface CustomHeldOut {
 /** Everything a run needs, MNIST or the reader's own. */
 interface RunPlan {
   job: import('../../core/training-session.js').TrainingJob;
+  /** Starts a run other than the usual one (the head alone, on cached features). */
+  start?: (hooks: import('../../core/training.js').TrainHooks) => TrainingControl;
   epochs: number;
   what: string;
 }
@@ -96,7 +99,7 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes'] as const;
+const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
 /**
@@ -200,6 +203,19 @@ export class CnnTrainer extends CnnElement {
   @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } })
   classes?: string | string[];
 
+  /**
+   * Transfer learning with `dataset="custom"`: `digits` uses the shipped digit CNN's
+   * convolution layers, frozen, as the feature extractor, and trains a new head (flatten →
+   * dense → softmax over your classes) on features computed once per example.
+   */
+  @property() base?: string;
+
+  /** A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map; it must take 28×28×1 images. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Unfreezes the base's last N layers with weights, trained with a tenth of the learning rate (0: the base stays frozen). */
+  @property({ attribute: 'fine-tune', type: Number }) fineTune = 0;
+
   @state() private phase: Phase = 'idle';
   @state() private rows: SummaryRow[] = [];
   @state() private network?: Network;
@@ -227,6 +243,10 @@ export class CnnTrainer extends CnnElement {
   private readonly exampleSet = new ExampleSet();
   /** The held-out examples of the last custom run, for the results. */
   private heldOut?: CustomHeldOut;
+  /** Base-and-head models built here (transfer learning), by their joined model. */
+  private readonly transfers = new Map<tfl.LayersModel, import('../../core/transfer.js').TransferModel>();
+  /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
+  private baseLoads = 0;
   /** The current model was built here from `network` (not set by the page or loaded). */
   private builtHere = false;
   /** Models in use by an evaluation, a prediction or a run, with how many users each. */
@@ -386,7 +406,17 @@ export class CnnTrainer extends CnnElement {
       hyper = PRESETS[preset].hyper;
     }
     const classes = this.isCustom() ? this.exampleSet.classes : undefined;
-    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes });
+    const transfer = this.current && this.transfers.get(this.current);
+    let base: KerasBase | undefined;
+    if (transfer) {
+      const specs = transfer.base.layers.map((l) => this.tfjs!.layerSpecOf(l));
+      base =
+        !this.baseUrl && specs.every((l) => l !== undefined)
+          ? { kind: 'layers', name: 'digits_base', layers: specs as LayerSpec[], weights: 'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.', fineTune: transfer.fineTune }
+          : { kind: 'model', url: this.baseUrl || 'assets/models/digits/model.json', cutAt: transfer.base.cutAt, fineTune: transfer.fineTune };
+      if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
+    }
+    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes, base });
   }
 
   /**
@@ -520,14 +550,22 @@ export class CnnTrainer extends CnnElement {
       if (left > 0) this.users.set(model, left);
       else {
         this.users.delete(model);
-        if (this.retired.delete(model)) model.dispose();
+        if (this.retired.delete(model)) this.disposeModel(model);
       }
     }
   }
 
+  /** Disposes a model; a base-and-head model frees its base too. */
+  private disposeModel(model: tfl.LayersModel): void {
+    const transfer = this.transfers.get(model);
+    this.transfers.delete(model);
+    if (transfer) transfer.dispose();
+    else model.dispose();
+  }
+
   private disposeWhenFree(model: tfl.LayersModel): void {
     if (this.users.has(model)) this.retired.add(model);
-    else model.dispose();
+    else this.disposeModel(model);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -558,6 +596,10 @@ export class CnnTrainer extends CnnElement {
 
   /** Builds the network of `preset`/`layers`/`seed`; on bad input keeps the previous model. */
   private rebuild(): void {
+    if (this.base || this.baseUrl) {
+      void this.compute(() => this.rebuildOnBase(), 'The base could not be used');
+      return;
+    }
     let network: Network;
     let model: tfl.LayersModel;
     try {
@@ -578,6 +620,31 @@ export class CnnTrainer extends CnnElement {
     this.network = network;
     this.clearError();
     this.replaceModel(model, true, 'built');
+  }
+
+  /** Loads the base, cuts it at its last feature map and joins a new head for the reader's classes. */
+  private async rebuildOnBase(): Promise<void> {
+    const load = ++this.baseLoads;
+    const { loadBase, headLayers, joinHead } = this.tfjs!;
+    try {
+      if (!this.isCustom()) throw new DatasetError('A base (transfer learning) needs your own classes: set dataset="custom" and classes.');
+      if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
+      if (!Number.isInteger(this.fineTune) || this.fineTune < 0) throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
+      const classes = this.customClasses().length;
+      const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
+      const head = headLayers(base.featureShape, classes);
+      const transfer = joinHead(base, head, this.seed, this.fineTune);
+      if (load !== this.baseLoads || !this.isConnected) {
+        transfer.dispose();
+        return;
+      }
+      this.transfers.set(transfer.model, transfer);
+      this.network = { preset: 'basic', custom: true, layers: head };
+      this.clearError();
+      this.replaceModel(transfer.model, true, 'built');
+    } catch (e) {
+      if (load === this.baseLoads) this.fail(messageOf(e), e);
+    }
   }
 
   private replaceModel(next: tfl.LayersModel | undefined, owned: boolean, reason: ModelChangeReason): void {
@@ -706,6 +773,26 @@ export class CnnTrainer extends CnnElement {
     const hyper = this.customHyper(data.count);
     const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
     this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) } };
+    const transfer = this.current && this.transfers.get(this.current);
+    if (transfer && transfer.fineTune === 0) {
+      // A frozen base: only the head trains, on features cached per example.
+      const all = this.exampleSet.list();
+      const settings = { ...hyper, validationSplit: 0, seed: this.seed, augment: false };
+      return {
+        job: { data, train, test, settings },
+        start: (hooks) =>
+          new this.tfjs!.HeadTraining(
+            transfer,
+            { examples: train.map((i) => all[i]), labels: train.map((i) => data.labels[i]) },
+            { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
+            settings,
+            hooks,
+          ),
+        epochs: hyper.epochs,
+        what: `the features of ${train.length} of your examples (${test.length} held out)`,
+      };
+    }
+    if (transfer) hyper.learningRate /= 10;
     return {
       // The held-out examples are the run's test set; none are held out a second time.
       job: { data, train, test, settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment } },
@@ -729,16 +816,14 @@ export class CnnTrainer extends CnnElement {
       return;
     }
     this.clearError();
-    const run = startTraining(
-      model,
-      plan.job,
-      {
-        onBatchEnd: (report) => this.onBatchEnd(report),
-        onEpochEnd: (report) => this.onEpochEnd(model, report, plan.epochs),
-      },
+    const hooks = {
+      onBatchEnd: (report: BatchReport) => this.onBatchEnd(report),
+      onEpochEnd: (report: EpochReport) => this.onEpochEnd(model, report, plan.epochs),
+    };
+    const run =
+      plan.start?.(hooks) ??
       // The reader's examples train on the page: the worker is fed the shipped digits only.
-      this.isCustom() ? undefined : this.trainingWorker(),
-    );
+      startTraining(model, plan.job, hooks, this.isCustom() ? undefined : this.trainingWorker());
     this.run = run;
     if (this.stopEarly) run.stop();
     this.phase = 'training';

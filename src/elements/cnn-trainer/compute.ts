@@ -16,6 +16,8 @@ export { buildModel, modelMismatch, summarize } from '../../core/model-build.js'
 export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
 export { TrainingWorker };
+export { HeadTraining, headLayers, joinHead, layerSpecOf, loadBase, type TransferModel } from '../../core/transfer.js';
+export { LocalTraining };
 
 /**
  * Starts a run: in the training worker when one is given (the page uses the CPU backend),

@@ -24,6 +24,7 @@ const grouped = (n: number) => n.toLocaleString('en-US');
 export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean) {
   if (!hasModel) return html`<p class="hint">No network yet.</p>`;
   const total = rows.reduce((s, r) => s + r.params, 0);
+  const trainable = rows.reduce((s, r) => s + (r.trainableParams ?? r.params), 0);
   const caption = network && !network.custom ? PRESETS[network.preset].description : network?.custom ? 'Your layers.' : 'The model set by the page.';
   return html`<table class="layers">
     <caption>
@@ -40,7 +41,7 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
     <tbody>
       ${rows.map(
         (r) => html`<tr>
-          <td>${r.name}</td>
+          <td>${r.name}${r.trainableParams === 0 && r.params > 0 ? ' (frozen)' : ''}</td>
           <td>${r.type}</td>
           <td>${r.outputShape.join('×')}</td>
           <td class="num">${grouped(r.params)}</td>
@@ -52,6 +53,16 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
         <th scope="row" colspan="3">Total parameters</th>
         <td class="num">${grouped(total)}</td>
       </tr>
+      ${trainable < total
+        ? html`<tr class="trainable">
+              <th scope="row" colspan="3">Trainable parameters</th>
+              <td class="num">${grouped(trainable)}</td>
+            </tr>
+            <tr class="frozen">
+              <th scope="row" colspan="3">Non-trainable (frozen) parameters</th>
+              <td class="num">${grouped(total - trainable)}</td>
+            </tr>`
+        : ''}
     </tfoot>
   </table>`;
 }
