@@ -80,8 +80,6 @@ describe('<cnn-trainer dataset="custom">', () => {
     // Independent check: new drawings the network never saw, scored here from model.predict.
     const fresh = seededRandom(99);
     let hits = 0;
-    const probe = document.createElement('cnn-trainer') as CnnTrainer;
-    void probe;
     for (let i = 0; i < 8; i++) {
       for (const [label, shape] of SHAPES.entries()) {
         const before = el.examples[shape];
@@ -183,5 +181,37 @@ describe('<cnn-trainer dataset="custom">', () => {
     await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('2 files were skipped');
+  });
+
+  it('keeps the project (classes, examples, trained model) in IndexedDB and in one file', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(21);
+    for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    el.epochs = 2;
+    await el.train();
+    const file = await el.saveProject('trainer-test-project');
+    const weights = await Promise.all(el.model!.getWeights().map((w) => w.data()));
+
+    const back = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
+    await back.loadProject('trainer-test-project');
+    await until(() => back.model?.outputs[0].shape[1] === 3, 'the restored model');
+    expect(back.trainingSet).to.equal('custom');
+    expect(back.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    expect(back.preset).to.equal('dense-only');
+    expect(await Promise.all(back.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
+
+    const fromFile = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
+    await fromFile.loadProject(file);
+    await until(() => fromFile.model?.outputs[0].shape[1] === 3, 'the model from the file');
+    expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    expect(await Promise.all(fromFile.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
+
+    // A file that is not a project changes nothing.
+    const failed = oneEvent(fromFile, 'cnn-error');
+    await fromFile.loadProject(new Blob(['{"hello": 1}'])).catch(() => undefined);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/not a cnn-trainer project/);
+    expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    await fromFile.loadProject('no-such-project').catch(() => undefined);
+    expect(errorText(fromFile)).to.match(/no project saved .* "no-such-project"/);
   });
 });

@@ -24,6 +24,7 @@ import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../cor
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { renderDatasetPanel } from './dataset-panel.js';
+import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -245,6 +246,8 @@ export class CnnTrainer extends CnnElement {
   private heldOut?: CustomHeldOut;
   /** Base-and-head models built here (transfer learning), by their joined model. */
   private readonly transfers = new Map<tfl.LayersModel, import('../../core/transfer.js').TransferModel>();
+  /** Weights of a loaded project, put into the model its settings build next. */
+  private pendingWeights?: Project['weights'];
   /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
   private baseLoads = 0;
   /** The current model was built here from `network` (not set by the page or loaded). */
@@ -489,6 +492,90 @@ export class CnnTrainer extends CnnElement {
   }
 
   /**
+   * Keeps the whole project: the classes, their examples, the network settings (preset,
+   * layers, base, fine-tune, seed) and the model's weights. `'downloads'` saves one
+   * `.json` file; any other name keeps it in this browser's IndexedDB. Resolves with the
+   * saved file.
+   */
+  async saveProject(destination = 'downloads'): Promise<Blob> {
+    const model = this.current;
+    let weights: Project['weights'];
+    if (model && this.builtHere) {
+      const values = await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>));
+      const data = new Float32Array(values.reduce((n, v) => n + v.length, 0));
+      let at = 0;
+      for (const v of values) {
+        data.set(v, at);
+        at += v.length;
+      }
+      weights = { shapes: model.getWeights().map((w) => w.shape), data: new Uint8Array(data.buffer) };
+    }
+    const examples = Object.fromEntries(
+      this.exampleSet.classes.map((c) => {
+        const list = this.exampleSet.examplesOf(c);
+        const bytes = new Uint8Array(list.length * 784);
+        list.forEach((e, i) => bytes.set(e, i * 784));
+        return [c, bytes];
+      }),
+    );
+    const layers = typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
+    const json = projectToJson({
+      classes: [...this.exampleSet.classes],
+      examples,
+      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, fineTune: this.fineTune, seed: this.seed },
+      weights,
+    });
+    const file = new Blob([json], { type: 'application/json' });
+    if (destination === 'downloads') {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file);
+      a.download = 'cnn-trainer-project.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    } else await storeProject(destination, json);
+    this.narration = `Project saved${destination === 'downloads' ? ' as a file' : ` in the browser as "${destination}"`}.`;
+    return file;
+  }
+
+  /**
+   * Restores a project kept with `saveProject`: a name in IndexedDB, or the file (a Blob).
+   * Nothing changes when the project cannot be read (the reason is shown and fired as `cnn-error`).
+   */
+  async loadProject(source: string | Blob): Promise<void> {
+    await this.ready;
+    let project: Project;
+    try {
+      if (this.training) throw new DatasetError('Stop training before loading a project.');
+      project = projectFromJson(typeof source === 'string' ? await fetchProject(source) : await source.text());
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    const { settings } = project;
+    this.exampleSet.setClasses(project.classes);
+    this.exampleSet.clear();
+    for (const c of project.classes) {
+      const bytes = project.examples[c];
+      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784));
+    }
+    Object.assign(this, {
+      trainingSet: 'custom',
+      classes: project.classes,
+      preset: settings.preset,
+      layers: settings.layers,
+      base: settings.base,
+      baseUrl: settings.baseUrl,
+      fineTune: settings.fineTune ?? 0,
+      seed: settings.seed ?? 1,
+    });
+    await this.updateComplete;
+    this.pendingWeights = project.weights;
+    this.rebuild();
+    this.datasetChanged();
+    this.narration = 'Project loaded.';
+  }
+
+  /**
    * Loads a model saved before: a name saved in IndexedDB, any tfjs URL (a model.json
    * over http, `indexeddb://name`), or the files of a download (model.json and its weights).
    * The loaded model replaces the current one and fires `model-change`.
@@ -653,6 +740,9 @@ export class CnnTrainer extends CnnElement {
     this.current = next;
     this.ownsModel = owned && next !== undefined;
     this.builtHere = reason === 'built';
+    const weights = this.pendingWeights;
+    this.pendingWeights = undefined;
+    if (next && weights && reason === 'built') this.tfjs!.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
     this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
@@ -1133,10 +1223,17 @@ export class CnnTrainer extends CnnElement {
             >Name
             <input class="name" .value=${this.storeName} @change=${(e: Event) => (this.storeName = (e.target as HTMLInputElement).value.trim() || 'cnn-trainer')}
           /></label>
-          <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel(this.storeName), 'Saving failed')}>
+          <button
+            ?disabled=${!this.current}
+            @click=${() =>
+              void this.compute(async () => void (await (this.isCustom() ? this.saveProject(this.storeName) : this.saveModel(this.storeName))), 'Saving failed')}
+          >
             Save in browser
           </button>
-          <button ?disabled=${busy || !ready} @click=${() => void this.compute(() => this.loadModel(this.storeName), 'Loading failed')}>
+          <button
+            ?disabled=${busy || !ready}
+            @click=${() => void this.compute(() => (this.isCustom() ? this.loadProject(this.storeName) : this.loadModel(this.storeName)), 'Loading failed')}
+          >
             Load from browser
           </button>
           <label class="files"
@@ -1251,6 +1348,8 @@ export class CnnTrainer extends CnnElement {
         clear: (label) => this.clearExamples(label),
         drop: (transfer) => void this.dropFolder(transfer),
         addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
+        saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
+        loadFile: (file) => void this.loadProject(file).catch(() => undefined),
       },
     );
   }

@@ -19,6 +19,8 @@ export interface DatasetPanelActions {
   clear(label: string): void;
   drop(transfer: DataTransfer): void;
   addFolder(files: File[]): void;
+  saveFile(): void;
+  loadFile(file: File): void;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`;
@@ -52,6 +54,22 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
           @change=${(e: Event) => {
             const target = e.target as HTMLInputElement;
             act.addFolder([...(target.files ?? [])]);
+            target.value = '';
+          }}
+      /></label>
+    </p>
+    <p class="project">
+      <button ?disabled=${busy} @click=${() => act.saveFile()}>Download project</button>
+      <label class="files"
+        >Load project
+        <input
+          type="file"
+          accept=".json,application/json"
+          ?disabled=${busy}
+          @change=${(e: Event) => {
+            const target = e.target as HTMLInputElement;
+            const file = target.files?.[0];
+            if (file) act.loadFile(file);
             target.value = '';
           }}
       /></label>
