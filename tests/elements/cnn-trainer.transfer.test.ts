@@ -45,7 +45,8 @@ describe('<cnn-trainer> transfer learning', () => {
   });
   afterEach(() => fixtureCleanup());
 
-  it('trains a new head on the frozen digit base, and says which parameters are frozen', async () => {
+  it('trains a new head on the frozen digit base, and says which parameters are frozen', async function () {
+    this.timeout(180000);
     const baseline = tf.memory().numTensors;
     const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits" epochs="15"></cnn-trainer>`);
     await el.ready;
