@@ -6,33 +6,10 @@ import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/backend.js';
 import { seededRandom } from '../../src/core/random.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
+import { drawSymbol } from '../draw-symbols.js';
 
 type Shape = 'bar' | 'dash' | 'ring';
-
-/** A hand-made drawing of a shape on a 140×140 canvas, placed, sized and stroked at random (seeded). */
-function drawShape(shape: Shape, next: () => number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 140;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, 140, 140);
-  g.strokeStyle = '#000';
-  g.lineWidth = 8 + next() * 8;
-  g.lineCap = 'round';
-  const cx = 50 + next() * 40;
-  const cy = 50 + next() * 40;
-  const r = 25 + next() * 20;
-  const tilt = (next() - 0.5) * 0.3;
-  g.beginPath();
-  if (shape === 'ring') g.arc(cx, cy, r, 0, Math.PI * 2);
-  else {
-    const [dx, dy] = shape === 'bar' ? [Math.sin(tilt) * r, Math.cos(tilt) * r] : [Math.cos(tilt) * r, Math.sin(tilt) * r];
-    g.moveTo(cx - dx, cy - dy);
-    g.lineTo(cx + dx, cy + dy);
-  }
-  g.stroke();
-  return canvas;
-}
+const drawShape = drawSymbol;
 
 const SHAPES: Shape[] = ['bar', 'dash', 'ring'];
 const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';

@@ -7,26 +7,10 @@ import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/backend.js';
 import { seededRandom } from '../../src/core/random.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
+import { drawSymbol } from '../draw-symbols.js';
 
-/** A bar, a dash or a ring drawn at a random place and size (seeded), dark on white. */
-function drawShape(shape: number, next: () => number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = canvas.height = 140;
-  const g = canvas.getContext('2d')!;
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, 140, 140);
-  g.lineWidth = 8 + next() * 8;
-  g.lineCap = 'round';
-  const cx = 50 + next() * 40;
-  const cy = 50 + next() * 40;
-  const r = 25 + next() * 20;
-  g.beginPath();
-  if (shape === 2) g.arc(cx, cy, r, 0, Math.PI * 2);
-  else if (shape === 0) (g.moveTo(cx, cy - r), g.lineTo(cx, cy + r));
-  else (g.moveTo(cx - r, cy), g.lineTo(cx + r, cy));
-  g.stroke();
-  return canvas;
-}
+const SHAPES = ['bar', 'dash', 'ring'] as const;
+const drawShape = (k: number, next: () => number) => drawSymbol(SHAPES[k], next);
 
 const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
 

@@ -275,4 +275,42 @@ export const cnnTrainerStyles = css`
     font-size: 0.8rem;
     line-height: 1.35;
   }
+  .dataset .classes {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .dataset .class-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    min-width: 0;
+  }
+  .dataset .thumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px;
+    flex-basis: 100%;
+    min-width: 0;
+  }
+  .dataset .thumb {
+    padding: 0;
+    line-height: 0;
+    border: 1px solid transparent;
+  }
+  .dataset .thumb:hover,
+  .dataset .thumb:focus-visible {
+    border-color: var(--_accent, currentColor);
+  }
+  .dataset .thumb canvas {
+    width: 28px;
+    height: 28px;
+  }
+  .pad-side .add-drawing {
+    display: block;
+    margin-top: 0.25rem;
+  }
 `;
