@@ -12,6 +12,7 @@ import { filterGridBenchmarks } from './filter-grid.bench';
 import { playgroundBenchmarks } from './playground.bench';
 import { classifierBenchmarks } from './classifier.bench';
 import { trainerBenchmarks } from './trainer.bench';
+import { transferBenchmarks } from './transfer.bench';
 
 interface Conv2dCtx {
   x: tf.Tensor3D;
@@ -47,4 +48,5 @@ export const benchmarks: Benchmark[] = [
   ...filterGridBenchmarks,
   ...classifierBenchmarks,
   ...trainerBenchmarks,
+  ...transferBenchmarks,
 ];
