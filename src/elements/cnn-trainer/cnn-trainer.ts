@@ -470,7 +470,7 @@ export class CnnTrainer extends CnnElement {
     if (this.run) this.phase = 'stopping';
   }
 
-  /** Scores the model on the 2,000 test digits; `confusion[true][predicted]` counts. */
+  /** Scores the model on the 2,000 test digits (with `dataset="custom"`, on the examples the last run held out); `confusion[true][predicted]` counts. */
   async evaluate(): Promise<{ accuracy: number; loss: number; confusion: number[][] }> {
     await this.ready;
     const model = this.current;
