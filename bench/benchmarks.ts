@@ -13,6 +13,7 @@ import { networkViewBenchmarks } from './network-view.bench';
 import { playgroundBenchmarks } from './playground.bench';
 import { classifierBenchmarks } from './classifier.bench';
 import { trainerBenchmarks } from './trainer.bench';
+import { transferBenchmarks } from './transfer.bench';
 
 interface Conv2dCtx {
   x: tf.Tensor3D;
@@ -49,4 +50,5 @@ export const benchmarks: Benchmark[] = [
   ...networkViewBenchmarks,
   ...classifierBenchmarks,
   ...trainerBenchmarks,
+  ...transferBenchmarks,
 ];

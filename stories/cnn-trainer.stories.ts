@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
+import { drawSymbol } from '../tests/draw-symbols.js';
 
 const meta = {
   title: 'Elements/cnn-trainer',
@@ -92,4 +93,46 @@ export const ErrorUnknownPreset: Story = {
 export const ErrorMalformedLayers: Story = {
   name: 'Error: malformed layers',
   args: { layers: '[{"type": "conv2d", "filters": 8,' },
+};
+
+/** Fills the trainer's classes with eight drawn examples each, so the story opens ready to train. */
+async function fillSymbols({ canvasElement }: { canvasElement: HTMLElement }) {
+  const el = canvasElement.querySelector('cnn-trainer') as HTMLElement & {
+    ready: Promise<unknown>;
+    addExample(label: string, image: HTMLCanvasElement): Promise<void>;
+  };
+  await el.ready;
+  let seed = 3;
+  const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  for (let i = 0; i < 8; i++) for (const [k, label] of ['tick', 'cross', 'circle'].entries()) await el.addExample(label, drawSymbol((['tick', 'cross', 'ring'] as const)[k], next));
+}
+
+/** Your own classes, filled from drawings (✓, ✗, ○): the dense baseline learns them in a few seconds. Draw more on the pad and add them. */
+export const CustomClassesFromDrawings: Story = {
+  name: 'Custom classes from drawings',
+  args: { dataset: 'custom', classes: '["tick","cross","circle"]', preset: 'dense-only', epochs: 20 },
+  play: fillSymbols,
+};
+
+/** Transfer learning: the shipped digit CNN's convolutions, frozen, under a new head for ✓, ✗ and ○. */
+export const TransferFromDigitBase: Story = {
+  name: 'Transfer from the digit base',
+  args: { dataset: 'custom', classes: '["tick","cross","circle"]', base: 'digits', epochs: 15 },
+  play: fillSymbols,
+};
+
+/**
+ * Transfer from a model given by URL, cut at its last feature map, its last convolution fine-tuned. Storybook
+ * serves only `assets/`, so the URL is the shipped digit model's file (the tests use `tests/fixtures/models`).
+ */
+export const FixtureBaseUrl: Story = {
+  name: 'Base from a URL',
+  args: { dataset: 'custom', classes: '["tick","cross","circle"]', 'base-url': 'assets/models/digits/model.json', 'fine-tune': 1 },
+  play: fillSymbols,
+};
+
+/** A single class cannot be trained: the message says to add another. */
+export const ErrorSingleClass: Story = {
+  name: 'Error: a single class',
+  args: { dataset: 'custom', classes: '["tick"]' },
 };

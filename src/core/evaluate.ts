@@ -69,7 +69,8 @@ export function score(probs: Float32Array, labels: ArrayLike<number>, classes = 
 
 /** Evaluates a model on images and their labels. */
 export async function evaluateModel(model: tfl.LayersModel, xs: tf.Tensor4D, labels: ArrayLike<number>): Promise<Evaluation> {
-  return score(await predictProbabilities(model, xs), labels);
+  const probs = await predictProbabilities(model, xs);
+  return score(probs, labels, labels.length ? probs.length / labels.length : 10);
 }
 
 /** Positions (into the evaluated samples) of the wrong predictions, most confident first. */

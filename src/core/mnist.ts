@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { assetUrl } from './assets.js';
-import { seededRandom } from './random.js';
+import { seededRandom, shuffle } from './random.js';
 
 /** The decoded digits. Shared between callers of `loadMnist`: treat the arrays as read-only. */
 export interface MnistData {
@@ -19,6 +19,8 @@ export interface MnistData {
   /** The digit each image shows, 0..9. */
   labels: Uint8Array;
   count: number;
+  /** How many classes the labels count (default 10; a reader's own dataset has 2–10). */
+  classes?: number;
 }
 
 export const MNIST_ROWS = 28;
@@ -157,15 +159,6 @@ export function loadMnist(options: { url?: string; signal?: AbortSignal } = {}):
   });
 }
 
-/** Fisher–Yates shuffle in place with a seeded generator. */
-function shuffle<T>(items: T[], next: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
-  return items;
-}
-
 /** How many of `count` digits are held out: 2,000 of the shipped 10,000, a fifth in general. */
 function testSizeFor(count: number): number {
   return Math.round((count * MNIST_SPLIT.test) / (MNIST_SPLIT.train + MNIST_SPLIT.test));
@@ -216,21 +209,22 @@ function checkIndex(data: MnistData, index: number): void {
 
 /**
  * The digits at `indices` as tensors: `xs` [n, 28, 28, 1] float32 in 0..1 and `ys` one-hot
- * [n, 10] float32. The caller owns (and disposes) both.
+ * [n, classes] float32 (10 for MNIST). The caller owns (and disposes) both.
  */
 export function mnistTensors(data: MnistData, indices: readonly number[]): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
   const n = indices.length;
+  const classes = data.classes ?? MNIST_CLASSES;
   const pixels = new Float32Array(n * MNIST_PIXELS);
-  const oneHot = new Float32Array(n * MNIST_CLASSES);
+  const oneHot = new Float32Array(n * classes);
   indices.forEach((index, row) => {
     checkIndex(data, index);
     const from = index * MNIST_PIXELS;
     for (let p = 0; p < MNIST_PIXELS; p++) pixels[row * MNIST_PIXELS + p] = data.images[from + p] / 255;
-    oneHot[row * MNIST_CLASSES + data.labels[index]] = 1;
+    oneHot[row * classes + data.labels[index]] = 1;
   });
   return {
     xs: tf.tensor4d(pixels, [n, MNIST_ROWS, MNIST_COLS, 1], 'float32'),
-    ys: tf.tensor2d(oneHot, [n, MNIST_CLASSES], 'float32'),
+    ys: tf.tensor2d(oneHot, [n, classes], 'float32'),
   };
 }
 

@@ -29,12 +29,16 @@ function seededKernel(shape: number[], kind: InitializerName, next: () => number
  * Builds the tfjs model of a checked stack. Every initializer is seeded from `seed`,
  * so the same stack and seed give the same starting weights on every backend.
  */
-export function buildModel(layers: readonly LayerSpec[], seed: number): tfl.Sequential {
-  checkStack(layers);
+export function buildModel(
+  layers: readonly LayerSpec[],
+  seed: number,
+  { classes = CLASSES, inputShape = INPUT_SHAPE }: { classes?: number; inputShape?: readonly number[] } = {},
+): tfl.Sequential {
+  checkStack(layers, classes, inputShape);
   const model = tfl.sequential();
   const next = seededRandom(seed);
   layers.forEach((layer, i) => {
-    const first = i === 0 ? { inputShape: [...INPUT_SHAPE] } : {};
+    const first = i === 0 ? { inputShape: [...inputShape] } : {};
     switch (layer.type) {
       case 'conv2d':
         model.add(
@@ -74,6 +78,9 @@ export function buildModel(layers: readonly LayerSpec[], seed: number): tfl.Sequ
       case 'batchNormalization':
         model.add(tfl.layers.batchNormalization(first));
         break;
+      case 'globalAveragePooling2d':
+        model.add(tfl.layers.globalAveragePooling2d(first));
+        break;
     }
     if (layer.type === 'conv2d' || layer.type === 'dense') {
       const added = model.layers[model.layers.length - 1];
@@ -97,6 +104,7 @@ export function summarize(model: tfl.LayersModel): SummaryRow[] {
         type: layer.getClassName(),
         outputShape: shape.slice(1).map((d) => d ?? -1),
         params: layer.countParams(),
+        trainableParams: layer.trainable ? layer.trainableWeights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0) : 0,
       };
     });
 }

@@ -45,8 +45,12 @@ export interface DropoutSpec {
 export interface BatchNormSpec {
   type: 'batchNormalization';
 }
+/** Averages each feature map to one number (the usual head on a pretrained base). */
+export interface GlobalPoolSpec {
+  type: 'globalAveragePooling2d';
+}
 /** One layer of a stack, as an author writes it in `layers` JSON. */
-export type LayerSpec = Conv2dSpec | PoolSpec | FlattenSpec | DenseSpec | DropoutSpec | BatchNormSpec;
+export type LayerSpec = Conv2dSpec | PoolSpec | FlattenSpec | DenseSpec | DropoutSpec | BatchNormSpec | GlobalPoolSpec;
 export type LayerType = LayerSpec['type'];
 
 export const LAYER_TYPES: readonly LayerType[] = [
@@ -57,6 +61,7 @@ export const LAYER_TYPES: readonly LayerType[] = [
   'dense',
   'dropout',
   'batchNormalization',
+  'globalAveragePooling2d',
 ];
 
 export type OptimizerName = 'sgd' | 'momentum' | 'adam';
@@ -231,6 +236,8 @@ function parseLayer(item: unknown, i: number): LayerSpec {
     }
     case 'batchNormalization':
       return { type: 'batchNormalization' };
+    case 'globalAveragePooling2d':
+      return { type: 'globalAveragePooling2d' };
   }
 }
 
@@ -245,8 +252,8 @@ function slide(n: number, k: number, s: number, padding: Padding): number {
  * The output shape of every layer (without the batch axis), or a SpecError that says
  * at which layer the stack breaks and how to fix it, in the course's terms.
  */
-export function checkStack(layers: readonly LayerSpec[]): number[][] {
-  let shape: number[] = [...INPUT_SHAPE];
+export function checkStack(layers: readonly LayerSpec[], classes = CLASSES, inputShape: readonly number[] = INPUT_SHAPE): number[][] {
+  let shape: number[] = [...inputShape];
   const shapes: number[][] = [];
   layers.forEach((layer, i) => {
     const at = `Layer ${i + 1} (${layer.type})`;
@@ -278,6 +285,10 @@ export function checkStack(layers: readonly LayerSpec[]): number[][] {
       case 'flatten':
         shape = [shape.reduce((a, b) => a * b, 1)];
         break;
+      case 'globalAveragePooling2d':
+        if (shape.length !== 3) throw new SpecError(`${at} needs a 2-D map, but the layers before it made a flat vector.`);
+        shape = [shape[2]];
+        break;
       case 'dense':
         if (shape.length !== 1) {
           throw new SpecError(`${at} comes before any flatten layer. Add {"type": "flatten"} between the last pooling or convolution layer and the first dense layer.`);
@@ -291,12 +302,24 @@ export function checkStack(layers: readonly LayerSpec[]): number[][] {
     shapes.push(shape);
   });
   const last = layers[layers.length - 1];
-  if (last.type !== 'dense' || last.units !== CLASSES || last.activation !== 'softmax') {
+  if (last.type !== 'dense' || last.units !== classes || last.activation !== 'softmax') {
     throw new SpecError(
-      `The last layer must give one probability per digit: end the list with {"type": "dense", "units": 10, "activation": "softmax"}.`,
+      classes === CLASSES
+        ? `The last layer must give one probability per digit: end the list with {"type": "dense", "units": 10, "activation": "softmax"}.`
+        : `The last layer must give one probability per class: end the list with {"type": "dense", "units": ${classes}, "activation": "softmax"}.`,
     );
   }
   return shapes;
+}
+
+/**
+ * The stack with its output layer sized for `classes` (the reader's own classes): the
+ * presets end with ten digits, a dense softmax layer whose units become the class count.
+ */
+export function withClasses(layers: readonly LayerSpec[], classes: number): LayerSpec[] {
+  const last = layers[layers.length - 1];
+  if (last?.type !== 'dense' || last.activation !== 'softmax') return [...layers];
+  return [...layers.slice(0, -1), { ...last, units: classes }];
 }
 
 /** One row of the layer table, like a line of Keras' `model.summary()`. */
@@ -307,4 +330,6 @@ export interface SummaryRow {
   /** Without the batch axis, e.g. `[26, 26, 32]`. */
   outputShape: number[];
   params: number;
+  /** Parameters the optimizer changes; the rest are frozen (a transfer-learning base). */
+  trainableParams?: number;
 }

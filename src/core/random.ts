@@ -15,3 +15,12 @@ export function randomIntegerMap(rows: number, cols: number, seed: number): numb
   const next = seededRandom(seed);
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(next() * 10)));
 }
+
+/** Fisher–Yates shuffle in place with a seeded generator. */
+export function shuffle<T>(items: T[], next: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}

@@ -11,6 +11,8 @@ export interface ConfusionOptions {
   /** The selected cell, [true, predicted]. */
   selected?: readonly [number, number];
   onSelect(truth: number, predicted: number): void;
+  /** Class names for the heads and labels (default: the digits 0..n−1). */
+  labels?: readonly string[];
 }
 
 interface Cell {
@@ -22,6 +24,7 @@ interface Cell {
 /** Draws (or redraws) the matrix into a container element. */
 export function drawConfusionMatrix(container: HTMLElement, matrix: readonly (readonly number[])[], options: ConfusionOptions): void {
   const n = matrix.length;
+  const name = (i: number) => options.labels?.[i] ?? String(i);
   const cells: Cell[] = matrix.flatMap((row, truth) => row.map((count, predicted) => ({ truth, predicted, count })));
   // Colour the mistakes on their own scale: the diagonal would wash them out.
   const worst = Math.max(1, ...cells.filter((c) => c.truth !== c.predicted).map((c) => c.count));
@@ -35,9 +38,9 @@ export function drawConfusionMatrix(container: HTMLElement, matrix: readonly (re
     .attr('class', 'cm-grid')
     .style('grid-template-columns', `auto repeat(${n}, minmax(1.9em, 1fr))`);
   grid.append('span').attr('class', 'cm-corner').text('true ↓ / predicted →');
-  for (let p = 0; p < n; p++) grid.append('span').attr('class', 'cm-head').text(String(p));
+  for (let p = 0; p < n; p++) grid.append('span').attr('class', 'cm-head').text(name(p));
   for (let t = 0; t < n; t++) {
-    grid.append('span').attr('class', 'cm-head').text(String(t));
+    grid.append('span').attr('class', 'cm-head').text(name(t));
     grid
       .selectAll(`button.row-${t}`)
       .data(cells.filter((c) => c.truth === t))
@@ -45,7 +48,7 @@ export function drawConfusionMatrix(container: HTMLElement, matrix: readonly (re
       .attr('type', 'button')
       .attr('class', (c) => `cm-cell row-${t}${c.truth === c.predicted ? ' hit' : ''}`)
       .attr('aria-pressed', (c) => String(options.selected?.[0] === c.truth && options.selected?.[1] === c.predicted))
-      .attr('aria-label', (c) => `true ${c.truth}, predicted ${c.predicted}: ${c.count} ${c.count === 1 ? 'digit' : 'digits'}`)
+      .attr('aria-label', (c) => `true ${name(c.truth)}, predicted ${name(c.predicted)}: ${c.count} ${options.labels ? (c.count === 1 ? 'example' : 'examples') : c.count === 1 ? 'digit' : 'digits'}`)
       .style('background', (c) => colorsOf(c)?.background ?? null)
       .style('color', (c) => colorsOf(c)?.color ?? null)
       .text((c) => String(c.count))

@@ -204,7 +204,8 @@ describe('<cnn-trainer>', () => {
     };
     el.addEventListener('batch-end', onBatch);
     const done = el.train();
-    await until(() => steps.length === 3, 'three batches');
+    // The worker boots tfjs before its first batch: on a busy machine that takes more than the default 5 s.
+    await until(() => steps.length === 3, 'three batches', 30000);
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 10));
     expect(steps).to.deep.equal([1, 2, 3]);
     // The progress line is redrawn at most five times a second: give it that long.

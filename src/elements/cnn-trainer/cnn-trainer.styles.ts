@@ -264,4 +264,55 @@ export const cnnTrainerStyles = css`
       transition: width 120ms linear;
     }
   }
+  .keras summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .keras pre {
+    overflow-x: auto;
+    max-width: 100%;
+    padding: 0.5rem;
+    border: 1px solid color-mix(in srgb, currentColor 25%, transparent);
+    border-radius: 4px;
+    font-size: 0.8rem;
+    line-height: 1.35;
+  }
+  .dataset .classes {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .dataset .class-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem 0.75rem;
+    min-width: 0;
+  }
+  .dataset .thumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px;
+    flex-basis: 100%;
+    min-width: 0;
+  }
+  .dataset .thumb {
+    padding: 0;
+    line-height: 0;
+    border: 1px solid transparent;
+  }
+  .dataset .thumb:hover,
+  .dataset .thumb:focus-visible {
+    border-color: var(--_accent, currentColor);
+  }
+  .dataset .thumb canvas {
+    width: 28px;
+    height: 28px;
+  }
+  .pad-side .add-drawing {
+    display: block;
+    margin-top: 0.25rem;
+  }
 `;

@@ -4,12 +4,13 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { PRESETS, PRESET_NAMES, SpecError, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
@@ -17,6 +18,13 @@ import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
 import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
+import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
+import { copyCode, renderKerasPanel } from './keras-panel.js';
+import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../core/example-set.js';
+import { imageToExample, looksLikeImage } from '../../core/example-image.js';
+import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
+import { renderDatasetPanel } from './dataset-panel.js';
+import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -55,6 +63,27 @@ export type TrainerBatchDetail = BatchReport;
 
 type Phase = 'idle' | 'training' | 'paused' | 'stopping';
 
+/** Detail of `dataset-change`: the reader's classes and how many examples each holds. */
+export interface DatasetChangeDetail {
+  classes: string[];
+  examples: Record<string, number>;
+}
+
+/** Held-out examples of a custom run, with the data they index. */
+interface CustomHeldOut {
+  data: MnistData;
+  testSet: TestSet;
+}
+
+/** Everything a run needs, MNIST or the reader's own. */
+interface RunPlan {
+  job: import('../../core/training-session.js').TrainingJob;
+  /** Starts a run other than the usual one (the head alone, on cached features). */
+  start?: (hooks: import('../../core/training.js').TrainHooks) => TrainingControl;
+  epochs: number;
+  what: string;
+}
+
 /** The test split: indices into the MNIST data and their labels. */
 interface TestSet {
   indices: number[];
@@ -71,7 +100,7 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed'] as const;
+const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
 /**
@@ -102,6 +131,7 @@ const CHART = { width: 320, height: 170 };
  * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
  * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason }`.
+ * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
  * @csspart summary - The layer table (output shape and parameters per layer).
@@ -111,6 +141,8 @@ const CHART = { width: 320, height: 170 };
  * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
  * @csspart pad - The drawing pad and the predicted probabilities.
  * @csspart augment - The strip of augmented samples (when `augment` is on).
+ * @csspart dataset - The reader's classes (with `dataset="custom"`): counts, thumbnails, add, remove, clear.
+ * @csspart keras - The network and settings as Keras code, with a copy button.
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
  */
@@ -158,6 +190,33 @@ export class CnnTrainer extends CnnElement {
   /** Seeds the starting weights, the training subset and its order: the same seed gives the same run. */
   @property({ type: Number }) seed = 1;
 
+  /**
+   * What to train on: `mnist` (the shipped digits) or `custom` (the reader's own classes,
+   * filled from the drawing pad, image files or a dropped folder; see `classes`). The
+   * property is `trainingSet`: a property named `dataset` would hide the element's `data-*` map.
+   */
+  @property({ attribute: 'dataset', reflect: true }) trainingSet = 'mnist';
+
+  /**
+   * The reader's classes with `dataset="custom"`: 2 to 10 names, a JSON list such as
+   * `["tick", "cross", "circle"]` (or an array). A class that keeps its name keeps its examples.
+   */
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } })
+  classes?: string | string[];
+
+  /**
+   * Transfer learning with `dataset="custom"`: `digits` uses the shipped digit CNN's
+   * convolution layers, frozen, as the feature extractor, and trains a new head (flatten →
+   * dense → softmax over your classes) on features computed once per example.
+   */
+  @property() base?: string;
+
+  /** A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map; it must take 28×28×1 images. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /** Unfreezes the base's last N layers with weights, trained with a tenth of the learning rate (0: the base stays frozen). */
+  @property({ attribute: 'fine-tune', type: Number }) fineTune = 0;
+
   @state() private phase: Phase = 'idle';
   @state() private rows: SummaryRow[] = [];
   @state() private network?: Network;
@@ -167,6 +226,12 @@ export class CnnTrainer extends CnnElement {
   @state() private prediction?: Float32Array;
   @state() private narration = '';
   @state() private storeName = 'cnn-trainer';
+  /** What the Keras panel's copy button last did. */
+  @state() private copied = '';
+  /** Bumped whenever the reader's examples change, so the panel re-renders. */
+  @state() private examplesVersion = 0;
+  /** Files of the last drop or file choice that were not images or could not be read. */
+  @state() private skipped: string[] = [];
   /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
   @state() private trainedIn?: 'page' | 'worker';
 
@@ -175,6 +240,18 @@ export class CnnTrainer extends CnnElement {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
+  private readonly exampleSet = new ExampleSet();
+  /** The held-out examples of the last custom run, for the results. */
+  private heldOut?: CustomHeldOut;
+  /** Base-and-head models built here (transfer learning), by their joined model. */
+  private readonly transfers = new Map<tfl.LayersModel, import('../../core/transfer.js').TransferModel>();
+  /** Weights of a loaded project, put into the model its settings build next. */
+  private pendingWeights?: Project['weights'];
+  /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
+  private baseLoads = 0;
+  /** The current model was built here from `network` (not set by the page or loaded). */
+  private builtHere = false;
   /** Models in use by an evaluation, a prediction or a run, with how many users each. */
   private readonly users = new Map<tfl.LayersModel, number>();
   /** Replaced models to dispose once their last user is done. */
@@ -224,9 +301,125 @@ export class CnnTrainer extends CnnElement {
     this.replaceModel(next, false, 'set');
   }
 
+  /** How many examples each of the reader's classes holds (`dataset="custom"`). */
+  get examples(): Record<string, number> {
+    return this.exampleSet.counts();
+  }
+
+  /**
+   * Adds one example to a class: the image is decoded, made grey, centred and shrunk to
+   * 28×28 as MNIST's digits were. Rejects (and shows the reason, firing `cnn-error`) when
+   * the class does not exist, the image cannot be decoded or is blank, or the dataset is full.
+   */
+  async addExample(label: string, image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob): Promise<void> {
+    try {
+      this.exampleSet.examplesOf(label);
+      this.exampleSet.checkRoom();
+      this.exampleSet.add(label, await imageToExample(image));
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.clearError();
+    this.datasetChanged();
+  }
+
+  /** Removes the example at `index` (0-based, oldest first) from a class. */
+  removeExample(label: string, index: number): void {
+    try {
+      this.exampleSet.remove(label, index);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.datasetChanged();
+  }
+
+  /** Removes every example of one class, or of all classes when no label is given. */
+  clearExamples(label?: string): void {
+    try {
+      this.exampleSet.clear(label);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    this.datasetChanged();
+  }
+
+  /**
+   * Adds a folder in Keras' `flow_from_directory` layout: each file's folder names its
+   * class (`symbols/tick/01.png` → `tick`). Folders become the classes (a class that keeps
+   * its name keeps its examples). Files that are not images or cannot be read are skipped
+   * and listed. Resolves with what was added and what was skipped.
+   */
+  async addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
+    const { classes, byClass, loose } = groupByFolder(files);
+    const skipped = loose.map((f) => `${f.path}: not inside a class folder`);
+    let added = 0;
+    try {
+      if (classes.length) {
+        const names = parseClasses(classes);
+        this.classes = names;
+        this.exampleSet.setClasses(names);
+      }
+      for (const [label, list] of byClass) {
+        for (const { path, file } of list) {
+          if (!looksLikeImage(path, file.type)) {
+            skipped.push(`${path}: not an image`);
+            continue;
+          }
+          this.exampleSet.checkRoom();
+          try {
+            this.exampleSet.add(label, await imageToExample(file));
+            added++;
+          } catch (e) {
+            if (!(e instanceof DatasetError) || /limit/.test(e.message)) throw e;
+            skipped.push(`${path}: ${e.message}`);
+          }
+        }
+      }
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    } finally {
+      this.skipped = skipped;
+      if (added) this.datasetChanged();
+    }
+    return { added, skipped };
+  }
+
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
     return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
+  }
+
+  /**
+   * The current network and training settings as Keras code in the course's notation
+   * (`models.Sequential([...])`, `model.compile(...)`, `model.fit(...)`), to take to a
+   * notebook. Settings the author left out are the preset's, as in training. Empty when
+   * the layers are not known (a model set by the page or loaded from a file).
+   */
+  toKeras(): string {
+    const network = this.network;
+    if (!network || !this.builtHere) return '';
+    const preset = network.custom ? 'basic' : network.preset;
+    let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
+    try {
+      hyper = this.isCustom() ? this.customHyper(Math.max(2, this.exampleSet.size)) : resolveHyper(this, preset, SHIPPED_TRAIN);
+    } catch {
+      hyper = PRESETS[preset].hyper;
+    }
+    const classes = this.isCustom() ? this.exampleSet.classes : undefined;
+    const transfer = this.current && this.transfers.get(this.current);
+    let base: KerasBase | undefined;
+    if (transfer) {
+      const specs = transfer.base.layers.map((l) => this.tfjs!.layerSpecOf(l));
+      base =
+        !this.baseUrl && specs.every((l) => l !== undefined)
+          ? { kind: 'layers', name: 'digits_base', layers: specs as LayerSpec[], weights: 'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.', fineTune: transfer.fineTune }
+          : { kind: 'model', url: this.baseUrl || 'assets/models/digits/model.json', cutAt: transfer.base.cutAt, fineTune: transfer.fineTune };
+      if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
+    }
+    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes, base });
   }
 
   /**
@@ -277,7 +470,7 @@ export class CnnTrainer extends CnnElement {
     if (this.run) this.phase = 'stopping';
   }
 
-  /** Scores the model on the 2,000 test digits; `confusion[true][predicted]` counts. */
+  /** Scores the model on the 2,000 test digits (with `dataset="custom"`, on the examples the last run held out); `confusion[true][predicted]` counts. */
   async evaluate(): Promise<{ accuracy: number; loss: number; confusion: number[][] }> {
     await this.ready;
     const model = this.current;
@@ -296,6 +489,90 @@ export class CnnTrainer extends CnnElement {
     const url = destination === 'downloads' ? 'downloads://cnn-trainer' : destination.includes('://') ? destination : `indexeddb://${destination}`;
     await model.save(url);
     this.narration = `Model saved to ${url}.`;
+  }
+
+  /**
+   * Keeps the whole project: the classes, their examples, the network settings (preset,
+   * layers, base, fine-tune, seed) and the model's weights. `'downloads'` saves one
+   * `.json` file; any other name keeps it in this browser's IndexedDB. Resolves with the
+   * saved file.
+   */
+  async saveProject(destination = 'downloads'): Promise<Blob> {
+    const model = this.current;
+    let weights: Project['weights'];
+    if (model && this.builtHere) {
+      const values = await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>));
+      const data = new Float32Array(values.reduce((n, v) => n + v.length, 0));
+      let at = 0;
+      for (const v of values) {
+        data.set(v, at);
+        at += v.length;
+      }
+      weights = { shapes: model.getWeights().map((w) => w.shape), data: new Uint8Array(data.buffer) };
+    }
+    const examples = Object.fromEntries(
+      this.exampleSet.classes.map((c) => {
+        const list = this.exampleSet.examplesOf(c);
+        const bytes = new Uint8Array(list.length * 784);
+        list.forEach((e, i) => bytes.set(e, i * 784));
+        return [c, bytes];
+      }),
+    );
+    const layers = typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
+    const json = projectToJson({
+      classes: [...this.exampleSet.classes],
+      examples,
+      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, fineTune: this.fineTune, seed: this.seed },
+      weights,
+    });
+    const file = new Blob([json], { type: 'application/json' });
+    if (destination === 'downloads') {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(file);
+      a.download = 'cnn-trainer-project.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    } else await storeProject(destination, json);
+    this.narration = `Project saved${destination === 'downloads' ? ' as a file' : ` in the browser as "${destination}"`}.`;
+    return file;
+  }
+
+  /**
+   * Restores a project kept with `saveProject`: a name in IndexedDB, or the file (a Blob).
+   * Nothing changes when the project cannot be read (the reason is shown and fired as `cnn-error`).
+   */
+  async loadProject(source: string | Blob): Promise<void> {
+    await this.ready;
+    let project: Project;
+    try {
+      if (this.training) throw new DatasetError('Stop training before loading a project.');
+      project = projectFromJson(typeof source === 'string' ? await fetchProject(source) : await source.text());
+    } catch (e) {
+      this.fail(messageOf(e), e);
+      throw e;
+    }
+    const { settings } = project;
+    this.exampleSet.setClasses(project.classes);
+    this.exampleSet.clear();
+    for (const c of project.classes) {
+      const bytes = project.examples[c];
+      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784));
+    }
+    Object.assign(this, {
+      trainingSet: 'custom',
+      classes: project.classes,
+      preset: settings.preset,
+      layers: settings.layers,
+      base: settings.base,
+      baseUrl: settings.baseUrl,
+      fineTune: settings.fineTune ?? 0,
+      seed: settings.seed ?? 1,
+    });
+    await this.updateComplete;
+    this.pendingWeights = project.weights;
+    this.rebuild();
+    this.datasetChanged();
+    this.narration = 'Project loaded.';
   }
 
   /**
@@ -360,17 +637,33 @@ export class CnnTrainer extends CnnElement {
       if (left > 0) this.users.set(model, left);
       else {
         this.users.delete(model);
-        if (this.retired.delete(model)) model.dispose();
+        if (this.retired.delete(model)) this.disposeModel(model);
       }
     }
   }
 
-  private disposeWhenFree(model: tfl.LayersModel): void {
-    if (this.users.has(model)) this.retired.add(model);
+  /** Disposes a model; a base-and-head model frees its base too. */
+  private disposeModel(model: tfl.LayersModel): void {
+    const transfer = this.transfers.get(model);
+    this.transfers.delete(model);
+    if (transfer) transfer.dispose();
     else model.dispose();
   }
 
+  private disposeWhenFree(model: tfl.LayersModel): void {
+    if (this.users.has(model)) this.retired.add(model);
+    else this.disposeModel(model);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('classes') && this.classes !== undefined) {
+      try {
+        this.exampleSet.setClasses(parseClasses(this.classes));
+      } catch (e) {
+        // Shown by the rebuild below; the examples of the previous classes stay.
+        void e;
+      }
+    }
     if (NETWORK_KEYS.some((k) => changed.has(k)) && (this.state === 'ready' || this.state === 'busy')) {
       if (this.training) {
         this.rebuildAfterTraining = true;
@@ -382,6 +675,7 @@ export class CnnTrainer extends CnnElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.paintDigits();
+    this.paintExamples();
     this.paintConfusion();
     if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
     this.scheduleCharts();
@@ -389,13 +683,25 @@ export class CnnTrainer extends CnnElement {
 
   /** Builds the network of `preset`/`layers`/`seed`; on bad input keeps the previous model. */
   private rebuild(): void {
+    if (this.base || this.baseUrl) {
+      void this.compute(() => this.rebuildOnBase(), 'The base could not be used');
+      return;
+    }
     let network: Network;
     let model: tfl.LayersModel;
     try {
       network = resolveNetwork({ preset: this.preset, layers: this.layers });
-      model = this.tfjs!.buildModel(network.layers, this.seed);
+      let classes: number | undefined;
+      if (this.trainingSet !== 'mnist' && this.trainingSet !== 'custom') {
+        throw new SpecError(`Unknown dataset "${this.trainingSet}". Use mnist (the shipped digits) or custom (your own classes).`);
+      }
+      if (this.isCustom()) {
+        classes = this.customClasses().length;
+        network = { ...network, layers: withClasses(network.layers, classes) };
+      }
+      model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
-      this.fail(e instanceof SpecError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
+      this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
       return;
     }
     this.network = network;
@@ -403,11 +709,40 @@ export class CnnTrainer extends CnnElement {
     this.replaceModel(model, true, 'built');
   }
 
+  /** Loads the base, cuts it at its last feature map and joins a new head for the reader's classes. */
+  private async rebuildOnBase(): Promise<void> {
+    const load = ++this.baseLoads;
+    const { loadBase, headLayers, joinHead } = this.tfjs!;
+    try {
+      if (!this.isCustom()) throw new DatasetError('A base (transfer learning) needs your own classes: set dataset="custom" and classes.');
+      if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
+      if (!Number.isInteger(this.fineTune) || this.fineTune < 0) throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
+      const classes = this.customClasses().length;
+      const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
+      const head = headLayers(base.featureShape, classes);
+      const transfer = joinHead(base, head, this.seed, this.fineTune);
+      if (load !== this.baseLoads || !this.isConnected) {
+        transfer.dispose();
+        return;
+      }
+      this.transfers.set(transfer.model, transfer);
+      this.network = { preset: 'basic', custom: true, layers: head };
+      this.clearError();
+      this.replaceModel(transfer.model, true, 'built');
+    } catch (e) {
+      if (load === this.baseLoads) this.fail(messageOf(e), e);
+    }
+  }
+
   private replaceModel(next: tfl.LayersModel | undefined, owned: boolean, reason: ModelChangeReason): void {
     const previous = this.current;
     if (previous && previous !== next && this.ownsModel) this.disposeWhenFree(previous);
     this.current = next;
     this.ownsModel = owned && next !== undefined;
+    this.builtHere = reason === 'built';
+    const weights = this.pendingWeights;
+    this.pendingWeights = undefined;
+    if (next && weights && reason === 'built') this.tfjs!.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
     this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
@@ -417,42 +752,173 @@ export class CnnTrainer extends CnnElement {
     void this.predictor.request();
   }
 
-  private async trainNow(): Promise<void> {
-    const { splitMnist, startTraining, DivergedError } = this.tfjs!;
-    const model = this.current;
+  private datasetChanged(): void {
+    this.examplesVersion++;
+    emit<DatasetChangeDetail>(this, 'dataset-change', { classes: [...this.exampleSet.classes], examples: this.exampleSet.counts() });
+  }
+
+  /** The name of class `n`: the reader's class names, or the digit. */
+  private labelOf(n: number): string {
+    return this.isCustom() ? (this.exampleSet.classes[n] ?? String(n)) : String(n);
+  }
+
+  /** The examples the results show: the held-out part of the last custom run, or the MNIST test split. */
+  private resultSet(): { data: MnistData; testSet: TestSet } | undefined {
+    if (this.isCustom()) return this.heldOut;
+    return this.data ? { data: this.data, testSet: this.testSplit() } : undefined;
+  }
+
+  /** Adds the drawing on the pad to a class, then clears the pad for the next one. */
+  private async addDrawing(label: string): Promise<void> {
+    const pad = this.pad;
+    if (!pad || pad.empty) {
+      this.fail('Draw something on the pad first, then add it to a class.');
+      return;
+    }
+    try {
+      await this.addExample(label, pad.getImageData());
+      pad.clear();
+      this.narration = `Added to ${label}: ${this.exampleSet.counts()[label]} examples.`;
+    } catch {
+      // Shown by addExample.
+    }
+  }
+
+  private async addFiles(label: string, files: File[]): Promise<void> {
+    const skipped: string[] = [];
+    for (const file of files) {
+      if (!looksLikeImage(file.name, file.type)) {
+        skipped.push(`${file.name}: not an image`);
+        continue;
+      }
+      try {
+        await this.addExample(label, file);
+      } catch (e) {
+        skipped.push(`${file.name}: ${messageOf(e)}`);
+        if (/limit/.test(messageOf(e))) break;
+      }
+    }
+    this.skipped = skipped;
+  }
+
+  private async dropFolder(transfer: DataTransfer): Promise<void> {
+    const files = await droppedFiles(transfer);
+    await this.addFolder(files);
+  }
+
+  /** Paints every thumbnail of the reader's examples whose example changed. */
+  private paintExamples(): void {
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-example]')) {
+      const label = canvas.dataset.class!;
+      const index = Number(canvas.dataset.example);
+      const pixels = this.exampleSet.classes.includes(label) ? this.exampleSet.examplesOf(label)[index] : undefined;
+      if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
+      drawDigit(canvas, pixels);
+      (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
+    }
+  }
+
+  private isCustom(): boolean {
+    return this.trainingSet === 'custom';
+  }
+
+  /** The reader's class names, checked; a DatasetError says what to fix. */
+  private customClasses(): string[] {
+    if (this.classes === undefined || this.classes === '') {
+      throw new DatasetError('With dataset="custom", name your classes first, e.g. classes=\'["tick", "cross", "circle"]\'.');
+    }
+    return parseClasses(this.classes);
+  }
+
+  /**
+   * Training settings for the reader's `count` examples: a fifth held out unless
+   * `validation-split` says otherwise, and batches no larger than the examples.
+   */
+  private customHyper(count: number): ReturnType<typeof resolveHyper> {
+    const preset = this.network?.custom === false ? this.network.preset : 'basic';
+    const validationSplit = this.validationSplit ?? 0.2;
+    const left = Math.max(1, count - Math.floor(count * validationSplit));
+    const batchSize = this.batchSize ?? Math.min(PRESETS[preset].hyper.batchSize, left);
+    const { learningRate, optimizer } = this;
+    return resolveHyper({ epochs: this.epochs ?? 20, learningRate, optimizer, validationSplit, batchSize, trainSize: count }, preset, count);
+  }
+
+  private mnistPlan(): RunPlan {
     const data = this.data!;
+    const hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
+    const { train } = this.tfjs!.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
+    this.heldOut = undefined;
+    return {
+      job: { data, train, test: this.testSplit().indices, settings: { ...hyper, seed: this.seed, augment: this.augment } },
+      epochs: hyper.epochs,
+      what: `${hyper.trainSize} digits`,
+    };
+  }
+
+  /** The reader's examples: a stratified held-out part scored after every epoch (charts, confusion matrix, mistakes). */
+  private customPlan(): RunPlan {
+    const problem = this.exampleSet.problem();
+    if (problem) throw new DatasetError(problem);
+    const data = this.exampleSet.toData();
+    const hyper = this.customHyper(data.count);
+    const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
+    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) } };
+    const transfer = this.current && this.transfers.get(this.current);
+    if (transfer && transfer.fineTune === 0) {
+      // A frozen base: only the head trains, on features cached per example.
+      const all = this.exampleSet.list();
+      const settings = { ...hyper, validationSplit: 0, seed: this.seed, augment: false };
+      return {
+        job: { data, train, test, settings },
+        start: (hooks) =>
+          new this.tfjs!.HeadTraining(
+            transfer,
+            { examples: train.map((i) => all[i]), labels: train.map((i) => data.labels[i]) },
+            { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
+            settings,
+            hooks,
+          ),
+        epochs: hyper.epochs,
+        what: `the features of ${train.length} of your examples (${test.length} held out)`,
+      };
+    }
+    if (transfer) hyper.learningRate /= 10;
+    return {
+      // The held-out examples are the run's test set; none are held out a second time.
+      job: { data, train, test, settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment } },
+      epochs: hyper.epochs,
+      what: `${train.length} of your examples (${test.length} held out)`,
+    };
+  }
+
+  private async trainNow(): Promise<void> {
+    const { startTraining, DivergedError } = this.tfjs!;
+    const model = this.current;
     if (!model) {
       this.fail('There is no valid network to train. Fix the settings described above, then train again.');
       return;
     }
-    let hyper: ReturnType<typeof resolveHyper>;
+    let plan: RunPlan;
     try {
-      hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
+      plan = this.isCustom() ? this.customPlan() : this.mnistPlan();
     } catch (e) {
       this.fail(messageOf(e), e);
       return;
     }
     this.clearError();
-    const { train } = splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
-    const run = startTraining(
-      model,
-      {
-        data,
-        train,
-        test: this.testSplit().indices,
-        settings: { ...hyper, seed: this.seed, augment: this.augment },
-      },
-      {
-        onBatchEnd: (report) => this.onBatchEnd(report),
-        onEpochEnd: (report) => this.onEpochEnd(model, report, hyper.epochs),
-      },
-      this.trainingWorker(),
-    );
+    const hooks = {
+      onBatchEnd: (report: BatchReport) => this.onBatchEnd(report),
+      onEpochEnd: (report: EpochReport) => this.onEpochEnd(model, report, plan.epochs),
+    };
+    const run =
+      plan.start?.(hooks) ??
+      // The reader's examples train on the page: the worker is fed the shipped digits only.
+      startTraining(model, plan.job, hooks, this.isCustom() ? undefined : this.trainingWorker());
     this.run = run;
     if (this.stopEarly) run.stop();
     this.phase = 'training';
     this.history = emptyHistory();
-    this.narration = `Training ${describeNetwork(this.network)} on ${hyper.trainSize} digits for ${hyper.epochs} epochs.`;
+    this.narration = `Training ${describeNetwork(this.network)} on ${plan.what} for ${plan.epochs} epochs.`;
     try {
       const result = await this.using(model, () => run.run());
       this.progress = this.latest;
@@ -528,17 +994,20 @@ export class CnnTrainer extends CnnElement {
    * its model.
    */
   private async evaluateTest(model: tfl.LayersModel): Promise<Evaluation> {
-    const testSet = this.testSplit();
+    const shown = this.resultSet();
+    if (!shown) throw new Error('There are no held-out examples yet: train on your examples first.');
+    const { data, testSet } = shown;
+    const worker = this.isCustom() ? undefined : this.trainingWorker();
     const evaluation = await this.using(
       model,
-      async () => (await this.trainingWorker()?.evaluate(model, this.data!, testSet.indices)) ?? this.evaluateHere(model, testSet),
+      async () => (await worker?.evaluate(model, data, testSet.indices)) ?? this.evaluateHere(model, testSet, data),
     );
     if (model === this.current) this.evaluation = evaluation;
     return evaluation;
   }
 
-  private async evaluateHere(model: tfl.LayersModel, testSet: TestSet): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs!.mnistTensors(this.data!, testSet.indices);
+  private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
+    const { xs, ys } = this.tfjs!.mnistTensors(data, testSet.indices);
     ys.dispose();
     try {
       return await this.tfjs!.evaluateModel(model, xs, testSet.labels);
@@ -627,6 +1096,7 @@ export class CnnTrainer extends CnnElement {
     const box = this.renderRoot.querySelector<HTMLElement>('.confusion');
     if (!box || !this.evaluation) return;
     drawConfusionMatrix(box, this.evaluation.confusion, {
+      labels: this.isCustom() ? this.exampleSet.classes : undefined,
       selected: this.selectedCell,
       onSelect: (t, p) => {
         const same = this.selectedCell?.[0] === t && this.selectedCell?.[1] === p;
@@ -637,7 +1107,7 @@ export class CnnTrainer extends CnnElement {
 
   /** Paints every gallery canvas whose digit changed. */
   private paintDigits(): void {
-    const data = this.data;
+    const data = this.resultSet()?.data;
     if (!data) return;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
       const index = Number(canvas.dataset.digit);
@@ -657,6 +1127,11 @@ export class CnnTrainer extends CnnElement {
     strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
   }
 
+  private async copyKeras(code: HTMLElement | null): Promise<void> {
+    const done = await copyCode(this.toKeras(), code);
+    this.copied = done ? 'Copied to the clipboard.' : 'The page may not use the clipboard: the code is selected, copy it with Ctrl+C (⌘C).';
+  }
+
   private setByUser(key: 'preset' | 'optimizer', value: string): void {
     (this as Record<typeof key, unknown>)[key] = value;
   }
@@ -669,6 +1144,7 @@ export class CnnTrainer extends CnnElement {
   protected override renderContent(): unknown {
     return html`
       ${this.renderControls()}
+      ${this.isCustom() ? this.renderDataset() : nothing}
       <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined)}</section>
       ${this.augment ? this.renderAugment() : nothing}
       ${this.renderProgress()}
@@ -687,6 +1163,7 @@ export class CnnTrainer extends CnnElement {
         </p>
       </section>
       ${this.renderResults()} ${this.renderPad()}
+      ${this.network && this.builtHere ? renderKerasPanel(this.toKeras(), this.copied, (code) => void this.copyKeras(code)) : nothing}
       <p class="sr-only" aria-live="polite">${this.narration}</p>
     `;
   }
@@ -746,10 +1223,17 @@ export class CnnTrainer extends CnnElement {
             >Name
             <input class="name" .value=${this.storeName} @change=${(e: Event) => (this.storeName = (e.target as HTMLInputElement).value.trim() || 'cnn-trainer')}
           /></label>
-          <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel(this.storeName), 'Saving failed')}>
+          <button
+            ?disabled=${!this.current}
+            @click=${() =>
+              void this.compute(async () => void (await (this.isCustom() ? this.saveProject(this.storeName) : this.saveModel(this.storeName))), 'Saving failed')}
+          >
             Save in browser
           </button>
-          <button ?disabled=${busy || !ready} @click=${() => void this.compute(() => this.loadModel(this.storeName), 'Loading failed')}>
+          <button
+            ?disabled=${busy || !ready}
+            @click=${() => void this.compute(() => (this.isCustom() ? this.loadProject(this.storeName) : this.loadModel(this.storeName)), 'Loading failed')}
+          >
             Load from browser
           </button>
           <label class="files"
@@ -806,18 +1290,24 @@ export class CnnTrainer extends CnnElement {
 
   private renderResults() {
     const evaluation = this.evaluation;
-    if (!evaluation || !this.testSet) {
+    const shown = this.resultSet();
+    if (!evaluation || !shown || evaluation.predicted.length !== shown.testSet.labels.length) {
       return html`<section class="panel results"><p class="hint">Test accuracy, the confusion matrix and the mistakes appear after the first epoch (or Evaluate).</p></section>`;
     }
-    const { indices, labels } = this.testSet;
+    const { indices, labels } = shown.testSet;
+    const name = (n: number) => this.labelOf(n);
+    const things = this.isCustom() ? 'examples' : 'digits';
     const cell = this.selectedCell;
     const { samplesInCell, confidentMistakes } = this.tfjs!;
     const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
     const title = cell
-      ? `True ${cell[0]}, predicted ${cell[1]}: ${evaluation.confusion[cell[0]][cell[1]]} digits${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
+      ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
       : 'The most confident mistakes';
     return html`<section class="panel results">
-      <h3>Test accuracy ${percent(evaluation.accuracy)} <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} test digits)</span></h3>
+      <h3>
+        ${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
+        <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>
+      </h3>
       <div class="result-grid">
         <figure>
           <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
@@ -830,10 +1320,10 @@ export class CnnTrainer extends CnnElement {
             ${picks.map((i) => {
               const truth = labels[i];
               const guess = evaluation.predicted[i];
-              const text = `true ${truth}, predicted ${guess} (${percent(evaluation.confidence[i])})`;
+              const text = `true ${name(truth)}, predicted ${name(guess)} (${percent(evaluation.confidence[i])})`;
               return html`<div class="shot">
                 <canvas class="tile" data-digit=${indices[i]} role="img" aria-label=${text}></canvas>
-                <span>${truth}→${guess} ${percent(evaluation.confidence[i], 0)}</span>
+                <span>${name(truth)}→${name(guess)} ${percent(evaluation.confidence[i], 0)}</span>
               </div>`;
             })}
           </div>
@@ -842,20 +1332,49 @@ export class CnnTrainer extends CnnElement {
     </section>`;
   }
 
+  private renderDataset() {
+    void this.examplesVersion;
+    return renderDatasetPanel(
+      {
+        classes: this.exampleSet.classes,
+        counts: this.exampleSet.counts(),
+        bytes: this.exampleSet.bytes,
+        skipped: this.skipped,
+        busy: this.phase !== 'idle',
+      },
+      {
+        addFiles: (label, files) => void this.addFiles(label, files),
+        remove: (label, index) => this.removeExample(label, index),
+        clear: (label) => this.clearExamples(label),
+        drop: (transfer) => void this.dropFolder(transfer),
+        addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
+        saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
+        loadFile: (file) => void this.loadProject(file).catch(() => undefined),
+      },
+    );
+  }
+
   private renderPad() {
+    const custom = this.isCustom();
+    const busy = this.phase !== 'idle';
     return html`<section class="panel pad" part="pad">
-      <h3>Try it: draw a digit</h3>
+      <h3>${custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit'}</h3>
       <div class="pad-row">
         <cnn-draw-pad
-          label="Draw a digit for the network"
+          label=${custom ? 'Draw an example for one of your classes' : 'Draw a digit for the network'}
           @draw-input=${() => void this.predictor.request()}
           @draw-change=${() => void this.predictor.request()}
         ></cnn-draw-pad>
         <div class="pad-side">
           <canvas class="tile digit-seen" role="img" aria-label="The 28×28 digit the network sees"></canvas>
           <button @click=${() => this.pad?.clear()}>Clear</button>
+          ${custom
+            ? this.exampleSet.classes.map(
+                (label) => html`<button class="add-drawing" ?disabled=${busy} @click=${() => void this.addDrawing(label)}>Add to ${label}</button>`,
+              )
+            : nothing}
         </div>
-        ${renderProbabilities(this.prediction)}
+        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined)}
       </div>
     </section>`;
   }

@@ -16,6 +16,8 @@ export { buildModel, modelMismatch, summarize } from '../../core/model-build.js'
 export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
 export { TrainingWorker };
+export { HeadTraining, headLayers, joinHead, layerSpecOf, loadBase, type TransferModel } from '../../core/transfer.js';
+export { LocalTraining };
 
 /**
  * Starts a run: in the training worker when one is given (the page uses the CPU backend),
@@ -56,4 +58,21 @@ export async function augmentedVariants(data: MnistData, index: number, seed: nu
 /** Loads a saved LayersModel: a tfjs URL (`indexeddb://name`, a model.json over http) or a download's files. */
 export function loadLayersModel(source: string | File[]): Promise<tfl.LayersModel> {
   return tfl.loadLayersModel(typeof source === 'string' ? source : tf.io.browserFiles(source));
+}
+
+/** Puts saved weight values (float32, in the model's weight order) into a model whose shapes match; else leaves it. */
+export function setWeightValues(model: tfl.LayersModel, shapes: number[][], values: Float32Array): boolean {
+  const current = model.getWeights();
+  const same = current.length === shapes.length && current.every((w, i) => w.shape.join() === shapes[i].join());
+  if (!same) return false;
+  let at = 0;
+  const tensors = shapes.map((shape) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    const t = tf.tensor(values.subarray(at, at + size), shape);
+    at += size;
+    return t;
+  });
+  model.setWeights(tensors);
+  tf.dispose(tensors);
+  return true;
 }

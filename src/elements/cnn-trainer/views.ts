@@ -24,6 +24,7 @@ const grouped = (n: number) => n.toLocaleString('en-US');
 export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean) {
   if (!hasModel) return html`<p class="hint">No network yet.</p>`;
   const total = rows.reduce((s, r) => s + r.params, 0);
+  const trainable = rows.reduce((s, r) => s + (r.trainableParams ?? r.params), 0);
   const caption = network && !network.custom ? PRESETS[network.preset].description : network?.custom ? 'Your layers.' : 'The model set by the page.';
   return html`<table class="layers">
     <caption>
@@ -40,7 +41,7 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
     <tbody>
       ${rows.map(
         (r) => html`<tr>
-          <td>${r.name}</td>
+          <td>${r.name}${r.trainableParams === 0 && r.params > 0 ? ' (frozen)' : ''}</td>
           <td>${r.type}</td>
           <td>${r.outputShape.join('×')}</td>
           <td class="num">${grouped(r.params)}</td>
@@ -52,20 +53,31 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
         <th scope="row" colspan="3">Total parameters</th>
         <td class="num">${grouped(total)}</td>
       </tr>
+      ${trainable < total
+        ? html`<tr class="trainable">
+              <th scope="row" colspan="3">Trainable parameters</th>
+              <td class="num">${grouped(trainable)}</td>
+            </tr>
+            <tr class="frozen">
+              <th scope="row" colspan="3">Non-trainable (frozen) parameters</th>
+              <td class="num">${grouped(total - trainable)}</td>
+            </tr>`
+        : ''}
     </tfoot>
   </table>`;
 }
 
-/** Ten bars, one per digit, the most likely highlighted. */
-export function renderProbabilities(probs: Float32Array | undefined) {
-  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw a digit to see what the network predicts.</p>`;
+/** One bar per class (the ten digits, or the reader's classes), the most likely highlighted. */
+export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[]) {
+  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
+  const name = (i: number) => names?.[i] ?? String(i);
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
   return html`<div class="probs">
-    <p aria-live="polite">Prediction: <strong class="guess">${best}</strong> (${percent(probs[best])})</p>
+    <p aria-live="polite">Prediction: <strong class="guess">${name(best)}</strong> (${percent(probs[best])})</p>
     <ol class="bars">
-      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${digit}: ${percent(p)}`}>
-          <span class="digit">${digit}</span>
+      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>
+          <span class="digit">${name(digit)}</span>
           <span class="bar"><span style=${styleMap({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
           <span class="value">${percent(p)}</span>
         </li>`)}

@@ -1,0 +1,115 @@
+/**
+ * The reader's project as one JSON document: class names, examples, the settings that
+ * rebuild the network, and the model's weights, to keep in IndexedDB under a name or in
+ * one downloaded file. Plain data and IndexedDB: no tfjs (the element captures the
+ * weights with tfjs and hands them over as bytes).
+ */
+import { DatasetError, EXAMPLE_BYTES, parseClasses } from './example-set.js';
+
+export const PROJECT_FORMAT = 'cnn-trainer-project';
+
+export interface ProjectSettings {
+  preset: string;
+  layers?: string;
+  base?: string;
+  baseUrl?: string;
+  fineTune: number;
+  seed: number;
+}
+
+export interface Project {
+  classes: string[];
+  /** Each class's examples, 784 bytes each, one after the other. */
+  examples: Record<string, Uint8Array>;
+  settings: ProjectSettings;
+  /** The weights of the model, in its weight order, as float32 bytes (absent: not built yet). */
+  weights?: { shapes: number[][]; data: Uint8Array };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function fromBase64(text: string): Uint8Array {
+  const raw = atob(text);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+export function projectToJson(project: Project): string {
+  return JSON.stringify({
+    format: PROJECT_FORMAT,
+    version: 1,
+    classes: project.classes,
+    examples: Object.fromEntries(Object.entries(project.examples).map(([k, v]) => [k, toBase64(v)])),
+    settings: project.settings,
+    weights: project.weights && { shapes: project.weights.shapes, data: toBase64(project.weights.data) },
+  });
+}
+
+/** Reads a project back; a DatasetError says what is wrong with the file. */
+export function projectFromJson(text: string): Project {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new DatasetError('The file is not a cnn-trainer project (it is not JSON).');
+  }
+  if (raw?.format !== PROJECT_FORMAT) throw new DatasetError('The file is not a cnn-trainer project (no "format": "cnn-trainer-project").');
+  try {
+    const classes = parseClasses(raw.classes as unknown[]);
+    const examples: Record<string, Uint8Array> = {};
+    for (const name of classes) {
+      const bytes = fromBase64(String((raw.examples as Record<string, string>)?.[name] ?? ''));
+      if (bytes.length % EXAMPLE_BYTES) throw new DatasetError(`The examples of "${name}" are cut short.`);
+      examples[name] = bytes;
+    }
+    const w = raw.weights as { shapes: number[][]; data: string } | undefined;
+    return {
+      classes,
+      examples,
+      settings: raw.settings as ProjectSettings,
+      weights: w && { shapes: w.shapes, data: fromBase64(w.data) },
+    };
+  } catch (e) {
+    throw e instanceof DatasetError ? e : new DatasetError(`The project file is damaged: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+const DB = 'cnn-trainer-projects';
+const STORE = 'projects';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = work(db.transaction(STORE, mode).objectStore(STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export async function storeProject(name: string, json: string): Promise<void> {
+  await transact('readwrite', (s) => s.put(json, name));
+}
+
+export async function fetchProject(name: string): Promise<string> {
+  const json = await transact<string | undefined>('readonly', (s) => s.get(name));
+  if (json === undefined) throw new DatasetError(`There is no project saved in this browser under the name "${name}".`);
+  return json;
+}

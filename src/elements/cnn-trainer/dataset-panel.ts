@@ -1,0 +1,124 @@
+/** The "Your classes" panel of `<cnn-trainer dataset="custom">`: counts, thumbnails, add, remove, clear, drop a folder. */
+import { html, nothing } from 'lit';
+import { MAX_EXAMPLES } from '../../core/example-set.js';
+
+/** Thumbnails shown per class (the newest); the count says how many there are in all. */
+export const THUMBS = 24;
+
+export interface DatasetPanelInput {
+  classes: readonly string[];
+  counts: Record<string, number>;
+  bytes: number;
+  skipped: readonly string[];
+  busy: boolean;
+}
+
+export interface DatasetPanelActions {
+  addFiles(label: string, files: File[]): void;
+  remove(label: string, index: number): void;
+  clear(label: string): void;
+  drop(transfer: DataTransfer): void;
+  addFolder(files: File[]): void;
+  saveFile(): void;
+  loadFile(file: File): void;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`;
+
+export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
+  const { classes, counts, bytes, skipped, busy } = input;
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return html`<section
+    class="panel dataset"
+    part="dataset"
+    @dragover=${(e: DragEvent) => e.preventDefault()}
+    @drop=${(e: DragEvent) => {
+      e.preventDefault();
+      if (e.dataTransfer && !busy) act.drop(e.dataTransfer);
+    }}
+  >
+    <h3>Your classes</h3>
+    <p class="hint">
+      Draw on the pad below and add the drawing to a class, choose image files, or drop a folder with one subfolder per class (Keras'
+      <code>flow_from_directory</code> layout).
+    </p>
+    <p class="memory" aria-live="polite">
+      ${total} of at most ${MAX_EXAMPLES} examples · ${kb(bytes)} of 28×28 pixels
+      <label class="files"
+        >Add a folder
+        <input
+          type="file"
+          webkitdirectory
+          multiple
+          ?disabled=${busy}
+          @change=${(e: Event) => {
+            const target = e.target as HTMLInputElement;
+            act.addFolder([...(target.files ?? [])]);
+            target.value = '';
+          }}
+      /></label>
+    </p>
+    <p class="project">
+      <button ?disabled=${busy} @click=${() => act.saveFile()}>Download project</button>
+      <label class="files"
+        >Load project
+        <input
+          type="file"
+          accept=".json,application/json"
+          ?disabled=${busy}
+          @change=${(e: Event) => {
+            const target = e.target as HTMLInputElement;
+            const file = target.files?.[0];
+            if (file) act.loadFile(file);
+            target.value = '';
+          }}
+      /></label>
+    </p>
+    ${skipped.length
+      ? html`<details class="skipped">
+          <summary>${skipped.length} ${skipped.length === 1 ? 'file was' : 'files were'} skipped</summary>
+          <ul>
+            ${skipped.map((s) => html`<li>${s}</li>`)}
+          </ul>
+        </details>`
+      : nothing}
+    <ul class="classes">
+      ${classes.map((label) => {
+        const count = counts[label] ?? 0;
+        const first = Math.max(0, count - THUMBS);
+        return html`<li class="class-row" data-label=${label}>
+          <strong>${label}</strong> <span class="count">${count} ${count === 1 ? 'example' : 'examples'}</span>
+          <label class="files"
+            >Add images
+            <input
+              type="file"
+              accept="image/*"
+              multiple
+              ?disabled=${busy}
+              @change=${(e: Event) => {
+                const target = e.target as HTMLInputElement;
+                act.addFiles(label, [...(target.files ?? [])]);
+                target.value = '';
+              }}
+          /></label>
+          <button ?disabled=${busy || count === 0} @click=${() => act.clear(label)}>Clear ${label}</button>
+          <div class="thumbs">
+            ${Array.from({ length: count - first }, (_, k) => {
+              const index = first + k;
+              return html`<button
+                class="thumb"
+                ?disabled=${busy}
+                aria-label=${`Remove example ${index + 1} of ${label}`}
+                title="Remove"
+                @click=${() => act.remove(label, index)}
+              >
+                <canvas class="tile" data-example=${`${index}`} data-class=${label}></canvas>
+              </button>`;
+            })}
+            ${first > 0 ? html`<span class="hint">+${first} older</span>` : nothing}
+          </div>
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,196 @@
+import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
+import '../../src/elements/cnn-trainer/define.js';
+import type { CnnTrainer, DatasetChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
+import type { CnnErrorDetail } from '../../src/elements/events.js';
+import { ensureBackend } from '../../src/core/backend.js';
+import { seededRandom } from '../../src/core/random.js';
+import { expectTensorsBackTo, until } from '../helpers.js';
+import { drawSymbol } from '../draw-symbols.js';
+
+type Shape = 'bar' | 'dash' | 'ring';
+const drawShape = drawSymbol;
+
+const SHAPES: Shape[] = ['bar', 'dash', 'ring'];
+const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+
+async function customTrainer(markup = html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>`) {
+  const el = await fixture<CnnTrainer>(markup);
+  await el.ready;
+  await until(() => el.model !== undefined || errorText(el) !== '', 'a model or an error');
+  return el;
+}
+
+describe('<cnn-trainer dataset="custom">', () => {
+  before(async () => {
+    await ensureBackend('cpu');
+  });
+  afterEach(() => fixtureCleanup());
+
+  it('learns the reader’s own classes from drawings, well above chance on new drawings', async function () {
+    // Drawing, decoding and training 36 examples takes a while on a busy two-core machine.
+    this.timeout(180000);
+    const el = await customTrainer();
+    expect(el.model!.outputs[0].shape).to.deep.equal([null, 3]);
+    const next = seededRandom(7);
+    const changes: DatasetChangeDetail[] = [];
+    el.addEventListener('dataset-change', (e) => changes.push((e as CustomEvent<DatasetChangeDetail>).detail));
+    for (let i = 0; i < 12; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    expect(el.examples).to.deep.equal({ bar: 12, dash: 12, ring: 12 });
+    expect(changes).to.have.length(36);
+    expect(changes[35]).to.deep.equal({ classes: SHAPES, examples: { bar: 12, dash: 12, ring: 12 } });
+    await el.updateComplete;
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="dataset"] .class-row')];
+    expect(rows.map((r) => r.querySelector('.count')!.textContent)).to.deep.equal(['12 examples', '12 examples', '12 examples']);
+    expect(rows[0].querySelectorAll('canvas[data-example]')).to.have.length(12);
+
+    el.epochs = 25;
+    el.learningRate = 0.003;
+    await el.train();
+    expect(errorText(el)).to.equal('');
+    // The held-out part (a fifth of each class) is scored after every epoch over the three classes.
+    const confusion = (await el.evaluate()).confusion;
+    expect(confusion).to.have.length(3);
+    expect(confusion.flat().reduce((a, b) => a + b, 0)).to.equal(3 * Math.round(12 * 0.2));
+    await el.updateComplete;
+    const heads = [...el.shadowRoot!.querySelectorAll('.confusion .cm-head')].map((h) => h.textContent);
+    expect(heads.slice(0, 3)).to.deep.equal(SHAPES);
+
+    // Independent check: new drawings the network never saw, scored here from model.predict.
+    const fresh = seededRandom(99);
+    let hits = 0;
+    for (let i = 0; i < 8; i++) {
+      for (const [label, shape] of SHAPES.entries()) {
+        const before = el.examples[shape];
+        await el.addExample(shape, drawShape(shape, fresh));
+        // Read the example back as the network sees it (the newest thumbnail's pixels) and predict.
+        const pixels = (el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[] } }).exampleSet.examplesOf(shape)[before];
+        const guess = tf.tidy(() => tf.argMax(el.model!.predict(tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, 28, 28, 1])) as tf.Tensor, 1).dataSync()[0]);
+        if (guess === label) hits++;
+        el.removeExample(shape, before);
+      }
+    }
+    expect(hits / 24).to.be.greaterThan(0.7);
+    expect(el.toKeras()).to.contain("layers.Dense(3, activation='softmax')");
+    expect(el.toKeras()).to.contain('data/bar/, data/dash/, data/ring/');
+    await expect(el).to.be.accessible();
+  });
+
+  it('removes an example, clears a class, and leaks no tensor after clearing and removal', async () => {
+    const baseline = tf.memory().numTensors;
+    const el = await customTrainer();
+    const next = seededRandom(3);
+    for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.class-row[data-label="dash"] button.thumb')!.click();
+    expect(el.examples.dash).to.equal(2);
+    el.removeExample('ring', 2);
+    expect(el.examples).to.deep.equal({ bar: 3, dash: 2, ring: 2 });
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.class-row[data-label="bar"] button:not(.thumb)')!.click();
+    expect(el.examples.bar).to.equal(0);
+    el.epochs = 1;
+    el.clearExamples();
+    expect(el.examples).to.deep.equal({ bar: 0, dash: 0, ring: 0 });
+    el.remove();
+    await expectTensorsBackTo(baseline);
+  });
+
+  it('refuses bad classes and bad examples with a clear message, keeping what it had', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(5);
+    await el.addExample('bar', drawShape('bar', next));
+    const model = el.model;
+
+    for (const [classes, pattern] of [
+      ['["only"]', /at least 2 classes/],
+      ['["a","a"]', /used twice/],
+      ['["a",""]', /no name/],
+      ['not json', /JSON list/],
+    ] as const) {
+      const failed = oneEvent(el, 'cnn-error');
+      el.classes = classes;
+      const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
+      expect(detail.message).to.match(pattern);
+      expect(errorText(el)).to.match(pattern);
+      expect(el.model).to.equal(model);
+      expect(el.examples.bar).to.equal(1);
+    }
+    el.classes = ['bar', 'dash', 'ring'];
+    await until(() => errorText(el) === '', 'the error to clear');
+    expect(el.examples.bar, 'a class that keeps its name keeps its examples').to.equal(1);
+
+    const undecodable = oneEvent(el, 'cnn-error');
+    let rejected = false;
+    await el.addExample('bar', new Blob(['not an image'], { type: 'image/png' })).catch(() => (rejected = true));
+    expect(rejected).to.be.true;
+    expect(((await undecodable) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/could not be read/);
+    await el.addExample('nope', drawShape('bar', next)).catch(() => (rejected = true));
+    expect(errorText(el)).to.match(/no class "nope"/);
+    const blank = document.createElement('canvas');
+    blank.width = blank.height = 50;
+    await el.addExample('dash', blank).catch(() => undefined);
+    expect(errorText(el)).to.match(/blank/);
+    expect(el.examples).to.deep.equal({ bar: 1, dash: 0, ring: 0 });
+
+    // Training with a class that has too few examples explains what to add.
+    const noTrain = oneEvent(el, 'cnn-error');
+    await el.train();
+    expect(((await noTrain) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/at least 2 examples.*"bar", "dash", "ring"/);
+    expect(el.examples.bar).to.equal(1);
+  });
+
+  it('reads a dropped folder in the flow_from_directory layout, skipping and listing what is not an image', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(11);
+    const png = async (shape: Shape) =>
+      new Promise<Blob>((resolve) => drawShape(shape, next).toBlob((b) => resolve(b!), 'image/png'));
+    const files = [
+      { path: 'symbols/tick/1.png', file: await png('bar') },
+      { path: 'symbols/tick/2.png', file: await png('bar') },
+      { path: 'symbols/circle/1.png', file: await png('ring') },
+      { path: 'symbols/circle/notes.txt', file: new Blob(['hello'], { type: 'text/plain' }) },
+      { path: 'symbols/circle/broken.png', file: new Blob(['zzz'], { type: 'image/png' }) },
+    ];
+    const result = await el.addFolder(files);
+    expect(result.added).to.equal(3);
+    expect(result.skipped).to.have.length(2);
+    expect(result.skipped[0]).to.match(/notes\.txt: not an image/);
+    expect(result.skipped[1]).to.match(/broken\.png: .*could not be read/);
+    expect(el.examples).to.deep.equal({ tick: 2, circle: 1 });
+    await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('2 files were skipped');
+  });
+
+  it('keeps the project (classes, examples, trained model) in IndexedDB and in one file', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(21);
+    for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    el.epochs = 2;
+    await el.train();
+    const file = await el.saveProject('trainer-test-project');
+    const weights = await Promise.all(el.model!.getWeights().map((w) => w.data()));
+
+    const back = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
+    await back.loadProject('trainer-test-project');
+    await until(() => back.model?.outputs[0].shape[1] === 3, 'the restored model');
+    expect(back.trainingSet).to.equal('custom');
+    expect(back.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    expect(back.preset).to.equal('dense-only');
+    expect(await Promise.all(back.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
+
+    const fromFile = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
+    await fromFile.loadProject(file);
+    await until(() => fromFile.model?.outputs[0].shape[1] === 3, 'the model from the file');
+    expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    expect(await Promise.all(fromFile.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
+
+    // A file that is not a project changes nothing.
+    const failed = oneEvent(fromFile, 'cnn-error');
+    await fromFile.loadProject(new Blob(['{"hello": 1}'])).catch(() => undefined);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/not a cnn-trainer project/);
+    expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
+    await fromFile.loadProject('no-such-project').catch(() => undefined);
+    expect(errorText(fromFile)).to.match(/no project saved .* "no-such-project"/);
+  });
+});
