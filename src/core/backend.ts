@@ -15,7 +15,10 @@ import '@tensorflow/tfjs-backend-cpu';
 
 import type { BackendName } from './backend-name.js';
 
+import { prepareWasm } from './wasm-setup.js';
+
 export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
+export { setWasmPaths } from './wasm-setup.js';
 
 /** The automatic order. WASM is left out: it cannot train (no Conv2DBackpropFilter). */
 const AUTO_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
@@ -51,12 +54,6 @@ export interface BackendReport {
 }
 
 let choice: Promise<BackendReport> | undefined;
-let wasmPaths: string | undefined;
-
-/** Where the WASM backend finds its .wasm files (only needed when `wasm` is forced). */
-export function setWasmPaths(prefix: string): void {
-  wasmPaths = prefix;
-}
 
 /**
  * Resolves with the page's backend, ready for work. The first call chooses; later
@@ -122,11 +119,8 @@ async function register(name: BackendName): Promise<string | undefined> {
     case 'webgl':
       await import('@tensorflow/tfjs-backend-webgl');
       return undefined;
-    case 'wasm': {
-      const wasm = await import('@tensorflow/tfjs-backend-wasm');
-      if (wasmPaths) wasm.setWasmPaths(wasmPaths);
-      return undefined;
-    }
+    case 'wasm':
+      return prepareWasm();
     case 'cpu':
       return undefined;
   }
