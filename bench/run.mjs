@@ -18,9 +18,9 @@ import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT_DIR = join(ROOT, '.bench-build');
-const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
-// wasm is left out by default: no row lists it and it cannot train anyway.
-const DEFAULT_BACKENDS = ['webgpu', 'webgl', 'cpu'];
+// 'auto' is the library's automatic choice, measured beside each forced backend.
+const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'];
+const DEFAULT_BACKENDS = ALL_BACKENDS;
 
 const USAGE = 'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
 const { values: opts } = parseArgsOrExit({

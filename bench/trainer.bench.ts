@@ -131,7 +131,7 @@ const elementRowName = `cnn-trainer: 1 epoch of basic on ${TRAIN_SIZE} digits + 
 const speedRows: Benchmark[] = [
   defineBenchmark<ElementCtx>({
     name: elementRowName,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const data = await loadMnist();
       const { train, test } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
@@ -165,7 +165,7 @@ const speedRows: Benchmark[] = [
   }),
   defineBenchmark<CoreCtx>({
     name: `core TrainingRun: 1 epoch of basic on ${TRAIN_SIZE} digits, vs model.fit`,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const data = await loadMnist();
       const { train } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
@@ -196,7 +196,7 @@ function accuracyRow(preset: PresetName, target: string): Benchmark {
   const base = `accuracy: ${preset}, 5 epochs on 8,000 digits (aim ≥ ${target})`;
   return defineBenchmark<AccuracyCtx>({
     name: base,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       return { el: await mountTrainer({ preset, 'train-size': '8000', epochs: '5', seed: '1' }) };
     },
