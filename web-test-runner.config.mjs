@@ -59,8 +59,10 @@ export default {
     seedrandomAsEsm,
     // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.
     commonjs({
-      include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**'],
-      ignore: ['crypto'],
+      // …and the WASM backend's Emscripten loaders (wasm-out/*.js).
+      include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**', '**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**'],
+      // Node built-ins the Emscripten loaders require only when they run in Node.
+      ignore: ['crypto', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks'],
       strictRequires: false,
       defaultIsModuleExports: true,
     }),

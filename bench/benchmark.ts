@@ -14,7 +14,8 @@ export interface Benchmark<Ctx = unknown> {
   /** Shown in the table and matched by `--filter`. */
   name: string;
   /** Backends this row runs on; page.ts skips the others. */
-  backends: readonly BackendName[];
+  /** Where the row runs; 'auto' is the page's automatic choice (for the auto ÷ fastest figure). */
+  backends: readonly (BackendName | 'auto')[];
   /** Builds inputs once, after the page's backend is ready. */
   setup(): Promise<Ctx> | Ctx;
   /** The library's path, timed. */

@@ -27,7 +27,7 @@ const PLAN = planConv([512, 512], { kernelSize: [3, 3], stride: 1, dilation: 1, 
 export const benchmarks: Benchmark[] = [
   defineBenchmark<Conv2dCtx>({
     name: 'conv2d 3×3 on 512×512×3',
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     setup: () => {
       // Seeded so every backend and every run sees the same numbers.
       const x = tf.randomUniform([512, 512, 3], 0, 255, 'float32', 1) as tf.Tensor3D;

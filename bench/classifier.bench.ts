@@ -72,7 +72,7 @@ interface LatencyCtx {
 function latencyRow(name: string, attrs: () => Record<string, string>, image: () => ImageData, prepare: (img: ImageData) => tf.Tensor4D) {
   return defineBenchmark<LatencyCtx>({
     name,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       useRepoAssets();
       const el = await mount(attrs());
@@ -94,7 +94,7 @@ function latencyRow(name: string, attrs: () => Record<string, string>, image: ()
 export const classifierBenchmarks: Benchmark[] = [
   defineBenchmark<ColdCtx>({
     name: 'classifier cold start: connected → first prediction, shipped digit model (vs load + predict)',
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     setup: () => ({ url: digitModelUrl(), image: drawnDigit() }),
     async run({ image }) {
       const el = await mount({});
@@ -135,7 +135,7 @@ export const classifierBenchmarks: Benchmark[] = [
   defineBenchmark<LatencyCtx>({
     name: 'classifier 200 predictions, shipped digit model: tensor count unchanged (vs 200 bare predicts)',
     // Not on WebGPU: on a software adapter 200 predictions × (warm-up + runs) × 2 paths outlast the page's time limit.
-    backends: ['webgl', 'cpu'],
+    backends: ['webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       digitModelUrl();
       const el = await mount({});

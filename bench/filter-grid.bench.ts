@@ -30,7 +30,7 @@ export const filterGridBenchmarks: Benchmark[] = [
   defineBenchmark<LinkedCtx>({
     name: 'train 256 digits × 1 epoch with a linked filter-grid (vs the same trainer alone)',
     // Training on SwiftShader's WebGPU takes minutes per epoch: measured where it is practical.
-    backends: ['webgl', 'cpu'],
+    backends: ['webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const linked = trainer('bench-linked-trainer');
       const alone = trainer('bench-lone-trainer');

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
 import { setAssetBase } from '../src/core/assets';
 import { setTrainingWorkerUrl } from '../src/core/worker-url';
+import { setWasmPaths } from '../src/core/wasm-paths';
 import type { Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 
@@ -45,6 +46,8 @@ declare global {
 setAssetBase('/assets/');
 // …and so is the trainer's worker (bench/run.mjs builds it beside the page).
 setTrainingWorkerUrl('/.bench-build/train-worker.js');
+// …and the WASM binaries are tfjs' own, served from node_modules.
+setWasmPaths('/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
 
 const state: BenchState = { done: false, results: [] };
 window.__bench = state;
@@ -96,7 +99,7 @@ async function measure(b: Benchmark, report: BackendReport, runs: number, warmup
   return {
     name: b.name,
     backend: report.name,
-    backendLabel: report.label,
+    backendLabel: report.requested === 'auto' ? `auto → ${report.label}` : report.label,
     medianMs,
     baselineMs,
     ratio: medianMs !== undefined && baselineMs ? medianMs / baselineMs : undefined,
@@ -107,8 +110,10 @@ async function measure(b: Benchmark, report: BackendReport, runs: number, warmup
 
 async function main(): Promise<void> {
   const params = new URLSearchParams(location.search);
-  const requested = parseBackendName(params.get('backend'));
-  if (requested === 'auto') throw new Error(`?backend= must name a backend, got "${params.get('backend') ?? ''}"`);
+  const asked = params.get('backend') ?? '';
+  // 'auto' measures the library's own choice, to set beside the fastest forced backend.
+  const requested = parseBackendName(asked);
+  if (requested === 'auto' && asked !== 'auto') throw new Error(`?backend= must name a backend or auto, got "${asked}"`);
   const runs = intParam(params, 'runs', 5);
   const warmup = intParam(params, 'warmup', 3);
   const filter = (params.get('filter') ?? '').toLowerCase();

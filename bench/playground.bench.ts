@@ -26,7 +26,7 @@ function nextOutput(el: HTMLElement): Promise<void> {
 export const playgroundBenchmarks: Benchmark[] = [
   defineBenchmark<PlaygroundCtx>({
     name: 'playground edit → map drawn, 512×512 RGB, 3×3 (vs conv2d + data)',
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const el = document.createElement('conv-filter-playground') as ConvFilterPlayground;
       // `sum`: one 3×3 filter over the three channels, which is what a bare conv2d with a [3,3,3,1] kernel does.

@@ -8,6 +8,7 @@
 // page. Pages run one after another so they never compete for the CPU that
 // SwiftShader also draws on. Exit code 1 means the harness failed (build, page error,
 // timeout, a leaking row), never that a backend is missing on this machine.
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,9 +19,9 @@ import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const OUT_DIR = join(ROOT, '.bench-build');
-const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
-// wasm is left out by default: no row lists it and it cannot train anyway.
-const DEFAULT_BACKENDS = ['webgpu', 'webgl', 'cpu'];
+// 'auto' is the library's automatic choice, measured beside each forced backend.
+const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'];
+const DEFAULT_BACKENDS = ALL_BACKENDS;
 
 const USAGE = 'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
 const { values: opts } = parseArgsOrExit({
@@ -88,6 +89,10 @@ await build({
     }),
   )
   .catch(() => fail('esbuild could not build bench/page.ts or the training worker (see above)'));
+// The worker finds the WASM binaries beside itself (src/core/wasm-setup.ts), as in dist/.
+mkdirSync(join(OUT_DIR, 'wasm'), { recursive: true });
+const WASM_DIST = join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
+for (const file of readdirSync(WASM_DIST).filter((f) => f.endsWith('.wasm'))) cpSync(join(WASM_DIST, file), join(OUT_DIR, 'wasm', file));
 
 const { server, url: base } = await serveStatic(ROOT);
 const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });

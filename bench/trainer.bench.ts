@@ -22,7 +22,7 @@ import { defineBenchmark, type Benchmark } from './benchmark';
 import '../src/elements/cnn-trainer/define';
 import type { CnnTrainer, TrainerEpochDetail } from '../src/elements/cnn-trainer/cnn-trainer';
 import { loadMnist, mnistTensors, splitMnist } from '../src/core/mnist';
-import { PRESETS, type PresetName } from '../src/core/model-spec';
+import { PRESETS, PRESET_NAMES, type PresetName } from '../src/core/model-spec';
 import { buildModel, disposeOptimizer, makeOptimizer } from '../src/core/model-build';
 import { TrainingRun } from '../src/core/training';
 
@@ -131,7 +131,7 @@ const elementRowName = `cnn-trainer: 1 epoch of basic on ${TRAIN_SIZE} digits + 
 const speedRows: Benchmark[] = [
   defineBenchmark<ElementCtx>({
     name: elementRowName,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const data = await loadMnist();
       const { train, test } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
@@ -165,7 +165,7 @@ const speedRows: Benchmark[] = [
   }),
   defineBenchmark<CoreCtx>({
     name: `core TrainingRun: 1 epoch of basic on ${TRAIN_SIZE} digits, vs model.fit`,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       const data = await loadMnist();
       const { train } = splitMnist(data, { trainSize: TRAIN_SIZE, seed: 1 });
@@ -185,6 +185,50 @@ const speedRows: Benchmark[] = [
   }),
 ];
 
+const PRESET_SAMPLES = 256;
+const PRESET_TARGETS: Record<PresetName, number> = { basic: 500, 'two-conv': 300, 'three-conv': 300, 'dense-only': 3000 };
+
+/**
+ * Samples per second of one preset with its default settings (optimizer, batch size), the
+ * core loop on this page's backend; the rate goes into the name (the table has ms only).
+ */
+function presetSpeedRow(preset: PresetName): Benchmark {
+  const base = `trainer samples/s: ${preset}, 1 epoch of ${PRESET_SAMPLES} digits (aim ≥ ${PRESET_TARGETS[preset].toLocaleString('en')})`;
+  const times: number[] = [];
+  return defineBenchmark<CoreCtx>({
+    name: base,
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
+    async setup() {
+      const data = await loadMnist();
+      const { train } = splitMnist(data, { trainSize: PRESET_SAMPLES, seed: 1 });
+      const make = (): Bare => {
+        const { layers, hyper } = PRESETS[preset];
+        const model = buildModel(layers, 1);
+        const optimizer = makeOptimizer(hyper.optimizer, hyper.learningRate);
+        model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+        return { model, optimizer };
+      };
+      return { loop: make(), bare: make(), train: mnistTensors(data, train) };
+    },
+    async run({ loop, train }) {
+      const t0 = performance.now();
+      await new TrainingRun(loop.model, train, { epochs: 1, batchSize: PRESETS[preset].hyper.batchSize, seed: 1 }).run();
+      times.push(performance.now() - t0);
+    },
+    async baseline({ bare, train }) {
+      await bare.model.fit(train.xs, train.ys, { epochs: 1, batchSize: PRESETS[preset].hyper.batchSize, shuffle: true, verbose: 0 });
+    },
+    teardown(ctx) {
+      disposeBare(ctx.loop);
+      disposeBare(ctx.bare);
+      tf.dispose([ctx.train.xs, ctx.train.ys]);
+      const sorted = [...times].sort((a, b) => a - b);
+      const median = sorted[sorted.length >> 1];
+      if (median) this.name = `${base}: ${Math.round((PRESET_SAMPLES / median) * 1000).toLocaleString('en')} samples/s`;
+    },
+  });
+}
+
 interface AccuracyCtx {
   el: CnnTrainer;
   /** Set after the one training run. */
@@ -196,7 +240,7 @@ function accuracyRow(preset: PresetName, target: string): Benchmark {
   const base = `accuracy: ${preset}, 5 epochs on 8,000 digits (aim ≥ ${target})`;
   return defineBenchmark<AccuracyCtx>({
     name: base,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
     async setup() {
       return { el: await mountTrainer({ preset, 'train-size': '8000', epochs: '5', seed: '1' }) };
     },
@@ -223,5 +267,6 @@ const wantsAccuracy = typeof location !== 'undefined' && (new URLSearchParams(lo
 
 export const trainerBenchmarks: Benchmark[] = [
   ...speedRows,
+  ...PRESET_NAMES.map(presetSpeedRow),
   ...(wantsAccuracy ? [accuracyRow('basic', '94.7%'), accuracyRow('two-conv', '96.5%')] : []),
 ];

@@ -39,10 +39,11 @@ export function startShippedWorker(): Worker {
 }
 
 /**
- * The tfjs WASM binaries, as `setWasmPaths` takes them; undefined where tfjs finds them
- * itself (from the sources, the binaries sit beside tfjs-backend-wasm's own module).
+ * The tfjs WASM binaries, as `setWasmPaths` takes them: `dist/wasm/` (copied there by the
+ * build), or from the sources tfjs-backend-wasm's own folder (served by the dev server).
  */
 export function shippedWasmPaths(): string | Record<string, string> | undefined {
   const found = packageRoot();
-  return found && !found.fromSources ? `${found.root}dist/wasm/` : undefined;
+  if (!found) return undefined;
+  return found.fromSources ? `${found.root}node_modules/@tensorflow/tfjs-backend-wasm/dist/` : `${found.root}dist/wasm/`;
 }

@@ -1,6 +1,6 @@
 /**
  * The training worker: trains a copy of the page's model off the page's main thread, with
- * the page's backend (CPU, WebGPU or WebGL). On the CPU backend one batch of the course's
+ * the page's backend (CPU, WASM, WebGPU or WebGL). On the CPU backend one batch of the course's
  * first network takes a second or more of JavaScript, and the GPU backends' dispatch,
  * shader compiles and read-backs take main-thread time too; in the page that would stall
  * scrolling and every other control. Here it costs the page only the messages.
@@ -17,6 +17,7 @@ import { evaluateModel } from './evaluate.js';
 import { mnistTensors } from './mnist.js';
 import { LocalTraining } from './training-session.js';
 import { DivergedError } from './training.js';
+import { prepareWasm } from './wasm-setup.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
 
 /** How often, at most, the weights travel to the page during an epoch. */
@@ -39,6 +40,11 @@ async function useBackend(name: WorkerBackend): Promise<void> {
     // tfjs draws into an OffscreenCanvas in a worker.
     if (typeof OffscreenCanvas === 'undefined') throw new Error('OffscreenCanvas (WebGL in workers) is not available here');
     await import('@tensorflow/tfjs-backend-webgl');
+  }
+  if (name === 'wasm') {
+    // The same binaries and gradient kernels as on the page (wasm-setup.ts).
+    const unavailable = await prepareWasm();
+    if (unavailable) throw new Error(unavailable);
   }
   if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend did not start in the worker`);
   await tf.ready();

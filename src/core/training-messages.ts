@@ -9,7 +9,7 @@ import type { TrainingJob } from './training-session.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
 /** The backends a worker trains with (the page's own; WASM cannot train). */
-export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl';
+export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl' | 'wasm';
 
 /** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
 export type WeightValues = Float32Array[];

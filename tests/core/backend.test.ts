@@ -1,19 +1,24 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend, surveyGpus, type AdapterInfo } from '../../src/core/backend.js';
 
 // This file runs in a Chromium launched with --enable-unsafe-webgpu, where
-// SwiftShader provides a software WebGPU adapter.
-describe('core/backend (WebGPU available)', () => {
-  it('chooses webgpu first and says it is a software adapter', async () => {
+// SwiftShader provides a software WebGPU adapter and a software WebGL renderer.
+describe('core/backend (software GPUs only)', () => {
+  it('ranks the software adapter and renderer below wasm and cpu, chooses wasm, and says why', async () => {
+    const survey = await surveyGpus();
+    expect(typeof survey.webgpu, 'a WebGPU adapter is offered').to.equal('object');
+    expect((survey.webgpu as AdapterInfo).isSoftware).to.equal(true);
     const report = await ensureBackend();
-    expect(report.name).to.equal('webgpu');
-    expect(tf.getBackend()).to.equal('webgpu');
+    expect(report.name).to.equal('wasm');
+    expect(tf.getBackend()).to.equal('wasm');
     expect(report.requested).to.equal('auto');
     expect(report.skipped).to.deep.equal([]);
-    expect(report.adapter, 'adapter info is exposed').to.exist;
-    expect(report.adapter!.isSoftware).to.equal(true);
-    expect(report.label).to.match(/^webgpu \(software adapter: .+\)$/);
+    expect(report.order!.slice(0, 2)).to.deep.equal(['wasm', 'cpu']);
+    expect(report.order!.indexOf('webgpu')).to.be.greaterThan(report.order!.indexOf('cpu'));
+    expect(report.calibration, 'no real GPU, nothing to calibrate').to.equal(undefined);
+    expect(report.label).to.match(/^wasm \((no )?SIMD, /);
+    expect(report.reason).to.match(/webgpu runs in software \(.+\), which ranks below wasm and cpu/);
   });
 
   it('computes a convolution on the chosen backend that matches a plain loop', async () => {
@@ -42,6 +47,6 @@ describe('core/backend (WebGPU available)', () => {
     const first = await ensureBackend();
     const later = await ensureBackend('cpu');
     expect(later).to.equal(first);
-    expect(tf.getBackend()).to.equal('webgpu');
+    expect(tf.getBackend()).to.equal('wasm');
   });
 });

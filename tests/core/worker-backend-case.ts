@@ -25,7 +25,7 @@ async function weightsOf(model: tfl.LayersModel): Promise<number[]> {
   return out;
 }
 
-export function workerMatchesPage(backend: 'webgpu' | 'webgl'): void {
+export function workerMatchesPage(backend: 'webgpu' | 'webgl' | 'wasm'): void {
   it(`trains with ${backend} inside the worker and matches the same run on the page`, async function () {
     this.timeout(180000);
     const report = await ensureBackend(backend);

@@ -968,11 +968,11 @@ export class CnnTrainer extends CnnElement {
   /**
    * The worker that trains and scores off the main thread, started on first use, with the
    * page's backend. A CPU batch is a long JavaScript task, and the GPU backends' dispatch
-   * and shader compiles take main-thread time too. (WASM cannot train: it has no worker.)
+   * and shader compiles take main-thread time too; WASM trains there with its own gradient kernels.
    */
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
     const backend = this.backendReport?.name;
-    if (backend !== 'cpu' && backend !== 'webgpu' && backend !== 'webgl') return undefined;
+    if (!backend) return undefined;
     this.worker ??= new this.tfjs!.TrainingWorker(backend);
     return this.worker;
   }
@@ -1274,8 +1274,8 @@ export class CnnTrainer extends CnnElement {
       <span
         >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
         ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${this.trainedIn === 'worker'
-          ? ' · in a Web Worker'
-          : ''}</span
+          ? ` · ${this.backendReport?.name ?? ''} in a Web Worker`
+          : ` · ${this.backendReport?.name ?? ''}`}</span
       >
     </div>`;
   }

@@ -1,0 +1,36 @@
+/**
+ * Makes the tfjs WASM backend ready to register, on the page or in the training worker:
+ * imports its module, tells it where its `.wasm` binaries are served, and adds the
+ * gradient kernels it lacks (`wasm-training-kernels.ts`) so that it can train.
+ *
+ * The binaries are found like the library's other shipped files, from this module's own
+ * URL: served from the sources (the test runner, a dev server) they are tfjs' own files in
+ * `node_modules`; from `dist/` they are the copies the build puts in `dist/wasm/`; rebundled
+ * elsewhere, the bundler build names each binary (`shipped-files.bundler.ts`). `setWasmPaths()` overrides all of that.
+ */
+import { wasmPaths } from './wasm-paths.js';
+import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
+
+/** Where the `.wasm` binaries are fetched from, for messages. */
+export function wasmBinariesBase(): string {
+  const paths = wasmPaths();
+  return typeof paths === 'string' ? paths : Object.values(paths ?? {})[0] ?? "tfjs-backend-wasm's own folder";
+}
+
+/**
+ * Imports and configures the WASM backend (once); resolves with a reason when it cannot
+ * exist here (no WebAssembly, or a page whose CSP forbids compiling it), else undefined.
+ */
+export async function prepareWasm(): Promise<string | undefined> {
+  if (typeof WebAssembly !== 'object') return 'this browser has no WebAssembly';
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  const paths = wasmPaths();
+  if (paths) wasm.setWasmPaths(paths);
+  registerWasmTrainingKernels();
+  return undefined;
+}
+
+/** True where the page may run the multi-threaded WASM build (SharedArrayBuffer needs isolation). */
+export function wasmThreadsPossible(): boolean {
+  return Boolean((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) && typeof SharedArrayBuffer === 'function';
+}

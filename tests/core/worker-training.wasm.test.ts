@@ -1,0 +1,3 @@
+import { workerMatchesPage } from './worker-backend-case.js';
+
+describe('training in a Web Worker on WASM', () => workerMatchesPage('wasm'));
