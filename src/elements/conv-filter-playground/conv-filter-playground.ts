@@ -192,7 +192,11 @@ export class ConvFilterPlayground extends CnnElement {
   private loadedFrom?: ImageInput;
   private imageRequest = 0;
   private readonly runner = new LatestOnly(() => this.convolveNow());
-  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source));
+  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source), {
+    accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
+    wanted: 'a <filter-grid>',
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+  });
   private linked?: HTMLElement;
   private readonly onFilterSelect = (e: Event) => {
     const detail = (e as CustomEvent<FilterSelectDetail>).detail;
@@ -218,7 +222,7 @@ export class ConvFilterPlayground extends CnnElement {
     // The page may have set src, sample or image while the first image was loading.
     if (this.loadedFrom === undefined || this.initialSource() !== this.loadedFrom) void this.setPicture(() => this.initialSource());
     else void this.runner.request();
-    if (this.for && this.link.missing) this.fail(`No element with id "${this.for}" in this page. Give the filter grid that id, or fix the for attribute.`);
+    this.link.arm();
   }
 
   protected override release(): void {
@@ -295,14 +299,15 @@ export class ConvFilterPlayground extends CnnElement {
       pixels = await readImage(input, { maxSide: this.maxSize, signal });
     } catch (e) {
       if (signal?.aborted) throw e;
-      this.fail(messageOf(e), e);
+      // About the image: the redraw of the previous picture must not clear it (see CnnElement.clearError).
+      this.fail(messageOf(e), e, { about: 'image' });
       return;
     }
     // A newer image was asked for meanwhile, or the element left the page.
     if (request !== this.imageRequest || signal?.aborted || !this.isConnected) return;
     this.loadedFrom = input;
     this.usePixels(pixels);
-    this.clearError();
+    this.clearError('image');
   }
 
   private usePixels(pixels: ImagePixels): void {

@@ -136,7 +136,12 @@ export class FilterGrid extends CnnElement {
   /** A model this element loaded itself (from model-url or the default), so its to dispose. */
   private ownModel?: tfl.LayersModel;
   private modelRequest = 0;
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source));
+  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source), {
+    // Elements without a model are explained by onLinkedSource; the controller refuses the grid itself.
+    accepts: () => true,
+    wanted: 'a <cnn-trainer> or a <pretrained-classifier>',
+    report: (message) => this.fail(message),
+  });
   private linked?: ModelSource;
   private readonly refresher = new LatestOnly(() => this.refreshNow());
   private lastLive = 0;
@@ -192,7 +197,7 @@ export class FilterGrid extends CnnElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const live = this.state !== 'loading' && this.state !== 'error';
-    if (live && changed.has('modelUrl') && changed.get('modelUrl') !== undefined && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
+    if (live && changed.has('modelUrl') && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
