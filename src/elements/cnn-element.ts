@@ -203,8 +203,10 @@ export abstract class CnnElement extends LitElement {
         this.fail(
           `backend "${asked}" cannot apply now: this page already runs TensorFlow.js on ${report.name}, ` +
             'and the first element to start chooses the backend for the whole page. Set backend before the elements start.',
+          undefined,
+          { about: 'backend' },
         );
-      }
+      } else this.clearError('backend');
     }
     super.update(changed);
   }
@@ -242,7 +244,9 @@ export abstract class CnnElement extends LitElement {
       const { ensureBackend } = await import('../core/backend.js');
       const asked = parseBackendName(this.backend);
       if (asked === 'auto' && this.backend && this.backend.trim().toLowerCase() !== 'auto') {
-        this.fail(`backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`);
+        this.fail(`backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`, undefined, {
+          about: 'backend',
+        });
       }
       const report = await ensureBackend(asked);
       if (controller.signal.aborted) return;

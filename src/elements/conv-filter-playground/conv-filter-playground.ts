@@ -262,6 +262,7 @@ export class ConvFilterPlayground extends CnnElement {
     else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
     if (changed.has('picture')) this.paintInput();
+    if (changed.has('colormap') && !COLORMAPS.includes(this.colormap)) this.fail(`colormap "${this.colormap}" is unknown: use ${COLORMAPS.join(', ')}.`);
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
     // `output` means "drawn": fired once the new map is on the canvas.
     if (this.unannounced) {
@@ -357,6 +358,7 @@ export class ConvFilterPlayground extends CnnElement {
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
       const [min, max] = valueRange(map.values);
+      if (!map.values.every(Number.isFinite)) throw new Error(overflowMessage);
       this.result = { ...map, plan, kernel: s.kernel, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
       this.clearError();
@@ -729,6 +731,10 @@ export class ConvFilterPlayground extends CnnElement {
     </label>`;
   }
 }
+
+/** Float32 holds numbers up to about 3.4e38: beyond, the map is Infinity or NaN and says nothing. */
+const overflowMessage =
+  'the feature map overflowed (values beyond ±3.4e38, or NaN): the kernel or bias is too large for 32-bit numbers. Use smaller numbers, or normalize the kernel. The previous map stays.';
 
 function checkInteger(value: unknown, name: string, min: number, max: number): number {
   const n = Number(value);

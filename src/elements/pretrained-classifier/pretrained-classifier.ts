@@ -485,6 +485,8 @@ export class PretrainedClassifier extends CnnElement {
         const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
         // Set here, in the same task as compute() going back to `ready`: one render, not two.
         if (keep) this.current = pixels;
+        // A good input classified: a message about a bad one is over.
+        this.clearError();
         this.top = top;
         this.latency = ms;
         this.view = { pixels, digit };
