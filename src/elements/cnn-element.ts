@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { BACKEND_NAMES, parseBackendName } from '../core/backend-name.js';
 import { AttributeDefaults } from './attribute-defaults.js';
+import { unknownChoice } from './choices.js';
 import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
@@ -174,9 +175,14 @@ export abstract class CnnElement extends LitElement {
     return typeof e === 'object' && e !== null && this.reported.has(e);
   }
 
-  /** True while an error is shown (for subclasses that keep a message until an input is fixed). */
-  protected get hasError(): boolean {
-    return this.errorMessage !== '';
+  /**
+   * Checks an enumerated setting: an unknown value is explained with the list of valid
+   * ones, and the message stays until the setting is fixed.
+   */
+  protected checkChoice(name: string, value: unknown, choices: readonly string[]): void {
+    const problem = unknownChoice(name, value, choices);
+    if (problem) this.fail(problem, undefined, { about: name });
+    else this.clearError(name);
   }
 
   /**

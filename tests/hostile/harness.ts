@@ -63,6 +63,9 @@ export async function settled(el: CnnElement): Promise<void> {
   await el.updateComplete;
 }
 
+/** Set true to print each case's time (console output appears after the file's run). */
+const TIMING = true;
+
 /** The tensor count once work left over from the previous case has landed (unchanged for 100 ms). */
 async function steadyTensorCount(): Promise<number> {
   let count = tf.memory().numTensors;
@@ -78,7 +81,7 @@ async function steadyTensorCount(): Promise<number> {
 /** Runs every case of a table as its own test. */
 export function runHostileTable<E extends CnnElement>(table: HostileTable<E>): void {
   describe(`hostile input: <${table.tag}>`, function () {
-    this.timeout(60000);
+    this.timeout(20000);
     const uncaught: string[] = [];
     const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
     const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandledrejection: ${String(e.reason?.message ?? e.reason)}`);
@@ -95,6 +98,7 @@ export function runHostileTable<E extends CnnElement>(table: HostileTable<E>): v
 
     for (const c of table.cases) {
       it(c.name, async () => {
+        const t0 = performance.now();
         uncaught.length = 0;
         const baseline = await steadyTensorCount();
         // Heard from before the element exists: some attacks are in its first markup.
@@ -150,6 +154,7 @@ export function runHostileTable<E extends CnnElement>(table: HostileTable<E>): v
         document.removeEventListener('cnn-error', hear);
         await expectTensorsBackTo(baseline);
         expect(uncaught, 'uncaught errors').to.deep.equal([]);
+        if (TIMING) console.log(`${Math.round(performance.now() - t0)} ms  ${table.tag}: ${c.name}`);
       });
     }
   });

@@ -262,7 +262,7 @@ export class ConvFilterPlayground extends CnnElement {
     else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
     if (changed.has('picture')) this.paintInput();
-    if (changed.has('colormap') && !COLORMAPS.includes(this.colormap)) this.fail(`colormap "${this.colormap}" is unknown: use ${COLORMAPS.join(', ')}.`);
+    if (changed.has('colormap')) this.checkChoice('colormap', this.colormap, COLORMAPS);
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
     // `output` means "drawn": fired once the new map is on the canvas.
     if (this.unannounced) {

@@ -196,6 +196,8 @@ export class FilterGrid extends CnnElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has('view')) this.checkChoice('view', this.view, ['filters', 'activations']);
+    if (changed.has('normalize')) this.checkChoice('normalize', this.normalize, ['filter', 'layer']);
     const live = this.state !== 'loading' && this.state !== 'error';
     if (live && changed.has('modelUrl') && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
