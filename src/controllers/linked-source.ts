@@ -8,6 +8,8 @@ export interface LinkRules {
   wanted: string;
   /** Shows a problem to the reader (the host's message box and `cnn-error`). */
   report: (message: string) => void;
+  /** Hides the problem reported last, once for= is fixed (removed, or naming a good source). */
+  clear?: () => void;
 }
 
 /**
@@ -44,7 +46,6 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
    */
   arm(): void {
     this.armed = true;
-    this.reported = '';
     this.resolve();
   }
 
@@ -53,7 +54,6 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
     const next = (id ?? '').trim();
     if (next === this.id) return;
     this.id = next;
-    this.reported = '';
     this.resolve();
   }
 
@@ -107,6 +107,7 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
       this.set(undefined);
       return;
     }
+    if (this.reported) this.rules?.clear?.();
     this.reported = '';
     this.set(found as T | undefined);
   }

@@ -196,6 +196,7 @@ export class ConvFilterPlayground extends CnnElement {
     accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
     wanted: 'a <filter-grid>',
     report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
   });
   private linked?: HTMLElement;
   private readonly onFilterSelect = (e: Event) => {

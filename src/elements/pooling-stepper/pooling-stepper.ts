@@ -132,6 +132,7 @@ export class PoolingStepper extends CnnElement {
     accepts: (element) => typeof (element as Partial<FeatureMapSource>).getOutput === 'function',
     wanted: 'a <conv-filter-playground>',
     report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
   });
   private linkedSource?: FeatureMapSource;
   private readonly onSourceOutput = () => void this.pullFromSource();
@@ -201,7 +202,6 @@ export class PoolingStepper extends CnnElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for')) this.link.follow(this.for);
-    if (changed.has('for') && !this.for) this.clearError('for');
     if (PLAN_KEYS.some((k) => changed.has(k)) || changed.has('loadedMap' as keyof PoolingStepper)) this.rebuild();
     if (changed.has('step') && this.stage) this.checkStep();
     if (changed.has('speed')) this.checkSpeed();
@@ -290,7 +290,6 @@ export class PoolingStepper extends CnnElement {
       if (!this.for && this.src && this.state !== 'loading') void this.loadImage(this.src);
       return;
     }
-    this.clearError('for');
     source.addEventListener('output', this.onSourceOutput);
     void this.pullFromSource();
   }

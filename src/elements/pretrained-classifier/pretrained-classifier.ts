@@ -156,6 +156,7 @@ export class PretrainedClassifier extends CnnElement {
     accepts: (element) => 'model' in element,
     wanted: 'a <cnn-trainer>',
     report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
   });
   private linkedSource?: ModelSource;
   private readonly onSourceModel = () => void this.adoptLinkedModel();
@@ -253,7 +254,6 @@ export class PretrainedClassifier extends CnnElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for')) this.link.follow(this.for);
-    if (changed.has('for') && !this.for) this.clearError('for');
   }
 
   protected override updated(changed: PropertyValues<this>): void {
