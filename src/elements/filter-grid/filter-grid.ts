@@ -140,7 +140,8 @@ export class FilterGrid extends CnnElement {
     // Elements without a model are explained by onLinkedSource; the controller refuses the grid itself.
     accepts: () => true,
     wanted: 'a <cnn-trainer> or a <pretrained-classifier>',
-    report: (message) => this.fail(message),
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
   });
   private linked?: ModelSource;
   private readonly refresher = new LatestOnly(() => this.refreshNow());
@@ -177,8 +178,9 @@ export class FilterGrid extends CnnElement {
 
   protected override onReady(): void {
     if (this.for) {
-      if (this.link.missing) this.reportMissingSource();
-      else this.onLinkedSource(this.link.source);
+      // Armed, the link reports a missing id now and whenever for= names one later.
+      this.link.arm();
+      if (!this.link.missing) this.onLinkedSource(this.link.source);
     } else void this.refresher.request();
   }
 
@@ -191,6 +193,8 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A changed for= ends the message about the old one; a new problem is reported anew.
+    if (changed.has('for')) this.clearError('for');
     if (changed.has('for')) this.link.follow(this.for);
   }
 
@@ -224,12 +228,13 @@ export class FilterGrid extends CnnElement {
         );
       }
       const previous = this.ownModel;
+      this.clearError('model-url');
       this.ownModel = loaded.model as tfl.LayersModel;
       this.setModel(this.ownModel);
       previous?.dispose();
     } catch (e) {
       if (signal?.aborted) throw e;
-      this.fail(messageOf(e), e);
+      this.fail(messageOf(e), e, { about: 'model-url' });
     }
   }
 
@@ -247,13 +252,11 @@ export class FilterGrid extends CnnElement {
   private onLinkedSource(source: ModelSource | undefined): void {
     this.detachLinked();
     this.linked = source;
-    if (!source) {
-      // An element with the id that is not defined yet is waited for, not reported.
-      if (this.for && this.state !== 'loading' && this.link.missing) this.reportMissingSource();
-      return;
-    }
+    // No source: the link controller reports a missing id (an element not defined yet is waited for).
+    if (!source) return;
     if (!('model' in source)) {
-      this.fail(`#${this.for} is a <${source.localName}>, which has no model. Point for= at a <cnn-trainer> or a <pretrained-classifier>.`);
+      const message = `#${this.for} is a <${source.localName}>, which has no model. Point for= at a <cnn-trainer> or a <pretrained-classifier>.`;
+      this.fail(message, undefined, { about: 'for' });
       return;
     }
     source.addEventListener('model-change', this.onSourceModel);
@@ -302,10 +305,6 @@ export class FilterGrid extends CnnElement {
       return;
     }
     void this.refresher.request();
-  }
-
-  private reportMissingSource(): void {
-    this.fail(`No element with id "${this.for}" in this page. Give the <cnn-trainer> or <pretrained-classifier> that id, or fix the for attribute.`);
   }
 
   // ---- computing ---------------------------------------------------------------
