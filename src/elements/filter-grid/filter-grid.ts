@@ -177,9 +177,9 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override onReady(): void {
+    // Armed, the link reports a missing id now and whenever for= names one later.
+    this.link.arm();
     if (this.for) {
-      // Armed, the link reports a missing id now and whenever for= names one later.
-      this.link.arm();
       if (!this.link.missing) this.onLinkedSource(this.link.source);
     } else void this.refresher.request();
   }
