@@ -266,6 +266,10 @@ describe('<pooling-stepper>', () => {
     el.removeAttribute('for');
     await settle();
     expect(Array.from((await el.getOutput()).values)).to.deep.equal([7]);
+    // Let the last pooling land before the next test counts tensors.
+    await idle(el);
+    root.remove();
+    await settle();
   });
 
   it('is accessible and leaves no tensors behind', async () => {
