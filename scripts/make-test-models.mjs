@@ -12,7 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUT = 'tests/fixtures/models';
@@ -137,6 +137,25 @@ function writeBroken() {
   console.log(`wrote ${dir}`);
 }
 
+/**
+ * Two copies of digits-tiny that load but are wrong, for the hostile-input tests:
+ * - mismatched/: model.json says 8 conv filters, the weights hold 4 (tfjs: "Shape mismatch").
+ * - nan-weights/: the right description with every weight NaN (the model outputs NaN).
+ */
+function writeWrongDigits() {
+  const source = JSON.parse(readFileSync(join(OUT, 'digits-tiny', 'model.json'), 'utf8'));
+  const weights = readFileSync(join(OUT, 'digits-tiny', 'weights.bin'));
+  const mismatched = structuredClone(source);
+  mismatched.modelTopology.config.layers[0].config.filters = 8;
+  mkdirSync(join(OUT, 'mismatched'), { recursive: true });
+  writeFileSync(join(OUT, 'mismatched', 'model.json'), JSON.stringify(mismatched));
+  writeFileSync(join(OUT, 'mismatched', 'weights.bin'), weights);
+  mkdirSync(join(OUT, 'nan-weights'), { recursive: true });
+  writeFileSync(join(OUT, 'nan-weights', 'model.json'), JSON.stringify(source));
+  writeFileSync(join(OUT, 'nan-weights', 'weights.bin'), Buffer.from(new Float32Array(weights.length / 4).fill(NaN).buffer));
+  console.log('wrote mismatched and nan-weights');
+}
+
 for (const [make, name] of [
   [mobilenetLike, 'mobilenet-like'],
   [digitsTiny, 'digits-tiny'],
@@ -147,3 +166,4 @@ for (const [make, name] of [
 }
 await writeGraphTiny();
 writeBroken();
+writeWrongDigits();

@@ -1,5 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** What a host links to, so that the controller can refuse anything else with a message. */
+export interface LinkRules {
+  /** True for an element the host can follow. */
+  accepts: (element: Element) => boolean;
+  /** What for= should name, in words: `a <conv-filter-playground>`. */
+  wanted: string;
+  /** Shows a problem to the reader (the host's message box and `cnn-error`). */
+  report: (message: string) => void;
+  /** Hides the problem reported last, once for= is fixed (removed, or naming a good source). */
+  clear?: () => void;
+}
+
 /**
  * Follows the element named by a host's `for` attribute, the way `<label for>`
  * does: the id is resolved in the host's own root (document or shadow root), and
@@ -13,13 +25,28 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
   private observer?: MutationObserver;
   private connected = false;
   private waitingFor?: string;
+  /** Missing ids are reported only once the host is ready: a page may still be adding the source. */
+  private armed = false;
+  /** The last problem reported, so that unrelated DOM changes do not repeat it. */
+  private reported = '';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     /** Called whenever the linked element changes (undefined when it is gone). */
     private readonly onChange: (source: T | undefined) => void,
+    /** With rules, the host itself, elements of the wrong kind and (once armed) missing ids are refused with a message. */
+    private readonly rules?: LinkRules,
   ) {
     host.addController(this);
+  }
+
+  /**
+   * From now on, report an id that names nothing (call it when the host is ready, so that
+   * sources added later in the page's markup are not reported), and report it now if so.
+   */
+  arm(): void {
+    this.armed = true;
+    this.resolve();
   }
 
   /** The id to follow; empty for none. Call whenever the host's `for` changes. */
@@ -46,6 +73,8 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
 
   hostDisconnected(): void {
     this.connected = false;
+    this.armed = false;
+    this.reported = '';
     this.observer?.disconnect();
     this.observer = undefined;
     this.set(undefined);
@@ -71,7 +100,33 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
       this.set(undefined);
       return;
     }
+    const problem = this.problemWith(found);
+    if (problem) {
+      if (problem !== this.reported) this.rules!.report(problem);
+      this.reported = problem;
+      this.set(undefined);
+      return;
+    }
+    if (this.reported) this.rules?.clear?.();
+    this.reported = '';
     this.set(found as T | undefined);
+  }
+
+  /** Why `found` cannot be followed, in words that say how to fix for=; '' when it can. */
+  private problemWith(found: Element | undefined): string {
+    const rules = this.rules;
+    if (!rules || !this.id) return '';
+    const tag = this.host.localName;
+    if (found === this.host) {
+      return `for="${this.id}" names this <${tag}> itself: an element cannot follow its own output. Point for= at ${rules.wanted}.`;
+    }
+    if (found && !rules.accepts(found)) {
+      return `#${this.id} is a <${found.localName}>, which this <${tag}> cannot follow. Point for= at ${rules.wanted}.`;
+    }
+    if (!found && this.armed) {
+      return `No element with id "${this.id}" in this page: give ${rules.wanted} that id, or fix the for attribute.`;
+    }
+    return '';
   }
 
   private set(source: T | undefined): void {

@@ -41,11 +41,17 @@ export interface ReadImageOptions {
 }
 
 const MEGA = 1_000_000;
+/** The largest longest side an image is scaled to: 4096² RGBA is 64 MB of pixels already. */
+const MAX_SIDE_LIMIT = 4096;
 
 /** Decodes `input` into RGBA pixels; throws an Error with a reader-facing message. */
 export async function readImage(input: ImageInput, options: ReadImageOptions = {}): Promise<ImagePixels> {
   const { signal, maxSide = 512, minSide = 3, maxPixels = 40 * MEGA } = options;
   const limits = { minSide, maxPixels };
+  // Checked before any decoding: a NaN or huge side would only fail deep inside the canvas code.
+  if (!(Number.isInteger(maxSide) && maxSide >= 1 && maxSide <= MAX_SIDE_LIMIT)) {
+    throw new Error(`max-size "${String(maxSide)}" is not a size in pixels: give a whole number from 1 to ${MAX_SIDE_LIMIT} (the default is 512).`);
+  }
   const { source, width, height, close } = await decode(input, limits, signal);
   try {
     signal?.throwIfAborted();

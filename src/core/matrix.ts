@@ -25,7 +25,9 @@ export function parseMatrix(input: unknown, name: string): number[][] {
     }
     row.forEach((v, c) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {
-        throw new Error(`${name}[${r}][${c}] is ${JSON.stringify(v)}, not a number. Use numbers only.`);
+        // NaN and ±Infinity are numbers to JavaScript but JSON.stringify writes them as null: name them.
+        const shown = typeof v === 'number' ? String(v) : JSON.stringify(v);
+        throw new Error(`${name}[${r}][${c}] is ${shown}, not a number. Use finite numbers only.`);
       }
     });
   });

@@ -118,7 +118,7 @@ export async function loadModel(url: string, { signal }: LoadOptions = {}): Prom
   const handler: tf.io.IOHandler = {
     load: () => tf.io.getModelArtifactsForJSON(json, (manifest) => fetchWeights(absolute, manifest, signal)),
   };
-  const model = kind === 'layers' ? await tfl.loadLayersModel(handler) : await loadGraphModel(handler);
+  const model = kind === 'layers' ? await loadLayersSafely(handler, url) : await loadGraphModel(handler);
   if (signal?.aborted) {
     model.dispose();
     throw signal.reason ?? new Error('aborted');
@@ -128,6 +128,46 @@ export async function loadModel(url: string, { signal }: LoadOptions = {}): Prom
   } catch (e) {
     model.dispose();
     throw e;
+  }
+}
+
+/**
+ * Loads a LayersModel from a tfjs URL (`indexeddb://name`, a model.json over http), a
+ * download's files, or any IOHandler, like `tfl.loadLayersModel`, but leak-free: when the
+ * weights do not fit the layers that model.json describes, tfjs would throw "Shape mismatch"
+ * and keep the half-built model's variables and the decoded weights alive for good.
+ */
+export async function loadLayersFrom(source: string | File[] | tf.io.IOHandler): Promise<tfl.LayersModel> {
+  let handler: tf.io.IOHandler;
+  if (typeof source === 'string') handler = tf.io.getLoadHandlers(source)[0] ?? tf.io.http(source);
+  else if (Array.isArray(source)) handler = tf.io.browserFiles(source);
+  else handler = source;
+  return loadLayersSafely(handler, typeof source === 'string' ? source : 'the model files');
+}
+
+async function loadLayersSafely(handler: tf.io.IOHandler, where: string): Promise<tfl.LayersModel> {
+  if (!handler.load) throw new Error(`${where} cannot be read: it names no place a model can be loaded from.`);
+  const { weightData, weightSpecs, ...topology } = await handler.load();
+  if (!topology.modelTopology) throw new Error(`${where} holds no model topology: it is not a TensorFlow.js LayersModel.`);
+  // Optimizer state (saved by some trainers) is not needed to predict or to train anew.
+  const specs = (weightSpecs ?? []).filter((spec) => spec.group !== 'optimizer');
+  let weights: tf.NamedTensorMap = {};
+  try {
+    if (weightData) weights = tf.io.decodeWeights(weightData, weightSpecs ?? []);
+    // Built from the topology alone, so that this function holds the model if its weights do not fit.
+    const model = await tfl.loadLayersModel({ load: async () => topology });
+    try {
+      if (weightData) model.loadWeights(Object.fromEntries(specs.map((spec) => [spec.name, weights[spec.name]])), true);
+    } catch (e) {
+      model.dispose();
+      throw new Error(
+        `The weights of ${where} do not fit the layers its model.json describes (${e instanceof Error ? e.message : String(e)}): ` +
+          'the weights file belongs to another model, or model.json was edited after saving.',
+      );
+    }
+    return model;
+  } finally {
+    tf.dispose(Object.values(weights));
   }
 }
 

@@ -1,6 +1,8 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseBackendName } from '../core/backend-name.js';
+import { BACKEND_NAMES, parseBackendName } from '../core/backend-name.js';
+import { AttributeDefaults } from './attribute-defaults.js';
+import { unknownChoice } from './choices.js';
 import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
@@ -61,10 +63,27 @@ export abstract class CnnElement extends LitElement {
   private loadController?: AbortController;
   private loadStarted = false;
   private busyCount = 0;
+  /** Counts lifetimes: work started before the element left the page must not touch the new one's busy count. */
+  private generation = 0;
+  /** What the shown error is about (an input name), or '' for a message any success may clear. */
+  private errorAbout = '';
+  /** Errors already shown, so that work wrapped twice (a button calling a public method) reports once. */
+  private readonly reported = new WeakSet<object>();
+  /** Each property's value before any attribute set it: what removing the attribute restores. */
+  private readonly defaults = new AttributeDefaults(this);
 
   constructor() {
     super();
     this.resetReady();
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    this.defaults.capture();
+    // A removed attribute means "the documented default", never the text "null" or a refusal.
+    if (value === null && old !== null && this.defaults.restore(name)) return;
+    // `state` is reported by the element: a page that removes it gets it written back.
+    if (name === 'state' && value === null) return void this.requestUpdate('state', null);
+    super.attributeChangedCallback(name, old, value);
   }
 
   /** Resolves when the element can compute (backend, data and model loaded); rejects on a load error. */
@@ -73,6 +92,7 @@ export abstract class CnnElement extends LitElement {
   }
 
   override connectedCallback(): void {
+    this.defaults.capture();
     super.connectedCallback();
     if (!this.loadStarted) void this.startLoading();
   }
@@ -100,15 +120,17 @@ export abstract class CnnElement extends LitElement {
 
   /** Runs async work with `state="busy"`; errors are reported (not thrown) and the previous state kept. */
   protected async compute<T>(work: () => Promise<T>, describe = 'The computation failed'): Promise<T | undefined> {
+    const generation = this.generation;
     this.busyCount++;
     if (this.state === 'ready') this.state = 'busy';
     try {
       return await work();
     } catch (e) {
-      this.fail(`${describe}: ${messageOf(e)}`, e);
+      // Work of a lifetime that ended (the element was removed meanwhile) reports nothing.
+      if (generation === this.generation && !this.wasReported(e)) this.fail(`${describe}: ${messageOf(e)}`, e);
       return undefined;
     } finally {
-      if (--this.busyCount === 0 && this.state === 'busy') this.state = 'ready';
+      if (generation === this.generation && --this.busyCount === 0 && this.state === 'busy') this.state = 'ready';
     }
   }
 
@@ -117,15 +139,82 @@ export abstract class CnnElement extends LitElement {
    * element cannot compute at all) also sets `state="error"`; any other keeps the
    * element usable with its previous state.
    */
-  protected fail(message: string, cause?: unknown, { fatal = false } = {}): void {
+  protected fail(message: string, cause?: unknown, { fatal = false, about = '' } = {}): void {
     this.errorMessage = message;
+    this.errorAbout = about;
+    if (typeof cause === 'object' && cause !== null) this.reported.add(cause);
     if (fatal) this.state = 'error';
     emit<CnnErrorDetail>(this, 'cnn-error', cause === undefined ? { message } : { message, cause });
   }
 
-  /** Clears the error box once the reader fixed what was wrong. */
-  protected clearError(): void {
+  /**
+   * Clears the error box once the reader fixed what was wrong. A message reported
+   * `about` an input (`fail(…, { about: 'image' })`) stays until that input is fixed
+   * (`clearError('image')`): the redraw of the previous input must not hide it.
+   */
+  protected clearError(about = ''): void {
+    if (this.errorAbout && this.errorAbout !== about) return;
     this.errorMessage = '';
+    this.errorAbout = '';
+  }
+
+  /**
+   * Runs a public method's work so that a rejection also shows its message and fires
+   * `cnn-error` (a page that only listens for the event learns of it too); it still rejects.
+   */
+  protected async reporting<T>(work: () => Promise<T>, describe: string): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (!this.wasReported(e)) this.fail(`${describe}: ${messageOf(e)}`, e);
+      throw e;
+    }
+  }
+
+  private wasReported(e: unknown): boolean {
+    return typeof e === 'object' && e !== null && this.reported.has(e);
+  }
+
+  /**
+   * Checks an enumerated setting: an unknown value is explained with the list of valid
+   * ones, and the message stays until the setting is fixed.
+   */
+  protected checkChoice(name: string, value: unknown, choices: readonly string[]): void {
+    const problem = unknownChoice(name, value, choices);
+    if (problem) this.fail(problem, undefined, { about: name });
+    else this.clearError(name);
+  }
+
+  /**
+   * Starts loading again after a fatal load error (a bad model URL fixed by the page):
+   * the element recovers without being removed and added back.
+   */
+  protected restart(): void {
+    if (!this.isConnected || this.state !== 'error') return;
+    this.loadController?.abort();
+    this.generation++;
+    this.busyCount = 0;
+    this.clearError();
+    this.resetReady();
+    void this.startLoading();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // The page has one backend, chosen by the first element: a later change cannot switch it.
+    const report = this.backendReport;
+    if (changed.has('backend') && report && this.backend !== report.name) {
+      const asked = this.backend;
+      this.backend = report.name;
+      if (asked !== undefined && asked !== null) {
+        this.fail(
+          `backend "${asked}" cannot apply now: this page already runs TensorFlow.js on ${report.name}, ` +
+            'and the first element to start chooses the backend for the whole page. Set backend before the elements start.',
+          undefined,
+          { about: 'backend' },
+        );
+      } else this.clearError('backend');
+    }
+    super.update(changed);
   }
 
   protected override render(): TemplateResult {
@@ -159,7 +248,13 @@ export abstract class CnnElement extends LitElement {
     try {
       // TensorFlow.js loads here, behind the frame and controls already on screen.
       const { ensureBackend } = await import('../core/backend.js');
-      const report = await ensureBackend(parseBackendName(this.backend));
+      const asked = parseBackendName(this.backend);
+      if (asked === 'auto' && this.backend && this.backend.trim().toLowerCase() !== 'auto') {
+        this.fail(`backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`, undefined, {
+          about: 'backend',
+        });
+      }
+      const report = await ensureBackend(asked);
       if (controller.signal.aborted) return;
       this.backendReport = report;
       this.backend = report.name;
@@ -183,6 +278,7 @@ export abstract class CnnElement extends LitElement {
       this.settleReady.reject(new Error(`<${this.localName}> was removed before it was ready.`));
     }
     this.loadStarted = false;
+    this.generation++;
     this.busyCount = 0;
     this.state = 'loading';
     this.resetReady();

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../src/core/backend.js';
-import { loadModel, modelKindOf, predictScores, warmUp } from '../../src/core/model-loader.js';
+import { loadLayersFrom, loadModel, modelKindOf, predictScores, warmUp } from '../../src/core/model-loader.js';
 import { labelsFor, parseLabels, toProbabilities, topK } from '../../src/core/labels.js';
 
 const MODELS = '/tests/fixtures/models';
@@ -60,6 +60,21 @@ describe('model loader', () => {
 });
 
 describe('labels', () => {
+  it('refuses weights that do not fit model.json without leaking a tensor (issue 20, items 7 and 9)', async () => {
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) {
+      expect(await loadError(`${MODELS}/mismatched/model.json`)).to.contain('do not fit the layers its model.json describes');
+    }
+    expect(tf.memory().numTensors).to.equal(before);
+    // The same path loads a model whose weights do fit, with the loaded weights (not initial ones).
+    const model = await loadLayersFrom(`${MODELS}/digits-tiny/model.json`);
+    const bin = new Float32Array(await (await fetch(`${MODELS}/digits-tiny/weights.bin`)).arrayBuffer());
+    const kernel = await model.getWeights()[0].data();
+    expect(Array.from(kernel)).to.deep.equal(Array.from(bin.subarray(0, 36)));
+    model.dispose();
+    expect(tf.memory().numTensors).to.equal(before);
+  });
+
   it('parses JSON arrays, [id, name] pairs, Keras class-index objects and text lines', () => {
     expect(parseLabels('["cat", "dog"]')).to.deep.equal([{ name: 'cat' }, { name: 'dog' }]);
     expect(parseLabels('{"0": ["n1", "tench"], "1": ["n2", "goldfish"]}')).to.deep.equal([

@@ -168,3 +168,95 @@ describe('CnnElement (shared base)', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+/** The base with one setting, for the shared hostile-input mechanisms. */
+class SettingCnnElement extends TestCnnElement {
+  static override properties = { level: { type: Number }, flavour: { reflect: true } };
+  level = 3;
+  flavour = 'plain';
+  /** Reports a problem about one input, as an image that failed to load. */
+  complainAbout(about: string, message: string): void {
+    this.fail(message, undefined, { about });
+  }
+  clear(about?: string): void {
+    this.clearError(about);
+  }
+  choose(value: string): void {
+    this.checkChoice('flavour', value, ['plain', 'salty']);
+  }
+}
+customElements.define('setting-cnn-element', SettingCnnElement);
+
+describe('CnnElement: hostile input (issue 20)', () => {
+  const shown = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+
+  it('is not stuck busy when removed mid-work and added back', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div><test-cnn-element></test-cnn-element></div>`);
+    const el = host.firstElementChild as TestCnnElement;
+    await el.ready;
+    let finish!: () => void;
+    const pending = el.run(() => new Promise<void>((r) => (finish = r)));
+    expect(el.state).to.equal('busy');
+    el.remove();
+    await tick();
+    host.append(el);
+    await el.ready;
+    finish();
+    await pending;
+    // Three later computations: each must end back at `ready`.
+    for (let i = 0; i < 3; i++) {
+      await el.run(async () => {});
+      expect(el.state).to.equal('ready');
+    }
+  });
+
+  it('restores the default when an attribute is removed, and writes `state` back', async () => {
+    const el = await fixture<SettingCnnElement>(html`<setting-cnn-element level="7" flavour="salty"></setting-cnn-element>`);
+    await el.ready;
+    expect(el.level).to.equal(7);
+    el.removeAttribute('level');
+    el.removeAttribute('flavour');
+    el.removeAttribute('state');
+    await el.updateComplete;
+    expect(el.level).to.equal(3);
+    expect(el.flavour).to.equal('plain');
+    expect(el.getAttribute('state')).to.equal('ready');
+  });
+
+  it('keeps a message about an input until that input is fixed', async () => {
+    const el = await fixture<SettingCnnElement>(html`<setting-cnn-element></setting-cnn-element>`);
+    await el.ready;
+    el.complainAbout('image', 'The image is not an image.');
+    el.clear();
+    await el.updateComplete;
+    expect(shown(el)).to.contain('not an image');
+    el.clear('image');
+    await el.updateComplete;
+    expect(shown(el)).to.equal('');
+  });
+
+  it('refuses an unknown choice with the valid ones, until it is fixed', async () => {
+    const el = await fixture<SettingCnnElement>(html`<setting-cnn-element></setting-cnn-element>`);
+    await el.ready;
+    const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    el.choose('sweet');
+    expect((await heard).detail.message).to.equal('flavour "sweet" is unknown: use plain, salty.');
+    el.clear();
+    await el.updateComplete;
+    expect(shown(el)).to.contain('flavour "sweet"');
+    el.choose('salty');
+    await el.updateComplete;
+    expect(shown(el)).to.equal('');
+  });
+
+  it('explains a backend changed after the page chose one, and keeps the real one', async () => {
+    const el = await fixture<SettingCnnElement>(html`<setting-cnn-element></setting-cnn-element>`);
+    await el.ready;
+    const real = el.backend;
+    const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    el.backend = real === 'cpu' ? 'webgl' : 'cpu';
+    expect((await heard).detail.message).to.contain('cannot apply now');
+    await el.updateComplete;
+    expect(el.getAttribute('backend')).to.equal(real);
+  });
+});

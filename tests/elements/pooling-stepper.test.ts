@@ -196,6 +196,82 @@ describe('<pooling-stepper>', () => {
     expect(Array.from((await el.getOutput()).values)).to.deep.equal([0, 255]);
   });
 
+  it('refuses a 1000×1000 map before drawing it, and keeps the previous map everywhere (issue 20, item 2)', async () => {
+    const el = await stepper();
+    const uncaught: string[] = [];
+    const onError = (e: ErrorEvent) => uncaught.push(e.message);
+    window.addEventListener('error', onError);
+    const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    el.values = Array.from({ length: 1000 }, () => Array.from({ length: 1000 }, () => 1));
+    expect((await heard).detail.message).to.contain('1000×1000 map; the stepper shows at most 32×32');
+    await el.updateComplete;
+    window.removeEventListener('error', onError);
+    expect(uncaught).to.deep.equal([]);
+    expect((await el.getOutput()).shape).to.deep.equal([2, 2]);
+    expect(part(el, 'input').querySelectorAll('.cell').length).to.equal(16);
+  });
+
+  it('explains a linked map that is not finite and stays usable (item 3)', async () => {
+    class NanSource extends HTMLElement {
+      async getOutput() {
+        return { values: new Float32Array([NaN, 1, 2, 3]), shape: [2, 2, 1] };
+      }
+    }
+    customElements.define('nan-source', NanSource);
+    const root = await fixture<HTMLDivElement>(html`<div><nan-source id="nan1"></nan-source><pooling-stepper values=${JSON.stringify(MAP)}></pooling-stepper></div>`);
+    const el = root.querySelector('pooling-stepper') as PoolingStepper;
+    await el.ready;
+    await idle(el);
+    const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    el.for = 'nan1';
+    expect((await heard).detail.message).to.contain('The feature map of #nan1 holds NaN at row 1, column 1');
+    await idle(el);
+    expect((await el.getOutput()).shape).to.deep.equal([2, 2]);
+  });
+
+  it('refuses to follow itself, and pools `values` again once unlinked (item 4)', async () => {
+    const el = await stepper(html`<pooling-stepper id="selfish" values=${JSON.stringify(MAP)}></pooling-stepper>`);
+    const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    el.for = 'selfish';
+    expect((await heard).detail.message).to.contain('names this <pooling-stepper> itself');
+    await settle();
+    expect(Array.from((await el.getOutput()).values)).to.deep.equal([4, 9, 8, 4]);
+    el.removeAttribute('for');
+    el.for = undefined;
+    el.values = [
+      [1, 2],
+      [3, 5],
+    ];
+    await idle(el);
+    expect(Array.from((await el.getOutput()).values)).to.deep.equal([5]);
+    expect(part(el, 'error')).to.equal(null);
+  });
+
+  it('pools `values` again after unlinking from a real source (item 4)', async () => {
+    if (!customElements.get('map-source-b')) {
+      customElements.define(
+        'map-source-b',
+        class extends HTMLElement {
+          async getOutput() {
+            return { values: new Float32Array(16).fill(1), shape: [4, 4, 1] };
+          }
+        },
+      );
+    }
+    const root = await fixture<HTMLDivElement>(html`<div><map-source-b id="src9"></map-source-b><pooling-stepper for="src9" values="[[1, 2], [3, 7]]"></pooling-stepper></div>`);
+    const el = root.querySelector('pooling-stepper') as PoolingStepper;
+    await el.ready;
+    await settle();
+    expect(el.steps).to.equal(4);
+    el.removeAttribute('for');
+    await settle();
+    expect(Array.from((await el.getOutput()).values)).to.deep.equal([7]);
+    // Let the last pooling land before the next test counts tensors.
+    await idle(el);
+    root.remove();
+    await settle();
+  });
+
   it('is accessible and leaves no tensors behind', async () => {
     await ensureBackend();
     const baseline = tf.memory().numTensors;

@@ -25,6 +25,8 @@ import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { renderDatasetPanel } from './dataset-panel.js';
 import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
+import { notALayersModel } from './model-guard.js';
+import { budgetProblem } from '../../core/network-budget.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -283,6 +285,11 @@ export class CnnTrainer extends CnnElement {
 
   set model(next: tfl.LayersModel | undefined) {
     if (next === this.current) return;
+    const notModel = notALayersModel(next);
+    if (notModel) {
+      this.fail(notModel);
+      return;
+    }
     if (this.training) {
       this.fail('Stop training before replacing the model.');
       return;
@@ -484,6 +491,10 @@ export class CnnTrainer extends CnnElement {
    * (kept in the browser's IndexedDB as `indexeddb://name`), or any tfjs URL scheme.
    */
   async saveModel(destination = 'downloads'): Promise<void> {
+    return this.reporting(() => this.saveModelNow(destination), 'Saving the model failed');
+  }
+
+  private async saveModelNow(destination: string): Promise<void> {
     const model = this.current;
     if (!model) throw new Error('There is no model to save yet.');
     const url = destination === 'downloads' ? 'downloads://cnn-trainer' : destination.includes('://') ? destination : `indexeddb://${destination}`;
@@ -581,10 +592,14 @@ export class CnnTrainer extends CnnElement {
    * The loaded model replaces the current one and fires `model-change`.
    */
   async loadModel(source: string | File[]): Promise<void> {
+    return this.reporting(() => this.loadModelNow(source), 'Loading the model failed');
+  }
+
+  private async loadModelNow(source: string | File[]): Promise<void> {
     await this.ready;
     if (this.training) throw new Error('Stop training before loading a model.');
     const where =
-      typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') ? `indexeddb://${source}` : source;
+      typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') && !source.includes('/') ? `indexeddb://${source}` : source;
     const model = await this.tfjs!.loadLayersModel(where);
     const mismatch = this.tfjs!.modelMismatch(model);
     if (mismatch) {
@@ -699,6 +714,8 @@ export class CnnTrainer extends CnnElement {
         classes = this.customClasses().length;
         network = { ...network, layers: withClasses(network.layers, classes) };
       }
+      const tooBig = budgetProblem(network.layers);
+      if (tooBig) throw new SpecError(tooBig);
       model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
       this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);

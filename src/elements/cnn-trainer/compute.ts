@@ -10,6 +10,7 @@ import { seededRandom } from '../../core/random.js';
 import { LocalTraining, type TrainingControl, type TrainingJob } from '../../core/training-session.js';
 import type { TrainHooks } from '../../core/training.js';
 import { TrainingWorker, WorkerTraining } from '../../core/worker-training.js';
+import { loadLayersFrom } from '../../core/model-loader.js';
 
 export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/mnist.js';
 export { buildModel, modelMismatch, summarize } from '../../core/model-build.js';
@@ -57,7 +58,8 @@ export async function augmentedVariants(data: MnistData, index: number, seed: nu
 
 /** Loads a saved LayersModel: a tfjs URL (`indexeddb://name`, a model.json over http) or a download's files. */
 export function loadLayersModel(source: string | File[]): Promise<tfl.LayersModel> {
-  return tfl.loadLayersModel(typeof source === 'string' ? source : tf.io.browserFiles(source));
+  // Leak-free when the weights do not fit the description (see model-loader).
+  return loadLayersFrom(source);
 }
 
 /** Puts saved weight values (float32, in the model's weight order) into a model whose shapes match; else leaves it. */

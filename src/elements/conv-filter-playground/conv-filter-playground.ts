@@ -225,7 +225,12 @@ export class ConvFilterPlayground extends CnnElement {
   private loadedFrom?: ImageInput;
   private imageRequest = 0;
   private readonly runner = new LatestOnly(() => this.convolveNow());
-  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source));
+  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source), {
+    accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
+    wanted: 'a <filter-grid>',
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
+  });
   private linked?: HTMLElement;
   /** A learned filter's kernel per input channel, while the picture is a layer's maps. */
   private layerKernels?: number[][][];
@@ -347,7 +352,7 @@ export class ConvFilterPlayground extends CnnElement {
     // The page may have set src, sample or image while the first image was loading.
     if (this.loadedFrom === undefined || this.initialSource() !== this.loadedFrom) void this.setPicture(() => this.initialSource());
     else void this.runner.request();
-    if (this.for && this.link.missing) this.fail(`No element with id "${this.for}" in this page. Give the filter grid that id, or fix the for attribute.`);
+    this.link.arm();
   }
 
   protected override release(): void {
@@ -388,6 +393,7 @@ export class ConvFilterPlayground extends CnnElement {
     else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
     if (changed.has('picture') || changed.has('result')) this.paintInput();
+    if (changed.has('colormap')) this.checkChoice('colormap', this.colormap, COLORMAPS);
     if (changed.has('result') || changed.has('colormap')) this.paintOutput();
     // `output` means "drawn": fired once the new map is on the canvas.
     if (this.unannounced) {
@@ -425,14 +431,15 @@ export class ConvFilterPlayground extends CnnElement {
       pixels = await readImage(input, { maxSide: this.maxSize, signal });
     } catch (e) {
       if (signal?.aborted || fatal) throw e;
-      this.fail(messageOf(e), e);
+      // About the image: the redraw of the previous picture must not clear it (see CnnElement.clearError).
+      this.fail(messageOf(e), e, { about: 'image' });
       return;
     }
     // A newer image was asked for meanwhile, or the element left the page.
     if (request !== this.imageRequest || signal?.aborted || !this.isConnected) return;
     this.loadedFrom = input;
     this.usePixels(pixels);
-    this.clearError();
+    this.clearError('image');
   }
 
   private usePixels(pixels: ImagePixels): void {
@@ -485,6 +492,7 @@ export class ConvFilterPlayground extends CnnElement {
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
       const [min, max] = valueRange(map.values);
+      if (!map.values.every(Number.isFinite)) throw new Error(overflowMessage);
       this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
       this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
       // In motion, the fill follows the pixel on the new map's grid.
@@ -940,6 +948,10 @@ export class ConvFilterPlayground extends CnnElement {
     </label>`;
   }
 }
+
+/** Float32 holds numbers up to about 3.4e38: beyond, the map is Infinity or NaN and says nothing. */
+const overflowMessage =
+  'the feature map overflowed (values beyond ±3.4e38, or NaN): the kernel or bias is too large for 32-bit numbers. Use smaller numbers, or normalize the kernel. The previous map stays.';
 
 function checkInteger(value: unknown, name: string, min: number, max: number): number {
   const n = Number(value);

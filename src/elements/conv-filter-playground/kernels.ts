@@ -70,7 +70,8 @@ export function presetOf(kernel: number[][]): PresetName | undefined {
 export function parseKernel(input: unknown): number[][] {
   if (typeof input === 'string') {
     const text = input.trim();
-    if (text in PRESETS) return presetKernel(text as PresetName);
+    // Own keys only: `"__proto__" in PRESETS` is true.
+    if (Object.hasOwn(PRESETS, text)) return presetKernel(text as PresetName);
     if (!text.startsWith('[')) {
       throw new Error(`kernel "${text}" is not a preset (${PRESET_NAMES.join(', ')}) nor a JSON matrix such as [[0,-1,0],[-1,4,-1],[0,-1,0]].`);
     }

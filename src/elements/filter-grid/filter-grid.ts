@@ -162,7 +162,13 @@ export class FilterGrid extends CnnElement {
   /** A model this element loaded itself (from model-url or the default), so its to dispose. */
   private ownModel?: tfl.LayersModel;
   private modelRequest = 0;
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source));
+  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source), {
+    // Elements without a model are explained by onLinkedSource; the controller refuses the grid itself.
+    accepts: () => true,
+    wanted: 'a <cnn-trainer> or a <pretrained-classifier>',
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
+  });
   private linked?: ModelSource;
   private readonly refresher = new LatestOnly(() => this.refreshNow());
   private lastLive = 0;
@@ -216,9 +222,10 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override onReady(): void {
+    // Armed, the link reports a missing id now and whenever for= names one later.
+    this.link.arm();
     if (this.for) {
-      if (this.link.missing) this.reportMissingSource();
-      else this.onLinkedSource(this.link.source);
+      if (!this.link.missing) this.onLinkedSource(this.link.source);
     } else void this.refresher.request();
   }
 
@@ -231,13 +238,17 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A changed for= ends the message about the old one; a new problem is reported anew.
+    if (changed.has('for')) this.clearError('for');
     if (changed.has('for')) this.link.follow(this.for);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has('view')) this.checkChoice('view', this.view, ['filters', 'activations']);
+    if (changed.has('normalize')) this.checkChoice('normalize', this.normalize, ['filter', 'layer']);
     const live = this.state !== 'loading' && this.state !== 'error';
-    if (live && changed.has('modelUrl') && changed.get('modelUrl') !== undefined && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
+    if (live && changed.has('modelUrl') && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
@@ -265,12 +276,13 @@ export class FilterGrid extends CnnElement {
         );
       }
       const previous = this.ownModel;
+      this.clearError('model-url');
       this.ownModel = loaded.model as tfl.LayersModel;
       this.setModel(this.ownModel);
       previous?.dispose();
     } catch (e) {
       if (signal?.aborted) throw e;
-      this.fail(messageOf(e), e);
+      this.fail(messageOf(e), e, { about: 'model-url' });
     }
   }
 
@@ -288,13 +300,11 @@ export class FilterGrid extends CnnElement {
   private onLinkedSource(source: ModelSource | undefined): void {
     this.detachLinked();
     this.linked = source;
-    if (!source) {
-      // An element with the id that is not defined yet is waited for, not reported.
-      if (this.for && this.state !== 'loading' && this.link.missing) this.reportMissingSource();
-      return;
-    }
+    // No source: the link controller reports a missing id (an element not defined yet is waited for).
+    if (!source) return;
     if (!('model' in source)) {
-      this.fail(`#${this.for} is a <${source.localName}>, which has no model. Point for= at a <cnn-trainer> or a <pretrained-classifier>.`);
+      const message = `#${this.for} is a <${source.localName}>, which has no model. Point for= at a <cnn-trainer> or a <pretrained-classifier>.`;
+      this.fail(message, undefined, { about: 'for' });
       return;
     }
     source.addEventListener('model-change', this.onSourceModel);
@@ -343,10 +353,6 @@ export class FilterGrid extends CnnElement {
       return;
     }
     void this.refresher.request();
-  }
-
-  private reportMissingSource(): void {
-    this.fail(`No element with id "${this.for}" in this page. Give the <cnn-trainer> or <pretrained-classifier> that id, or fix the for attribute.`);
   }
 
   // ---- computing ---------------------------------------------------------------

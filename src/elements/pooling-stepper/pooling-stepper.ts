@@ -15,11 +15,11 @@ import {
   type PoolPlan,
   type PoolWindow,
 } from '../../core/pooling-plan.js';
-import { clamp } from '../../core/numbers.js';
+import { clamp, valueRange } from '../../core/numbers.js';
 import { randomIntegerMap } from '../../core/random.js';
 import { imageToGrid, reduceFeatureMap } from '../../core/image-grid.js';
 import { sequentialColors } from '../../vis/colormap.js';
-import { MODES, PADDINGS, parseMode, parsePadding, parsePair, parseSide, parseValues } from './input.js';
+import { MODES, PADDINGS, checkFiniteMap, parseMode, parsePadding, parsePair, parseSeed, parseSide, parseSpeed, parseValues } from './input.js';
 import { poolingStepperStyles } from './pooling-stepper.styles.js';
 
 /** Detail of the `step` event. */
@@ -78,7 +78,7 @@ const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride
 export class PoolingStepper extends CnnElement {
   static override styles = [...CnnElement.styles, poolingStepperStyles];
 
-  /** The map to pool: a 2-D array of numbers (JSON in the attribute). */
+  /** The map to pool: a 2-D array of finite numbers (JSON in the attribute), at most 32×32. */
   @property({ attribute: 'values', converter: { fromAttribute: (v: string | null) => v } })
   values?: number[][] | string;
 
@@ -100,7 +100,7 @@ export class PoolingStepper extends CnnElement {
   /** Columns of the seeded random map. */
   @property({ type: Number }) cols = 6;
 
-  /** Seed of the random map: the same seed gives the same map. */
+  /** Seed of the random map (a whole number): the same seed gives the same map. */
   @property({ type: Number }) seed = 1;
 
   /** An image URL, reduced to a grayscale grid of at most 16×16. */
@@ -109,7 +109,7 @@ export class PoolingStepper extends CnnElement {
   /** Id of a `<conv-filter-playground>` whose feature map to pool, following its changes. */
   @property() for?: string;
 
-  /** Milliseconds per step while playing. */
+  /** Milliseconds per step while playing: 50 to 10000. */
   @property({ type: Number }) speed = 700;
 
   /** Start playing once ready (ignored when the reader prefers reduced motion). */
@@ -122,9 +122,18 @@ export class PoolingStepper extends CnnElement {
   @state() private playing = false;
   /** A map loaded from `src` or the linked element; takes precedence over `values`. */
   @state() private loadedMap?: number[][];
+  /** Where `loadedMap` came from, so that unlinking or removing `src` gives `values` back. */
+  private loadedFrom?: 'src' | 'link';
+  /** The speed in use: the last valid `speed`. */
+  private interval = 700;
 
   private timer?: ReturnType<typeof setInterval>;
-  private readonly link = new LinkedSourceController<FeatureMapSource>(this, (source) => this.onSourceChange(source));
+  private readonly link = new LinkedSourceController<FeatureMapSource>(this, (source) => this.onSourceChange(source), {
+    accepts: (element) => typeof (element as Partial<FeatureMapSource>).getOutput === 'function',
+    wanted: 'a <conv-filter-playground>',
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
+  });
   private linkedSource?: FeatureMapSource;
   private readonly onSourceOutput = () => void this.pullFromSource();
 
@@ -156,7 +165,7 @@ export class PoolingStepper extends CnnElement {
     this.timer = setInterval(() => {
       if (this.step >= this.steps - 1) this.pause();
       else this.moveTo(this.step + 1);
-    }, Math.max(50, this.speed));
+    }, this.interval);
   }
 
   pause(): void {
@@ -187,19 +196,42 @@ export class PoolingStepper extends CnnElement {
 
   protected override onReady(): void {
     void this.refreshOutput();
-    if (this.for && this.link.missing) this.reportMissingSource();
+    this.link.arm();
     if (this.autoplay && !matchMedia('(prefers-reduced-motion: reduce)').matches) this.play();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for')) this.link.follow(this.for);
     if (PLAN_KEYS.some((k) => changed.has(k)) || changed.has('loadedMap' as keyof PoolingStepper)) this.rebuild();
-    if (changed.has('step') && this.stage) this.step = clamp(Math.round(this.step) || 0, 0, this.steps - 1);
+    if (changed.has('step') && this.stage) this.checkStep();
+    if (changed.has('speed')) this.checkSpeed();
+  }
+
+  /** A step outside 0..steps − 1 (or not a whole number) is explained and clamped. */
+  private checkStep(): void {
+    const wanted = Number(this.step);
+    const last = this.steps - 1;
+    const step = clamp(Number.isFinite(wanted) ? Math.round(wanted) : 0, 0, last);
+    if (step !== wanted) {
+      this.fail(`step "${String(this.step)}" is not a window of this map: use a whole number from 0 to ${last}. Showing step ${step}.`);
+    }
+    this.step = step;
+  }
+
+  private checkSpeed(): void {
+    try {
+      this.interval = parseSpeed(this.speed);
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('src') && this.src && !this.for) void this.loadImage(this.src);
+    if (changed.has('src') && !this.for) {
+      if (this.src) void this.loadImage(this.src);
+      else if (this.loadedFrom === 'src') this.useLoadedMap(undefined);
+    }
     if (changed.has('speed') && this.playing) {
       this.pause();
       this.play();
@@ -209,7 +241,7 @@ export class PoolingStepper extends CnnElement {
   /** Validates the inputs into a new stage; on bad input reports it and keeps the old stage. */
   private rebuild(): void {
     try {
-      const map = this.loadedMap ?? (this.values !== undefined ? parseValues(this.values) : this.randomMap());
+      const map = this.loadedMap ?? (this.values !== undefined && this.values !== null ? parseValues(this.values) : this.randomMap());
       const size = parsePair(this.poolSize, 'pool-size');
       const stride = this.stride === undefined || this.stride === '' ? size : parsePair(this.stride, 'stride');
       const plan = planPooling([map.length, map[0].length], {
@@ -229,7 +261,7 @@ export class PoolingStepper extends CnnElement {
   }
 
   private randomMap(): number[][] {
-    return randomIntegerMap(parseSide(this.rows, 'rows'), parseSide(this.cols, 'cols'), this.seed);
+    return randomIntegerMap(parseSide(this.rows, 'rows'), parseSide(this.cols, 'cols'), parseSeed(this.seed));
   }
 
   private async refreshOutput(): Promise<void> {
@@ -245,16 +277,17 @@ export class PoolingStepper extends CnnElement {
   private async loadImage(url: string): Promise<void> {
     await this.compute(async () => {
       const grid = await imageToGrid(url);
-      if (this.src === url) this.loadedMap = grid;
+      if (this.src === url && !this.for) this.useLoadedMap(grid, 'src');
     }, 'Loading the image failed');
   }
 
   private onSourceChange(source: FeatureMapSource | undefined): void {
     this.linkedSource?.removeEventListener('output', this.onSourceOutput);
     this.linkedSource = source;
-    if (!source) return;
-    if (typeof source.getOutput !== 'function') {
-      this.fail(`#${this.for} is a <${source.localName}>, which has no feature map to pool. Point for= at a <conv-filter-playground>.`);
+    if (!source) {
+      // Unlinked: the map comes from `src` or `values` again, not from the old link.
+      if (this.loadedFrom === 'link') this.useLoadedMap(undefined);
+      if (!this.for && this.src && this.state !== 'loading') void this.loadImage(this.src);
       return;
     }
     source.addEventListener('output', this.onSourceOutput);
@@ -267,12 +300,14 @@ export class PoolingStepper extends CnnElement {
     await this.compute(async () => {
       const { values, shape } = await source.getOutput();
       const [h, w, c = 1] = shape;
-      if (source === this.linkedSource) this.loadedMap = reduceFeatureMap(values, [h, w, c]);
+      const map = checkFiniteMap(reduceFeatureMap(values, [h, w, c]), `The feature map of #${this.for}`);
+      if (source === this.linkedSource) this.useLoadedMap(map, 'link');
     }, `Reading the feature map of #${this.for} failed`);
   }
 
-  private reportMissingSource(): void {
-    this.fail(`No element with id "${this.for}" in this page. Give the playground that id, or fix the for attribute.`);
+  private useLoadedMap(map: number[][] | undefined, from?: 'src' | 'link'): void {
+    this.loadedMap = map;
+    this.loadedFrom = map ? from : undefined;
   }
 
   /** Moves to a step as a user action: fires `step`, and `complete` at the last one. */
@@ -306,8 +341,8 @@ export class PoolingStepper extends CnnElement {
     if (!stage) return html`<p>Preparing the map…</p>`;
     const { map, plan } = stage;
     const current = windowAt(map, plan, this.step);
-    const flat = map.flat();
-    const colors = sequentialColors(Math.min(...flat), Math.max(...flat));
+    // A loop, not Math.min(...cells): spreading a big map overflows the call stack.
+    const colors = sequentialColors(...valueRange(map.flat()));
     return html`
       <div class="maps">
         <figure>

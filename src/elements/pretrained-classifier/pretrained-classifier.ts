@@ -151,7 +151,13 @@ export class PretrainedClassifier extends CnnElement {
   /** The tfjs side, loaded behind the first paint (set before any model exists). */
   private tfjs?: typeof import('./compute.js');
 
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source));
+  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source), {
+    // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
+    accepts: (element) => 'model' in element,
+    wanted: 'a <cnn-trainer>',
+    report: (message) => this.fail(message, undefined, { about: 'for' }),
+    clear: () => this.clearError('for'),
+  });
   private linkedSource?: ModelSource;
   private readonly onSourceModel = () => void this.adoptLinkedModel();
   /** The latest input, classified again when the model or its settings change. */
@@ -241,7 +247,7 @@ export class PretrainedClassifier extends CnnElement {
   }
 
   protected override onReady(): void {
-    if (this.for && this.link.missing) this.fail(`No element with id "${this.for}" in this page. Give the <cnn-trainer> that id, or fix the for attribute.`);
+    this.link.arm();
     if (this.src) void this.classifyFrom(this.src);
     else this.readSlot();
   }
@@ -255,6 +261,8 @@ export class PretrainedClassifier extends CnnElement {
     // Private state is not in PropertyValues' keys: look it up by name.
     const has = (key: string) => (changed as Map<PropertyKey, unknown>).has(key);
     if (has('view') || has('session')) this.paintView();
+    // A model that failed to load is retried when the page fixes (or removes) model-url.
+    if (this.state === 'error' && (has('modelUrl') || has('for'))) return this.restart();
     const live = this.state === 'ready' || this.state === 'busy';
     if (!live) return;
     if (has('modelUrl') && !this.for) void this.reloadModel();
@@ -280,14 +288,14 @@ export class PretrainedClassifier extends CnnElement {
   private async configure(loaded: LoadedModel, owned: boolean, signal?: AbortSignal): Promise<Session> {
     const { parsePreset, warmUp } = this.tfjs!;
     const channels = loaded.inputShape[2];
-    const size = parseInputSize(this.inputSize) ?? [loaded.inputShape[0] ?? 224, loaded.inputShape[1] ?? 224];
+    const size = fitInputSize(parseInputSize(this.inputSize), loaded.inputShape);
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
     const classes = await warmUp(loaded, size[0], size[1]);
     const spec = this.labels;
     const labels =
       !spec && channels === 1 && classes === 10
         ? DIGIT_LABELS
-        : await labelsFor(Array.isArray(spec) ? spec.map((name) => ({ name: String(name) })) : spec, classes, signal);
+        : await labelsFor(Array.isArray(spec) ? labelArray(spec) : spec, classes, signal);
     return { loaded: { ...loaded, classes }, labels, size, preset, owned };
   }
 
@@ -469,11 +477,16 @@ export class PretrainedClassifier extends CnnElement {
         } finally {
           scores.dispose();
         }
+        if (!values.every(Number.isFinite)) {
+          throw new Error("the model's output is not a number (NaN or infinite): its weights are broken. Load a model whose weights are finite.");
+        }
         const ms = performance.now() - t0;
         const top = topK(toProbabilities(values), session.labels, parseTopK(this.topK));
         const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
         // Set here, in the same task as compute() going back to `ready`: one render, not two.
         if (keep) this.current = pixels;
+        // A good input classified: a message about a bad one is over.
+        this.clearError();
         this.top = top;
         this.latency = ms;
         this.view = { pixels, digit };
@@ -571,7 +584,7 @@ export class PretrainedClassifier extends CnnElement {
           <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
         </div>
         <div class="results">
-          <h3 id="top-heading">Top ${this.topK} predictions</h3>
+          <h3 id="top-heading">Top ${this.shownK()} predictions</h3>
           <ol part="predictions" aria-labelledby="top-heading">
             ${this.top.map(
               (p) => html`<li>
@@ -620,6 +633,13 @@ export class PretrainedClassifier extends CnnElement {
     </div>`;
   }
 
+  /** How many classes the list shows: top-k, but never more than the model has. */
+  private shownK(): number {
+    const k = Number.isInteger(this.topK) && this.topK >= 1 ? this.topK : 3;
+    const classes = this.session?.labels.length ?? k;
+    return Math.min(k, classes);
+  }
+
   private emptyHint(gray: boolean): string {
     if (this.for && !this.session) return `Waiting for a model from #${this.for}: train the network there, then draw here.`;
     return gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.';
@@ -648,6 +668,30 @@ function importCompute(): Promise<typeof import('./compute.js')> {
     throw e;
   });
   return compute;
+}
+
+/** `input-size` (or the model's own size) checked against the sizes the model accepts. */
+function fitInputSize(asked: [number, number] | undefined, [h, w]: [number | null, number | null, number]): [number, number] {
+  if (!asked) return [h ?? 224, w ?? 224];
+  if ((h !== null && asked[0] !== h) || (w !== null && asked[1] !== w)) {
+    throw new Error(
+      `input-size ${asked[0]}×${asked[1]} does not fit this model, which takes ${h ?? 'any'}×${w ?? 'any'} images. ` +
+        'Remove input-size to use the model\'s own size.',
+    );
+  }
+  return asked;
+}
+
+/** Labels given as an array property: names (strings or numbers), or `{ name, id? }` objects. */
+function labelArray(spec: readonly unknown[]): ClassLabel[] {
+  return spec.map((item, i) => {
+    if (typeof item === 'string' || typeof item === 'number') return { name: String(item) };
+    const named = item as { name?: unknown; id?: unknown } | null;
+    if (named && typeof named === 'object' && typeof named.name === 'string') {
+      return named.id === undefined ? { name: named.name } : { name: named.name, id: String(named.id) };
+    }
+    throw new Error(`labels[${i}] is ${JSON.stringify(item) ?? String(item)}: give each class a name (a string), or { name, id }.`);
+  });
 }
 
 function imageDataPixels(data: ImageData): ImagePixels {
