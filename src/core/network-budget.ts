@@ -4,7 +4,7 @@
  * the page for half a minute (or fail deep inside tfjs with "Array buffer allocation failed").
  * Plain arithmetic, no tfjs.
  */
-import { INPUT_SHAPE, checkStack, type LayerSpec } from './model-spec.js';
+import { CLASSES, INPUT_SHAPE, checkStack, type LayerSpec } from './model-spec.js';
 
 /** The most weights a trainer network may have: about 12 MB of float32, 48 MB while training with adam. */
 export const MAX_WEIGHTS = 3_000_000;
@@ -12,9 +12,9 @@ export const MAX_WEIGHTS = 3_000_000;
 /** Bytes per weight while training: the weight, its gradient and adam's two moment estimates, float32 each. */
 const TRAINING_BYTES_PER_WEIGHT = 4 * 4;
 
-/** The number of weights each layer of a valid stack holds (Keras' "Param #"). */
-export function countWeights(layers: readonly LayerSpec[]): number {
-  const shapes = checkStack(layers);
+/** The number of weights each layer of a valid stack for `classes` classes holds (Keras' "Param #"). */
+export function countWeights(layers: readonly LayerSpec[], classes = CLASSES): number {
+  const shapes = checkStack(layers, classes);
   let total = 0;
   layers.forEach((layer, i) => {
     const input = i === 0 ? [...INPUT_SHAPE] : shapes[i - 1];
@@ -35,8 +35,8 @@ export function countWeights(layers: readonly LayerSpec[]): number {
  * Why a stack is too big for the page, with what it would need and what the page allows;
  * undefined when it fits.
  */
-export function budgetProblem(layers: readonly LayerSpec[], max = MAX_WEIGHTS): string | undefined {
-  const weights = countWeights(layers);
+export function budgetProblem(layers: readonly LayerSpec[], { classes = CLASSES, max = MAX_WEIGHTS } = {}): string | undefined {
+  const weights = countWeights(layers, classes);
   if (weights <= max) return undefined;
   return (
     `This network would have ${weights.toLocaleString('en')} weights: about ${megabytes(weights * 4)} to build and ` +

@@ -57,8 +57,8 @@ const cases: HostileCase<P>[] = [
   { name: 'stride 1.5', attack: attr('stride', '1.5'), says: /stride must be/ },
   { name: 'dilation 0', attack: attr('dilation', '0'), says: /dilation must be a whole number from 1 to 3/ },
   { name: 'dilation 99', attack: attr('dilation', '99'), says: /dilation must be/ },
-  { name: 'padding full', attack: attr('padding', 'full'), says: /padding "full" is unknown: use valid or same/ },
-  { name: 'activation bogus', attack: attr('activation', 'bogus'), says: /activation "bogus" is unknown: use none or relu/ },
+  { name: 'padding full', attack: attr('padding', 'full'), says: /padding "full" is unknown: use valid \(no padding\), same \(zeros\), reflect/ },
+  { name: 'activation bogus', attack: attr('activation', 'bogus'), says: /activation "bogus" is unknown: use none, relu/ },
   { name: 'channels bogus', attack: attr('channels', 'bogus'), says: /channels "bogus" is unknown: use gray, rgb or sum/ },
   { name: 'colormap rainbow', attack: attr('colormap', 'rainbow'), says: /colormap "rainbow" is unknown: use auto, diverging, gray/ },
   // images: the message must survive the redraw of the previous image

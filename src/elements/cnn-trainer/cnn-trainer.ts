@@ -714,7 +714,7 @@ export class CnnTrainer extends CnnElement {
         classes = this.customClasses().length;
         network = { ...network, layers: withClasses(network.layers, classes) };
       }
-      const tooBig = budgetProblem(network.layers);
+      const tooBig = budgetProblem(network.layers, { classes });
       if (tooBig) throw new SpecError(tooBig);
       model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
