@@ -2,11 +2,20 @@ import { setCustomElementsManifest, type Preview } from '@storybook/web-componen
 /// <reference types="vite/client" />
 import { storybookManifest } from './manifest.js';
 // Defines all five elements (the same entry a page gets from the bundle).
-import { setTrainingWorkerUrl } from '../src/index.js';
+import { setTrainingWorkerUrl, setWasmPaths } from '../src/index.js';
 // Vite bundles the trainer's worker and gives its URL (the sources' own path is not served in a build).
 import trainWorkerUrl from '../src/core/train-worker.ts?worker&url';
+// Likewise the wasm backend's binaries, which the automatic choice picks on a machine without a GPU.
+import wasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 
 setTrainingWorkerUrl(trainWorkerUrl);
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasm,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
 
 // Controls and docs come from the manifest that `npm run analyze` writes from the JSDoc.
 setCustomElementsManifest(storybookManifest);

@@ -13,8 +13,8 @@ export interface CnnConfig {
   assetBase?: string;
   /** The training worker's script; null turns the worker off. */
   trainingWorkerUrl?: string | null;
-  /** Prefix (folder URL) of the tfjs WASM binaries. */
-  wasmPaths?: string;
+  /** Prefix (folder URL) of the tfjs WASM binaries, or each binary's URL by file name. */
+  wasmPaths?: string | Record<string, string>;
   /** The backend used where an element does not set `backend` itself. */
   backend?: BackendName | 'auto';
 }

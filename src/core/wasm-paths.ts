@@ -2,8 +2,12 @@
 import { config } from './config-state.js';
 import { shippedWasmPaths } from './shipped-files.js';
 
-/** Where the WASM backend finds its .wasm files: a folder URL (only needed when `wasm` is used and the binaries are hosted elsewhere). */
-export function setWasmPaths(prefix: string): void {
+/**
+ * Where the WASM backend finds its .wasm files: a folder URL, or each file's URL by name
+ * (`{ 'tfjs-backend-wasm-simd.wasm': url, … }`, as a bundler's `?url` imports give them).
+ * Only needed where the shipped binaries are not found on their own.
+ */
+export function setWasmPaths(prefix: string | Record<string, string>): void {
   config().wasmPaths = prefix;
 }
 
