@@ -99,6 +99,8 @@ export const sharedStyles = css`
     color: var(--_error);
     background: color-mix(in srgb, var(--_error) 8%, transparent);
     white-space: pre-line;
+    /* URLs and JSON in a message break rather than widen a phone's page. */
+    overflow-wrap: anywhere;
   }
   .sr-only {
     position: absolute;
