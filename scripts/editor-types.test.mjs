@@ -46,7 +46,7 @@ test('string-literal unions become value lists, booleans valueless attributes', 
   const values = (tag, name) => attr(tag, name).values?.map((v) => v.name).sort();
   assert.deepEqual(values('pooling-stepper', 'mode'), ['avg', 'max', 'min']);
   assert.deepEqual(values('pooling-stepper', 'padding'), ['same', 'valid']);
-  assert.deepEqual(values('conv-filter-playground', 'activation'), ['none', 'relu']);
+  assert.deepEqual(values('conv-filter-playground', 'activation'), ['none', 'relu', 'sigmoid', 'tanh']);
   assert.deepEqual(values('conv-filter-playground', 'channels'), ['gray', 'rgb', 'sum']);
   assert.deepEqual(values('filter-grid', 'state'), ['busy', 'error', 'loading', 'ready']);
   assert.equal(attr('pooling-stepper', 'autoplay').valueSet, 'v');

@@ -8,7 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 // The training step needs tfjs' gradient functions, which tfjs-layers would also register.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 import type { BackendName } from './backend-name.js';
 
 /** The most the calibration should spend, in milliseconds, for both candidates together. */
