@@ -7,8 +7,6 @@
  * lost already. The verdict is kept in sessionStorage, per adapter, for the session.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// The training step needs tfjs' gradient functions, which tfjs-layers would also register.
-import '@tensorflow/tfjs-core/dist/register_all_gradients.js';
 import type { BackendName } from './backend-name.js';
 
 /** The most the calibration should spend, in milliseconds, for both candidates together. */
@@ -73,6 +71,9 @@ export async function calibrate(
   key: string,
   start: (name: BackendName) => Promise<string | undefined>,
 ): Promise<Calibration> {
+  // The training step needs tfjs' gradient functions (tfjs-layers would also register them).
+  // Imported here, in the browser only: that file's extensionless imports do not load in Node.
+  await import('@tensorflow/tfjs-core/dist/register_all_gradients.js');
   const known = remembered(key);
   if (known && candidates.includes(known.winner)) return known;
   const timings: Partial<Record<BackendName, number>> = {};
