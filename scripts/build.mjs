@@ -11,7 +11,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const TAGS = readdirSync('src/elements', { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -28,7 +28,10 @@ const common = {
   legalComments: 'linked',
   tsconfig: 'tsconfig.json',
   conditions: ['browser', 'production'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  // tfjs-backend-wasm's Emscripten code checks `typeof __filename` to detect Node. Webpack
+  // (Docusaurus) rebundling these ES modules folds that check to true and leaves `__filename`
+  // undefined: a ReferenceError. In a browser bundle there is no __filename to find.
+  define: { 'process.env.NODE_ENV': '"production"', __filename: 'undefined', __dirname: 'undefined' },
   logLevel: 'warning',
 };
 
@@ -46,7 +49,13 @@ await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
   }),
   // The worker is one self-contained ES module: a worker cannot share the page's loaded chunks anyway.
-  build({ ...common, entryPoints: { 'train-worker': 'src/core/train-worker.ts' }, outdir: 'dist' }),
+  // It finds no files itself (the page sends their URLs): see src/core/shipped-files.worker.ts.
+  build({
+    ...common,
+    entryPoints: { 'train-worker': 'src/core/train-worker.ts' },
+    outdir: 'dist',
+    plugins: [swapModule('./shipped-files.js', 'src/core/shipped-files.worker.ts')],
+  }),
   build({ ...common, entryPoints: { config: 'src/config.ts' }, outdir: 'dist' }),
   // The unbundled build: each source file on its own, imports left as they are. A site's bundler
   // then gives the page one copy of lit and tfjs, and copies the shipped files it finds named.
@@ -64,6 +73,16 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
+
+/** An esbuild plugin that bundles `replacement` wherever a module imports `specifier`. */
+function swapModule(specifier, replacement) {
+  return {
+    name: `swap ${specifier}`,
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${specifier.replace(/[.]/g, '\\.')}$`) }, () => ({ path: resolve(replacement) }));
+    },
+  };
+}
 
 /** Every .ts file under a folder. */
 function sources(dir) {

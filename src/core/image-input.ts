@@ -9,6 +9,7 @@
  */
 
 import { HEADER_BYTES, imageSize } from './image-size.js';
+import { loaderStubTarget } from './loader-stub.js';
 
 /** RGBA pixels, row-major, plus the size of the source before scaling. */
 export interface ImagePixels {
@@ -114,7 +115,8 @@ async function decode(input: ImageInput, limits: SizeLimits, signal?: AbortSigna
   throw new Error('Give an image URL, a File, an <img>, a <canvas>, ImageData or an ImageBitmap.');
 }
 
-async function fetchImage(url: string, signal?: AbortSignal): Promise<Blob> {
+/** `followed`: this is the image a bundler's loader module pointed to (followed once, never in a loop). */
+async function fetchImage(url: string, signal?: AbortSignal, followed = false): Promise<Blob> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
@@ -126,7 +128,9 @@ async function fetchImage(url: string, signal?: AbortSignal): Promise<Blob> {
     );
   }
   if (!response.ok) throw new Error(`Could not load the image at ${url}: the server answered ${response.status} ${response.statusText}. Check the URL.`);
-  return response.blob();
+  const blob = await response.blob();
+  const target = await loaderStubTarget(blob, response.url || url);
+  return target && !followed ? fetchImage(target, signal, true) : blob;
 }
 
 /** Whether an <img> still loading ends up with an image (its size is known then; its pixels are decoded when drawn). */

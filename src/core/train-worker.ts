@@ -17,6 +17,7 @@ import { evaluateModel } from './evaluate.js';
 import { mnistTensors } from './mnist.js';
 import { LocalTraining } from './training-session.js';
 import { DivergedError } from './training.js';
+import { setWasmPaths, type WasmPaths } from './wasm-paths.js';
 import { prepareWasm } from './wasm-setup.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
 
@@ -51,7 +52,9 @@ async function useBackend(name: WorkerBackend): Promise<void> {
 }
 
 /** The page's model, rebuilt here from what `model.save` wrote, on the page's backend. */
-async function rebuild(artifacts: tf.io.ModelArtifacts, backend: WorkerBackend): Promise<tfl.LayersModel> {
+async function rebuild(artifacts: tf.io.ModelArtifacts, backend: WorkerBackend, wasmPaths?: WasmPaths): Promise<tfl.LayersModel> {
+  // The page says where the WASM binaries are: this worker may be a bundler's renamed copy.
+  if (wasmPaths) setWasmPaths(wasmPaths);
   await (backendReady ??= useBackend(backend));
   return tfl.loadLayersModel(tf.io.fromMemory(artifacts));
 }
@@ -70,12 +73,12 @@ function readWeights(model: tfl.LayersModel): Promise<WeightValues> {
   return Promise.all(model.getWeights().map(async (w) => Float32Array.from((await w.data()) as Float32Array)));
 }
 
-async function train({ artifacts, job, backend }: Extract<ToWorker, { type: 'train' }>): Promise<void> {
+async function train({ artifacts, job, backend, wasmPaths }: Extract<ToWorker, { type: 'train' }>): Promise<void> {
   let model: tfl.LayersModel | undefined;
   let session: LocalTraining;
   let lastSync = performance.now();
   try {
-    model = await rebuild(artifacts, backend);
+    model = await rebuild(artifacts, backend, wasmPaths);
     const trained = model;
     session = new LocalTraining(model, job, {
       onBatchEnd: async (report) => {
@@ -106,10 +109,10 @@ async function train({ artifacts, job, backend }: Extract<ToWorker, { type: 'tra
 }
 
 /** Scores the page's model on test digits here, so that a long evaluation holds no page task. */
-async function evaluate({ artifacts, data, test, backend }: Extract<ToWorker, { type: 'evaluate' }>): Promise<void> {
+async function evaluate({ artifacts, data, test, backend, wasmPaths }: Extract<ToWorker, { type: 'evaluate' }>): Promise<void> {
   let model: tfl.LayersModel | undefined;
   try {
-    model = await rebuild(artifacts, backend);
+    model = await rebuild(artifacts, backend, wasmPaths);
     const { xs, ys } = mnistTensors(data, test);
     ys.dispose();
     try {

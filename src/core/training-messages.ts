@@ -6,6 +6,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { Evaluation } from './evaluate.js';
 import type { MnistData } from './mnist.js';
 import type { TrainingJob } from './training-session.js';
+import type { WasmPaths } from './wasm-paths.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
 /** The backends a worker trains with (the page's own; WASM cannot train). */
@@ -15,12 +16,23 @@ export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl' | 'wasm';
 export type WeightValues = Float32Array[];
 
 export type ToWorker =
-  /** Train a copy of this model (saved with `model.save`) on this job, with this backend. */
-  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend }
+  /**
+   * Train a copy of this model (saved with `model.save`) on this job, with this backend.
+   * `wasmPaths`: where the page found the WASM binaries (absolute URLs); the worker has no
+   * other way to know once a site's bundler has renamed them.
+   */
+  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend; wasmPaths?: WasmPaths }
   /** The page has handled a batch: go on, or stop at this boundary. */
   | { type: 'go'; stop: boolean }
   /** Score a copy of this model on these test digits. */
-  | { type: 'evaluate'; artifacts: tf.io.ModelArtifacts; data: MnistData; test: readonly number[]; backend: WorkerBackend };
+  | {
+      type: 'evaluate';
+      artifacts: tf.io.ModelArtifacts;
+      data: MnistData;
+      test: readonly number[];
+      backend: WorkerBackend;
+      wasmPaths?: WasmPaths;
+    };
 
 export type FromWorker =
   /** A batch is done; the worker waits for `go`. Weights come along a few times a second. */

@@ -17,6 +17,7 @@ import { DivergedError, type TrainHooks, type TrainResult } from './training.js'
 import type { Evaluation } from './evaluate.js';
 import type { MnistData } from './mnist.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
+import { absoluteWasmPaths } from './wasm-paths.js';
 import { startTrainingWorker, trainingWorkerUrl } from './worker-url.js';
 
 export { setTrainingWorkerUrl, trainingWorkerUrl } from './worker-url.js';
@@ -65,7 +66,7 @@ export class TrainingWorker {
           this.fail(`the training worker failed (${e.message || 'its script failed to load'})`);
           resolve(undefined);
         };
-        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backend: this.backend };
+        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backend: this.backend, wasmPaths: absoluteWasmPaths() };
         worker.postMessage(message);
       });
     } finally {
@@ -180,7 +181,13 @@ export class WorkerTraining implements TrainingControl {
           finish('setup-failed');
         }
       };
-      const message: ToWorker = { type: 'train', artifacts, job: this.job, backend: this.worker.backend };
+      const message: ToWorker = {
+        type: 'train',
+        artifacts,
+        job: this.job,
+        backend: this.worker.backend,
+        wasmPaths: absoluteWasmPaths(),
+      };
       worker.postMessage(message);
     });
     return outcome === 'setup-failed' ? this.runHere() : outcome;

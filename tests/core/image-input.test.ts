@@ -26,6 +26,15 @@ describe('core/image-input', () => {
     expect(Array.from(img.data)).to.deep.equal(Array.from(data));
   });
 
+  it("follows the module a webpack site's image loader wrote in place of a shipped photo", async () => {
+    // What Docusaurus emits for `new URL('…/coffee.jpg', import.meta.url)`: a module naming the photo's new place…
+    const moved = await readImage(new URL('../fixtures/loader-stub/coffee.jpg', import.meta.url).href);
+    expect([moved.sourceWidth, moved.sourceHeight]).to.deep.equal([512, 341]);
+    // …or, for a small file, the photo inlined as a data: URL (a 4×3 red PNG here).
+    const inlined = await readImage(new URL('../fixtures/loader-stub/red.png', import.meta.url).href);
+    expect([inlined.width, inlined.height, ...inlined.data.slice(0, 4)]).to.deep.equal([4, 3, 255, 0, 0, 255]);
+  });
+
   it('explains each way an image can be wrong', async () => {
     expect(await rejection(readImage('/nowhere.png'))).to.contain('server answered 404');
     expect(await rejection(readImage(new Blob(['{}'], { type: 'application/json' })))).to.contain('is not an image (its type is application/json)');
