@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BACKEND_NAMES, parseBackendName } from '../core/backend-name.js';
 import { AttributeDefaults } from './attribute-defaults.js';
@@ -6,6 +6,7 @@ import { unknownChoice } from './choices.js';
 import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
+import { TypedEventsElement } from './typed-events.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -19,6 +20,9 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * `release()` to dispose their tensors, and render their content in
  * `renderContent()`. They run computations through `compute()`, which reflects
  * `state="busy"` while the work runs.
+ *
+ * `Events` is the subclass's event map: its `addEventListener` is typed by it (plus
+ * `cnn-error` and every HTMLElement event).
  *
  * @fires cnn-error - Something went wrong; `detail: { message, cause? }`. The message is also shown inside the element.
  * @csspart frame - The element's outer box.
@@ -36,7 +40,7 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @cssprop --cnn-font-size - Base font size.
  * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
  */
-export abstract class CnnElement extends LitElement {
+export abstract class CnnElement<Events extends object = object> extends TypedEventsElement<Events> {
   static override styles = [sharedStyles];
 
   /**

@@ -71,6 +71,15 @@ export interface DatasetChangeDetail {
   examples: Record<string, number>;
 }
 
+/** The trainer's events, typed on the trainer (`trainer.addEventListener('epoch-end', …)`), not globally. */
+export interface CnnTrainerEventMap {
+  'batch-end': CustomEvent<TrainerBatchDetail>;
+  'epoch-end': CustomEvent<TrainerEpochDetail>;
+  'train-end': CustomEvent<TrainEndDetail>;
+  'model-change': CustomEvent<TrainerModelChangeDetail>;
+  'dataset-change': CustomEvent<DatasetChangeDetail>;
+}
+
 /** Held-out examples of a custom run, with the data they index. */
 interface CustomHeldOut {
   data: MnistData;
@@ -148,7 +157,7 @@ const CHART = { width: 320, height: 170 };
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
  */
-export class CnnTrainer extends CnnElement {
+export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   static override styles = [...CnnElement.styles, cnnTrainerStyles];
 
   /**

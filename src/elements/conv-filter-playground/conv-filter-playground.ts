@@ -114,7 +114,7 @@ const onOffConverter = {
  * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
-export class ConvFilterPlayground extends CnnElement {
+export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMap> {
   static override styles = [...CnnElement.styles, playgroundStyles];
 
   /**
@@ -959,9 +959,8 @@ function checkInteger(value: unknown, name: string, min: number, max: number): n
   return n;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'kernel-change': CustomEvent<KernelChangeDetail>;
-    output: CustomEvent<ConvOutputDetail>;
-  }
+/** The playground's events, typed on the playground (`playground.addEventListener('output', …)`), not globally. */
+export interface ConvFilterPlaygroundEventMap {
+  'kernel-change': CustomEvent<KernelChangeDetail>;
+  output: CustomEvent<ConvOutputDetail>;
 }

@@ -102,7 +102,7 @@ const DEFAULT_MODEL = 'models/digits/model.json';
  * @cssprop --cnn-tile-size - Smallest width of a tile (default 52px).
  * @cssprop --cnn-grid-max-height - Height after which the tiles scroll (default 360px).
  */
-export class FilterGrid extends CnnElement {
+export class FilterGrid extends CnnElement<FilterGridEventMap> {
   static override styles = [...CnnElement.styles, filterGridStyles, networkStyles];
 
   /** Id of a `<cnn-trainer>` or `<pretrained-classifier>` whose model to show, followed live. */
@@ -845,9 +845,8 @@ function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Floa
   return Float32Array.from(own, (v) => (v - min) * k);
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'filter-select': CustomEvent<FilterSelectDetail>;
-    snapshot: CustomEvent<FilterSnapshotDetail>;
-  }
+/** The grid's events, typed on the grid (`grid.addEventListener('filter-select', …)`), not globally. */
+export interface FilterGridEventMap {
+  'filter-select': CustomEvent<FilterSelectDetail>;
+  snapshot: CustomEvent<FilterSnapshotDetail>;
 }

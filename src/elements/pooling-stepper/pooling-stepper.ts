@@ -75,7 +75,7 @@ const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride
  * @cssprop --cnn-cell-size - Side of one cell (default 2.2em).
  * @cssprop --cnn-window - Outline colour of the current window (defaults to the accent).
  */
-export class PoolingStepper extends CnnElement {
+export class PoolingStepper extends CnnElement<PoolingStepperEventMap> {
   static override styles = [...CnnElement.styles, poolingStepperStyles];
 
   /** The map to pool: a 2-D array of finite numbers (JSON in the attribute), at most 32×32. */
@@ -316,7 +316,7 @@ export class PoolingStepper extends CnnElement {
     this.step = clamp(index, 0, this.steps - 1);
     const w = windowAt(this.stage.map, this.stage.plan, this.step);
     emit<PoolStepDetail>(this, 'step', { index: w.index, row: w.row, col: w.col, window: w.window, result: w.result });
-    if (this.step === this.steps - 1) emit(this, 'complete', { steps: this.steps });
+    if (this.step === this.steps - 1) emit<PoolCompleteDetail>(this, 'complete', { steps: this.steps });
   }
 
   private onStageKey(e: KeyboardEvent): void {
@@ -501,9 +501,13 @@ function formula(plan: PoolPlan): string {
   return `Output size, ${axis('rows', 0)}; ${axis('columns', 1)}.`;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    step: CustomEvent<PoolStepDetail>;
-    complete: CustomEvent<{ steps: number }>;
-  }
+/** Detail of the `complete` event: how many windows the walk had. */
+export interface PoolCompleteDetail {
+  steps: number;
+}
+
+/** The stepper's events, typed on the stepper (`stepper.addEventListener('step', …)`), not globally. */
+export interface PoolingStepperEventMap {
+  step: CustomEvent<PoolStepDetail>;
+  complete: CustomEvent<PoolCompleteDetail>;
 }

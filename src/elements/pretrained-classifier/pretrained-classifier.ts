@@ -42,6 +42,12 @@ export interface ModelChangeDetail {
   classes: number;
 }
 
+/** The classifier's events, typed on the classifier (`classifier.addEventListener('prediction', …)`), not globally. */
+export interface PretrainedClassifierEventMap {
+  prediction: CustomEvent<PredictionDetail>;
+  'model-change': CustomEvent<ModelChangeDetail>;
+}
+
 /** The model in use with everything needed to run it. Replaced whole, so a failed load keeps the previous one. */
 interface Session {
   loaded: LoadedModel;
@@ -99,7 +105,7 @@ interface SampleDigit {
  * @cssprop --cnn-pad-size - Side of the drawing pad (default 196px).
  * @cssprop --cnn-preview-size - Largest side of the image preview (default 224px).
  */
-export class PretrainedClassifier extends CnnElement {
+export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMap> {
   static override styles = [...CnnElement.styles, pretrainedClassifierStyles];
 
   /** URL of a tfjs `model.json` (LayersModel or GraphModel). Empty: the shipped digit model. */
