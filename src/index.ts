@@ -22,7 +22,8 @@ export type {
 export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
-export type { FilterGridEventMap, FilterSelectDetail, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
+export type { FilterGridEventMap, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
+export type { FilterSelectDetail, ModelSource } from './elements/contracts.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
 export { setAssetBase, assetBase, assetUrl, setTrainingWorkerUrl, setWasmPaths, setBackendPreference } from './config.js';

@@ -243,7 +243,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   @state() private examplesVersion = 0;
   /** Files of the last drop or file choice that were not images or could not be read. */
   @state() private skipped: string[] = [];
-  /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
+  /** Where the last batches ran: on the page, or in the training worker (on the page's backend). */
   @state() private trainedIn?: 'page' | 'worker';
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
@@ -1014,7 +1014,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   }
 
   /**
-   * Scores a model on the test split: in the worker where there is one (CPU, WebGPU), so a
+   * Scores a model on the test split: in the worker where there is one (any backend), so a
    * reader's Evaluate holds no long task on the page, else here. The test images become
    * tensors for the evaluation only: between evaluations the element holds no tensor but
    * its model.

@@ -21,6 +21,7 @@ import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, res
 import { playgroundStyles } from './conv-filter-playground.styles.js';
 import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/conv-scan.js';
 import { TickerController } from '../../controllers/ticker.js';
+import type { FilterSelectDetail } from '../contracts.js';
 
 /** Detail of the `output` event. */
 export interface ConvOutputDetail {
@@ -35,15 +36,6 @@ export interface ConvOutputDetail {
 /** Detail of the `kernel-change` event. */
 export interface KernelChangeDetail {
   kernel: number[][];
-}
-
-/** What a linked `<filter-grid>` sends when the reader picks a learned filter, or a conv map in its network view. */
-interface FilterSelectDetail {
-  kernel: number[][];
-  layer?: string;
-  index?: number;
-  /** The whole convolution behind a selected map (see core/network.ts). */
-  recipe?: ConvMapRecipe;
 }
 
 /** The image currently convolved, in the form each step needs. */

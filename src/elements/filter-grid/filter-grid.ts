@@ -27,21 +27,11 @@ import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } fro
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
-import type { ConvMapRecipe, LayerOutput } from '../../core/network.js';
+import type { LayerOutput } from '../../core/network.js';
 import { ResizeController } from '../../controllers/resize.js';
+import type { FilterSelectDetail, ModelSource } from '../contracts.js';
 
-/** Detail of `filter-select`: the filter's weights for the input channel shown. */
-export interface FilterSelectDetail {
-  index: number;
-  kernel: number[][];
-  layer: string;
-  /**
-   * In the network view: the whole convolution behind the selected map (the layer's
-   * input maps, one kernel per input channel, bias, activation, stride, dilation,
-   * padding), which a linked playground redoes.
-   */
-  recipe?: ConvMapRecipe;
-}
+export type { FilterSelectDetail } from '../contracts.js';
 
 /** One layer's output, as `getLayerOutputs()` returns it. */
 export type { LayerOutput } from '../../core/network.js';
@@ -52,12 +42,6 @@ export interface FilterSnapshotDetail {
   /** Position of the snapshot on the timeline. */
   index: number;
   layer: string;
-}
-
-/** What a linked element offers: a LayersModel, and `model-change` when it changes; a classifier also its input. */
-interface ModelSource extends HTMLElement {
-  model?: unknown;
-  input?: RgbaPixels;
 }
 
 interface Snapshot {

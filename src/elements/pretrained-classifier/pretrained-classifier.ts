@@ -7,6 +7,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
+import type { ModelSource } from '../contracts.js';
 import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 // Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
@@ -57,11 +58,6 @@ interface Session {
   preset: PresetName;
   /** False for a linked trainer's model, which the trainer disposes. */
   owned: boolean;
-}
-
-/** What a linked `<cnn-trainer>` offers. */
-interface ModelSource extends HTMLElement {
-  model?: tfl.LayersModel;
 }
 
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
@@ -157,14 +153,14 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   /** The tfjs side, loaded behind the first paint (set before any model exists). */
   private tfjs?: typeof import('./compute.js');
 
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source), {
+  private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(this, (source) => this.onSourceChange(source), {
     // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
     accepts: (element) => 'model' in element,
     wanted: 'a <cnn-trainer>',
     report: (message) => this.fail(message, undefined, { about: 'for' }),
     clear: () => this.clearError('for'),
   });
-  private linkedSource?: ModelSource;
+  private linkedSource?: ModelSource<tfl.LayersModel>;
   private readonly onSourceModel = () => void this.adoptLinkedModel();
   /** The latest input, classified again when the model or its settings change. */
   private current?: ImagePixels;
@@ -336,7 +332,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     if (session && this.session === old) this.useSession(session);
   }
 
-  private onSourceChange(source: ModelSource | undefined): void {
+  private onSourceChange(source: ModelSource<tfl.LayersModel> | undefined): void {
     this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
     this.linkedSource = source;
     if (!source) return;
