@@ -22,7 +22,11 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * `state="busy"` while the work runs.
  *
  * `Events` is the subclass's event map: its `addEventListener` is typed by it (plus
- * `cnn-error` and every HTMLElement event).
+ * `cnn-error` and every HTMLElement event). `Tfjs` is the type of its compute module,
+ * the one module that brings TensorFlow.js in: the subclass names it in
+ * `static computeModule = () => import('./compute.js')`, the base fetches it beside the
+ * backend and hands it over as `this.tfjs` before `load()`. Everything an element
+ * imports statically stays free of tfjs, so its frame and controls paint first.
  *
  * @fires cnn-error - Something went wrong; `detail: { message, cause? }`. The message is also shown inside the element.
  * @csspart frame - The element's outer box.
@@ -40,8 +44,15 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @cssprop --cnn-font-size - Base font size.
  * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
  */
-export abstract class CnnElement<Events extends object = object> extends TypedEventsElement<Events> {
+export abstract class CnnElement<Events extends object = object, Tfjs extends object = object> extends TypedEventsElement<Events> {
   static override styles = [sharedStyles];
+
+  /**
+   * The element's TensorFlow.js side, as a dynamic import (`() => import('./compute.js')`),
+   * fetched while the backend starts. Its module type is the class's `Tfjs` parameter.
+   * @internal
+   */
+  static computeModule?: () => Promise<object>;
 
   /**
    * Where the element is: `loading` → `ready` → `busy` while computing → `ready`, or
@@ -75,6 +86,8 @@ export abstract class CnnElement<Events extends object = object> extends TypedEv
   private readonly reported = new WeakSet<object>();
   /** Each property's value before any attribute set it: what removing the attribute restores. */
   private readonly defaults = new AttributeDefaults(this);
+  /** The compute module, once fetched. */
+  private loadedTfjs?: Tfjs;
 
   constructor() {
     super();
@@ -108,6 +121,20 @@ export abstract class CnnElement<Events extends object = object> extends TypedEv
     queueMicrotask(() => {
       if (!this.isConnected) this.unload();
     });
+  }
+
+  /**
+   * The element's compute module (`static computeModule`), there from `load()` on. Work
+   * that may run before (a property set while loading) checks `tfjsLoaded` first.
+   */
+  protected get tfjs(): Tfjs {
+    if (!this.loadedTfjs) throw new Error(`<${this.localName}> is still loading TensorFlow.js: wait for its \`ready\` promise.`);
+    return this.loadedTfjs;
+  }
+
+  /** True once `tfjs` can be used. */
+  protected get tfjsLoaded(): boolean {
+    return this.loadedTfjs !== undefined;
   }
 
   /** Loads what the element needs beyond the backend. Check `signal.aborted` between steps. */
@@ -249,6 +276,9 @@ export abstract class CnnElement<Events extends object = object> extends TypedEv
     const controller = new AbortController();
     this.loadController = controller;
     this.state = 'loading';
+    // The compute module is fetched beside the backend, not after it; a failure is reported below.
+    const computing = (this.constructor as typeof CnnElement).computeModule?.();
+    computing?.catch(() => {});
     try {
       // TensorFlow.js loads here, behind the frame and controls already on screen.
       const { ensureBackend } = await import('../core/backend.js');
@@ -262,6 +292,8 @@ export abstract class CnnElement<Events extends object = object> extends TypedEv
       if (controller.signal.aborted) return;
       this.backendReport = report;
       this.backend = report.name;
+      if (computing) this.loadedTfjs = (await computing) as Tfjs;
+      if (controller.signal.aborted) return;
       await this.load(controller.signal);
       if (controller.signal.aborted) return;
       this.state = 'ready';

@@ -114,6 +114,9 @@ const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy:
 const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
+/** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('./compute.js');
+
 /**
  * Builds one of the course's small CNNs (or your own stack) and trains it on the
  * shipped MNIST digits in the page, with a layer table, live loss and accuracy
@@ -157,7 +160,10 @@ const CHART = { width: 320, height: 170 };
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
  */
-export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
+export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('./compute.js');
+
   static override styles = [...CnnElement.styles, cnnTrainerStyles];
 
   /**
@@ -284,9 +290,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private readonly predictor = new LatestOnly(() => this.predictDrawing());
   /** A model the page set before TensorFlow.js had loaded. */
   private pendingModel?: tfl.LayersModel;
-  /** The tfjs side, loaded behind the first paint. */
-  private tfjs?: typeof import('./compute.js');
-
   /** The tfjs LayersModel being trained. Set it to train your own (28×28×1 in, 10 probabilities out). */
   get model(): tfl.LayersModel | undefined {
     return this.current;
@@ -303,12 +306,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
       this.fail('Stop training before replacing the model.');
       return;
     }
-    if (!this.tfjs) {
+    if (!this.tfjsLoaded) {
       // TensorFlow.js is still loading: check and take the model once it is there.
       this.pendingModel = next;
       return;
     }
-    const mismatch = next && this.tfjs!.modelMismatch(next);
+    const mismatch = next && this.tfjs.modelMismatch(next);
     if (mismatch) {
       this.fail(mismatch);
       return;
@@ -405,7 +408,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
 
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
-    return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
+    return this.current && this.tfjsLoaded ? this.tfjs.summarize(this.current) : [];
   }
 
   /**
@@ -428,7 +431,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
     const transfer = this.current && this.transfers.get(this.current);
     let base: KerasBase | undefined;
     if (transfer) {
-      const specs = transfer.base.layers.map((l) => this.tfjs!.layerSpecOf(l));
+      const specs = transfer.base.layers.map((l) => this.tfjs.layerSpecOf(l));
       base =
         !this.baseUrl && specs.every((l) => l !== undefined)
           ? { kind: 'layers', name: 'digits_base', layers: specs as LayerSpec[], weights: 'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.', fineTune: transfer.fineTune }
@@ -609,8 +612,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
     if (this.training) throw new Error('Stop training before loading a model.');
     const where =
       typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') && !source.includes('/') ? `indexeddb://${source}` : source;
-    const model = await this.tfjs!.loadLayersModel(where);
-    const mismatch = this.tfjs!.modelMismatch(model);
+    const model = await this.tfjs.loadLayersModel(where);
+    const mismatch = this.tfjs.modelMismatch(model);
     if (mismatch) {
       model.dispose();
       throw new Error(mismatch);
@@ -621,7 +624,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs ??= await import('./compute.js');
     const data = await this.tfjs.loadMnist({ signal });
     if (signal.aborted) return;
     this.data = data;
@@ -725,7 +727,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
       }
       const tooBig = budgetProblem(network.layers, { classes });
       if (tooBig) throw new SpecError(tooBig);
-      model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
+      model = this.tfjs.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
       this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
       return;
@@ -738,7 +740,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   /** Loads the base, cuts it at its last feature map and joins a new head for the reader's classes. */
   private async rebuildOnBase(): Promise<void> {
     const load = ++this.baseLoads;
-    const { loadBase, headLayers, joinHead } = this.tfjs!;
+    const { loadBase, headLayers, joinHead } = this.tfjs;
     try {
       if (!this.isCustom()) throw new DatasetError('A base (transfer learning) needs your own classes: set dataset="custom" and classes.');
       if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
@@ -768,8 +770,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
     this.builtHere = reason === 'built';
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
-    if (next && weights && reason === 'built') this.tfjs!.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
-    this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
+    if (next && weights && reason === 'built') this.tfjs.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
+    this.rows = next && this.tfjsLoaded ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
     this.evaluation = undefined;
@@ -872,7 +874,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private mnistPlan(): RunPlan {
     const data = this.data!;
     const hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
-    const { train } = this.tfjs!.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
+    const { train } = this.tfjs.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     this.heldOut = undefined;
     return {
       job: { data, train, test: this.testSplit().indices, settings: { ...hyper, seed: this.seed, augment: this.augment } },
@@ -897,7 +899,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
       return {
         job: { data, train, test, settings },
         start: (hooks) =>
-          new this.tfjs!.HeadTraining(
+          new this.tfjs.HeadTraining(
             transfer,
             { examples: train.map((i) => all[i]), labels: train.map((i) => data.labels[i]) },
             { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
@@ -918,7 +920,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   }
 
   private async trainNow(): Promise<void> {
-    const { startTraining, DivergedError } = this.tfjs!;
+    const { startTraining, DivergedError } = this.tfjs;
     const model = this.current;
     if (!model) {
       this.fail('There is no valid network to train. Fix the settings described above, then train again.');
@@ -999,7 +1001,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
     const backend = this.backendReport?.name;
     if (!backend) return undefined;
-    this.worker ??= new this.tfjs!.TrainingWorker(backend);
+    this.worker ??= new this.tfjs.TrainingWorker(backend);
     return this.worker;
   }
 
@@ -1007,7 +1009,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private testSplit(): TestSet {
     if (!this.testSet) {
       const data = this.data!;
-      const { test } = this.tfjs!.splitMnist(data, { trainSize: 1 });
+      const { test } = this.tfjs.splitMnist(data, { trainSize: 1 });
       this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
     }
     return this.testSet;
@@ -1033,10 +1035,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   }
 
   private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs!.mnistTensors(data, testSet.indices);
+    const { xs, ys } = this.tfjs.mnistTensors(data, testSet.indices);
     ys.dispose();
     try {
-      return await this.tfjs!.evaluateModel(model, xs, testSet.labels);
+      return await this.tfjs.evaluateModel(model, xs, testSet.labels);
     } finally {
       xs.dispose();
     }
@@ -1046,7 +1048,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private async predictDrawing(): Promise<void> {
     const pad = this.pad;
     const model = this.current;
-    if (!pad || !model || !this.tfjs || pad.empty) {
+    if (!pad || !model || !this.tfjsLoaded || pad.empty) {
       this.prediction = undefined;
       return;
     }
@@ -1056,7 +1058,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
       this.prediction = undefined;
       return;
     }
-    const values = await this.using(model, () => this.tfjs!.predictDigit(model, digit.pixels));
+    const values = await this.using(model, () => this.tfjs.predictDigit(model, digit.pixels));
     if (model === this.current) this.prediction = values;
   }
 
@@ -1138,7 +1140,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
       const index = Number(canvas.dataset.digit);
       if (canvas.dataset.painted === String(index)) continue;
-      drawDigit(canvas, this.tfjs!.mnistDigit(data, index).pixels);
+      drawDigit(canvas, this.tfjs.mnistDigit(data, index).pixels);
       canvas.dataset.painted = String(index);
     }
   }
@@ -1147,7 +1149,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
   private async paintAugmentStrip(): Promise<void> {
     const strip = this.renderRoot.querySelector<HTMLElement>('.augment-strip');
     const data = this.data;
-    if (!strip || !data || !this.tfjs || !this.augment) return;
+    if (!strip || !data || !this.tfjsLoaded || !this.augment) return;
     const { train } = this.tfjs.splitMnist(data, { trainSize: 1, seed: this.seed });
     const values = await this.tfjs.augmentedVariants(data, train[0], this.seed + 1);
     strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
@@ -1324,7 +1326,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap> {
     const name = (n: number) => this.labelOf(n);
     const things = this.isCustom() ? 'examples' : 'digits';
     const cell = this.selectedCell;
-    const { samplesInCell, confidentMistakes } = this.tfjs!;
+    const { samplesInCell, confidentMistakes } = this.tfjs;
     const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
     const title = cell
       ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`

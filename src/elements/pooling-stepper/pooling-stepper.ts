@@ -48,6 +48,9 @@ interface Stage {
 
 const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride', 'padding'] as const;
 
+/** The stepper's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('../../core/pooling.js');
+
 /**
  * Steps a pooling window across a feature map, one output cell at a time, so a
  * reader sees why the map shrinks and which values survive.
@@ -75,7 +78,10 @@ const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride
  * @cssprop --cnn-cell-size - Side of one cell (default 2.2em).
  * @cssprop --cnn-window - Outline colour of the current window (defaults to the accent).
  */
-export class PoolingStepper extends CnnElement<PoolingStepperEventMap> {
+export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('../../core/pooling.js');
+
   static override styles = [...CnnElement.styles, poolingStepperStyles];
 
   /** The map to pool: a 2-D array of finite numbers (JSON in the attribute), at most 32×32. */
@@ -147,14 +153,7 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap> {
     await this.ready;
     const stage = this.stage;
     if (!stage) throw new Error('The stepper has no valid map to pool yet.');
-    return this.pooling!.poolMap(stage.map, stage.plan);
-  }
-
-  /** The tfjs side, loaded behind the first paint (see `load`). */
-  private pooling?: typeof import('../../core/pooling.js');
-
-  protected override async load(): Promise<void> {
-    this.pooling = await import('../../core/pooling.js');
+    return this.tfjs.poolMap(stage.map, stage.plan);
   }
 
   /** Plays the steps from the current one (from the start when at the end). */
@@ -267,8 +266,8 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap> {
   private async refreshOutput(): Promise<void> {
     const stage = this.stage;
     if (!stage) return;
-    const pooling = this.pooling;
-    if (!pooling) return;
+    if (!this.tfjsLoaded) return;
+    const pooling = this.tfjs;
     const result = await this.compute(() => pooling.poolMap(stage.map, stage.plan), 'Pooling failed');
     // Keep it only if the stage was not replaced meanwhile.
     if (result && this.stage === stage) this.stage = { ...stage, output: result.values };

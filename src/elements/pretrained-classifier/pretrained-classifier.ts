@@ -73,6 +73,9 @@ interface SampleDigit {
   paint: ReturnType<typeof paintOnce>;
 }
 
+/** The classifier's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('./compute.js');
+
 /**
  * Classifies an image or a drawn digit with a pretrained TensorFlow.js model and shows the
  * top-k classes with their probabilities, the model's latency and the backend.
@@ -101,7 +104,10 @@ interface SampleDigit {
  * @cssprop --cnn-pad-size - Side of the drawing pad (default 196px).
  * @cssprop --cnn-preview-size - Largest side of the image preview (default 224px).
  */
-export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMap> {
+export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('./compute.js');
+
   static override styles = [...CnnElement.styles, pretrainedClassifierStyles];
 
   /** URL of a tfjs `model.json` (LayersModel or GraphModel). Empty: the shipped digit model. */
@@ -150,8 +156,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   /** True while the browser is asked for the camera (a second press waits for that answer). */
   private cameraStarting = false;
-  /** The tfjs side, loaded behind the first paint (set before any model exists). */
-  private tfjs?: typeof import('./compute.js');
 
   private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(this, (source) => this.onSourceChange(source), {
     // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
@@ -220,9 +224,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Fetched beside the backend (which the base class starts importing now), not after it.
-    // A failure here is reported by load(), which asks again.
-    importCompute().catch(() => {});
     this.addEventListener('paste', this.onPaste);
   }
 
@@ -232,7 +233,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs ??= await importCompute();
     if (this.for) return; // The linked trainer supplies the model.
     const session = await this.openSession(this.modelUrl || assetUrl('models/digits/model.json'), signal);
     if (signal.aborted) return this.dispose(session);
@@ -277,7 +277,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   /** Loads a model and everything it needs; throws with a reader-facing message. */
   private async openSession(url: string, signal?: AbortSignal): Promise<Session> {
-    const loaded = await this.tfjs!.loadModel(url, { signal });
+    const loaded = await this.tfjs.loadModel(url, { signal });
     try {
       return await this.configure(loaded, true, signal);
     } catch (e) {
@@ -288,7 +288,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   /** Works out size, preset and labels for a model, and warms it up. */
   private async configure(loaded: LoadedModel, owned: boolean, signal?: AbortSignal): Promise<Session> {
-    const { parsePreset, warmUp } = this.tfjs!;
+    const { parsePreset, warmUp } = this.tfjs;
     const channels = loaded.inputShape[2];
     const size = fitInputSize(parseInputSize(this.inputSize), loaded.inputShape);
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
@@ -346,7 +346,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     if (!source || !model) return;
     await this.ready.catch(() => {});
     const session = await this.compute(
-      () => this.configure(this.tfjs!.describeModel(model, 'layers'), false),
+      () => this.configure(this.tfjs.describeModel(model, 'layers'), false),
       `Using the model of #${this.for} failed`,
     );
     if (session && source === this.linkedSource) this.useSession(session);
@@ -431,7 +431,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   private async loadSamples(): Promise<void> {
     if (this.samples.length) return;
-    const { loadMnist, mnistDigit, splitMnist } = this.tfjs!;
+    const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
     try {
       const data = await loadMnist();
       const { test } = splitMnist(data);
@@ -464,7 +464,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const session = this.session;
     if (!session) throw new Error('No model is loaded yet.');
     // A session exists only once load() imported the tfjs side.
-    const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs!;
+    const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs;
     const result = await this.compute(async () => {
       const t0 = performance.now();
       const spec = { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset };
@@ -659,17 +659,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return html`${super.renderStatus()}
       <span>${model}${this.latency !== undefined ? html` · <span class="latency">${this.latency.toFixed(1)} ms</span>` : nothing}</span>`;
   }
-}
-
-let compute: Promise<typeof import('./compute.js')> | undefined;
-
-/** The tfjs side, imported once per page. */
-function importCompute(): Promise<typeof import('./compute.js')> {
-  compute ??= import('./compute.js').catch((e) => {
-    compute = undefined;
-    throw e;
-  });
-  return compute;
 }
 
 /** `input-size` (or the model's own size) checked against the sizes the model accepts. */
