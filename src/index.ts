@@ -16,14 +16,13 @@ export type {
   TrainerBatchDetail,
   TrainEndDetail,
   TrainerModelChangeDetail,
-  ModelChangeReason,
   DatasetChangeDetail,
 } from './elements/cnn-trainer/cnn-trainer.js';
 export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
 export type { FilterGridEventMap, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
-export type { FilterSelectDetail, ModelSource } from './elements/contracts.js';
+export type { FilterSelectDetail, ModelSource, ModelChangeDetail, ModelChangeReason } from './elements/contracts.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
 export { setAssetBase, assetBase, assetUrl, setTrainingWorkerUrl, setWasmPaths, setBackendPreference } from './config.js';
@@ -32,7 +31,6 @@ export type {
   PretrainedClassifierEventMap,
   Prediction,
   PredictionDetail,
-  ModelChangeDetail,
 } from './elements/pretrained-classifier/pretrained-classifier.js';
 export {
   CnnDrawPad,

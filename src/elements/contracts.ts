@@ -3,8 +3,34 @@
  * `<filter-grid>` sends a playground, and what a model source offers the grid and the
  * classifier. Types only: importing this module loads nothing.
  */
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { RgbaPixels } from '../core/digit-preprocess.js';
 import type { ConvMapRecipe } from '../core/network.js';
+
+/**
+ * Why a model changed: built from the attributes, trained an epoch, loaded (a URL, a save,
+ * files), set by the page, or taken from the element `for` names.
+ */
+export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set' | 'linked';
+
+/**
+ * Detail of `model-change`, one shape from every element that has a model (`<cnn-trainer>`,
+ * `<pretrained-classifier>`). `kind`, `url`, `inputShape` and `classes` describe the model
+ * and are there whenever `model` is.
+ */
+export interface ModelChangeDetail {
+  /** The model now in use; undefined when the element has none (yet). */
+  model: LayersModel | GraphModel | undefined;
+  reason: ModelChangeReason;
+  kind?: 'layers' | 'graph';
+  /** The model.json URL it was loaded from, or empty (built, set, trained, linked). */
+  url?: string;
+  /** The input's height, width and channels; null where the model takes any size. */
+  inputShape?: [number | null, number | null, number];
+  /** Number of classes (the output's last dimension). */
+  classes?: number;
+}
 
 /** Detail of `filter-select`: the filter's weights for the input channel shown. */
 export interface FilterSelectDetail {

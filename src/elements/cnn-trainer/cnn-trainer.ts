@@ -51,14 +51,10 @@ export interface TrainEndDetail {
   epochs: TrainerEpochDetail[];
 }
 
-/** Why the model changed: built from the attributes, trained an epoch, loaded, or set by the page. */
-export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set';
-
-/** Detail of `model-change`. */
-export interface TrainerModelChangeDetail {
-  model: tfl.LayersModel | undefined;
-  reason: ModelChangeReason;
-}
+import type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
+export type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
+/** The trainer's `model-change` detail: the shared shape (the name is kept for pages that import it). */
+export type TrainerModelChangeDetail = ModelChangeDetail;
 
 /** Detail of `batch-end`: see `BatchReport` (epoch, batch, step, loss, accuracy, samplesPerSecond…). */
 export type TrainerBatchDetail = BatchReport;
@@ -144,7 +140,7 @@ type Tfjs = typeof import('./compute.js');
  * @fires batch-end - After every training batch; `detail: { epoch, batch, batchesPerEpoch, step, totalSteps, loss, accuracy, samplesPerSecond }`.
  * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
- * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason }`.
+ * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
@@ -776,7 +772,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.progress = this.latest = undefined;
     this.evaluation = undefined;
     this.selectedCell = undefined;
-    emit<TrainerModelChangeDetail>(this, 'model-change', { model: next, reason });
+    emit<ModelChangeDetail>(this, 'model-change', modelChange(next, reason));
     void this.predictor.request();
   }
 
@@ -958,7 +954,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     } catch (e) {
       if (e instanceof DivergedError) {
         this.fail(e.message, e);
-        emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+        emit<ModelChangeDetail>(this, 'model-change', modelChange(model, 'epoch'));
         emit<TrainEndDetail>(this, 'train-end', { stopped: true, epochs: [...this.history.epochs] });
         return;
       }
@@ -989,7 +985,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
       `${val}, test accuracy ${percent(evaluation.accuracy)}.`;
     emit<TrainerEpochDetail>(this, 'epoch-end', detail);
-    emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+    emit<ModelChangeDetail>(this, 'model-change', modelChange(model, 'epoch'));
     void this.predictor.request();
   }
 
@@ -1411,4 +1407,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 function describeNetwork(network: Network | undefined): string {
   if (!network) return 'the network';
   return network.custom ? 'your network' : `the ${network.preset} network`;
+}
+
+/** The shared `model-change` detail of a trainer's LayersModel (its shapes read from the model). */
+function modelChange(model: tfl.LayersModel | undefined, reason: ModelChangeReason): ModelChangeDetail {
+  if (!model) return { model, reason };
+  const [, h = null, w = null, c = 1] = model.inputs[0].shape;
+  const out = model.outputs[0].shape;
+  return { model, reason, kind: 'layers', url: '', inputShape: [h, w, c ?? 1], classes: out[out.length - 1] ?? 0 };
 }

@@ -7,7 +7,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
-import type { ModelSource } from '../contracts.js';
+import type { ModelChangeDetail, ModelSource } from '../contracts.js';
 import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 // Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
@@ -34,14 +34,7 @@ export interface PredictionDetail {
   backend: string;
 }
 
-/** Detail of the `model-change` event. */
-export interface ModelChangeDetail {
-  kind: 'layers' | 'graph';
-  /** The model.json URL, or empty for a linked trainer's model. */
-  url: string;
-  inputShape: [number | null, number | null, number];
-  classes: number;
-}
+export type { ModelChangeDetail } from '../contracts.js';
 
 /** The classifier's events, typed on the classifier (`classifier.addEventListener('prediction', …)`), not globally. */
 export interface PretrainedClassifierEventMap {
@@ -92,7 +85,7 @@ type Tfjs = typeof import('./compute.js');
  * @tag pretrained-classifier
  * @slot - An `<img>` to classify (it is read, not shown: the element shows what the model sees).
  * @fires prediction - A classification finished; `detail: { top, ms, backend }`, top-k best first.
- * @fires model-change - A model was loaded or linked and is in use; `detail: { kind, url, inputShape, classes }`.
+ * @fires model-change - A model was loaded or linked and is in use; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires cnn-error - Bad input or a failed load; `detail: { message, cause? }`. The previous model and result stay.
  * @csspart input - The input side: pad or image, sources and samples.
  * @csspart pad - The drawing pad (for 1-channel models).
@@ -305,8 +298,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const previous = this.session;
     this.session = session;
     if (previous && previous.loaded.model !== session.loaded.model) void this.queue.then(() => this.dispose(previous));
-    const { kind, url, inputShape, classes } = session.loaded;
-    emit<ModelChangeDetail>(this, 'model-change', { kind, url, inputShape, classes });
+    const { model, kind, url, inputShape, classes } = session.loaded;
+    const reason = session.owned ? 'loaded' : 'linked';
+    emit<ModelChangeDetail>(this, 'model-change', { model, reason, kind, url, inputShape, classes });
     this.clearError();
     if (session.loaded.inputShape[2] === 1) void this.loadSamples();
     if (this.state === 'ready' || this.state === 'busy') this.reclassify();
