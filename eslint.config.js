@@ -16,6 +16,26 @@ export default tseslint.config(
     },
   },
   {
+    // The first-load boundary: elements, drawing and controllers get TensorFlow.js through their
+    // compute module, imported dynamically (tests/node/tfjs-boundary.test.mjs checks the whole graph).
+    files: ['src/elements/**/*.ts', 'src/vis/**/*.ts', 'src/controllers/**/*.ts'],
+    ignores: ['src/elements/*/compute.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@tensorflow/*'],
+              allowTypeImports: true,
+              message: 'TensorFlow.js stays out of the first load: use it in the compute module (static computeModule).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '.storybook/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

@@ -173,10 +173,19 @@ function propertyType(t, field, info) {
   return `${t.className}['${field}']${info.acceptsString ? ' | string' : ''}`;
 }
 
+// Each element declares its events in its own event map (`PoolingStepperEventMap`, exported
+// beside the class), not in the global HTMLElementEventMap, which holds only `cnn-error`.
 const EVENT_TYPE = [
-  '/** The event a tag fires as `K`: typed where the library declares it, else a CustomEvent. */',
-  'type CnnEvent<K extends string> = K extends keyof HTMLElementEventMap ? HTMLElementEventMap[K] : CustomEvent;',
+  '/** The event a tag fires as `K`: typed by its event map `M` or globally (`cnn-error`), else a CustomEvent. */',
+  'type CnnEvent<M, K extends string> = K extends keyof M',
+  '  ? M[K]',
+  '  : K extends keyof HTMLElementEventMap',
+  '    ? HTMLElementEventMap[K]',
+  '    : CustomEvent;',
 ].join('\n');
+
+/** The names the typings import: each element's class and its event map. */
+const imported = (tags) => tags.flatMap((t) => [t.className, `${t.className}EventMap`]).join(', ');
 
 /**
  * React 19 JSX typings. React 19 sets a prop as a property when the element has a
@@ -199,7 +208,7 @@ export function jsxTypes(tags, types, from = './index.js') {
       lines.push(`${doc(p.description, '  ')}  ${quote(p.name)}?: ${propertyType(t, p.name, info)};`);
     }
     for (const e of t.events) {
-      lines.push(`${doc(e.description, '  ')}  ${quote(`on${e.name}`)}?: (event: CnnEvent<'${e.name}'>) => void;`);
+      lines.push(`${doc(e.description, '  ')}  ${quote(`on${e.name}`)}?: (event: CnnEvent<${t.className}EventMap, '${e.name}'>) => void;`);
     }
     return `/** Props of \`<${t.tag}>\` in JSX. */\nexport interface ${t.className}JsxProps {\n${lines.join('\n')}\n}`;
   });
@@ -210,7 +219,7 @@ export function jsxTypes(tags, types, from = './index.js') {
 // React 19 JSX typings for the cnn-elements tags: import them once in a TypeScript
 // React project, e.g. \`import type {} from 'cnn-elements/jsx';\` in a .d.ts file.
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { ${tags.map((t) => t.className).join(', ')} } from '${from}';
+import type { ${imported(tags)} } from '${from}';
 
 ${EVENT_TYPE}
 
@@ -244,7 +253,7 @@ export function vueTypes(tags, types, from = './index.js') {
       else if (attribute) type = `${type} | string`;
       lines.push(`${doc(describe(p.description || attribute?.description || '', attribute?.default), '  ')}  ${quote(p.name)}?: ${type};`);
     }
-    const events = t.events.map((e) => `  ${quote(e.name)}: CnnEvent<'${e.name}'>;`);
+    const events = t.events.map((e) => `  ${quote(e.name)}: CnnEvent<${t.className}EventMap, '${e.name}'>;`);
     return [
       `/** Props of \`<${t.tag}>\` in Vue templates. */\nexport interface ${t.className}VueProps {\n${lines.join('\n')}\n}`,
       `/** Events of \`<${t.tag}>\` (\`@${t.events[0]?.name ?? 'event'}\`). */\nexport interface ${t.className}VueEvents {\n${events.join('\n')}\n}`,
@@ -258,7 +267,7 @@ export function vueTypes(tags, types, from = './index.js') {
 // Vue project, e.g. \`import type {} from 'cnn-elements/vue';\` in a .d.ts file, and mark
 // the tags as custom elements (compilerOptions.isCustomElement).
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { ${tags.map((t) => t.className).join(', ')} } from '${from}';
+import type { ${imported(tags)} } from '${from}';
 
 ${EVENT_TYPE}
 

@@ -117,13 +117,14 @@ export const badDetail = <conv-filter-playground onkernel-change={(e) => e.detai
 
 const VUE_FIXTURE = `import type { GlobalComponents } from 'vue';
 import type {} from '../out/types/vue.js';
+import type { ConvFilterPlaygroundEventMap } from '../out/types/index.js';
 
 type Props<T extends keyof GlobalComponents> = InstanceType<GlobalComponents[T]>['$props'];
 type Emit<T extends keyof GlobalComponents> = InstanceType<GlobalComponents[T]>['$emit'];
 
 export const stepper: Props<'pooling-stepper'> = { mode: 'avg', poolSize: '2', values: [[1, 2], [3, 4]], rows: '6', autoplay: true };
 export const playground: Props<'conv-filter-playground'> = { kernel: [[1]], maxSize: '32', padding: 'same' };
-export function listen(emit: Emit<'conv-filter-playground'>, event: HTMLElementEventMap['kernel-change']) {
+export function listen(emit: Emit<'conv-filter-playground'>, event: ConvFilterPlaygroundEventMap['kernel-change']) {
   emit('kernel-change', event);
 }
 

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BACKEND_NAMES, parseBackendName } from '../core/backend-name.js';
 import { AttributeDefaults } from './attribute-defaults.js';
@@ -6,6 +6,7 @@ import { unknownChoice } from './choices.js';
 import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
+import { TypedEventsElement } from './typed-events.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -19,6 +20,13 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * `release()` to dispose their tensors, and render their content in
  * `renderContent()`. They run computations through `compute()`, which reflects
  * `state="busy"` while the work runs.
+ *
+ * `Events` is the subclass's event map: its `addEventListener` is typed by it (plus
+ * `cnn-error` and every HTMLElement event). `Tfjs` is the type of its compute module,
+ * the one module that brings TensorFlow.js in: the subclass names it in
+ * `static computeModule = () => import('./compute.js')`, the base fetches it beside the
+ * backend and hands it over as `this.tfjs` before `load()`. Everything an element
+ * imports statically stays free of tfjs, so its frame and controls paint first.
  *
  * @fires cnn-error - Something went wrong; `detail: { message, cause? }`. The message is also shown inside the element.
  * @csspart frame - The element's outer box.
@@ -36,8 +44,15 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @cssprop --cnn-font-size - Base font size.
  * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
  */
-export abstract class CnnElement extends LitElement {
+export abstract class CnnElement<Events extends object = object, Tfjs extends object = object> extends TypedEventsElement<Events> {
   static override styles = [sharedStyles];
+
+  /**
+   * The element's TensorFlow.js side, as a dynamic import (`() => import('./compute.js')`),
+   * fetched while the backend starts. Its module type is the class's `Tfjs` parameter.
+   * @internal
+   */
+  static computeModule?: () => Promise<object>;
 
   /**
    * Where the element is: `loading` → `ready` → `busy` while computing → `ready`, or
@@ -71,6 +86,8 @@ export abstract class CnnElement extends LitElement {
   private readonly reported = new WeakSet<object>();
   /** Each property's value before any attribute set it: what removing the attribute restores. */
   private readonly defaults = new AttributeDefaults(this);
+  /** The compute module, once fetched. */
+  private loadedTfjs?: Tfjs;
 
   constructor() {
     super();
@@ -104,6 +121,20 @@ export abstract class CnnElement extends LitElement {
     queueMicrotask(() => {
       if (!this.isConnected) this.unload();
     });
+  }
+
+  /**
+   * The element's compute module (`static computeModule`), there from `load()` on. Work
+   * that may run before (a property set while loading) checks `tfjsLoaded` first.
+   */
+  protected get tfjs(): Tfjs {
+    if (!this.loadedTfjs) throw new Error(`<${this.localName}> is still loading TensorFlow.js: wait for its \`ready\` promise.`);
+    return this.loadedTfjs;
+  }
+
+  /** True once `tfjs` can be used. */
+  protected get tfjsLoaded(): boolean {
+    return this.loadedTfjs !== undefined;
   }
 
   /** Loads what the element needs beyond the backend. Check `signal.aborted` between steps. */
@@ -245,6 +276,9 @@ export abstract class CnnElement extends LitElement {
     const controller = new AbortController();
     this.loadController = controller;
     this.state = 'loading';
+    // The compute module is fetched beside the backend, not after it; a failure is reported below.
+    const computing = (this.constructor as typeof CnnElement).computeModule?.();
+    computing?.catch(() => {});
     try {
       // TensorFlow.js loads here, behind the frame and controls already on screen.
       const { ensureBackend } = await import('../core/backend.js');
@@ -258,6 +292,8 @@ export abstract class CnnElement extends LitElement {
       if (controller.signal.aborted) return;
       this.backendReport = report;
       this.backend = report.name;
+      if (computing) this.loadedTfjs = (await computing) as Tfjs;
+      if (controller.signal.aborted) return;
       await this.load(controller.signal);
       if (controller.signal.aborted) return;
       this.state = 'ready';

@@ -12,8 +12,9 @@
  * Keyboard: focus the pad, move the pen with the arrow keys, Space or Enter lifts and
  * lowers it (drawing while down), Backspace undoes the last stroke, Delete or Escape clears.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { TypedEventsElement } from '../elements/typed-events.js';
 
 export interface PadPoint {
   /** 0 (left) to 1 (right). */
@@ -25,6 +26,14 @@ export interface PadPoint {
 export type PadStroke = PadPoint[];
 
 /** Detail of `draw-input` and `draw-change`. */
+/** The draw pad's events, typed on the pad (`pad.addEventListener('draw-change', …)`). */
+export interface DrawPadEventMap {
+  /** While a stroke is being drawn, at most once a frame. */
+  'draw-input': CustomEvent<DrawPadDetail>;
+  /** A stroke ended, or the pad was cleared or undone. */
+  'draw-change': CustomEvent<DrawPadDetail>;
+}
+
 export interface DrawPadDetail {
   strokes: readonly PadStroke[];
   empty: boolean;
@@ -33,7 +42,7 @@ export interface DrawPadDetail {
 /** How far one arrow key press moves the keyboard pen, in pad units. */
 const KEY_STEP = 0.04;
 
-export class CnnDrawPad extends LitElement {
+export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
   static override styles = css`
     :host {
       display: inline-block;
@@ -309,9 +318,5 @@ defineDrawPad();
 declare global {
   interface HTMLElementTagNameMap {
     'cnn-draw-pad': CnnDrawPad;
-  }
-  interface HTMLElementEventMap {
-    'draw-input': CustomEvent<DrawPadDetail>;
-    'draw-change': CustomEvent<DrawPadDetail>;
   }
 }

@@ -293,7 +293,8 @@ describe('<cnn-trainer>', () => {
     const wrong = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 10, kernelInitializer: 'zeros' })] });
     const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<TrainerModelChangeDetail>>;
     el.model = own;
-    expect((await changed).detail).to.deep.equal({ model: own, reason: 'set' });
+    // The shared model-change shape: the model, why, and what it is (as a classifier reports its own).
+    expect((await changed).detail).to.deep.equal({ model: own, reason: 'set', kind: 'layers', url: '', inputShape: [28, 28, 1], classes: 10 });
     expect(el.summary().map((r) => r.type)).to.deep.equal(['Flatten', 'Dense']);
     const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
     el.model = wrong;

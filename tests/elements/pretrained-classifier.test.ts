@@ -100,7 +100,8 @@ describe('<pretrained-classifier> with fixture models', () => {
     const heard = oneEvent(el, 'model-change');
     document.body.append(el);
     const detail = (await heard).detail;
-    expect(detail).to.deep.include({ kind: 'graph', classes: 10 });
+    expect(detail).to.deep.include({ kind: 'graph', classes: 10, reason: 'loaded' });
+    expect(detail.model).to.equal(el.model);
     expect(detail.inputShape).to.deep.equal([32, 32, 3]);
     el.remove();
   });
@@ -290,9 +291,12 @@ describe('<pretrained-classifier> with fixture models', () => {
     await idle(el);
     expect((await el.classify(noiseCanvas(28)))[0].label).to.equal('3');
     const first = trainer.model;
+    const relayed = oneEvent(el, 'model-change');
     trainer.model = makeModel(8);
     trainer.dispatchEvent(new CustomEvent('model-change'));
     await until(() => el.model === trainer.model, 'the new trainer model');
+    // The shared model-change shape, saying the model came from the linked element.
+    expect((await relayed).detail).to.deep.include({ model: trainer.model, reason: 'linked', kind: 'layers', url: '', classes: 10 });
     await idle(el);
     expect((await el.classify())[0].label).to.equal('8');
     el.remove();

@@ -51,14 +51,10 @@ export interface TrainEndDetail {
   epochs: TrainerEpochDetail[];
 }
 
-/** Why the model changed: built from the attributes, trained an epoch, loaded, or set by the page. */
-export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set';
-
-/** Detail of `model-change`. */
-export interface TrainerModelChangeDetail {
-  model: tfl.LayersModel | undefined;
-  reason: ModelChangeReason;
-}
+import type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
+export type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
+/** The trainer's `model-change` detail: the shared shape (the name is kept for pages that import it). */
+export type TrainerModelChangeDetail = ModelChangeDetail;
 
 /** Detail of `batch-end`: see `BatchReport` (epoch, batch, step, loss, accuracy, samplesPerSecond…). */
 export type TrainerBatchDetail = BatchReport;
@@ -69,6 +65,15 @@ type Phase = 'idle' | 'training' | 'paused' | 'stopping';
 export interface DatasetChangeDetail {
   classes: string[];
   examples: Record<string, number>;
+}
+
+/** The trainer's events, typed on the trainer (`trainer.addEventListener('epoch-end', …)`), not globally. */
+export interface CnnTrainerEventMap {
+  'batch-end': CustomEvent<TrainerBatchDetail>;
+  'epoch-end': CustomEvent<TrainerEpochDetail>;
+  'train-end': CustomEvent<TrainEndDetail>;
+  'model-change': CustomEvent<TrainerModelChangeDetail>;
+  'dataset-change': CustomEvent<DatasetChangeDetail>;
 }
 
 /** Held-out examples of a custom run, with the data they index. */
@@ -105,6 +110,9 @@ const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy:
 const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
+/** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('./compute.js');
+
 /**
  * Builds one of the course's small CNNs (or your own stack) and trains it on the
  * shipped MNIST digits in the page, with a layer table, live loss and accuracy
@@ -132,7 +140,7 @@ const CHART = { width: 320, height: 170 };
  * @fires batch-end - After every training batch; `detail: { epoch, batch, batchesPerEpoch, step, totalSteps, loss, accuracy, samplesPerSecond }`.
  * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
- * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason }`.
+ * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
@@ -148,7 +156,10 @@ const CHART = { width: 320, height: 170 };
  * @cssprop --cnn-train-color - Colour of the training curves (defaults to the accent).
  * @cssprop --cnn-val-color - Colour of the validation curves.
  */
-export class CnnTrainer extends CnnElement {
+export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('./compute.js');
+
   static override styles = [...CnnElement.styles, cnnTrainerStyles];
 
   /**
@@ -234,7 +245,7 @@ export class CnnTrainer extends CnnElement {
   @state() private examplesVersion = 0;
   /** Files of the last drop or file choice that were not images or could not be read. */
   @state() private skipped: string[] = [];
-  /** Where the last batches ran: on the page, or in the training worker (CPU backend). */
+  /** Where the last batches ran: on the page, or in the training worker (on the page's backend). */
   @state() private trainedIn?: 'page' | 'worker';
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
@@ -275,9 +286,6 @@ export class CnnTrainer extends CnnElement {
   private readonly predictor = new LatestOnly(() => this.predictDrawing());
   /** A model the page set before TensorFlow.js had loaded. */
   private pendingModel?: tfl.LayersModel;
-  /** The tfjs side, loaded behind the first paint. */
-  private tfjs?: typeof import('./compute.js');
-
   /** The tfjs LayersModel being trained. Set it to train your own (28×28×1 in, 10 probabilities out). */
   get model(): tfl.LayersModel | undefined {
     return this.current;
@@ -294,12 +302,12 @@ export class CnnTrainer extends CnnElement {
       this.fail('Stop training before replacing the model.');
       return;
     }
-    if (!this.tfjs) {
+    if (!this.tfjsLoaded) {
       // TensorFlow.js is still loading: check and take the model once it is there.
       this.pendingModel = next;
       return;
     }
-    const mismatch = next && this.tfjs!.modelMismatch(next);
+    const mismatch = next && this.tfjs.modelMismatch(next);
     if (mismatch) {
       this.fail(mismatch);
       return;
@@ -396,7 +404,7 @@ export class CnnTrainer extends CnnElement {
 
   /** The layer table of the current model, like Keras' `model.summary()`. */
   summary(): SummaryRow[] {
-    return this.current && this.tfjs ? this.tfjs.summarize(this.current) : [];
+    return this.current && this.tfjsLoaded ? this.tfjs.summarize(this.current) : [];
   }
 
   /**
@@ -419,7 +427,7 @@ export class CnnTrainer extends CnnElement {
     const transfer = this.current && this.transfers.get(this.current);
     let base: KerasBase | undefined;
     if (transfer) {
-      const specs = transfer.base.layers.map((l) => this.tfjs!.layerSpecOf(l));
+      const specs = transfer.base.layers.map((l) => this.tfjs.layerSpecOf(l));
       base =
         !this.baseUrl && specs.every((l) => l !== undefined)
           ? { kind: 'layers', name: 'digits_base', layers: specs as LayerSpec[], weights: 'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.', fineTune: transfer.fineTune }
@@ -600,8 +608,8 @@ export class CnnTrainer extends CnnElement {
     if (this.training) throw new Error('Stop training before loading a model.');
     const where =
       typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') && !source.includes('/') ? `indexeddb://${source}` : source;
-    const model = await this.tfjs!.loadLayersModel(where);
-    const mismatch = this.tfjs!.modelMismatch(model);
+    const model = await this.tfjs.loadLayersModel(where);
+    const mismatch = this.tfjs.modelMismatch(model);
     if (mismatch) {
       model.dispose();
       throw new Error(mismatch);
@@ -612,7 +620,6 @@ export class CnnTrainer extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs ??= await import('./compute.js');
     const data = await this.tfjs.loadMnist({ signal });
     if (signal.aborted) return;
     this.data = data;
@@ -716,7 +723,7 @@ export class CnnTrainer extends CnnElement {
       }
       const tooBig = budgetProblem(network.layers, { classes });
       if (tooBig) throw new SpecError(tooBig);
-      model = this.tfjs!.buildModel(network.layers, this.seed, { classes });
+      model = this.tfjs.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
       this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
       return;
@@ -729,7 +736,7 @@ export class CnnTrainer extends CnnElement {
   /** Loads the base, cuts it at its last feature map and joins a new head for the reader's classes. */
   private async rebuildOnBase(): Promise<void> {
     const load = ++this.baseLoads;
-    const { loadBase, headLayers, joinHead } = this.tfjs!;
+    const { loadBase, headLayers, joinHead } = this.tfjs;
     try {
       if (!this.isCustom()) throw new DatasetError('A base (transfer learning) needs your own classes: set dataset="custom" and classes.');
       if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
@@ -759,13 +766,13 @@ export class CnnTrainer extends CnnElement {
     this.builtHere = reason === 'built';
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
-    if (next && weights && reason === 'built') this.tfjs!.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
-    this.rows = next && this.tfjs ? this.tfjs.summarize(next) : [];
+    if (next && weights && reason === 'built') this.tfjs.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
+    this.rows = next && this.tfjsLoaded ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
     this.evaluation = undefined;
     this.selectedCell = undefined;
-    emit<TrainerModelChangeDetail>(this, 'model-change', { model: next, reason });
+    emit<ModelChangeDetail>(this, 'model-change', modelChange(next, reason));
     void this.predictor.request();
   }
 
@@ -863,7 +870,7 @@ export class CnnTrainer extends CnnElement {
   private mnistPlan(): RunPlan {
     const data = this.data!;
     const hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
-    const { train } = this.tfjs!.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
+    const { train } = this.tfjs.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     this.heldOut = undefined;
     return {
       job: { data, train, test: this.testSplit().indices, settings: { ...hyper, seed: this.seed, augment: this.augment } },
@@ -888,7 +895,7 @@ export class CnnTrainer extends CnnElement {
       return {
         job: { data, train, test, settings },
         start: (hooks) =>
-          new this.tfjs!.HeadTraining(
+          new this.tfjs.HeadTraining(
             transfer,
             { examples: train.map((i) => all[i]), labels: train.map((i) => data.labels[i]) },
             { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
@@ -909,7 +916,7 @@ export class CnnTrainer extends CnnElement {
   }
 
   private async trainNow(): Promise<void> {
-    const { startTraining, DivergedError } = this.tfjs!;
+    const { startTraining, DivergedError } = this.tfjs;
     const model = this.current;
     if (!model) {
       this.fail('There is no valid network to train. Fix the settings described above, then train again.');
@@ -947,7 +954,7 @@ export class CnnTrainer extends CnnElement {
     } catch (e) {
       if (e instanceof DivergedError) {
         this.fail(e.message, e);
-        emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+        emit<ModelChangeDetail>(this, 'model-change', modelChange(model, 'epoch'));
         emit<TrainEndDetail>(this, 'train-end', { stopped: true, epochs: [...this.history.epochs] });
         return;
       }
@@ -978,7 +985,7 @@ export class CnnTrainer extends CnnElement {
       `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
       `${val}, test accuracy ${percent(evaluation.accuracy)}.`;
     emit<TrainerEpochDetail>(this, 'epoch-end', detail);
-    emit<TrainerModelChangeDetail>(this, 'model-change', { model, reason: 'epoch' });
+    emit<ModelChangeDetail>(this, 'model-change', modelChange(model, 'epoch'));
     void this.predictor.request();
   }
 
@@ -990,7 +997,7 @@ export class CnnTrainer extends CnnElement {
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
     const backend = this.backendReport?.name;
     if (!backend) return undefined;
-    this.worker ??= new this.tfjs!.TrainingWorker(backend);
+    this.worker ??= new this.tfjs.TrainingWorker(backend);
     return this.worker;
   }
 
@@ -998,14 +1005,14 @@ export class CnnTrainer extends CnnElement {
   private testSplit(): TestSet {
     if (!this.testSet) {
       const data = this.data!;
-      const { test } = this.tfjs!.splitMnist(data, { trainSize: 1 });
+      const { test } = this.tfjs.splitMnist(data, { trainSize: 1 });
       this.testSet = { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) };
     }
     return this.testSet;
   }
 
   /**
-   * Scores a model on the test split: in the worker where there is one (CPU, WebGPU), so a
+   * Scores a model on the test split: in the worker where there is one (any backend), so a
    * reader's Evaluate holds no long task on the page, else here. The test images become
    * tensors for the evaluation only: between evaluations the element holds no tensor but
    * its model.
@@ -1024,10 +1031,10 @@ export class CnnTrainer extends CnnElement {
   }
 
   private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs!.mnistTensors(data, testSet.indices);
+    const { xs, ys } = this.tfjs.mnistTensors(data, testSet.indices);
     ys.dispose();
     try {
-      return await this.tfjs!.evaluateModel(model, xs, testSet.labels);
+      return await this.tfjs.evaluateModel(model, xs, testSet.labels);
     } finally {
       xs.dispose();
     }
@@ -1037,7 +1044,7 @@ export class CnnTrainer extends CnnElement {
   private async predictDrawing(): Promise<void> {
     const pad = this.pad;
     const model = this.current;
-    if (!pad || !model || !this.tfjs || pad.empty) {
+    if (!pad || !model || !this.tfjsLoaded || pad.empty) {
       this.prediction = undefined;
       return;
     }
@@ -1047,7 +1054,7 @@ export class CnnTrainer extends CnnElement {
       this.prediction = undefined;
       return;
     }
-    const values = await this.using(model, () => this.tfjs!.predictDigit(model, digit.pixels));
+    const values = await this.using(model, () => this.tfjs.predictDigit(model, digit.pixels));
     if (model === this.current) this.prediction = values;
   }
 
@@ -1129,7 +1136,7 @@ export class CnnTrainer extends CnnElement {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
       const index = Number(canvas.dataset.digit);
       if (canvas.dataset.painted === String(index)) continue;
-      drawDigit(canvas, this.tfjs!.mnistDigit(data, index).pixels);
+      drawDigit(canvas, this.tfjs.mnistDigit(data, index).pixels);
       canvas.dataset.painted = String(index);
     }
   }
@@ -1138,7 +1145,7 @@ export class CnnTrainer extends CnnElement {
   private async paintAugmentStrip(): Promise<void> {
     const strip = this.renderRoot.querySelector<HTMLElement>('.augment-strip');
     const data = this.data;
-    if (!strip || !data || !this.tfjs || !this.augment) return;
+    if (!strip || !data || !this.tfjsLoaded || !this.augment) return;
     const { train } = this.tfjs.splitMnist(data, { trainSize: 1, seed: this.seed });
     const values = await this.tfjs.augmentedVariants(data, train[0], this.seed + 1);
     strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
@@ -1315,7 +1322,7 @@ export class CnnTrainer extends CnnElement {
     const name = (n: number) => this.labelOf(n);
     const things = this.isCustom() ? 'examples' : 'digits';
     const cell = this.selectedCell;
-    const { samplesInCell, confidentMistakes } = this.tfjs!;
+    const { samplesInCell, confidentMistakes } = this.tfjs;
     const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
     const title = cell
       ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
@@ -1400,4 +1407,12 @@ export class CnnTrainer extends CnnElement {
 function describeNetwork(network: Network | undefined): string {
   if (!network) return 'the network';
   return network.custom ? 'your network' : `the ${network.preset} network`;
+}
+
+/** The shared `model-change` detail of a trainer's LayersModel (its shapes read from the model). */
+function modelChange(model: tfl.LayersModel | undefined, reason: ModelChangeReason): ModelChangeDetail {
+  if (!model) return { model, reason };
+  const [, h = null, w = null, c = 1] = model.inputs[0].shape;
+  const out = model.outputs[0].shape;
+  return { model, reason, kind: 'layers', url: '', inputShape: [h, w, c ?? 1], classes: out[out.length - 1] ?? 0 };
 }

@@ -21,8 +21,8 @@ export { HeadTraining, headLayers, joinHead, layerSpecOf, loadBase, type Transfe
 export { LocalTraining };
 
 /**
- * Starts a run: in the training worker when one is given (the page uses the CPU backend),
- * else on the page's backend.
+ * Starts a run: in the training worker when one is given (it trains on the page's backend:
+ * wasm, cpu or a GPU one), else on the page.
  */
 export function startTraining(
   model: tfl.LayersModel,

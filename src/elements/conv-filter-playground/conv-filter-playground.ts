@@ -21,6 +21,7 @@ import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, res
 import { playgroundStyles } from './conv-filter-playground.styles.js';
 import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/conv-scan.js';
 import { TickerController } from '../../controllers/ticker.js';
+import type { FilterSelectDetail } from '../contracts.js';
 
 /** Detail of the `output` event. */
 export interface ConvOutputDetail {
@@ -35,15 +36,6 @@ export interface ConvOutputDetail {
 /** Detail of the `kernel-change` event. */
 export interface KernelChangeDetail {
   kernel: number[][];
-}
-
-/** What a linked `<filter-grid>` sends when the reader picks a learned filter, or a conv map in its network view. */
-interface FilterSelectDetail {
-  kernel: number[][];
-  layer?: string;
-  index?: number;
-  /** The whole convolution behind a selected map (see core/network.ts). */
-  recipe?: ConvMapRecipe;
 }
 
 /** The image currently convolved, in the form each step needs. */
@@ -83,6 +75,9 @@ const onOffConverter = {
   toAttribute: (value: boolean) => String(value),
 };
 
+/** The playground's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('../../core/conv.js');
+
 /**
  * Applies a kernel to an image and shows the feature map, with the arithmetic behind
  * any output pixel: hover, tap or focus the map, and the kernel's receptive field is
@@ -114,7 +109,10 @@ const onOffConverter = {
  * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
-export class ConvFilterPlayground extends CnnElement {
+export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('../../core/conv.js');
+
   static override styles = [...CnnElement.styles, playgroundStyles];
 
   /**
@@ -217,8 +215,6 @@ export class ConvFilterPlayground extends CnnElement {
   @query('svg.legend') private legendSvg?: SVGSVGElement;
 
   private currentKernel: number[][] = presetKernel('edge');
-  /** The tfjs side, loaded behind the first paint. */
-  private conv?: typeof import('../../core/conv.js');
   /** The `output` event of a result not drawn yet. */
   private unannounced?: ConvOutputDetail;
   /** What the shown image was read from (a URL, a file, an image object). */
@@ -245,7 +241,7 @@ export class ConvFilterPlayground extends CnnElement {
    * activation, stride, dilation and padding the settings, so the output is the layer's map.
    */
   private useRecipe(recipe: ConvMapRecipe, layer: string, index: number): void {
-    if (!this.conv) return;
+    if (!this.tfjsLoaded) return;
     const activation = fromKerasActivation(recipe.activation);
     const [h, w, c] = recipe.input.shape;
     const [kh, kw] = [recipe.kernels[0].length, recipe.kernels[0][0].length];
@@ -265,7 +261,7 @@ export class ConvFilterPlayground extends CnnElement {
     const data = new Uint8ClampedArray(h * w * 4);
     for (let i = 0; i < h * w; i++) data.fill(hi > lo ? ((recipe.input.values[i * c] - lo) / (hi - lo)) * 255 : 0, 4 * i, 4 * i + 3).fill(255, 4 * i + 3, 4 * i + 4);
     const old = this.picture;
-    this.picture = { pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h }, image, tensor: this.conv.imageTensor(image as ChannelImage), source: { layer, index, channels: c } };
+    this.picture = { pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h }, image, tensor: this.tfjs.imageTensor(image as ChannelImage), source: { layer, index, channels: c } };
     old?.tensor.dispose();
     this.loadedFrom = undefined;
     this.layerKernels = recipe.kernels.map((k) => k.map((r) => [...r]));
@@ -342,7 +338,6 @@ export class ConvFilterPlayground extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.conv = await import('../../core/conv.js');
     // The first image: without it there is nothing to show, so its failure is fatal
     // (state="error", the message, one cnn-error) rather than an empty map said to be ready.
     await this.loadPicture(() => this.initialSource(), signal, { fatal: true });
@@ -446,7 +441,7 @@ export class ConvFilterPlayground extends CnnElement {
     this.layerKernels = undefined;
     const image = toChannels(pixels, this.channels);
     const old = this.picture;
-    this.picture = { pixels, image, tensor: this.conv!.imageTensor(image) };
+    this.picture = { pixels, image, tensor: this.tfjs.imageTensor(image) };
     old?.tensor.dispose();
   }
 
@@ -487,7 +482,7 @@ export class ConvFilterPlayground extends CnnElement {
     await this.compute(async () => {
       const started = performance.now();
       const channelKernels = this.channelKernels(s.kernel);
-      const map = await this.conv!.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels }, plan);
+      const map = await this.tfjs.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels }, plan);
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
@@ -959,9 +954,8 @@ function checkInteger(value: unknown, name: string, min: number, max: number): n
   return n;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'kernel-change': CustomEvent<KernelChangeDetail>;
-    output: CustomEvent<ConvOutputDetail>;
-  }
+/** The playground's events, typed on the playground (`playground.addEventListener('output', …)`), not globally. */
+export interface ConvFilterPlaygroundEventMap {
+  'kernel-change': CustomEvent<KernelChangeDetail>;
+  output: CustomEvent<ConvOutputDetail>;
 }

@@ -27,21 +27,11 @@ import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } fro
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
-import type { ConvMapRecipe, LayerOutput } from '../../core/network.js';
+import type { LayerOutput } from '../../core/network.js';
 import { ResizeController } from '../../controllers/resize.js';
+import type { FilterSelectDetail, ModelSource } from '../contracts.js';
 
-/** Detail of `filter-select`: the filter's weights for the input channel shown. */
-export interface FilterSelectDetail {
-  index: number;
-  kernel: number[][];
-  layer: string;
-  /**
-   * In the network view: the whole convolution behind the selected map (the layer's
-   * input maps, one kernel per input channel, bias, activation, stride, dilation,
-   * padding), which a linked playground redoes.
-   */
-  recipe?: ConvMapRecipe;
-}
+export type { FilterSelectDetail } from '../contracts.js';
 
 /** One layer's output, as `getLayerOutputs()` returns it. */
 export type { LayerOutput } from '../../core/network.js';
@@ -52,12 +42,6 @@ export interface FilterSnapshotDetail {
   /** Position of the snapshot on the timeline. */
   index: number;
   layer: string;
-}
-
-/** What a linked element offers: a LayersModel, and `model-change` when it changes; a classifier also its input. */
-interface ModelSource extends HTMLElement {
-  model?: unknown;
-  input?: RgbaPixels;
 }
 
 interface Snapshot {
@@ -71,6 +55,9 @@ type Normalize = 'filter' | 'layer';
 /** How often, at most, the grid redraws while a linked trainer trains. */
 const LIVE_INTERVAL_MS = 300;
 const DEFAULT_MODEL = 'models/digits/model.json';
+
+/** The grid's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('./compute.js');
 
 /**
  * Shows what a CNN has learned: the filters of one convolution layer as small heatmaps,
@@ -102,7 +89,10 @@ const DEFAULT_MODEL = 'models/digits/model.json';
  * @cssprop --cnn-tile-size - Smallest width of a tile (default 52px).
  * @cssprop --cnn-grid-max-height - Height after which the tiles scroll (default 360px).
  */
-export class FilterGrid extends CnnElement {
+export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('./compute.js');
+
   static override styles = [...CnnElement.styles, filterGridStyles, networkStyles];
 
   /** Id of a `<cnn-trainer>` or `<pretrained-classifier>` whose model to show, followed live. */
@@ -156,8 +146,6 @@ export class FilterGrid extends CnnElement {
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
   @queryAll('[part~="tile"] canvas') private tileCanvases!: NodeListOf<HTMLCanvasElement>;
 
-  /** The tfjs side, loaded behind the first paint. */
-  private tfjs?: typeof import('./compute.js');
   private model?: tfl.LayersModel;
   /** A model this element loaded itself (from model-url or the default), so its to dispose. */
   private ownModel?: tfl.LayersModel;
@@ -217,7 +205,6 @@ export class FilterGrid extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs = await import('./compute.js');
     if (!this.for) await this.loadOwnModel(signal);
   }
 
@@ -264,7 +251,7 @@ export class FilterGrid extends CnnElement {
     const url = this.modelUrl || assetUrl(DEFAULT_MODEL);
     const request = ++this.modelRequest;
     try {
-      const loaded = await this.tfjs!.loadModel(url, { signal });
+      const loaded = await this.tfjs.loadModel(url, { signal });
       if (request !== this.modelRequest || signal?.aborted) {
         loaded.model.dispose();
         return;
@@ -380,7 +367,7 @@ export class FilterGrid extends CnnElement {
       return;
     }
     await this.compute(async () => {
-      const filters = await this.tfjs!.readFilters(model, info);
+      const filters = await this.tfjs.readFilters(model, info);
       if (model !== this.model) return;
       if (this.info?.name !== info.name) {
         this.channel = 0;
@@ -402,7 +389,7 @@ export class FilterGrid extends CnnElement {
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;
     const preset: PresetName = digit ? 'mnist' : 'unit';
-    return this.tfjs!.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+    return this.tfjs.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
   }
 
   /** Runs the whole model on the current input and reads every layer's output. */
@@ -411,7 +398,7 @@ export class FilterGrid extends CnnElement {
     if (!model) return undefined;
     const input = await this.modelInput(model);
     try {
-      const [outputs, values] = await Promise.all([this.tfjs!.layerOutputs(model, input), input.data() as Promise<Float32Array>]);
+      const [outputs, values] = await Promise.all([this.tfjs.layerOutputs(model, input), input.data() as Promise<Float32Array>]);
       return { model, input: { name: 'input', className: 'InputLayer', shape: input.shape.slice(1), values }, outputs };
     } finally {
       input.dispose();
@@ -438,7 +425,7 @@ export class FilterGrid extends CnnElement {
     if (!model || !info) return undefined;
     const input = await this.modelInput(model);
     try {
-      return await this.tfjs!.computeActivations(model, info, input);
+      return await this.tfjs.computeActivations(model, info, input);
     } finally {
       input.dispose();
     }
@@ -448,7 +435,7 @@ export class FilterGrid extends CnnElement {
   private async defaultPicture(model: tfl.LayersModel): Promise<RgbaPixels> {
     const [, , channels] = modelInputShape(model);
     if (channels === 1) {
-      const { loadMnist, mnistDigit, splitMnist } = this.tfjs!;
+      const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
       const data = await loadMnist();
       const { pixels } = mnistDigit(data, splitMnist(data).test[0]);
       const rgba = new Uint8ClampedArray(pixels.length * 4);
@@ -479,7 +466,7 @@ export class FilterGrid extends CnnElement {
     const model = this.model;
     const info = this.info;
     if (!model || !info) return;
-    const filters = await this.tfjs!.readFilters(model, info);
+    const filters = await this.tfjs.readFilters(model, info);
     const atLive = this.moment >= this.snapshots.length;
     const snapshot = { epoch: epoch ?? this.snapshots.length + 1, filters };
     this.snapshots = [...this.snapshots, snapshot];
@@ -802,7 +789,7 @@ export class FilterGrid extends CnnElement {
     const inbound = modelLayer.inboundNodes[0]?.inboundLayers[0];
     const from = network.outputs.find((x) => x.name === inbound?.name) ?? network.input;
     await this.compute(async () => {
-      const recipe = await this.tfjs!.convMapRecipe(modelLayer, item, { values: from.values.slice(), shape: from.shape as [number, number, number] });
+      const recipe = await this.tfjs.convMapRecipe(modelLayer, item, { values: from.values.slice(), shape: from.shape as [number, number, number] });
       emit<FilterSelectDetail>(this, 'filter-select', { index: item, kernel: recipe.kernels[0], layer: o.name, recipe });
     }, 'Reading the filter failed');
   }
@@ -845,9 +832,8 @@ function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Floa
   return Float32Array.from(own, (v) => (v - min) * k);
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    'filter-select': CustomEvent<FilterSelectDetail>;
-    snapshot: CustomEvent<FilterSnapshotDetail>;
-  }
+/** The grid's events, typed on the grid (`grid.addEventListener('filter-select', …)`), not globally. */
+export interface FilterGridEventMap {
+  'filter-select': CustomEvent<FilterSelectDetail>;
+  snapshot: CustomEvent<FilterSnapshotDetail>;
 }

@@ -48,6 +48,9 @@ interface Stage {
 
 const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride', 'padding'] as const;
 
+/** The stepper's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('../../core/pooling.js');
+
 /**
  * Steps a pooling window across a feature map, one output cell at a time, so a
  * reader sees why the map shrinks and which values survive.
@@ -75,7 +78,10 @@ const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride
  * @cssprop --cnn-cell-size - Side of one cell (default 2.2em).
  * @cssprop --cnn-window - Outline colour of the current window (defaults to the accent).
  */
-export class PoolingStepper extends CnnElement {
+export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('../../core/pooling.js');
+
   static override styles = [...CnnElement.styles, poolingStepperStyles];
 
   /** The map to pool: a 2-D array of finite numbers (JSON in the attribute), at most 32×32. */
@@ -147,14 +153,7 @@ export class PoolingStepper extends CnnElement {
     await this.ready;
     const stage = this.stage;
     if (!stage) throw new Error('The stepper has no valid map to pool yet.');
-    return this.pooling!.poolMap(stage.map, stage.plan);
-  }
-
-  /** The tfjs side, loaded behind the first paint (see `load`). */
-  private pooling?: typeof import('../../core/pooling.js');
-
-  protected override async load(): Promise<void> {
-    this.pooling = await import('../../core/pooling.js');
+    return this.tfjs.poolMap(stage.map, stage.plan);
   }
 
   /** Plays the steps from the current one (from the start when at the end). */
@@ -267,8 +266,8 @@ export class PoolingStepper extends CnnElement {
   private async refreshOutput(): Promise<void> {
     const stage = this.stage;
     if (!stage) return;
-    const pooling = this.pooling;
-    if (!pooling) return;
+    if (!this.tfjsLoaded) return;
+    const pooling = this.tfjs;
     const result = await this.compute(() => pooling.poolMap(stage.map, stage.plan), 'Pooling failed');
     // Keep it only if the stage was not replaced meanwhile.
     if (result && this.stage === stage) this.stage = { ...stage, output: result.values };
@@ -316,7 +315,7 @@ export class PoolingStepper extends CnnElement {
     this.step = clamp(index, 0, this.steps - 1);
     const w = windowAt(this.stage.map, this.stage.plan, this.step);
     emit<PoolStepDetail>(this, 'step', { index: w.index, row: w.row, col: w.col, window: w.window, result: w.result });
-    if (this.step === this.steps - 1) emit(this, 'complete', { steps: this.steps });
+    if (this.step === this.steps - 1) emit<PoolCompleteDetail>(this, 'complete', { steps: this.steps });
   }
 
   private onStageKey(e: KeyboardEvent): void {
@@ -501,9 +500,13 @@ function formula(plan: PoolPlan): string {
   return `Output size, ${axis('rows', 0)}; ${axis('columns', 1)}.`;
 }
 
-declare global {
-  interface HTMLElementEventMap {
-    step: CustomEvent<PoolStepDetail>;
-    complete: CustomEvent<{ steps: number }>;
-  }
+/** Detail of the `complete` event: how many windows the walk had. */
+export interface PoolCompleteDetail {
+  steps: number;
+}
+
+/** The stepper's events, typed on the stepper (`stepper.addEventListener('step', …)`), not globally. */
+export interface PoolingStepperEventMap {
+  step: CustomEvent<PoolStepDetail>;
+  complete: CustomEvent<PoolCompleteDetail>;
 }

@@ -7,6 +7,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
+import type { ModelChangeDetail, ModelSource } from '../contracts.js';
 import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 // Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
@@ -33,13 +34,12 @@ export interface PredictionDetail {
   backend: string;
 }
 
-/** Detail of the `model-change` event. */
-export interface ModelChangeDetail {
-  kind: 'layers' | 'graph';
-  /** The model.json URL, or empty for a linked trainer's model. */
-  url: string;
-  inputShape: [number | null, number | null, number];
-  classes: number;
+export type { ModelChangeDetail } from '../contracts.js';
+
+/** The classifier's events, typed on the classifier (`classifier.addEventListener('prediction', …)`), not globally. */
+export interface PretrainedClassifierEventMap {
+  prediction: CustomEvent<PredictionDetail>;
+  'model-change': CustomEvent<ModelChangeDetail>;
 }
 
 /** The model in use with everything needed to run it. Replaced whole, so a failed load keeps the previous one. */
@@ -51,11 +51,6 @@ interface Session {
   preset: PresetName;
   /** False for a linked trainer's model, which the trainer disposes. */
   owned: boolean;
-}
-
-/** What a linked `<cnn-trainer>` offers. */
-interface ModelSource extends HTMLElement {
-  model?: tfl.LayersModel;
 }
 
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
@@ -70,6 +65,9 @@ interface SampleDigit {
   /** Paints the digit into its button's canvas (one directive per sample, so re-renders skip it). */
   paint: ReturnType<typeof paintOnce>;
 }
+
+/** The classifier's TensorFlow.js side, fetched by the base class beside the backend. */
+type Tfjs = typeof import('./compute.js');
 
 /**
  * Classifies an image or a drawn digit with a pretrained TensorFlow.js model and shows the
@@ -87,7 +85,7 @@ interface SampleDigit {
  * @tag pretrained-classifier
  * @slot - An `<img>` to classify (it is read, not shown: the element shows what the model sees).
  * @fires prediction - A classification finished; `detail: { top, ms, backend }`, top-k best first.
- * @fires model-change - A model was loaded or linked and is in use; `detail: { kind, url, inputShape, classes }`.
+ * @fires model-change - A model was loaded or linked and is in use; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires cnn-error - Bad input or a failed load; `detail: { message, cause? }`. The previous model and result stay.
  * @csspart input - The input side: pad or image, sources and samples.
  * @csspart pad - The drawing pad (for 1-channel models).
@@ -99,7 +97,10 @@ interface SampleDigit {
  * @cssprop --cnn-pad-size - Side of the drawing pad (default 196px).
  * @cssprop --cnn-preview-size - Largest side of the image preview (default 224px).
  */
-export class PretrainedClassifier extends CnnElement {
+export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMap, Tfjs> {
+  /** @internal See CnnElement.computeModule. */
+  static override computeModule = (): Promise<Tfjs> => import('./compute.js');
+
   static override styles = [...CnnElement.styles, pretrainedClassifierStyles];
 
   /** URL of a tfjs `model.json` (LayersModel or GraphModel). Empty: the shipped digit model. */
@@ -148,17 +149,15 @@ export class PretrainedClassifier extends CnnElement {
 
   /** True while the browser is asked for the camera (a second press waits for that answer). */
   private cameraStarting = false;
-  /** The tfjs side, loaded behind the first paint (set before any model exists). */
-  private tfjs?: typeof import('./compute.js');
 
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onSourceChange(source), {
+  private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(this, (source) => this.onSourceChange(source), {
     // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
     accepts: (element) => 'model' in element,
     wanted: 'a <cnn-trainer>',
     report: (message) => this.fail(message, undefined, { about: 'for' }),
     clear: () => this.clearError('for'),
   });
-  private linkedSource?: ModelSource;
+  private linkedSource?: ModelSource<tfl.LayersModel>;
   private readonly onSourceModel = () => void this.adoptLinkedModel();
   /** The latest input, classified again when the model or its settings change. */
   private current?: ImagePixels;
@@ -218,9 +217,6 @@ export class PretrainedClassifier extends CnnElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Fetched beside the backend (which the base class starts importing now), not after it.
-    // A failure here is reported by load(), which asks again.
-    importCompute().catch(() => {});
     this.addEventListener('paste', this.onPaste);
   }
 
@@ -230,7 +226,6 @@ export class PretrainedClassifier extends CnnElement {
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
-    this.tfjs ??= await importCompute();
     if (this.for) return; // The linked trainer supplies the model.
     const session = await this.openSession(this.modelUrl || assetUrl('models/digits/model.json'), signal);
     if (signal.aborted) return this.dispose(session);
@@ -275,7 +270,7 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Loads a model and everything it needs; throws with a reader-facing message. */
   private async openSession(url: string, signal?: AbortSignal): Promise<Session> {
-    const loaded = await this.tfjs!.loadModel(url, { signal });
+    const loaded = await this.tfjs.loadModel(url, { signal });
     try {
       return await this.configure(loaded, true, signal);
     } catch (e) {
@@ -286,7 +281,7 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Works out size, preset and labels for a model, and warms it up. */
   private async configure(loaded: LoadedModel, owned: boolean, signal?: AbortSignal): Promise<Session> {
-    const { parsePreset, warmUp } = this.tfjs!;
+    const { parsePreset, warmUp } = this.tfjs;
     const channels = loaded.inputShape[2];
     const size = fitInputSize(parseInputSize(this.inputSize), loaded.inputShape);
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
@@ -303,8 +298,9 @@ export class PretrainedClassifier extends CnnElement {
     const previous = this.session;
     this.session = session;
     if (previous && previous.loaded.model !== session.loaded.model) void this.queue.then(() => this.dispose(previous));
-    const { kind, url, inputShape, classes } = session.loaded;
-    emit<ModelChangeDetail>(this, 'model-change', { kind, url, inputShape, classes });
+    const { model, kind, url, inputShape, classes } = session.loaded;
+    const reason = session.owned ? 'loaded' : 'linked';
+    emit<ModelChangeDetail>(this, 'model-change', { model, reason, kind, url, inputShape, classes });
     this.clearError();
     if (session.loaded.inputShape[2] === 1) void this.loadSamples();
     if (this.state === 'ready' || this.state === 'busy') this.reclassify();
@@ -330,7 +326,7 @@ export class PretrainedClassifier extends CnnElement {
     if (session && this.session === old) this.useSession(session);
   }
 
-  private onSourceChange(source: ModelSource | undefined): void {
+  private onSourceChange(source: ModelSource<tfl.LayersModel> | undefined): void {
     this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
     this.linkedSource = source;
     if (!source) return;
@@ -344,7 +340,7 @@ export class PretrainedClassifier extends CnnElement {
     if (!source || !model) return;
     await this.ready.catch(() => {});
     const session = await this.compute(
-      () => this.configure(this.tfjs!.describeModel(model, 'layers'), false),
+      () => this.configure(this.tfjs.describeModel(model, 'layers'), false),
       `Using the model of #${this.for} failed`,
     );
     if (session && source === this.linkedSource) this.useSession(session);
@@ -429,7 +425,7 @@ export class PretrainedClassifier extends CnnElement {
 
   private async loadSamples(): Promise<void> {
     if (this.samples.length) return;
-    const { loadMnist, mnistDigit, splitMnist } = this.tfjs!;
+    const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
     try {
       const data = await loadMnist();
       const { test } = splitMnist(data);
@@ -462,7 +458,7 @@ export class PretrainedClassifier extends CnnElement {
     const session = this.session;
     if (!session) throw new Error('No model is loaded yet.');
     // A session exists only once load() imported the tfjs side.
-    const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs!;
+    const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs;
     const result = await this.compute(async () => {
       const t0 = performance.now();
       const spec = { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset };
@@ -657,17 +653,6 @@ export class PretrainedClassifier extends CnnElement {
     return html`${super.renderStatus()}
       <span>${model}${this.latency !== undefined ? html` · <span class="latency">${this.latency.toFixed(1)} ms</span>` : nothing}</span>`;
   }
-}
-
-let compute: Promise<typeof import('./compute.js')> | undefined;
-
-/** The tfjs side, imported once per page. */
-function importCompute(): Promise<typeof import('./compute.js')> {
-  compute ??= import('./compute.js').catch((e) => {
-    compute = undefined;
-    throw e;
-  });
-  return compute;
 }
 
 /** `input-size` (or the model's own size) checked against the sizes the model accepts. */

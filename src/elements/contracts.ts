@@ -1,0 +1,57 @@
+/**
+ * What linked elements expect of each other (`for=`), declared once: the detail a
+ * `<filter-grid>` sends a playground, and what a model source offers the grid and the
+ * classifier. Types only: importing this module loads nothing.
+ */
+import type { LayersModel } from '@tensorflow/tfjs-layers';
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { RgbaPixels } from '../core/digit-preprocess.js';
+import type { ConvMapRecipe } from '../core/network.js';
+
+/**
+ * Why a model changed: built from the attributes, trained an epoch, loaded (a URL, a save,
+ * files), set by the page, or taken from the element `for` names.
+ */
+export type ModelChangeReason = 'built' | 'epoch' | 'loaded' | 'set' | 'linked';
+
+/**
+ * Detail of `model-change`, one shape from every element that has a model (`<cnn-trainer>`,
+ * `<pretrained-classifier>`). `kind`, `url`, `inputShape` and `classes` describe the model
+ * and are there whenever `model` is.
+ */
+export interface ModelChangeDetail {
+  /** The model now in use; undefined when the element has none (yet). */
+  model: LayersModel | GraphModel | undefined;
+  reason: ModelChangeReason;
+  kind?: 'layers' | 'graph';
+  /** The model.json URL it was loaded from, or empty (built, set, trained, linked). */
+  url?: string;
+  /** The input's height, width and channels; null where the model takes any size. */
+  inputShape?: [number | null, number | null, number];
+  /** Number of classes (the output's last dimension). */
+  classes?: number;
+}
+
+/** Detail of `filter-select`: the filter's weights for the input channel shown. */
+export interface FilterSelectDetail {
+  index: number;
+  kernel: number[][];
+  layer: string;
+  /**
+   * In the network view: the whole convolution behind the selected map (the layer's
+   * input maps, one kernel per input channel, bias, activation, stride, dilation,
+   * padding), which a linked playground redoes.
+   */
+  recipe?: ConvMapRecipe;
+}
+
+/**
+ * An element whose model others follow (`<cnn-trainer>`, `<pretrained-classifier>`): its
+ * `model`, with `model-change` fired when it changes, and for a classifier the `input`
+ * it classified. `M` is the kind of model the follower can use (a classifier takes a
+ * trainer's LayersModel; the grid checks what it got).
+ */
+export interface ModelSource<M = unknown> extends HTMLElement {
+  model?: M;
+  input?: RgbaPixels;
+}
