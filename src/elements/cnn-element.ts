@@ -7,6 +7,7 @@ import type { BackendReport } from '../core/backend.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { TypedEventsElement } from './typed-events.js';
+import { whenNearViewport } from '../controllers/near-viewport.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -67,6 +68,13 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
    */
   @property({ reflect: true }) backend?: string;
 
+  /**
+   * `lazy`: start TensorFlow.js work only when the element comes near the viewport (as
+   * `<img loading="lazy">`), so that a long article does not compute everything on load.
+   * `eager` (default, and any other value): start at once.
+   */
+  @property() loading: 'eager' | 'lazy' = 'eager';
+
   /** The backend chosen for the page and why. */
   @state() protected backendReport?: BackendReport;
 
@@ -77,6 +85,8 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
   private settleReady!: { resolve: () => void; reject: (e: unknown) => void };
   private loadController?: AbortController;
   private loadStarted = false;
+  /** Stops waiting for the viewport (`loading="lazy"`). */
+  private cancelWait?: () => void;
   private busyCount = 0;
   /** Counts lifetimes: work started before the element left the page must not touch the new one's busy count. */
   private generation = 0;
@@ -111,7 +121,17 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
   override connectedCallback(): void {
     this.defaults.capture();
     super.connectedCallback();
-    if (!this.loadStarted) void this.startLoading();
+    if (this.loadStarted || this.cancelWait) return;
+    if (this.loading === 'lazy') this.cancelWait = whenNearViewport(this, () => this.startWhenWaiting());
+    else void this.startLoading();
+  }
+
+  /** Starts a lazy element's loading, once (its viewport wait may also end by `loading="eager"`). */
+  private startWhenWaiting(): void {
+    if (!this.cancelWait) return;
+    this.cancelWait();
+    this.cancelWait = undefined;
+    if (this.isConnected && !this.loadStarted) void this.startLoading();
   }
 
   override disconnectedCallback(): void {
@@ -231,6 +251,7 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
   }
 
   protected override update(changed: PropertyValues<this>): void {
+    if (changed.has('loading') && this.loading !== 'lazy') this.startWhenWaiting();
     // The page has one backend, chosen by the first element: a later change cannot switch it.
     const report = this.backendReport;
     if (changed.has('backend') && report && this.backend !== report.name) {
@@ -307,6 +328,8 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
   }
 
   private unload(): void {
+    this.cancelWait?.();
+    this.cancelWait = undefined;
     this.loadController?.abort();
     this.loadController = undefined;
     this.release();

@@ -58,6 +58,26 @@ describe('CnnElement (shared base)', () => {
     expect(badge.textContent).to.contain(tf.getBackend());
   });
 
+  it('with loading="lazy" starts only near the viewport, or when made eager', async () => {
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <div style="height: 5000px"></div>
+      <test-cnn-element loading="lazy" id="scrolled"></test-cnn-element>
+      <div style="height: 5000px"></div>
+      <test-cnn-element loading="lazy" id="made-eager"></test-cnn-element>
+    </div>`);
+    const scrolled = page.querySelector<TestCnnElement>('#scrolled')!;
+    const madeEager = page.querySelector<TestCnnElement>('#made-eager')!;
+    await new Promise((r) => setTimeout(r, 300));
+    expect([scrolled.loads, madeEager.loads, scrolled.getAttribute('state')]).to.deep.equal([0, 0, 'loading']);
+    scrolled.scrollIntoView();
+    await scrolled.ready;
+    expect([scrolled.loads, madeEager.loads]).to.deep.equal([1, 0]);
+    madeEager.removeAttribute('loading');
+    await madeEager.ready;
+    expect(madeEager.loads).to.equal(1);
+    window.scrollTo(0, 0);
+  });
+
   it('is busy while computing and ready afterwards', async () => {
     const el = await fixture<TestCnnElement>(html`<test-cnn-element></test-cnn-element>`);
     await el.ready;
