@@ -226,6 +226,8 @@ export class CnnTrainer extends CnnElement {
   @state() private evaluation?: Evaluation;
   @state() private selectedCell?: [number, number];
   @state() private prediction?: Float32Array;
+  /** The true label of the test digit the prediction is for, while the pad is empty (the first look). */
+  @state() private sampleLabel?: number;
   @state() private narration = '';
   @state() private storeName = 'cnn-trainer';
   /** What the Keras panel's copy button last did. */
@@ -1037,10 +1039,12 @@ export class CnnTrainer extends CnnElement {
   private async predictDrawing(): Promise<void> {
     const pad = this.pad;
     const model = this.current;
-    if (!pad || !model || !this.tfjs || pad.empty) {
+    if (!pad || !model || !this.tfjs) {
       this.prediction = undefined;
       return;
     }
+    if (pad.empty) return this.predictSample(model);
+    this.sampleLabel = undefined;
     const digit = preprocessDigit(pad.getImageData());
     if (this.seenCanvas) drawDigit(this.seenCanvas, digit.pixels, true);
     if (digit.empty) {
@@ -1049,6 +1053,26 @@ export class CnnTrainer extends CnnElement {
     }
     const values = await this.using(model, () => this.tfjs!.predictDigit(model, digit.pixels));
     if (model === this.current) this.prediction = values;
+  }
+
+  /**
+   * The first look, before the reader draws: what the network predicts for one test digit
+   * (an untrained network guesses at chance, and the view says so). Custom datasets have no
+   * shipped example to show.
+   */
+  private async predictSample(model: tfl.LayersModel): Promise<void> {
+    const data = this.data;
+    if (!data || this.isCustom()) {
+      this.prediction = this.sampleLabel = undefined;
+      if (this.seenCanvas) drawDigit(this.seenCanvas, []);
+      return;
+    }
+    const { pixels, label } = this.tfjs!.mnistDigit(data, this.testSplit().indices[0]);
+    if (this.seenCanvas) drawDigit(this.seenCanvas, pixels);
+    const values = await this.using(model, () => this.tfjs!.predictDigit(model, Float32Array.from(pixels, (v) => v / 255)));
+    if (model !== this.current || !this.pad?.empty) return;
+    this.prediction = values;
+    this.sampleLabel = label;
   }
 
   /**
@@ -1082,7 +1106,9 @@ export class CnnTrainer extends CnnElement {
     const accuracy = root.querySelector<SVGSVGElement>('svg.accuracy');
     if (!loss || !accuracy) return;
     const h = this.history;
-    const xMax = Math.max(1, h.epochs.length, ...h.batchX);
+    // The x axis spans the planned run from the start, so an empty chart already says how long it will be.
+    const planned = this.epochs ?? PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper.epochs;
+    const xMax = Math.max(1, Number.isFinite(planned) ? planned : 1, h.epochs.length, ...h.batchX);
     const pairs = (ys: number[]) => ys.map((y, i) => [h.batchX[i], y] as const);
     const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
       h.epochs.filter((e) => pick(e) !== undefined).map((e) => [e.epoch + 1, pick(e)!] as const);
@@ -1095,7 +1121,8 @@ export class CnnTrainer extends CnnElement {
         { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true, noLine: true },
         { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
       ],
-      { ...CHART, xLabel: 'epoch', xMax },
+      // Before any data: a loss axis up to chance level for ten classes (ln 10 ≈ 2.3), where training starts.
+      { ...CHART, xLabel: 'epoch', xMax, emptyYDomain: [0, 2.5] },
     );
     drawLineChart(
       accuracy,
@@ -1297,6 +1324,13 @@ export class CnnTrainer extends CnnElement {
     </div>`;
   }
 
+  /** Says what the shown prediction is for while the pad is empty, and how much to trust it. */
+  private sampleNote(): string | undefined {
+    if (this.sampleLabel === undefined) return undefined;
+    const untrained = this.builtHere && this.history.epochs.length === 0 && !this.progress;
+    return `A test digit ${this.sampleLabel}, until you draw one.${untrained ? ' The network is not trained yet: its guess is about chance (10% for each digit).' : ''}`;
+  }
+
   private chartLabel(kind: 'loss' | 'accuracy'): string {
     const last = this.history.epochs[this.history.epochs.length - 1];
     if (!last) return `${kind} chart: nothing trained yet`;
@@ -1391,7 +1425,7 @@ export class CnnTrainer extends CnnElement {
               )
             : nothing}
         </div>
-        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined)}
+        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined, this.sampleNote())}
       </div>
     </section>`;
   }

@@ -68,12 +68,13 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
 }
 
 /** One bar per class (the ten digits, or the reader's classes), the most likely highlighted. */
-export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[]) {
+export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[], note?: string) {
   if (!probs) return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
   const name = (i: number) => names?.[i] ?? String(i);
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
   return html`<div class="probs">
+    ${note ? html`<p class="hint sample-note">${note}</p>` : ''}
     <p aria-live="polite">Prediction: <strong class="guess">${name(best)}</strong> (${percent(probs[best])})</p>
     <ol class="bars">
       ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>

@@ -58,6 +58,9 @@ interface ModelSource extends HTMLElement {
   model?: tfl.LayersModel;
 }
 
+/** The held-out digit the first look classifies (a 7: a shape every reader knows). */
+const FIRST_DIGIT = 7;
+
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
 const MAX_SIDE = 512;
 /** Smaller images are refused: nothing recognisable fits in fewer pixels. */
@@ -139,6 +142,8 @@ export class PretrainedClassifier extends CnnElement {
   @state() private camera?: MediaStream;
   @state() private dragging = false;
   @state() private camNote = '';
+  /** The sample classified at load, and what to say about it while it is shown. */
+  @state() private firstLook?: { pixels: ImagePixels; note: string };
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
   @query('canvas.photo') private photoCanvas?: HTMLCanvasElement;
@@ -249,7 +254,37 @@ export class PretrainedClassifier extends CnnElement {
   protected override onReady(): void {
     this.link.arm();
     if (this.src) void this.classifyFrom(this.src);
-    else this.readSlot();
+    else if (!this.readSlot()) void this.showFirstLook();
+  }
+
+  /**
+   * The first look: with nothing given, a shipped sample (a held-out digit, or a sample photo)
+   * is classified at load, so the reader sees top-k (and Grad-CAM) before acting. Busy while
+   * it runs; skipped once the reader or the page gave an input.
+   */
+  private async showFirstLook(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const untouched = () => !this.current && !this.top.length && !this.src && (this.pad?.empty ?? true) && this.session === session;
+    await this.compute(async () => {
+      let pixels: ImagePixels;
+      let note: string;
+      if (session.loaded.inputShape[2] === 1) {
+        await this.loadSamples();
+        const sample = this.samples.find((s) => s.label === FIRST_DIGIT) ?? this.samples[0];
+        if (!sample) return;
+        pixels = imageDataPixels(sample.image);
+        note = `A held-out test digit (${sample.label}) to start with: draw your own on the pad.`;
+      } else {
+        const name = SAMPLE_NAMES[0];
+        pixels = await this.read(sampleUrl(name));
+        note = `A sample photo (${SAMPLE_IMAGES[name].label}) to start with: give your own image.`;
+      }
+      if (!untouched()) return;
+      // A failed classification was reported where it failed.
+      await this.classifyPixels(pixels, true).catch(() => {});
+      if (this.view?.pixels === pixels) this.firstLook = { pixels, note };
+    }, 'Classifying the sample failed');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -373,13 +408,15 @@ export class PretrainedClassifier extends CnnElement {
     return pad && !pad.empty ? imageDataPixels(pad.getImageData()) : undefined;
   }
 
-  private readSlot(): void {
+  /** Classifies a slotted `<img>`; false when there is none. */
+  private readSlot(): boolean {
     const img = (this.shadowRoot?.querySelector('slot') as HTMLSlotElement | null)
       ?.assignedElements({ flatten: true })
       .find((e): e is HTMLImageElement => e instanceof HTMLImageElement);
-    if (!img || this.src) return;
+    if (!img || this.src) return false;
     if (img.complete && img.naturalWidth) void this.classifyFrom(img);
     else img.addEventListener('load', () => void this.classifyFrom(img), { once: true });
+    return true;
   }
 
   private onDrop(e: DragEvent): void {
@@ -596,6 +633,7 @@ export class PretrainedClassifier extends CnnElement {
           </ol>
           ${this.top.length ? nothing : html`<p class="hint">${this.emptyHint(gray)}</p>`}
           <p class="narration" part="narration" aria-live="polite">${this.narrate()}</p>
+          ${this.firstLook && this.view?.pixels === this.firstLook.pixels ? html`<p class="hint first-look">${this.firstLook.note}</p>` : nothing}
           ${this.camNote ? html`<p class="hint">${this.camNote}</p>` : nothing}
         </div>
       </div>
