@@ -61,6 +61,14 @@ export const playgroundStyles = css`
     min-width: 3px;
     min-height: 3px;
   }
+  /* The receptive field stands out even on a large picture: the rest of the input is dimmed around it. */
+  [part~='input'] .box {
+    box-shadow:
+      0 0 0 1px var(--_bg),
+      0 0 0 100vmax rgb(0 0 0 / 0.3);
+    min-width: 6px;
+    min-height: 6px;
+  }
   .legend {
     width: min(100%, 320px);
     height: auto;

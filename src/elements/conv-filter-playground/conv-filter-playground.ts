@@ -15,6 +15,7 @@ import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
+import { strongestPixel } from './first-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
 import type { ConvMapRecipe } from '../../core/network.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
@@ -205,6 +206,8 @@ export class ConvFilterPlayground extends CnnElement {
   @state() private picture?: Picture;
   @state() private result?: Result;
   @state() private focusPixel: [number, number] = [0, 0];
+  /** True once the reader (or play/step) chose the inspected pixel: results no longer move it. */
+  private pixelPicked = false;
   /** While the convolution is shown in motion: the reading-order index the output is filled through. */
   @state() private scan?: number;
   @state() private playing = false;
@@ -332,6 +335,7 @@ export class ConvFilterPlayground extends CnnElement {
     const result = this.result;
     if (!result) return;
     this.scan = index;
+    this.pixelPicked = true;
     this.focusPixel = scanPixel(index, result.plan.outShape[1]);
   }
 
@@ -494,7 +498,10 @@ export class ConvFilterPlayground extends CnnElement {
       const [min, max] = valueRange(map.values);
       if (!map.values.every(Number.isFinite)) throw new Error(overflowMessage);
       this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
-      this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
+      // Until the reader picks a pixel, the first look inspects the strongest response.
+      this.focusPixel = this.pixelPicked
+        ? [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)]
+        : strongestPixel(map.values, map.shape);
       // In motion, the fill follows the pixel on the new map's grid.
       if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
       this.clearError();
@@ -660,6 +667,7 @@ export class ConvFilterPlayground extends CnnElement {
     if (this.playing) return;
     if (e.type === 'pointerdown') this.leaveMotion();
     if (this.scan !== undefined) return;
+    this.pixelPicked = true;
     this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
   }
 
@@ -681,6 +689,7 @@ export class ConvFilterPlayground extends CnnElement {
     if (!next) return;
     e.preventDefault();
     this.leaveMotion();
+    this.pixelPicked = true;
     this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
   }
 
