@@ -309,6 +309,25 @@ describe('<pretrained-classifier> with fixture models', () => {
     trainer.remove();
   });
 
+  it('renders its heading at the level the page sets (default 2, under a page <h1>), or none with 0', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const heading = () => shadow(el).querySelector('.heading')!;
+    expect(heading().localName).to.equal('h2');
+    expect(heading().id).to.equal('top-heading');
+    el.headingLevel = 4;
+    await el.updateComplete;
+    expect(heading().localName).to.equal('h4');
+    el.setAttribute('heading-level', '0');
+    await el.updateComplete;
+    expect(heading().localName).to.equal('p');
+    expect(shadow(el).querySelector('[part="predictions"]')!.getAttribute('aria-labelledby')).to.equal('top-heading');
+    await expect(el).to.be.accessible();
+    const said = errorOf(el, () => el.setAttribute('heading-level', '9'));
+    expect(await said).to.equal('heading-level "9" is unknown: use 0, 1, 2, 3, 4, 5, 6.');
+    await el.updateComplete;
+    expect(heading().localName).to.equal('h2');
+  });
+
   it('is accessible', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
     await expect(el).to.be.accessible();

@@ -13,6 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
+import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
@@ -138,6 +139,7 @@ const CHART = { width: 320, height: 170 };
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
  * @csspart summary - The layer table (output shape and parameters per layer).
  * @csspart progress - Progress bar with epoch, batch, samples per second and time left.
+ * @csspart more - The "More settings" fold: the settings beyond the essential ones.
  * @csspart charts - The loss and accuracy charts.
  * @csspart confusion - The confusion matrix (rows: true digit, columns: prediction).
  * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
@@ -225,6 +227,12 @@ export class CnnTrainer extends CnnElement {
   @state() private progress?: BatchReport;
   @state() private evaluation?: Evaluation;
   @state() private selectedCell?: [number, number];
+  /**
+   * Level of the element's headings (1–6), so they fit the page's outline: the default 2
+   * suits an element placed under the page's `<h1>`. 0 renders them as bold text, no headings.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+
   @state() private prediction?: Float32Array;
   /** The true label of the test digit the prediction is for, while the pad is empty (the first look). */
   @state() private sampleLabel?: number;
@@ -673,6 +681,7 @@ export class CnnTrainer extends CnnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('classes') && this.classes !== undefined) {
       try {
         this.exampleSet.setClasses(parseClasses(this.classes));
@@ -1235,22 +1244,7 @@ export class CnnTrainer extends CnnElement {
             ${PRESET_NAMES.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${p}</option>`)}
           </select></label
         >
-        <label
-          >Optimizer
-          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
-            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
-          </select></label
-        >
         ${num('Epochs', this.epochs, hyper.epochs, (v) => (this.epochs = v))}
-        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
-        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
-        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
-        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
-        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
-        <label class="check"
-          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
-          Augment</label
-        >
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${!ready || busy || !this.current} @click=${() => void this.train()}>Train</button>
@@ -1261,6 +1255,27 @@ export class CnnTrainer extends CnnElement {
         <button ?disabled=${!ready || busy || !this.current} @click=${() => void this.compute(() => this.evaluate(), 'Evaluation failed')}>
           Evaluate
         </button>
+      </div>
+      <details class="more" part="more">
+        <summary>More settings: optimizer, batch size, learning rate, data, saving and loading</summary>
+        <div class="settings">
+        <label
+          >Optimizer
+          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
+            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
+          </select></label
+        >
+        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
+        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
+        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
+        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
+        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
+        <label class="check"
+          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
+          Augment</label
+        >
+        </div>
+        <div class="buttons">
         <span class="store">
           <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel('downloads'), 'Saving failed')}>Download</button>
           <label
@@ -1294,13 +1309,14 @@ export class CnnTrainer extends CnnElement {
               }}
           /></label>
         </span>
-      </div>
+        </div>
+      </details>
     </section>`;
   }
 
   private renderAugment() {
     return html`<section class="panel" part="augment">
-      <h3>Augmented samples</h3>
+      ${renderHeading(this.headingLevel, 'Augmented samples')}
       <p class="hint">Each epoch sees every digit shifted (±10%), rotated (±10°) and zoomed (±10%) at random.</p>
       <div class="augment-strip">
         ${Array.from({ length: 8 }, (_, i) => html`<canvas class="tile" role="img" aria-label=${`augmented variant ${i + 1}`}></canvas>`)}
@@ -1355,10 +1371,11 @@ export class CnnTrainer extends CnnElement {
       ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
       : 'The most confident mistakes';
     return html`<section class="panel results">
-      <h3>
-        ${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
-        <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>
-      </h3>
+      ${renderHeading(
+        this.headingLevel,
+        html`${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
+          <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>`,
+      )}
       <div class="result-grid">
         <figure>
           <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
@@ -1392,6 +1409,7 @@ export class CnnTrainer extends CnnElement {
         bytes: this.exampleSet.bytes,
         skipped: this.skipped,
         busy: this.phase !== 'idle',
+        headingLevel: headingLevelOf(this.headingLevel),
       },
       {
         addFiles: (label, files) => void this.addFiles(label, files),
@@ -1409,7 +1427,7 @@ export class CnnTrainer extends CnnElement {
     const custom = this.isCustom();
     const busy = this.phase !== 'idle';
     return html`<section class="panel pad" part="pad">
-      <h3>${custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit'}</h3>
+      ${renderHeading(this.headingLevel, custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit')}
       <div class="pad-row">
         <cnn-draw-pad
           label=${custom ? 'Draw an example for one of your classes' : 'Draw a digit for the network'}

@@ -164,15 +164,9 @@ export const playgroundStyles = css`
     height: 1px;
     opacity: 0;
   }
-  .file span,
-  button {
-    display: inline-block;
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    padding: 3px 10px;
-    background: var(--_bg);
-    cursor: pointer;
-    line-height: 1.4;
+  .file span {
+    display: inline-flex;
+    align-items: center;
   }
   .file:focus-within span {
     box-shadow: var(--_focus);

@@ -112,6 +112,7 @@ const onOffConverter = {
  * @csspart arithmetic - The products and sum behind the inspected pixel, also announced to screen readers.
  * @csspart kernel - The editable kernel grid.
  * @csspart controls - Kernel, convolution and image settings.
+ * @csspart more - The "More settings" fold: the settings beyond the essential ones.
  * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
@@ -909,6 +910,22 @@ export class ConvFilterPlayground extends CnnElement {
         </div>
       </fieldset>
       <fieldset>
+        <legend>Image</legend>
+        <label
+          >Sample
+          <select @change=${this.onSample}>
+            ${this.src ? html`<option selected value="">your image</option>` : nothing}
+            ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
+          </select>
+        </label>
+        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span class="file-button">Choose a file…</span></label>
+        ${'mediaDevices' in navigator
+          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
+          : nothing}
+      </fieldset>
+      <details class="more" part="more">
+        <summary>More settings: stride, padding, dilation, bias, activation, channels, colours</summary>
+        <fieldset>
         <legend>Convolution</legend>
         ${this.renderSelect('Stride', String(this.stride), ['1', '2', '3', '4'], (v) => (this.stride = Number(v)))}
         ${this.renderSelect('Padding', this.padding, CONV_PADDINGS, (v) => (this.padding = v as ConvPadding))}
@@ -930,21 +947,8 @@ export class ConvFilterPlayground extends CnnElement {
         ${this.renderSelect('Activation', this.activation, ACTIVATIONS, (v) => (this.activation = v as Activation))}
         ${this.renderSelect('Channels', this.channels, CHANNEL_MODES, (v) => (this.channels = v as ChannelMode))}
         ${this.renderSelect('Colours', this.colormap, COLORMAPS, (v) => (this.colormap = v as ColormapChoice))}
-      </fieldset>
-      <fieldset>
-        <legend>Image</legend>
-        <label
-          >Sample
-          <select @change=${this.onSample}>
-            ${this.src ? html`<option selected value="">your image</option>` : nothing}
-            ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
-          </select>
-        </label>
-        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span>Choose a file…</span></label>
-        ${'mediaDevices' in navigator
-          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
-          : nothing}
-      </fieldset>
+        </fieldset>
+      </details>
     </div>`;
   }
 

@@ -6,6 +6,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
+import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, renderHeading } from '../heading.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import { assetUrl } from '../../core/assets.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
@@ -130,6 +131,12 @@ export class PretrainedClassifier extends CnnElement {
 
   /** Show the Grad-CAM overlay for the top class (LayersModels with conv layers). */
   @property({ type: Boolean, reflect: true }) explain = false;
+
+  /**
+   * Level of the element's heading (1–6), so it fits the page's outline: the default 2
+   * suits an element placed under the page's `<h1>`. 0 renders it as bold text, no heading.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
 
   /** Id of a `<cnn-trainer>`: classify with its current model, following it as it trains. */
   @property() for?: string;
@@ -288,6 +295,7 @@ export class PretrainedClassifier extends CnnElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('for')) this.link.follow(this.for);
   }
 
@@ -621,7 +629,7 @@ export class PretrainedClassifier extends CnnElement {
           <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
         </div>
         <div class="results">
-          <h3 id="top-heading">Top ${this.shownK()} predictions</h3>
+          ${renderHeading(this.headingLevel, `Top ${this.shownK()} predictions`, 'top-heading')}
           <ol part="predictions" aria-labelledby="top-heading">
             ${this.top.map(
               (p) => html`<li>
@@ -643,7 +651,7 @@ export class PretrainedClassifier extends CnnElement {
   private renderControls(gray: boolean) {
     return html`<div class="controls" part="controls">
       ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
-      <label class="file">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
+      <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
       ${this.camera
         ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
             <button @click=${() => this.stopCamera()}>Stop camera</button>`
