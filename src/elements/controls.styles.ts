@@ -99,12 +99,14 @@ export const controlStyles = css`
     border-top: 1px solid var(--_border);
     padding-top: 4px;
   }
-  details.more > summary {
+  /* Every disclosure's summary is a 28 px target, its marker kept. */
+  summary {
     min-height: 28px;
-    display: flex;
-    align-items: center;
-    gap: 6px;
+    padding: 4px 0;
+    line-height: 20px;
     cursor: pointer;
+  }
+  details.more > summary {
     color: var(--_muted);
     font-size: 0.9em;
     width: fit-content;

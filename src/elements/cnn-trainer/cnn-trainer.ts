@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
@@ -846,6 +846,12 @@ export class CnnTrainer extends CnnElement {
     }
   }
 
+  /** The preset whose table to show while the network is being built, so the layout does not move when it arrives. */
+  private comingPreset(): PresetName | undefined {
+    if (this.layers !== undefined || this.isCustom() || this.state === 'error') return undefined;
+    return (PRESET_NAMES as readonly string[]).includes(this.preset) ? (this.preset as PresetName) : undefined;
+  }
+
   private isCustom(): boolean {
     return this.trainingSet === 'custom';
   }
@@ -1198,7 +1204,7 @@ export class CnnTrainer extends CnnElement {
     return html`
       ${this.renderControls()}
       ${this.isCustom() ? this.renderDataset() : nothing}
-      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined)}</section>
+      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined, this.comingPreset())}</section>
       ${this.augment ? this.renderAugment() : nothing}
       ${this.renderProgress()}
       <section part="charts" class="charts">

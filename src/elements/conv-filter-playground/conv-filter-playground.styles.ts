@@ -174,7 +174,16 @@ export const playgroundStyles = css`
   :host([dragging]) .frame {
     outline: 2px dashed var(--_accent);
   }
+  /* Over the reserved picture box, not below it: the box keeps its size when the picture lands. */
   .placeholder {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    padding: 12px;
+    display: grid;
+    place-items: center;
+    text-align: center;
+    line-height: 1.4;
     color: var(--_muted);
   }
 `;

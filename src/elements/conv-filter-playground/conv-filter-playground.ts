@@ -12,7 +12,7 @@ import { readImage, type ImageInput, type ImagePixels } from '../../core/image-i
 import { LatestOnly } from '../../core/latest-only.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
-import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/samples.js';
 import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
 import { strongestPixel } from './first-pixel.js';
@@ -716,10 +716,15 @@ export class ConvFilterPlayground extends CnnElement {
             ${picture ? this.inputCaption(picture) : 'Input'}
           </figcaption>
           <div class="viewport" part="input">
-            <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
+            <canvas
+              class="in"
+              role="img"
+              aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}
+              style=${styleMap(picture ? {} : { aspectRatio: String(this.expectedAspect()) })}
+            ></canvas>
             ${picture ? this.renderEdge(picture.image) : nothing} ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
+            ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
           </div>
-          ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
         </figure>
         <figure>
           <figcaption>${result ? `Feature map ${result.shape[1]}×${result.shape[0]}${result.mode === 'rgb' ? ', 3 channels shown as RGB (clamped to 0–255)' : ''}` : 'Feature map'}</figcaption>
@@ -731,7 +736,13 @@ export class ConvFilterPlayground extends CnnElement {
             aria-label="Feature map. Point at a pixel, or use the arrow keys, to see how it was computed."
             @keydown=${this.onMapKey}
           >
-            <canvas class="out" aria-hidden="true" @pointermove=${this.onMapPointer} @pointerdown=${this.onMapPointer}></canvas>
+            <canvas
+              class="out"
+              aria-hidden="true"
+              style=${styleMap(result ? {} : { aspectRatio: String(picture ? picture.image.width / picture.image.height : this.expectedAspect()) })}
+              @pointermove=${this.onMapPointer}
+              @pointerdown=${this.onMapPointer}
+            ></canvas>
             ${result ? this.renderCursor(result) : nothing}
           </div>
           <svg class="legend" part="legend" role="img" aria-label=${result ? this.legendLabel(result) : 'Legend'}></svg>
@@ -745,6 +756,12 @@ export class ConvFilterPlayground extends CnnElement {
         : nothing}
       ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
     `;
+  }
+
+  /** Width ÷ height of the picture on its way (a shipped sample's), so the maps keep their box when it lands. */
+  private expectedAspect(): number {
+    const sample = SAMPLE_IMAGES[this.sample as SampleName];
+    return !this.src && !this.for && sample ? sample.aspect : 1.5;
   }
 
   /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */

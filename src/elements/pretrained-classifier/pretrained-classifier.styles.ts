@@ -95,6 +95,16 @@ export const pretrainedClassifierStyles = css`
     flex-wrap: wrap;
     gap: 4px;
   }
+  /* The sample digits' places while they load (the same box as a sample button). */
+  .samples .slot {
+    width: 38px;
+    height: 38px;
+    border: 1px dashed var(--_border);
+    border-radius: 6px;
+  }
+  li.empty {
+    color: var(--_muted);
+  }
   .samples button {
     padding: 2px;
     line-height: 0;

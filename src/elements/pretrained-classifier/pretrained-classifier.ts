@@ -631,6 +631,7 @@ export class PretrainedClassifier extends CnnElement {
         <div class="results">
           ${renderHeading(this.headingLevel, `Top ${this.shownK()} predictions`, 'top-heading')}
           <ol part="predictions" aria-labelledby="top-heading">
+            ${this.top.length ? nothing : this.renderEmptyRows()}
             ${this.top.map(
               (p) => html`<li>
                 <span class="name"><span class="label">${p.label}</span>${p.id ? html` <small class="id">· ${p.id}</small>` : nothing}</span>
@@ -639,8 +640,7 @@ export class PretrainedClassifier extends CnnElement {
               </li>`,
             )}
           </ol>
-          ${this.top.length ? nothing : html`<p class="hint">${this.emptyHint(gray)}</p>`}
-          <p class="narration" part="narration" aria-live="polite">${this.narrate()}</p>
+          <p class="narration" part="narration" aria-live="polite">${this.top.length ? this.narrate() : html`<span class="hint">${this.emptyHint(gray)}</span>`}</p>
           ${this.firstLook && this.view?.pixels === this.firstLook.pixels ? html`<p class="hint first-look">${this.firstLook.note}</p>` : nothing}
           ${this.camNote ? html`<p class="hint">${this.camNote}</p>` : nothing}
         </div>
@@ -660,9 +660,20 @@ export class PretrainedClassifier extends CnnElement {
     </div>`;
   }
 
+  /** Before a prediction: the rows the top-k will fill, empty, so nothing moves when it lands. */
+  private renderEmptyRows() {
+    return Array.from(
+      { length: this.shownK() },
+      () => html`<li class="empty" aria-hidden="true">
+        <span class="name"><span class="label">—</span></span><span class="pct"></span><span class="bar"><span></span></span>
+      </li>`,
+    );
+  }
+
   private renderSamples(gray: boolean) {
     if (gray) {
       return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
+        ${this.samples.length ? nothing : Array.from({ length: 10 }, () => html`<span class="slot" aria-hidden="true"></span>`)}
         ${this.samples.map(
           (s) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
             <canvas width="28" height="28" ${s.paint}></canvas>
