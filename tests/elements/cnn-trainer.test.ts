@@ -275,7 +275,7 @@ describe('<cnn-trainer>', () => {
     const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} epochs="3"></cnn-trainer>`);
     const root = el.shadowRoot!;
     await until(() => root.querySelectorAll('.bars li').length === 10, 'the first look');
-    expect(root.querySelector('.sample-note')!.textContent).to.match(/^A test digit \d, until you draw one\. The network is not trained yet: its guess is about chance/);
+    expect(root.querySelector('.sample-note')!.textContent).to.match(/^A test digit \d, until you draw one\. The network is not trained yet: its guesses are no better than chance/);
     // Independent reference: the first of the 2,000 fixed test digits, straight into the model.
     const data = await loadMnist();
     const { test } = splitMnist(data, { trainSize: 1 });

@@ -56,6 +56,9 @@ export const cnnTrainerStyles = css`
   .files input {
     max-width: 14em;
   }
+  table.layers tr.coming {
+    color: var(--_muted);
+  }
   table.layers {
     border-collapse: collapse;
     width: 100%;

@@ -1350,7 +1350,7 @@ export class CnnTrainer extends CnnElement {
   private sampleNote(): string | undefined {
     if (this.sampleLabel === undefined) return undefined;
     const untrained = this.builtHere && this.history.epochs.length === 0 && !this.progress;
-    return `A test digit ${this.sampleLabel}, until you draw one.${untrained ? ' The network is not trained yet: its guess is about chance (10% for each digit).' : ''}`;
+    return `A test digit ${this.sampleLabel}, until you draw one.${untrained ? ' The network is not trained yet: its guesses are no better than chance (1 in 10).' : ''}`;
   }
 
   private chartLabel(kind: 'loss' | 'accuracy'): string {

@@ -87,7 +87,15 @@ function renderComingTable(preset: PresetName) {
       </tr>
     </thead>
     <tbody>
-      ${layers.map((l) => html`<tr><td>${l.type}</td>${dots}${dots}${dots}</tr>`)}
+      ${layers.map((l) => {
+        // The names TensorFlow.js will give (conv2d_Conv2D1…), so the rows wrap as the real ones will.
+        const kind = l.type.charAt(0).toUpperCase() + l.type.slice(1).replace(/2d$/, '2D');
+        return html`<tr class="coming">
+          <td>${l.type.replace(/([A-Z])/g, '_$1').toLowerCase()}_${kind}1</td>
+          <td>${kind}</td>
+          ${dots}${dots}
+        </tr>`;
+      })}
     </tbody>
     <tfoot>
       <tr>
