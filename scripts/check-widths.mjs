@@ -2,14 +2,20 @@
 // and every story of the built Storybook on a phone-like page (touch, mobile viewport) and
 // looks at it at 320, 390 and 768 px. It fails when the page is wider than the screen, or
 // when one of the five elements is wider than the screen or than its own box (content that
-// spills out of the element instead of scrolling inside it). It also sums the page's layout
-// shifts (the Layout Instability API, as Lighthouse's CLS) while the demo loads, and fails
-// above 0.05.
+// spills out of the element instead of scrolling inside it). It also sums each page's layout
+// shifts (the Layout Instability API, as Lighthouse's CLS) while it loads, the demo and every
+// single-element story, and fails above 0.05.
 //
 //   npm run build && npm run build-storybook && npm run test:widths
 //
 // A mobile viewport grows to fit content that is too wide (the browser zooms out), so
 // `innerWidth` cannot tell: widths are compared with the screen width asked for.
+// Touch: at 390 px it also measures every control a finger may hit (buttons, selects, inputs,
+// summaries, check-box labels, inside the elements' shadow roots) and fails below 24×24 px
+// (WCAG 2.5.8). On the demo it draws a stroke on the classifier's pad with a finger (touch
+// events through the DevTools protocol, which Chromium turns into pointer events of type
+// "touch") and checks that the page did not scroll and the drawing was classified, then taps
+// the playground's feature map and checks that the inspected pixel moved there.
 // Env: WIDTHS_ONLY (substring of story ids; "demo" for the article alone).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +27,8 @@ const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretr
 const WIDTHS = [320, 390, 768];
 const TIMEOUT_MS = Number(process.env.WIDTHS_TIMEOUT_MS ?? 120_000);
 const MAX_LAYOUT_SHIFT = 0.05;
+const TARGET_WIDTH = 390;
+const MIN_TARGET = 24;
 const only = process.env.WIDTHS_ONLY;
 
 for (const need of ['dist/cnn-elements.js', 'storybook-static/index.json']) {
@@ -37,8 +45,8 @@ const { server, url: origin } = await serveStatic('.', { redirects: { '/': '/dem
 const { server: storybook, url: storybookOrigin } = await serveStatic('storybook-static');
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
 const pages = [
-  ...(!only || 'demo'.includes(only) ? [{ name: 'demo', url: `${origin}/demo/`, shifts: true }] : []),
-  ...stories.map((id) => ({ name: id, url: `${storybookOrigin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story` })),
+  ...(!only || 'demo'.includes(only) ? [{ name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true }] : []),
+  ...stories.map((id) => ({ name: id, url: `${storybookOrigin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, shifts: true })),
 ];
 let failed = 0;
 try {
@@ -57,7 +65,7 @@ console.log(`widths: ${pages.length - failed} passed, ${failed} failed`);
 if (failed) process.exit(1);
 
 /** Loads one page at the narrowest width, then widens the screen; returns what did not fit. */
-async function check({ url, shifts }) {
+async function check({ url, shifts, fingers }) {
   const problems = [];
   const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 800 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -82,6 +90,11 @@ async function check({ url, shifts }) {
       await page.waitForTimeout(150);
       const report = await page.evaluate(measure, { tags: TAGS, width });
       problems.push(...report.map((r) => `at ${width} px: ${r}`));
+      if (width === TARGET_WIDTH) {
+        const small = await page.evaluate(smallTargets, { tags: TAGS, min: MIN_TARGET });
+        problems.push(...small.map((r) => `at ${width} px: a target smaller than ${MIN_TARGET}×${MIN_TARGET} px: ${r}`));
+        if (fingers) problems.push(...(await touchWorks(page)).map((r) => `at ${width} px with a finger: ${r}`));
+      }
     }
     if (shifts) {
       const cls = await page.evaluate(() => window.__layoutShift);
@@ -117,4 +130,85 @@ function watchLayoutShifts() {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__layoutShift += entry.value;
   }).observe({ type: 'layout-shift', buffered: true });
+}
+
+/** In the page: controls (in our elements' shadow roots, nested ones too) smaller than `min` px either way. */
+function smallTargets({ tags, min }) {
+  const out = [];
+  const selector = 'button, select, input, textarea, summary, a[href], [role="button"], [tabindex="0"]';
+  const visit = (root, host) => {
+    for (const el of root.querySelectorAll(selector)) {
+      // A check box or radio is hit through its label; a hidden file input through its styled label.
+      const label = el.closest('label');
+      const target = el.matches('input[type="checkbox"], input[type="radio"], input[type="file"]') && label ? label : el;
+      const box = target.getBoundingClientRect();
+      // Not rendered (a closed <details>, a hidden panel) or visually hidden (1 px inputs behind a label).
+      if (box.width <= 1 || box.height <= 1 || target.closest('details:not([open]) > :not(summary)')) continue;
+      if (box.width < min - 0.5 || box.height < min - 0.5) {
+        const name = (target.getAttribute('aria-label') || target.textContent || target.localName).trim().replace(/\s+/g, ' ').slice(0, 40);
+        out.push(`<${host}> ${target.localName}${target.className ? `.${String(target.className).split(' ')[0]}` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot, host);
+  };
+  for (const el of document.querySelectorAll(tags.join(','))) if (el.shadowRoot) visit(el.shadowRoot, el.localName);
+  return [...new Set(out)];
+}
+
+/** On the demo: a finger draws on the classifier's pad, and taps the playground's feature map. */
+async function touchWorks(page) {
+  const problems = [];
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
+  // The pad of the first classifier (the shipped digit model).
+  const pad = await page.evaluateHandle(() => {
+    const el = document.querySelector('pretrained-classifier');
+    el.scrollIntoView({ block: 'center' });
+    return el.shadowRoot.querySelector('cnn-draw-pad').shadowRoot.querySelector('canvas');
+  });
+  await page.waitForTimeout(300);
+  const r = await pad.evaluate((c) => c.getBoundingClientRect().toJSON());
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const at = (fx, fy) => [r.left + fx * r.width, r.top + fy * r.height];
+  await touch('touchStart', [at(0.5, 0.15)]);
+  for (let i = 1; i <= 12; i++) await touch('touchMove', [at(0.5 - 0.04 * (i / 12), 0.15 + 0.7 * (i / 12))]);
+  await touch('touchEnd', []);
+  const drawn = await page
+    .waitForFunction(
+      () => {
+        const el = document.querySelector('pretrained-classifier');
+        const padEl = el.shadowRoot.querySelector('cnn-draw-pad');
+        return !padEl.empty && !el.shadowRoot.querySelector('.first-look') && el.predictions.length > 0 && el.getAttribute('state') === 'ready';
+      },
+      null,
+      { timeout: 20_000, polling: 100 },
+    )
+    .then(() => true)
+    .catch(() => false);
+  if (!drawn) problems.push('a stroke drawn on the classifier pad was not drawn or not classified');
+  const scrollAfter = await page.evaluate(() => window.scrollY);
+  if (Math.abs(scrollAfter - scrollBefore) > 1) problems.push(`drawing on the pad scrolled the page by ${scrollAfter - scrollBefore} px`);
+  // A tap on the playground's map, near its lower right: the arithmetic follows the finger.
+  const map = await page.evaluateHandle(() => {
+    const el = document.querySelector('#playground');
+    el.scrollIntoView({ block: 'center' });
+    return el.shadowRoot.querySelector('canvas.out');
+  });
+  await page.waitForTimeout(300);
+  const m = await map.evaluate((c) => c.getBoundingClientRect().toJSON());
+  await page.touchscreen.tap(m.left + m.width * 0.9, m.top + m.height * 0.9);
+  await page.waitForTimeout(300);
+  const said = await page.evaluate(() => {
+    const el = document.querySelector('#playground');
+    const text = el.shadowRoot.querySelector('[part~="arithmetic"] [aria-live]')?.textContent ?? '';
+    const match = /Output row (\d+), column (\d+)/.exec(text);
+    const [h, w] = [el.shadowRoot.querySelector('canvas.out').height, el.shadowRoot.querySelector('canvas.out').width];
+    return match ? { row: Number(match[1]), col: Number(match[2]), h, w } : undefined;
+  });
+  if (!said) problems.push('the playground shows no arithmetic after a tap');
+  else if (Math.abs(said.row / said.h - 0.9) > 0.05 || Math.abs(said.col / said.w - 0.9) > 0.05) {
+    problems.push(`a tap at 90%, 90% of the feature map inspected row ${said.row} of ${said.h}, column ${said.col} of ${said.w}`);
+  }
+  await cdp.detach();
+  return problems;
 }

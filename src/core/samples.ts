@@ -1,15 +1,16 @@
 /** The sample photos shipped in assets/images (credits in assets/images/LICENSES.md). */
 import { assetUrl } from './assets.js';
 
+/** `aspect`: width ÷ height of the file, so an element can reserve the picture's box before it loads. */
 export const SAMPLE_IMAGES = {
-  cat: { file: 'images/cat.jpg', label: 'Cat (Chelsea)' },
-  coffee: { file: 'images/coffee.jpg', label: 'Coffee cup' },
-  astronaut: { file: 'images/astronaut.jpg', label: 'Astronaut' },
-  rocket: { file: 'images/rocket.jpg', label: 'Rocket launch' },
-  camera: { file: 'images/camera.jpg', label: 'Cameraman (grayscale)' },
-  brick: { file: 'images/brick.jpg', label: 'Brick wall (texture)' },
-  coins: { file: 'images/coins.jpg', label: 'Coins (grayscale)' },
-  horse: { file: 'images/horse.png', label: 'Horse silhouette' },
+  cat: { file: 'images/cat.jpg', label: 'Cat (Chelsea)', aspect: 451 / 300 },
+  coffee: { file: 'images/coffee.jpg', label: 'Coffee cup', aspect: 512 / 341 },
+  astronaut: { file: 'images/astronaut.jpg', label: 'Astronaut', aspect: 1 },
+  rocket: { file: 'images/rocket.jpg', label: 'Rocket launch', aspect: 512 / 342 },
+  camera: { file: 'images/camera.jpg', label: 'Cameraman (grayscale)', aspect: 1 },
+  brick: { file: 'images/brick.jpg', label: 'Brick wall (texture)', aspect: 1 },
+  coins: { file: 'images/coins.jpg', label: 'Coins (grayscale)', aspect: 384 / 303 },
+  horse: { file: 'images/horse.png', label: 'Horse silhouette', aspect: 400 / 328 },
 } as const;
 
 export type SampleName = keyof typeof SAMPLE_IMAGES;

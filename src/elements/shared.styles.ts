@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { controlStyles } from './controls.styles.js';
 
 /**
  * Styles every element shares: the theme tokens (CSS custom properties), the
- * frame, the backend badge, the error box and a visible focus ring.
+ * frame, the backend badge, the error box, a visible focus ring and the controls.
  */
 export const sharedStyles = css`
+  ${controlStyles}
   :host {
     --_accent: var(--cnn-accent, #2563eb);
     --_fg: var(--cnn-fg, #1f2937);

@@ -28,6 +28,8 @@ export interface ChartOptions {
   xLabel: string;
   /** Fixed y range (accuracy: [0, 1]); otherwise from the data, starting at 0. */
   yDomain?: [number, number];
+  /** The y range while no series has a finite point (default [0, 1]): readable ticks on an empty chart. */
+  emptyYDomain?: [number, number];
   /** Smallest x range, so that the first points do not fill the whole width. */
   xMax?: number;
 }
@@ -41,10 +43,12 @@ export function drawLineChart(svgElement: SVGSVGElement, series: readonly ChartS
   svg.selectAll('*').remove();
   const all = series.flatMap((s) => s.points);
   const xMax = Math.max(options.xMax ?? 1, ...all.map((p) => p[0]));
-  const yMax = Math.max(1e-6, ...all.map((p) => p[1]).filter(Number.isFinite));
+  const ys = all.map((p) => p[1]).filter(Number.isFinite);
+  // A flat zero curve still gets a small range; no data at all gets the empty domain.
+  const fromData: [number, number] = ys.length ? [0, Math.max(1e-6, ...ys)] : (options.emptyYDomain ?? [0, 1]);
   const x = scaleLinear().domain([0, xMax]).range([MARGIN.left, width - MARGIN.right]);
   const y = scaleLinear()
-    .domain(options.yDomain ?? [0, yMax])
+    .domain(options.yDomain ?? fromData)
     .nice()
     .range([height - MARGIN.bottom, MARGIN.top]);
   svg

@@ -258,7 +258,8 @@ describe('<cnn-trainer>', () => {
         { x: 0.5, y: 0.85 },
       ],
     ]);
-    await until(() => el.shadowRoot!.querySelectorAll('.bars li').length === 10, 'the probability bars');
+    // The first look's bars (a test digit's) give way to the drawing's.
+    await until(() => el.shadowRoot!.querySelectorAll('.bars li').length === 10 && !el.shadowRoot!.querySelector('.sample-note'), 'the probability bars');
     const shown = [...el.shadowRoot!.querySelectorAll('.bars li .value')].map((v) => Number.parseFloat(v.textContent!));
     const digit = preprocessDigit(pad.getImageData());
     const expected = tf.tidy(() => el.model!.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor);
@@ -268,6 +269,31 @@ describe('<cnn-trainer>', () => {
     shown.forEach((v, i) => expect(v).to.be.closeTo(probs[i] * 100, 0.051));
     const best = probs.indexOf(Math.max(...probs));
     expect(el.shadowRoot!.querySelector('.guess')!.textContent).to.equal(String(best));
+  });
+
+  it('shows at first what the untrained network predicts for a test digit, says it is chance, and draws readable empty axes', async () => {
+    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} epochs="3"></cnn-trainer>`);
+    const root = el.shadowRoot!;
+    await until(() => root.querySelectorAll('.bars li').length === 10, 'the first look');
+    expect(root.querySelector('.sample-note')!.textContent).to.match(/^A test digit \d, until you draw one\. The network is not trained yet: its guesses are no better than chance/);
+    // Independent reference: the first of the 2,000 fixed test digits, straight into the model.
+    const data = await loadMnist();
+    const { test } = splitMnist(data, { trainSize: 1 });
+    const x = tf.tensor4d(Float32Array.from(data.images.subarray(test[0] * 784, test[0] * 784 + 784), (v) => v / 255), [1, 28, 28, 1]);
+    const expected = tf.tidy(() => el.model!.predict(x) as tf.Tensor);
+    const probs = Array.from(await expected.data());
+    tf.dispose([x, expected]);
+    expect(root.querySelector('.sample-note')!.textContent).to.contain(`A test digit ${data.labels[test[0]]},`);
+    const shown = [...root.querySelectorAll('.bars li .value')].map((v) => Number.parseFloat(v.textContent!));
+    shown.forEach((v, i) => expect(v).to.be.closeTo(probs[i] * 100, 0.051));
+    // Empty charts: ticks a reader can read (no 0.0000010), and the x axis spans the 3 planned epochs.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300)));
+    const ticks = (svg: string, axis: number) => [...root.querySelectorAll(`svg.${svg} g.axis`)[axis].querySelectorAll('.tick text')].map((t) => t.textContent!);
+    expect(ticks('loss', 1)).to.include('2.5');
+    ticks('loss', 1).forEach((t) => expect(t.length, t).to.be.at.most(4));
+    expect(ticks('loss', 0)).to.include('3');
+    expect(ticks('accuracy', 1)).to.include('1.0');
+    await expect(el).to.be.accessible();
   });
 
   it('saves to IndexedDB and loads back the same model', async () => {

@@ -118,12 +118,42 @@ describe('<conv-filter-playground>', () => {
     expect(detail.ms).to.be.a('number').and.at.least(0);
   });
 
+  it('inspects the strongest response away from the edges at first, with its receptive field and arithmetic', async () => {
+    const el = await playground();
+    const out = await el.getOutput();
+    const [rows, cols] = out.shape;
+    // Reference: the largest |value| with a margin of an eighth of each side (no corner, where padding decides).
+    const [mr, mc] = [Math.floor(rows / 8), Math.floor(cols / 8)];
+    let best = [-1, -1];
+    let top = -1;
+    for (let r = mr; r < rows - mr; r++)
+      for (let c = mc; c < cols - mc; c++) {
+        const v = Math.abs(out.values[r * cols + c]);
+        if (v > top) [top, best] = [v, [r, c]];
+      }
+    const narration = part(el, 'arithmetic').querySelector('[aria-live]')!.textContent!;
+    expect(narration).to.contain(`Output row ${best[0] + 1}, column ${best[1] + 1}`);
+    expect(best[0]).to.be.within(1, rows - 2);
+    expect(best[1]).to.be.within(1, cols - 2);
+    // The receptive field on the input, lit against a dimmed picture.
+    const field = part(el, 'input').querySelector<HTMLElement>('.box')!;
+    expect(getComputedStyle(field).boxShadow).to.match(/rgba\(0, 0, 0, 0\.3\)/);
+    // A new kernel moves the first look to its own strongest pixel; once the reader picks one, it stays.
+    part(el, 'output').focus();
+    await sendKeys({ press: 'Home' });
+    el.kernel = 'sharpen';
+    await until(() => el.getAttribute('state') === 'ready', 'the new map');
+    await idle(el);
+    expect(part(el, 'arithmetic').querySelector('[aria-live]')!.textContent).to.contain('Output row 1, column 1');
+  });
+
   it('shows the arithmetic of the pointed pixel, and arrow keys move it', async () => {
     const img = testImage();
     const el = await playground();
     const out = await el.getOutput();
     const map = part(el, 'output');
     map.focus();
+    await sendKeys({ press: 'Home' });
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;

@@ -62,6 +62,27 @@ describe('<pooling-stepper>', () => {
     expect(written).to.deep.equal(['4', '9', '', '']);
   });
 
+  it('fits every value in its cell, with the full value for screen readers and in the tooltip', async () => {
+    const values = [
+      [-0.13, 0.05, 12.345, -7.25],
+      [1234.5, -0.004, 0.999, 3],
+    ];
+    const el = await stepper(html`<pooling-stepper values=${JSON.stringify(values)}></pooling-stepper>`);
+    el.step = el.steps - 1;
+    await el.updateComplete;
+    const cells = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.cell:not(.pad)')];
+    expect(cells.length).to.equal(8 + 2);
+    for (const cell of cells) {
+      const shown = cell.querySelector('[aria-hidden]') ?? cell;
+      expect(shown.scrollWidth, `"${shown.textContent}" fits`).to.be.at.most(cell.clientWidth);
+    }
+    const input = cells.slice(0, 8);
+    expect(input.map((c) => c.querySelector('[aria-hidden]')?.textContent ?? c.textContent)).to.deep.equal(['-.13', '.05', '12', '-7.3', '1.2k', '0', '1', '3']);
+    expect(input.map((c) => c.querySelector('.sr-only')?.textContent ?? c.textContent)).to.deep.equal(['-0.13', '0.05', '12.345', '-7.25', '1234.5', '-0.004', '0.999', '3']);
+    expect(input.map((c) => c.title)).to.deep.equal(['-0.13', '0.05', '12.345', '-7.25', '1234.5', '-0.004', '0.999', '3']);
+    await expect(el).to.be.accessible();
+  });
+
   it('steps with the keyboard and fires `step` and `complete`', async () => {
     const el = await stepper();
     (part(el, 'input') as HTMLElement).focus();

@@ -248,8 +248,12 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/CORS/);
   });
 
-  it('draws a Grad-CAM overlay with explain', async () => {
+  it('draws a Grad-CAM overlay with explain, already for the sample photo it classifies at load', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
+    await until(() => el.predictions.length === 3, 'the first look');
+    expect(shadow(el).querySelector('.first-look')!.textContent).to.match(/sample photo/);
+    const first = shadow(el).querySelector<HTMLCanvasElement>('canvas.cam')!;
+    expect(Math.max(...first.getContext('2d')!.getImageData(0, 0, first.width, first.height).data.filter((_, i) => i % 4 === 3))).to.be.greaterThan(40);
     await el.classify(noiseCanvas(64, 2));
     const cam = shadow(el).querySelector<HTMLCanvasElement>('canvas.cam')!;
     expect(cam.hidden).to.equal(false);
@@ -307,6 +311,25 @@ describe('<pretrained-classifier> with fixture models', () => {
     first.dispose();
     trainer.model.dispose();
     trainer.remove();
+  });
+
+  it('renders its heading at the level the page sets (default 2, under a page <h1>), or none with 0', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const heading = () => shadow(el).querySelector('.heading')!;
+    expect(heading().localName).to.equal('h2');
+    expect(heading().id).to.equal('top-heading');
+    el.headingLevel = 4;
+    await el.updateComplete;
+    expect(heading().localName).to.equal('h4');
+    el.setAttribute('heading-level', '0');
+    await el.updateComplete;
+    expect(heading().localName).to.equal('p');
+    expect(shadow(el).querySelector('[part="predictions"]')!.getAttribute('aria-labelledby')).to.equal('top-heading');
+    await expect(el).to.be.accessible();
+    const said = errorOf(el, () => el.setAttribute('heading-level', '9'));
+    expect(await said).to.equal('heading-level "9" is unknown: use 0, 1, 2, 3, 4, 5, 6.');
+    await el.updateComplete;
+    expect(heading().localName).to.equal('h2');
   });
 
   it('is accessible', async () => {
@@ -451,6 +474,21 @@ describe('<pretrained-classifier> with the shipped digit model', () => {
       await idle(el);
       expect(el.predictions[0].label, `drawn ${digit}`).to.equal(digit);
     }
+  });
+
+  it('classifies a held-out 7 at load, says it is a sample, and lets the pad take over', async () => {
+    const el = await classifier(html`<pretrained-classifier backend="cpu" top-k="3"></pretrained-classifier>`);
+    await until(() => el.predictions.length === 3, 'the first look');
+    expect(el.predictions[0].label).to.equal('7');
+    expect(shadow(el).querySelector('.first-look')!.textContent).to.match(/held-out test digit \(7\)/);
+    expect(shownLabels(el)).to.deep.equal(el.predictions.map((p) => p.label));
+    // What the model sees is painted: the 28×28 preview is not black.
+    const seen = shadow(el).querySelector<HTMLCanvasElement>('canvas.digit')!.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+    expect(Math.max(...seen.filter((_, i) => i % 4 === 0))).to.be.greaterThan(100);
+    const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
+    pad.drawStrokes([[{ x: 0.5, y: 0.15 }, { x: 0.5, y: 0.85 }]]);
+    await until(() => !shadow(el).querySelector('.first-look'), 'the note to give way to the drawing');
+    await expect(el).to.be.accessible();
   });
 
   it('shows sample digits from the held-out split, and classifies one when pressed', async () => {

@@ -9,9 +9,10 @@ export const cnnTrainerStyles = css`
   section {
     min-width: 0;
   }
-  h3 {
+  .heading {
     margin: 0 0 6px;
     font-size: 1em;
+    font-weight: 700;
   }
   .hint {
     color: var(--_muted);
@@ -52,28 +53,11 @@ export const cnnTrainerStyles = css`
   input.name {
     width: 9em;
   }
-  input,
-  select,
-  button {
-    border: 1px solid var(--_border);
-    border-radius: 4px;
-    background: var(--_bg);
-    padding: 3px 6px;
-  }
-  button {
-    cursor: pointer;
-  }
-  button.primary {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: #fff;
-  }
-  button:disabled {
-    opacity: 0.55;
-    cursor: default;
-  }
   .files input {
     max-width: 14em;
+  }
+  table.layers tr.coming {
+    color: var(--_muted);
   }
   table.layers {
     border-collapse: collapse;

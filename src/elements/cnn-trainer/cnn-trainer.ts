@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
@@ -13,6 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
+import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
@@ -146,6 +147,7 @@ type Tfjs = typeof import('./compute.js');
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
  * @csspart summary - The layer table (output shape and parameters per layer).
  * @csspart progress - Progress bar with epoch, batch, samples per second and time left.
+ * @csspart more - The "More settings" fold: the settings beyond the essential ones.
  * @csspart charts - The loss and accuracy charts.
  * @csspart confusion - The confusion matrix (rows: true digit, columns: prediction).
  * @csspart gallery - The digits of the chosen confusion cell, or the most confident mistakes.
@@ -236,7 +238,15 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   @state() private progress?: BatchReport;
   @state() private evaluation?: Evaluation;
   @state() private selectedCell?: [number, number];
+  /**
+   * Level of the element's headings (1–6), so they fit the page's outline: the default 2
+   * suits an element placed under the page's `<h1>`. 0 renders them as bold text, no headings.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+
   @state() private prediction?: Float32Array;
+  /** The true label of the test digit the prediction is for, while the pad is empty (the first look). */
+  @state() private sampleLabel?: number;
   @state() private narration = '';
   @state() private storeName = 'cnn-trainer';
   /** What the Keras panel's copy button last did. */
@@ -678,6 +688,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('classes') && this.classes !== undefined) {
       try {
         this.exampleSet.setClasses(parseClasses(this.classes));
@@ -840,6 +851,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       drawDigit(canvas, pixels);
       (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
     }
+  }
+
+  /** The preset whose table to show while the network is being built, so the layout does not move when it arrives. */
+  private comingPreset(): PresetName | undefined {
+    if (this.layers !== undefined || this.isCustom() || this.state === 'error') return undefined;
+    return (PRESET_NAMES as readonly string[]).includes(this.preset) ? (this.preset as PresetName) : undefined;
   }
 
   private isCustom(): boolean {
@@ -1044,10 +1061,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private async predictDrawing(): Promise<void> {
     const pad = this.pad;
     const model = this.current;
-    if (!pad || !model || !this.tfjsLoaded || pad.empty) {
+    if (!pad || !model || !this.tfjsLoaded) {
       this.prediction = undefined;
       return;
     }
+    if (pad.empty) return this.predictSample(model);
+    this.sampleLabel = undefined;
     const digit = preprocessDigit(pad.getImageData());
     if (this.seenCanvas) drawDigit(this.seenCanvas, digit.pixels, true);
     if (digit.empty) {
@@ -1056,6 +1075,26 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     const values = await this.using(model, () => this.tfjs.predictDigit(model, digit.pixels));
     if (model === this.current) this.prediction = values;
+  }
+
+  /**
+   * The first look, before the reader draws: what the network predicts for one test digit
+   * (an untrained network guesses at chance, and the view says so). Custom datasets have no
+   * shipped example to show.
+   */
+  private async predictSample(model: tfl.LayersModel): Promise<void> {
+    const data = this.data;
+    if (!data || this.isCustom()) {
+      this.prediction = this.sampleLabel = undefined;
+      if (this.seenCanvas) drawDigit(this.seenCanvas, []);
+      return;
+    }
+    const { pixels, label } = this.tfjs.mnistDigit(data, this.testSplit().indices[0]);
+    if (this.seenCanvas) drawDigit(this.seenCanvas, pixels);
+    const values = await this.using(model, () => this.tfjs.predictDigit(model, Float32Array.from(pixels, (v) => v / 255)));
+    if (model !== this.current || !this.pad?.empty) return;
+    this.prediction = values;
+    this.sampleLabel = label;
   }
 
   /**
@@ -1089,7 +1128,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const accuracy = root.querySelector<SVGSVGElement>('svg.accuracy');
     if (!loss || !accuracy) return;
     const h = this.history;
-    const xMax = Math.max(1, h.epochs.length, ...h.batchX);
+    // The x axis spans the planned run from the start, so an empty chart already says how long it will be.
+    const planned = this.epochs ?? PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper.epochs;
+    const xMax = Math.max(1, Number.isFinite(planned) ? planned : 1, h.epochs.length, ...h.batchX);
     const pairs = (ys: number[]) => ys.map((y, i) => [h.batchX[i], y] as const);
     const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
       h.epochs.filter((e) => pick(e) !== undefined).map((e) => [e.epoch + 1, pick(e)!] as const);
@@ -1102,7 +1143,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true, noLine: true },
         { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
       ],
-      { ...CHART, xLabel: 'epoch', xMax },
+      // Before any data: a loss axis up to chance level for ten classes (ln 10 ≈ 2.3), where training starts.
+      { ...CHART, xLabel: 'epoch', xMax, emptyYDomain: [0, 2.5] },
     );
     drawLineChart(
       accuracy,
@@ -1169,7 +1211,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     return html`
       ${this.renderControls()}
       ${this.isCustom() ? this.renderDataset() : nothing}
-      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined)}</section>
+      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined, this.comingPreset())}</section>
       ${this.augment ? this.renderAugment() : nothing}
       ${this.renderProgress()}
       <section part="charts" class="charts">
@@ -1215,22 +1257,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
             ${PRESET_NAMES.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${p}</option>`)}
           </select></label
         >
-        <label
-          >Optimizer
-          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
-            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
-          </select></label
-        >
         ${num('Epochs', this.epochs, hyper.epochs, (v) => (this.epochs = v))}
-        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
-        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
-        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
-        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
-        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
-        <label class="check"
-          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
-          Augment</label
-        >
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${!ready || busy || !this.current} @click=${() => void this.train()}>Train</button>
@@ -1241,6 +1268,27 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         <button ?disabled=${!ready || busy || !this.current} @click=${() => void this.compute(() => this.evaluate(), 'Evaluation failed')}>
           Evaluate
         </button>
+      </div>
+      <details class="more" part="more">
+        <summary>More settings: optimizer, batch size, learning rate, data, saving and loading</summary>
+        <div class="settings">
+        <label
+          >Optimizer
+          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
+            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
+          </select></label
+        >
+        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
+        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
+        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
+        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
+        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
+        <label class="check"
+          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
+          Augment</label
+        >
+        </div>
+        <div class="buttons">
         <span class="store">
           <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel('downloads'), 'Saving failed')}>Download</button>
           <label
@@ -1274,13 +1322,14 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
               }}
           /></label>
         </span>
-      </div>
+        </div>
+      </details>
     </section>`;
   }
 
   private renderAugment() {
     return html`<section class="panel" part="augment">
-      <h3>Augmented samples</h3>
+      ${renderHeading(this.headingLevel, 'Augmented samples')}
       <p class="hint">Each epoch sees every digit shifted (±10%), rotated (±10°) and zoomed (±10%) at random.</p>
       <div class="augment-strip">
         ${Array.from({ length: 8 }, (_, i) => html`<canvas class="tile" role="img" aria-label=${`augmented variant ${i + 1}`}></canvas>`)}
@@ -1302,6 +1351,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           : ` · ${this.backendReport?.name ?? ''}`}</span
       >
     </div>`;
+  }
+
+  /** Says what the shown prediction is for while the pad is empty, and how much to trust it. */
+  private sampleNote(): string | undefined {
+    if (this.sampleLabel === undefined) return undefined;
+    const untrained = this.builtHere && this.history.epochs.length === 0 && !this.progress;
+    return `A test digit ${this.sampleLabel}, until you draw one.${untrained ? ' The network is not trained yet: its guesses are no better than chance (1 in 10).' : ''}`;
   }
 
   private chartLabel(kind: 'loss' | 'accuracy'): string {
@@ -1328,10 +1384,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
       : 'The most confident mistakes';
     return html`<section class="panel results">
-      <h3>
-        ${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
-        <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>
-      </h3>
+      ${renderHeading(
+        this.headingLevel,
+        html`${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
+          <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>`,
+      )}
       <div class="result-grid">
         <figure>
           <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
@@ -1365,6 +1422,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         bytes: this.exampleSet.bytes,
         skipped: this.skipped,
         busy: this.phase !== 'idle',
+        headingLevel: headingLevelOf(this.headingLevel),
       },
       {
         addFiles: (label, files) => void this.addFiles(label, files),
@@ -1382,7 +1440,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const custom = this.isCustom();
     const busy = this.phase !== 'idle';
     return html`<section class="panel pad" part="pad">
-      <h3>${custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit'}</h3>
+      ${renderHeading(this.headingLevel, custom ? 'Draw an example, add it to a class, or try the network on it' : 'Try it: draw a digit')}
       <div class="pad-row">
         <cnn-draw-pad
           label=${custom ? 'Draw an example for one of your classes' : 'Draw a digit for the network'}
@@ -1398,7 +1456,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
               )
             : nothing}
         </div>
-        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined)}
+        ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined, this.sampleNote())}
       </div>
     </section>`;
   }

@@ -1,6 +1,7 @@
 /** The "Your classes" panel of `<cnn-trainer dataset="custom">`: counts, thumbnails, add, remove, clear, drop a folder. */
 import { html, nothing } from 'lit';
 import { MAX_EXAMPLES } from '../../core/example-set.js';
+import { renderHeading } from '../heading.js';
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 export const THUMBS = 24;
@@ -11,6 +12,8 @@ export interface DatasetPanelInput {
   bytes: number;
   skipped: readonly string[];
   busy: boolean;
+  /** The element's `heading-level`. */
+  headingLevel: number;
 }
 
 export interface DatasetPanelActions {
@@ -37,7 +40,7 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       if (e.dataTransfer && !busy) act.drop(e.dataTransfer);
     }}
   >
-    <h3>Your classes</h3>
+    ${renderHeading(input.headingLevel, 'Your classes')}
     <p class="hint">
       Draw on the pad below and add the drawing to a class, choose image files, or drop a folder with one subfolder per class (Keras'
       <code>flow_from_directory</code> layout).

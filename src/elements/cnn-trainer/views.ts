@@ -1,7 +1,7 @@
 /** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { PRESETS, type SummaryRow } from '../../core/model-spec.js';
+import { PRESETS, type PresetName, type SummaryRow } from '../../core/model-spec.js';
 import type { Network } from './settings.js';
 
 /** 0.9731 → "97.3%". */
@@ -21,8 +21,8 @@ export function duration(seconds: number): string {
 const grouped = (n: number) => n.toLocaleString('en-US');
 
 /** The layer table, like Keras' model.summary(): output shape and parameters per layer. */
-export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean) {
-  if (!hasModel) return html`<p class="hint">No network yet.</p>`;
+export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean, coming?: PresetName) {
+  if (!hasModel) return coming ? renderComingTable(coming) : html`<p class="hint">No network yet.</p>`;
   const total = rows.reduce((s, r) => s + r.params, 0);
   const trainable = rows.reduce((s, r) => s + (r.trainableParams ?? r.params), 0);
   const caption = network && !network.custom ? PRESETS[network.preset].description : network?.custom ? 'Your layers.' : 'The model set by the page.';
@@ -67,13 +67,53 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
   </table>`;
 }
 
+/**
+ * The table of a preset network still being built (TensorFlow.js loads behind it): one row
+ * per layer with "…", so the element already has its final height and nothing below it moves.
+ */
+function renderComingTable(preset: PresetName) {
+  const { description, layers } = PRESETS[preset];
+  const dots = html`<td aria-hidden="true">…</td>`;
+  return html`<table class="layers" aria-busy="true">
+    <caption>
+      ${description}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">Layer</th>
+        <th scope="col">Type</th>
+        <th scope="col">Output shape</th>
+        <th scope="col" class="num">Parameters</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${layers.map((l) => {
+        // The names TensorFlow.js will give (conv2d_Conv2D1…), so the rows wrap as the real ones will.
+        const kind = l.type.charAt(0).toUpperCase() + l.type.slice(1).replace(/2d$/, '2D');
+        return html`<tr class="coming">
+          <td>${l.type.replace(/([A-Z])/g, '_$1').toLowerCase()}_${kind}1</td>
+          <td>${kind}</td>
+          ${dots}${dots}
+        </tr>`;
+      })}
+    </tbody>
+    <tfoot>
+      <tr>
+        <th scope="row" colspan="3">Total parameters</th>
+        ${dots}
+      </tr>
+    </tfoot>
+  </table>`;
+}
+
 /** One bar per class (the ten digits, or the reader's classes), the most likely highlighted. */
-export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[]) {
+export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[], note?: string) {
   if (!probs) return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
   const name = (i: number) => names?.[i] ?? String(i);
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
   return html`<div class="probs">
+    ${note ? html`<p class="hint sample-note">${note}</p>` : ''}
     <p aria-live="polite">Prediction: <strong class="guess">${name(best)}</strong> (${percent(probs[best])})</p>
     <ol class="bars">
       ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>

@@ -61,6 +61,14 @@ export const playgroundStyles = css`
     min-width: 3px;
     min-height: 3px;
   }
+  /* The receptive field stands out even on a large picture: the rest of the input is dimmed around it. */
+  [part~='input'] .box {
+    box-shadow:
+      0 0 0 1px var(--_bg),
+      0 0 0 100vmax rgb(0 0 0 / 0.3);
+    min-width: 6px;
+    min-height: 6px;
+  }
   .legend {
     width: min(100%, 320px);
     height: auto;
@@ -156,15 +164,9 @@ export const playgroundStyles = css`
     height: 1px;
     opacity: 0;
   }
-  .file span,
-  button {
-    display: inline-block;
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    padding: 3px 10px;
-    background: var(--_bg);
-    cursor: pointer;
-    line-height: 1.4;
+  .file span {
+    display: inline-flex;
+    align-items: center;
   }
   .file:focus-within span {
     box-shadow: var(--_focus);
@@ -172,7 +174,16 @@ export const playgroundStyles = css`
   :host([dragging]) .frame {
     outline: 2px dashed var(--_accent);
   }
+  /* Over the reserved picture box, not below it: the box keeps its size when the picture lands. */
   .placeholder {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    padding: 12px;
+    display: grid;
+    place-items: center;
+    text-align: center;
+    line-height: 1.4;
     color: var(--_muted);
   }
 `;

@@ -12,9 +12,10 @@ import { readImage, type ImageInput, type ImagePixels } from '../../core/image-i
 import { LatestOnly } from '../../core/latest-only.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
-import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/samples.js';
 import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
+import { strongestPixel } from './first-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
 import type { ConvMapRecipe } from '../../core/network.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
@@ -106,6 +107,7 @@ type Tfjs = typeof import('../../core/conv.js');
  * @csspart arithmetic - The products and sum behind the inspected pixel, also announced to screen readers.
  * @csspart kernel - The editable kernel grid.
  * @csspart controls - Kernel, convolution and image settings.
+ * @csspart more - The "More settings" fold: the settings beyond the essential ones.
  * @csspart motion - Play, pause, step, the output-pixel slider and the speed.
  * @cssprop --cnn-window - Outline colour of the receptive field and the inspected pixel (defaults to the accent).
  */
@@ -203,6 +205,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   @state() private picture?: Picture;
   @state() private result?: Result;
   @state() private focusPixel: [number, number] = [0, 0];
+  /** True once the reader (or play/step) chose the inspected pixel: results no longer move it. */
+  private pixelPicked = false;
   /** While the convolution is shown in motion: the reading-order index the output is filled through. */
   @state() private scan?: number;
   @state() private playing = false;
@@ -328,6 +332,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const result = this.result;
     if (!result) return;
     this.scan = index;
+    this.pixelPicked = true;
     this.focusPixel = scanPixel(index, result.plan.outShape[1]);
   }
 
@@ -489,7 +494,10 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
       const [min, max] = valueRange(map.values);
       if (!map.values.every(Number.isFinite)) throw new Error(overflowMessage);
       this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
-      this.focusPixel = [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)];
+      // Until the reader picks a pixel, the first look inspects the strongest response.
+      this.focusPixel = this.pixelPicked
+        ? [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)]
+        : strongestPixel(map.values, map.shape);
       // In motion, the fill follows the pixel on the new map's grid.
       if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
       this.clearError();
@@ -655,6 +663,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     if (this.playing) return;
     if (e.type === 'pointerdown') this.leaveMotion();
     if (this.scan !== undefined) return;
+    this.pixelPicked = true;
     this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
   }
 
@@ -676,6 +685,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     if (!next) return;
     e.preventDefault();
     this.leaveMotion();
+    this.pixelPicked = true;
     this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
   }
 
@@ -701,10 +711,15 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             ${picture ? this.inputCaption(picture) : 'Input'}
           </figcaption>
           <div class="viewport" part="input">
-            <canvas class="in" role="img" aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}></canvas>
+            <canvas
+              class="in"
+              role="img"
+              aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}
+              style=${styleMap(picture ? {} : { aspectRatio: String(this.expectedAspect()) })}
+            ></canvas>
             ${picture ? this.renderEdge(picture.image) : nothing} ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
+            ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
           </div>
-          ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
         </figure>
         <figure>
           <figcaption>${result ? `Feature map ${result.shape[1]}×${result.shape[0]}${result.mode === 'rgb' ? ', 3 channels shown as RGB (clamped to 0–255)' : ''}` : 'Feature map'}</figcaption>
@@ -716,7 +731,13 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             aria-label="Feature map. Point at a pixel, or use the arrow keys, to see how it was computed."
             @keydown=${this.onMapKey}
           >
-            <canvas class="out" aria-hidden="true" @pointermove=${this.onMapPointer} @pointerdown=${this.onMapPointer}></canvas>
+            <canvas
+              class="out"
+              aria-hidden="true"
+              style=${styleMap(result ? {} : { aspectRatio: String(picture ? picture.image.width / picture.image.height : this.expectedAspect()) })}
+              @pointermove=${this.onMapPointer}
+              @pointerdown=${this.onMapPointer}
+            ></canvas>
             ${result ? this.renderCursor(result) : nothing}
           </div>
           <svg class="legend" part="legend" role="img" aria-label=${result ? this.legendLabel(result) : 'Legend'}></svg>
@@ -730,6 +751,12 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
         : nothing}
       ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
     `;
+  }
+
+  /** Width ÷ height of the picture on its way (a shipped sample's), so the maps keep their box when it lands. */
+  private expectedAspect(): number {
+    const sample = SAMPLE_IMAGES[this.sample as SampleName];
+    return !this.src && !this.for && sample ? sample.aspect : 1.5;
   }
 
   /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */
@@ -895,6 +922,22 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
         </div>
       </fieldset>
       <fieldset>
+        <legend>Image</legend>
+        <label
+          >Sample
+          <select @change=${this.onSample}>
+            ${this.src ? html`<option selected value="">your image</option>` : nothing}
+            ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
+          </select>
+        </label>
+        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span class="file-button">Choose a file…</span></label>
+        ${'mediaDevices' in navigator
+          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
+          : nothing}
+      </fieldset>
+      <details class="more" part="more">
+        <summary>More settings: stride, padding, dilation, bias, activation, channels, colours</summary>
+        <fieldset>
         <legend>Convolution</legend>
         ${this.renderSelect('Stride', String(this.stride), ['1', '2', '3', '4'], (v) => (this.stride = Number(v)))}
         ${this.renderSelect('Padding', this.padding, CONV_PADDINGS, (v) => (this.padding = v as ConvPadding))}
@@ -916,21 +959,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
         ${this.renderSelect('Activation', this.activation, ACTIVATIONS, (v) => (this.activation = v as Activation))}
         ${this.renderSelect('Channels', this.channels, CHANNEL_MODES, (v) => (this.channels = v as ChannelMode))}
         ${this.renderSelect('Colours', this.colormap, COLORMAPS, (v) => (this.colormap = v as ColormapChoice))}
-      </fieldset>
-      <fieldset>
-        <legend>Image</legend>
-        <label
-          >Sample
-          <select @change=${this.onSample}>
-            ${this.src ? html`<option selected value="">your image</option>` : nothing}
-            ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
-          </select>
-        </label>
-        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span>Choose a file…</span></label>
-        ${'mediaDevices' in navigator
-          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
-          : nothing}
-      </fieldset>
+        </fieldset>
+      </details>
     </div>`;
   }
 

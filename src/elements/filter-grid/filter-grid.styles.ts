@@ -74,6 +74,13 @@ export const filterGridStyles = css`
     font-family: ui-monospace, monospace;
     font-size: 0.8em;
   }
+  /* Row and column numbers: headers for screen readers, quiet for the eye. */
+  .weights th {
+    color: var(--_muted);
+    font-weight: normal;
+    font-size: 0.85em;
+    padding: 0 4px;
+  }
   .weights td {
     border: 1px solid var(--_border);
     padding: 1px 5px;
@@ -98,12 +105,5 @@ export const filterGridStyles = css`
   }
   .timeline input {
     flex: 1;
-  }
-  button {
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    padding: 3px 10px;
-    background: var(--_bg);
-    cursor: pointer;
   }
 `;

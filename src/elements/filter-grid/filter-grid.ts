@@ -802,7 +802,20 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const bias = filters.bias?.[f];
     return html`<section class="details" part="details" aria-live="polite">
       <table class="weights" aria-label=${`Weights of filter ${f}, input channel ${channel}`}>
-        ${kernel.map((row) => html`<tr>${row.map((v) => html`<td>${formatNumber(v)}</td>`)}</tr>`)}
+        <thead>
+          <tr>
+            <th scope="col"><span class="sr-only">Kernel row</span></th>
+            ${kernel[0].map((_, c) => html`<th scope="col"><span class="sr-only">Column </span>${c + 1}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${kernel.map(
+            (row, r) => html`<tr>
+              <th scope="row"><span class="sr-only">Row </span>${r + 1}</th>
+              ${row.map((v) => html`<td>${formatNumber(v)}</td>`)}
+            </tr>`,
+          )}
+        </tbody>
       </table>
       <p>
         Filter ${f} of ${filters.shape[3]} in ${filters.layer}${filters.shape[2] > 1 ? `, input channel ${channel}` : ''}${bias !== undefined ? `, bias ${formatNumber(bias)}` : ''}.

@@ -40,6 +40,13 @@ export const poolingStepperStyles = css`
     outline: 1px solid var(--_border);
     transition: box-shadow 0.15s, outline-color 0.15s;
     overflow: hidden;
+    /* Holds the clipped full value of a shortened cell (for screen readers) inside the cell. */
+    position: relative;
+    white-space: nowrap;
+  }
+  .cell .long {
+    font-size: 0.8em;
+    letter-spacing: -0.02em;
   }
   .cell.pad {
     outline: 1px dashed var(--_border);
@@ -83,27 +90,9 @@ export const poolingStepperStyles = css`
   }
   button {
     min-width: 2.4em;
-    padding: 4px 10px;
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    background: var(--_bg);
-    cursor: pointer;
   }
   button.play {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_bg);
     min-width: 5em;
-  }
-  button:disabled {
-    opacity: 0.45;
-    cursor: default;
-  }
-  select {
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: 6px;
-    padding: 2px 4px;
   }
   label {
     display: inline-flex;

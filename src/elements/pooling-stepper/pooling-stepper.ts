@@ -17,6 +17,7 @@ import {
 } from '../../core/pooling-plan.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { randomIntegerMap } from '../../core/random.js';
+import { cellLabel } from './cell-label.js';
 import { imageToGrid, reduceFeatureMap } from '../../core/image-grid.js';
 import { sequentialColors } from '../../vis/colormap.js';
 import { MODES, PADDINGS, checkFiniteMap, parseMode, parsePadding, parsePair, parseSeed, parseSide, parseSpeed, parseValues } from './input.js';
@@ -385,7 +386,8 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
             part="cell"
             class=${classMap({ cell: true, pad: padded, win: inWindow, chosen: Boolean(chosen) })}
             style=${styleMap({ ...style })}
-            >${padded ? '' : formatNumber(map[r][c])}</span
+            title=${padded ? nothing : formatNumber(map[r][c])}
+            >${padded ? '' : fittedValue(map[r][c], formatNumber(map[r][c]))}</span
           >`,
         );
       }
@@ -404,7 +406,8 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
           part="cell"
           class=${classMap({ cell: true, current: i === this.step, empty: !written })}
           style=${styleMap(written ? { ...colors(v) } : {})}
-          >${written ? formatNumber(v, 2) : ''}</span
+          title=${written ? formatNumber(v, 3) : nothing}
+          >${written ? fittedValue(v, formatNumber(v, 3)) : ''}</span
         >`,
       );
     }
@@ -426,7 +429,7 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
       <div class="buttons">
         <button @click=${() => this.reset()} aria-label="Reset to the first window">Reset</button>
         <button @click=${() => this.previous()} ?disabled=${this.step <= 0} aria-label="Previous window">◀</button>
-        <button class="play" @click=${() => (this.playing ? this.pause() : this.play())} aria-pressed=${this.playing}>
+        <button class="play primary" @click=${() => (this.playing ? this.pause() : this.play())} aria-pressed=${this.playing}>
           ${this.playing ? 'Pause' : 'Play'}
         </button>
         <button @click=${() => this.next()} ?disabled=${this.step >= last} aria-label="Next window">▶</button>
@@ -509,4 +512,13 @@ export interface PoolCompleteDetail {
 export interface PoolingStepperEventMap {
   step: CustomEvent<PoolStepDetail>;
   complete: CustomEvent<PoolCompleteDetail>;
+}
+
+/** A cell's value in at most four characters, the full value beside it for screen readers (and in its title). */
+function fittedValue(v: number, full: string) {
+  const short = cellLabel(v);
+  // Four characters take a smaller font to fit the default cell.
+  const size = short.length >= 4 ? 'long' : '';
+  if (short === full) return size ? html`<span class=${size}>${full}</span>` : full;
+  return html`<span class=${size} aria-hidden="true">${short}</span><span class="sr-only">${full}</span>`;
 }

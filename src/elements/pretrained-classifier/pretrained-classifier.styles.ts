@@ -80,20 +80,9 @@ export const pretrainedClassifierStyles = css`
     gap: 6px;
     align-items: center;
   }
-  button,
   .file {
-    border: 1px solid var(--_border);
-    background: var(--_bg);
-    border-radius: 6px;
-    padding: 3px 10px;
-    cursor: pointer;
-  }
-  button:hover,
-  .file:hover {
-    border-color: var(--_accent);
-  }
-  .file:focus-within {
-    box-shadow: var(--_focus);
+    display: inline-flex;
+    align-items: center;
   }
   .file input {
     position: absolute;
@@ -105,6 +94,16 @@ export const pretrainedClassifierStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 4px;
+  }
+  /* The sample digits' places while they load (the same box as a sample button). */
+  .samples .slot {
+    width: 38px;
+    height: 38px;
+    border: 1px dashed var(--_border);
+    border-radius: 6px;
+  }
+  li.empty {
+    color: var(--_muted);
   }
   .samples button {
     padding: 2px;
@@ -161,9 +160,10 @@ export const pretrainedClassifierStyles = css`
   li:first-child .label {
     font-weight: 600;
   }
-  .results h3 {
+  .results .heading {
     margin: 0 0 6px;
     font-size: 1em;
+    font-weight: 700;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar span {

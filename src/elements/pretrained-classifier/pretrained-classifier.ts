@@ -6,6 +6,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
+import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, renderHeading } from '../heading.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import type { ModelChangeDetail, ModelSource } from '../contracts.js';
 import { assetUrl } from '../../core/assets.js';
@@ -52,6 +53,9 @@ interface Session {
   /** False for a linked trainer's model, which the trainer disposes. */
   owned: boolean;
 }
+
+/** The held-out digit the first look classifies (a 7: a shape every reader knows). */
+const FIRST_DIGIT = 7;
 
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
 const MAX_SIDE = 512;
@@ -129,6 +133,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   /** Show the Grad-CAM overlay for the top class (LayersModels with conv layers). */
   @property({ type: Boolean, reflect: true }) explain = false;
 
+  /**
+   * Level of the element's heading (1–6), so it fits the page's outline: the default 2
+   * suits an element placed under the page's `<h1>`. 0 renders it as bold text, no heading.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel = DEFAULT_HEADING_LEVEL;
+
   /** Id of a `<cnn-trainer>`: classify with its current model, following it as it trains. */
   @property() for?: string;
 
@@ -140,6 +150,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   @state() private camera?: MediaStream;
   @state() private dragging = false;
   @state() private camNote = '';
+  /** The sample classified at load, and what to say about it while it is shown. */
+  @state() private firstLook?: { pixels: ImagePixels; note: string };
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
   @query('canvas.photo') private photoCanvas?: HTMLCanvasElement;
@@ -244,10 +256,41 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   protected override onReady(): void {
     this.link.arm();
     if (this.src) void this.classifyFrom(this.src);
-    else this.readSlot();
+    else if (!this.readSlot()) void this.showFirstLook();
+  }
+
+  /**
+   * The first look: with nothing given, a shipped sample (a held-out digit, or a sample photo)
+   * is classified at load, so the reader sees top-k (and Grad-CAM) before acting. Busy while
+   * it runs; skipped once the reader or the page gave an input.
+   */
+  private async showFirstLook(): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const untouched = () => !this.current && !this.top.length && !this.src && (this.pad?.empty ?? true) && this.session === session;
+    await this.compute(async () => {
+      let pixels: ImagePixels;
+      let note: string;
+      if (session.loaded.inputShape[2] === 1) {
+        await this.loadSamples();
+        const sample = this.samples.find((s) => s.label === FIRST_DIGIT) ?? this.samples[0];
+        if (!sample) return;
+        pixels = imageDataPixels(sample.image);
+        note = `A held-out test digit (${sample.label}) to start with: draw your own on the pad.`;
+      } else {
+        const name = SAMPLE_NAMES[0];
+        pixels = await this.read(sampleUrl(name));
+        note = `A sample photo (${SAMPLE_IMAGES[name].label}) to start with: give your own image.`;
+      }
+      if (!untouched()) return;
+      // A failed classification was reported where it failed.
+      await this.classifyPixels(pixels, true).catch(() => {});
+      if (this.view?.pixels === pixels) this.firstLook = { pixels, note };
+    }, 'Classifying the sample failed');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('for')) this.link.follow(this.for);
   }
 
@@ -369,13 +412,15 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return pad && !pad.empty ? imageDataPixels(pad.getImageData()) : undefined;
   }
 
-  private readSlot(): void {
+  /** Classifies a slotted `<img>`; false when there is none. */
+  private readSlot(): boolean {
     const img = (this.shadowRoot?.querySelector('slot') as HTMLSlotElement | null)
       ?.assignedElements({ flatten: true })
       .find((e): e is HTMLImageElement => e instanceof HTMLImageElement);
-    if (!img || this.src) return;
+    if (!img || this.src) return false;
     if (img.complete && img.naturalWidth) void this.classifyFrom(img);
     else img.addEventListener('load', () => void this.classifyFrom(img), { once: true });
+    return true;
   }
 
   private onDrop(e: DragEvent): void {
@@ -580,8 +625,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
           <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
         </div>
         <div class="results">
-          <h3 id="top-heading">Top ${this.shownK()} predictions</h3>
+          ${renderHeading(this.headingLevel, `Top ${this.shownK()} predictions`, 'top-heading')}
           <ol part="predictions" aria-labelledby="top-heading">
+            ${this.top.length ? nothing : this.renderEmptyRows()}
             ${this.top.map(
               (p) => html`<li>
                 <span class="name"><span class="label">${p.label}</span>${p.id ? html` <small class="id">· ${p.id}</small>` : nothing}</span>
@@ -590,8 +636,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
               </li>`,
             )}
           </ol>
-          ${this.top.length ? nothing : html`<p class="hint">${this.emptyHint(gray)}</p>`}
-          <p class="narration" part="narration" aria-live="polite">${this.narrate()}</p>
+          <p class="narration" part="narration" aria-live="polite">${this.top.length ? this.narrate() : html`<span class="hint">${this.emptyHint(gray)}</span>`}</p>
+          ${this.firstLook && this.view?.pixels === this.firstLook.pixels ? html`<p class="hint first-look">${this.firstLook.note}</p>` : nothing}
           ${this.camNote ? html`<p class="hint">${this.camNote}</p>` : nothing}
         </div>
       </div>
@@ -601,7 +647,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private renderControls(gray: boolean) {
     return html`<div class="controls" part="controls">
       ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
-      <label class="file">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
+      <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
       ${this.camera
         ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
             <button @click=${() => this.stopCamera()}>Stop camera</button>`
@@ -610,9 +656,20 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     </div>`;
   }
 
+  /** Before a prediction: the rows the top-k will fill, empty, so nothing moves when it lands. */
+  private renderEmptyRows() {
+    return Array.from(
+      { length: this.shownK() },
+      () => html`<li class="empty" aria-hidden="true">
+        <span class="name"><span class="label">—</span></span><span class="pct"></span><span class="bar"><span></span></span>
+      </li>`,
+    );
+  }
+
   private renderSamples(gray: boolean) {
     if (gray) {
       return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
+        ${this.samples.length ? nothing : Array.from({ length: 10 }, () => html`<span class="slot" aria-hidden="true"></span>`)}
         ${this.samples.map(
           (s) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
             <canvas width="28" height="28" ${s.paint}></canvas>
