@@ -104,6 +104,16 @@ export const sharedStyles = css`
     /* URLs and JSON in a message break rather than widen a phone's page. */
     overflow-wrap: anywhere;
   }
+  /* The colour legend under a feature map (vis/feature-map.ts draws it 320×34): its box is
+     reserved before the first drawing, which would otherwise start as a 300×150 SVG. */
+  .legend {
+    width: min(100%, 320px);
+    height: auto;
+    aspect-ratio: 320 / 34;
+    color: var(--_muted);
+    font-size: 11px;
+    line-height: 1.2;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

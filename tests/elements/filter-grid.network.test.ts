@@ -79,6 +79,8 @@ describe('<filter-grid view="network">', () => {
     await grid.ready;
     await until(() => items(grid).length > 0, 'the network to be drawn');
     await idle(grid);
+    // view="network" is a valid choice: no message about it.
+    expect(grid.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
     const got = await grid.getLayerOutputs();
     expect(got.map((o) => o.name)).to.deep.equal(['c1', 'p1', 'c2', 'f', 'd1', 'drop', 'out']);
     expect(got.map((o) => o.className)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Conv2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);

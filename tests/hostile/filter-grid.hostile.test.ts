@@ -35,7 +35,7 @@ const cases: HostileCase<G>[] = [
   { name: 'layer index out of range', attack: attr('layer', '5'), says: /layer 5 is out of range/ },
   { name: 'layer that is not a convolution', attack: attr('layer', 'pool'), says: /layer "pool" is a MaxPooling2D layer/ },
   { name: 'layer __proto__', attack: attr('layer', '__proto__'), says: /no layer named "__proto__"/ },
-  { name: 'view bogus', attack: attr('view', 'bogus'), says: /view "bogus" is unknown: use filters, activations/ },
+  { name: 'view bogus', attack: attr('view', 'bogus'), says: /view "bogus" is unknown: use filters, activations, network\./ },
   { name: 'normalize bogus', attack: attr('normalize', 'bogus'), says: /normalize "bogus" is unknown: use filter, layer/ },
   // images for the activations
   { name: 'src not found', attack: attr('src', '/no-such-input.png'), says: /Could not load the image/ },

@@ -4,7 +4,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/mnist.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/model-spec.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, parseLayers, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training.js';
 import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
@@ -17,7 +17,7 @@ import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } 
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
-import { duration, percent, renderLayerTable, renderProbabilities } from './views.js';
+import { duration, percent, renderLayerTable, renderProbabilities, type ComingNetwork } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
@@ -854,9 +854,17 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   /** The preset whose table to show while the network is being built, so the layout does not move when it arrives. */
-  private comingPreset(): PresetName | undefined {
-    if (this.layers !== undefined || this.isCustom() || this.state === 'error') return undefined;
-    return (PRESET_NAMES as readonly string[]).includes(this.preset) ? (this.preset as PresetName) : undefined;
+  /** The network on its way, for the layer table's placeholder rows (a preset, or valid `layers`). */
+  private comingNetwork(): ComingNetwork | undefined {
+    if (this.isCustom() || this.state === 'error') return undefined;
+    if (this.layers !== undefined) {
+      try {
+        return { description: 'Your layers.', layers: parseLayers(this.layers) };
+      } catch {
+        return undefined;
+      }
+    }
+    return (PRESET_NAMES as readonly string[]).includes(this.preset) ? PRESETS[this.preset as PresetName] : undefined;
   }
 
   private isCustom(): boolean {
@@ -1211,7 +1219,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     return html`
       ${this.renderControls()}
       ${this.isCustom() ? this.renderDataset() : nothing}
-      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined, this.comingPreset())}</section>
+      <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined, this.comingNetwork())}</section>
       ${this.augment ? this.renderAugment() : nothing}
       ${this.renderProgress()}
       <section part="charts" class="charts">

@@ -1,7 +1,7 @@
 /** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { PRESETS, type PresetName, type SummaryRow } from '../../core/model-spec.js';
+import { PRESETS, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
 import type { Network } from './settings.js';
 
 /** 0.9731 → "97.3%". */
@@ -20,8 +20,14 @@ export function duration(seconds: number): string {
 
 const grouped = (n: number) => n.toLocaleString('en-US');
 
+/** A network still being built: its caption and layers, known before TensorFlow.js is. */
+export interface ComingNetwork {
+  description: string;
+  layers: readonly LayerSpec[];
+}
+
 /** The layer table, like Keras' model.summary(): output shape and parameters per layer. */
-export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean, coming?: PresetName) {
+export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean, coming?: ComingNetwork) {
   if (!hasModel) return coming ? renderComingTable(coming) : html`<p class="hint">No network yet.</p>`;
   const total = rows.reduce((s, r) => s + r.params, 0);
   const trainable = rows.reduce((s, r) => s + (r.trainableParams ?? r.params), 0);
@@ -68,11 +74,10 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
 }
 
 /**
- * The table of a preset network still being built (TensorFlow.js loads behind it): one row
- * per layer with "…", so the element already has its final height and nothing below it moves.
+ * The table of a network still being built (TensorFlow.js loads behind it): one row per layer
+ * with "…", so the element already has its final height and nothing below it moves.
  */
-function renderComingTable(preset: PresetName) {
-  const { description, layers } = PRESETS[preset];
+function renderComingTable({ description, layers }: ComingNetwork) {
   const dots = html`<td aria-hidden="true">…</td>`;
   return html`<table class="layers" aria-busy="true">
     <caption>

@@ -69,13 +69,6 @@ export const playgroundStyles = css`
     min-width: 6px;
     min-height: 6px;
   }
-  .legend {
-    width: min(100%, 320px);
-    height: auto;
-    color: var(--_muted);
-    font-size: 11px;
-    line-height: 1.2;
-  }
   .formula {
     margin: 0;
     font-family: ui-monospace, monospace;

@@ -743,13 +743,15 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
           <svg class="legend" part="legend" role="img" aria-label=${result ? this.legendLabel(result) : 'Legend'}></svg>
         </figure>
       </div>
+      ${this.renderControls()}
+      <!-- After the controls: what needs a first result appears below them, and nothing above moves. -->
+      ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing}
       ${result
         ? html`<p class="formula" part="formula">
             height ${sizeFormula(result.plan, 0)}<br />
             width&nbsp; ${sizeFormula(result.plan, 1)}
           </p>`
         : nothing}
-      ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing} ${this.renderControls()}
     `;
   }
 

@@ -46,12 +46,6 @@ export const filterGridStyles = css`
     aspect-ratio: 1;
     image-rendering: pixelated;
   }
-  .legend {
-    width: min(100%, 320px);
-    height: auto;
-    color: var(--_muted);
-    font-size: 11px;
-  }
   .legend[hidden] {
     display: none;
   }

@@ -232,7 +232,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (changed.has('view')) this.checkChoice('view', this.view, ['filters', 'activations']);
+    if (changed.has('view')) this.checkChoice('view', this.view, ['filters', 'activations', 'network']);
     if (changed.has('normalize')) this.checkChoice('normalize', this.normalize, ['filter', 'layer']);
     const live = this.state !== 'loading' && this.state !== 'error';
     if (live && changed.has('modelUrl') && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');

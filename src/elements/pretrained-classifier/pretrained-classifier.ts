@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { ref } from 'lit/directives/ref.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
@@ -613,7 +614,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
               <div class="view" part="preview">
                 ${gray
                   ? html`<canvas class="digit" role="img" aria-label="The 28×28 digit the model sees"></canvas>`
-                  : html`<canvas class="photo" role="img" aria-label="The image being classified"></canvas>`}
+                  : html`<canvas
+                      class="photo"
+                      role="img"
+                      aria-label="The image being classified"
+                      style=${styleMap(this.view ? {} : { aspectRatio: String(this.expectedAspect()) })}
+                    ></canvas>`}
                 <canvas class="cam" aria-hidden="true" ?hidden=${!this.explain}></canvas>
               </div>
               <figcaption>${gray ? 'What the model sees (28×28)' : 'Input'}${this.explain ? ', Grad-CAM overlay' : ''}</figcaption>
@@ -642,6 +648,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
         </div>
       </div>
     `;
+  }
+
+  /** Width ÷ height of the photo on its way (a shipped sample's), so its box is kept when it lands. */
+  private expectedAspect(): number {
+    const named = SAMPLE_NAMES.find((n) => this.src?.endsWith(SAMPLE_IMAGES[n].file));
+    return SAMPLE_IMAGES[named ?? SAMPLE_NAMES[0]].aspect;
   }
 
   private renderControls(gray: boolean) {
