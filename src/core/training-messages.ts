@@ -8,21 +8,23 @@ import type { MnistData } from './mnist.js';
 import type { TrainingJob } from './training-session.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
-/** The backends a worker trains with (the page's own; WASM cannot train). */
+/** The backends a worker trains with (its own choice: see `training-backend.ts`). */
 export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl' | 'wasm';
 
 /** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
 export type WeightValues = Float32Array[];
 
 export type ToWorker =
-  /** Train a copy of this model (saved with `model.save`) on this job, with this backend. */
-  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend }
+  /** Train a copy of this model (saved with `model.save`) on this job, with the first of these backends that starts and can train it. */
+  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backends: WorkerBackend[] }
   /** The page has handled a batch: go on, or stop at this boundary. */
   | { type: 'go'; stop: boolean }
   /** Score a copy of this model on these test digits. */
-  | { type: 'evaluate'; artifacts: tf.io.ModelArtifacts; data: MnistData; test: readonly number[]; backend: WorkerBackend };
+  | { type: 'evaluate'; artifacts: tf.io.ModelArtifacts; data: MnistData; test: readonly number[]; backends: WorkerBackend[] };
 
 export type FromWorker =
+  /** The backend this run trains on, and why (sent before its first batch, again if it moves). */
+  | { type: 'backend'; name: WorkerBackend; note: string }
   /** A batch is done; the worker waits for `go`. Weights come along a few times a second. */
   | { type: 'batch'; report: BatchReport; weights?: WeightValues }
   | { type: 'epoch'; report: EpochReport; weights: WeightValues }
