@@ -290,9 +290,21 @@ function batchMatMul({ inputs, backend, attrs }: KernelArgs): TensorInfo {
     owned.push(turned, shaped);
     return shaped;
   };
-  if (transposeA) a = turn(a);
-  if (transposeB) b = turn(b);
-  const product = native(a, b, false, false);
+  const [m, k] = transposeA ? [a.shape[a.shape.length - 1], a.shape[a.shape.length - 2]] : a.shape.slice(-2);
+  const n = transposeB ? b.shape[b.shape.length - 2] : b.shape[b.shape.length - 1];
+  let product: TensorInfo;
+  if (transposeB && !transposeA && m * k + m * n < n * k) {
+    // a·bᵀ with a large b (a dense layer's input gradient): (b·aᵀ)ᵀ turns over less memory.
+    const flipped = native(b, turn(a), false, false);
+    owned.push(flipped);
+    product = turn(flipped);
+    // The reshape returned keeps its own reference to the turned-over data.
+    owned.pop();
+  } else {
+    if (transposeA) a = turn(a);
+    if (transposeB) b = turn(b);
+    product = native(a, b, false, false);
+  }
   free(backend, ...owned.reverse());
   return product;
 }
