@@ -16,6 +16,10 @@ import { benchmarks } from './benchmarks';
 
 export interface BenchResult {
   name: string;
+  /** The row's name before its teardown wrote measurements into it: the same on every backend. */
+  row: string;
+  /** True on the page that let the library choose (`?backend=auto`). */
+  auto: boolean;
   backend: string;
   backendLabel: string;
   medianMs?: number;
@@ -70,6 +74,7 @@ async function time(fn: () => Promise<void>): Promise<number> {
 }
 
 async function measure(b: Benchmark, report: BackendReport, runs: number, warmup: number): Promise<BenchResult> {
+  const row = b.name;
   const before = tf.memory().numTensors;
   const ctx = await b.setup();
   const lib: number[] = [];
@@ -98,6 +103,8 @@ async function measure(b: Benchmark, report: BackendReport, runs: number, warmup
   const baselineMs = runs ? median(base) : undefined;
   return {
     name: b.name,
+    row,
+    auto: report.requested === 'auto',
     backend: report.name,
     backendLabel: report.requested === 'auto' ? `auto → ${report.label}` : report.label,
     medianMs,
@@ -127,7 +134,15 @@ async function main(): Promise<void> {
   } catch (e) {
     // Not a harness error: this machine simply lacks the backend.
     const why = e instanceof Error ? e.message : String(e);
-    state.results = chosen.map((b) => ({ name: b.name, backend: requested, backendLabel: requested, runs: 0, unavailable: why }));
+    state.results = chosen.map((b) => ({
+      name: b.name,
+      row: b.name,
+      auto: requested === 'auto',
+      backend: requested,
+      backendLabel: requested,
+      runs: 0,
+      unavailable: why,
+    }));
     return;
   }
   for (const b of chosen) state.results.push(await measure(b, report, runs, warmup));

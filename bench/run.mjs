@@ -117,6 +117,7 @@ try {
 }
 
 printTable(rows);
+printAutoVsFastest(rows);
 console.log(
   'Ratios compare the library path with bare tfjs doing the same work in the same browser session; ' +
     'SwiftShader (software) timings are CPU timings, not GPU timings.',
@@ -144,6 +145,27 @@ async function measure(backend) {
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The automatic choice against the fastest backend forced on this machine, for every row
+ * measured on both (aim ≤ 1.25): the library's median time on `auto` over the smallest
+ * median among the forced backends.
+ */
+function printAutoVsFastest(results) {
+  const measured = results.filter((r) => !r.unavailable && r.medianMs !== undefined);
+  const lines = [];
+  for (const row of new Set(measured.map((r) => r.row))) {
+    const auto = measured.find((r) => r.row === row && r.auto);
+    const forced = measured.filter((r) => r.row === row && !r.auto);
+    if (!auto || forced.length === 0) continue;
+    const fastest = forced.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
+    lines.push(`| ${row} | ${auto.backend} | ${fastest.backend} | ${(auto.medianMs / fastest.medianMs).toFixed(2)} |`);
+  }
+  if (lines.length === 0) return;
+  console.log('\nauto ÷ fastest (aim ≤ 1.25):\n| benchmark | auto chose | fastest forced | auto ÷ fastest |\n| --- | --- | --- | ---: |');
+  for (const line of lines) console.log(line);
+  console.log('');
 }
 
 function printTable(results) {

@@ -9,7 +9,7 @@ import type { TrainingJob } from './training-session.js';
 import type { WasmPaths } from './wasm-paths.js';
 import type { BatchReport, EpochReport, TrainResult } from './training.js';
 
-/** The backends a worker trains with (the page's own; WASM cannot train). */
+/** The backends a worker trains with (its own choice: see `training-backend.ts`). */
 export type WorkerBackend = 'cpu' | 'webgpu' | 'webgl' | 'wasm';
 
 /** Every weight of the model, in `model.getWeights()` order, as float32 copies. */
@@ -17,11 +17,11 @@ export type WeightValues = Float32Array[];
 
 export type ToWorker =
   /**
-   * Train a copy of this model (saved with `model.save`) on this job, with this backend.
-   * `wasmPaths`: where the page found the WASM binaries (absolute URLs); the worker has no
-   * other way to know once a site's bundler has renamed them.
+   * Train a copy of this model (saved with `model.save`) on this job, with the first of these
+   * backends that starts and can train it. `wasmPaths`: where the page found the WASM binaries
+   * (absolute URLs); the worker has no other way to know once a site's bundler renamed them.
    */
-  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backend: WorkerBackend; wasmPaths?: WasmPaths }
+  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backends: WorkerBackend[]; wasmPaths?: WasmPaths }
   /** The page has handled a batch: go on, or stop at this boundary. */
   | { type: 'go'; stop: boolean }
   /** Score a copy of this model on these test digits. */
@@ -30,11 +30,13 @@ export type ToWorker =
       artifacts: tf.io.ModelArtifacts;
       data: MnistData;
       test: readonly number[];
-      backend: WorkerBackend;
+      backends: WorkerBackend[];
       wasmPaths?: WasmPaths;
     };
 
 export type FromWorker =
+  /** The backend this run trains on, and why (sent before its first batch, again if it moves). */
+  | { type: 'backend'; name: WorkerBackend; note: string }
   /** A batch is done; the worker waits for `go`. Weights come along a few times a second. */
   | { type: 'batch'; report: BatchReport; weights?: WeightValues }
   | { type: 'epoch'; report: EpochReport; weights: WeightValues }

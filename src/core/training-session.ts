@@ -13,6 +13,7 @@ import { disposeOptimizer, makeOptimizer } from './model-build.js';
 import type { OptimizerName } from './model-spec.js';
 import { seededRandom } from './random.js';
 import { TrainingRun, type TrainHooks, type TrainResult } from './training.js';
+import { MissingKernelError, missingKernel } from './training-backend.js';
 
 export interface TrainingSettings {
   epochs: number;
@@ -38,6 +39,8 @@ export interface TrainingJob {
 export interface TrainingControl {
   /** `page`: on the main thread with the page's backend; `worker`: in a Web Worker. */
   readonly where: 'page' | 'worker';
+  /** Where the worker chose its own backend: which, and why. */
+  readonly trainingBackend?: { name: string; note: string };
   /** Holds the run at the next batch boundary. */
   pause(): void;
   resume(): void;
@@ -92,6 +95,10 @@ export class LocalTraining implements TrainingControl {
   async run(): Promise<TrainResult> {
     try {
       return await this.loop.run();
+    } catch (e) {
+      // tfjs' "Kernel … not registered for backend …" never reaches the reader as it is.
+      const missing = missingKernel(e);
+      throw missing ? new MissingKernelError(missing.kernel, missing.backend) : e;
     } finally {
       tf.dispose(this.owned);
       disposeOptimizer(this.optimizer);

@@ -67,6 +67,9 @@ export interface TrainResult {
   epochs: EpochReport[];
 }
 
+/** Milliseconds of batches between two yields to the page. */
+const YIELD_EVERY_MS = 40;
+
 /** The loss became NaN or infinite: the run stopped and the last good weights came back. */
 export class DivergedError extends Error {
   override name = 'DivergedError';
@@ -146,6 +149,7 @@ export class TrainingRun {
     let step = 0;
     let samples = 0;
     let busyMs = 0;
+    let lastYield = performance.now();
     for (let epoch = 0; epoch < epochs; epoch++) {
       const order = shuffledIndices(train, this.random);
       // Kept so a NaN loss can put the model back where this epoch started.
@@ -191,7 +195,13 @@ export class TrainingRun {
             samplesPerSecond: busyMs > 0 ? (samples * 1000) / busyMs : 0,
             elapsedMs: busyMs,
           });
-          await yieldToPage();
+          // Back to the page (input, painting, pause and stop) often enough to stay under a
+          // long task, not after every batch: in Chromium each yield costs a batch of the
+          // dense network as much again.
+          if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+            await yieldToPage();
+            lastYield = performance.now();
+          }
         }
       } finally {
         tf.dispose(snapshot);

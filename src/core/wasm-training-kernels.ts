@@ -1,12 +1,14 @@
 /**
- * The gradient kernels the tfjs WASM backend lacks for the trainer's layers, built from the
- * backend's own native kernels (its XNNPACK convolution, its matmul, pad, slice, concat),
- * so that a training step runs at native speed instead of falling back to JavaScript loops.
+ * The gradient kernels the tfjs WASM backend lacks, or has only as slow loop nests, for
+ * the trainer's layers, built from the backend's own native kernels (its XNNPACK
+ * convolution and matmul, pad, slice, concat) so that a training step runs at native speed.
  *
  * tfjs 4.22's WASM backend has MaxPoolGrad, AvgPoolGrad and Conv2DBackpropInput but not
  * Conv2DBackpropFilter, the gradient of a convolution's weights; its Conv2DBackpropInput is
  * a plain loop nest, several times slower than its forward convolution, so it is replaced
- * by the equivalent forward convolution (see `conv2dBackpropInput`).
+ * by the equivalent forward convolution (see `conv2dBackpropInput`); its MaxPoolGrad routes
+ * gradients differently from the CPU backend; and its BatchMatMul takes a slow path for
+ * the transposed operands every dense layer's gradient asks for (see `batchMatMul`).
  *
  * `registerWasmTrainingKernels()` is idempotent; the WASM set-up (`wasm-setup.ts`) calls it
  * on the page and in the training worker before the backend starts.
@@ -36,6 +38,30 @@ function free(backend: KernelBackend, ...infos: TensorInfo[]): void {
   for (const info of infos) backend.disposeData(info.dataId);
 }
 
+/** The WASM backend's own memory access (its class is not exported as a type we can import cheaply). */
+interface HeapBackend {
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+  typedArrayFromHeap(info: TensorInfo): Float32Array;
+}
+
+/**
+ * [B, R, C] → [B, C, R] in the backend's memory. The backend's own Transpose kernel is a
+ * generic index walk, slower here than this loop over rows (reads in order, writes strided).
+ */
+function transposeMatrices(backend: KernelBackend, x: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
+  const heap = backend as unknown as HeapBackend;
+  const out = heap.makeOutput([batch, cols, rows], 'float32');
+  const to = heap.typedArrayFromHeap(out);
+  const from = heap.typedArrayFromHeap(x);
+  for (let b = 0, base = 0; b < batch; b++, base += rows * cols) {
+    for (let r = 0; r < rows; r++) {
+      const src = base + r * cols;
+      for (let c = 0, dst = base + r; c < cols; c++, dst += rows) to[dst] = from[src + c];
+    }
+  }
+  return out;
+}
+
 const reshape = (backend: KernelBackend, x: TensorInfo, shape: number[]) => call(backend, 'Reshape', { x }, { shape });
 const toNHWC = (backend: KernelBackend, x: TensorInfo) => call(backend, 'Transpose', { x }, { perm: [0, 2, 3, 1] });
 const toNCHW = (backend: KernelBackend, x: TensorInfo) => call(backend, 'Transpose', { x }, { perm: [0, 3, 1, 2] });
@@ -59,22 +85,6 @@ function spreadByStrides(backend: KernelBackend, x: TensorInfo, sh: number, sw: 
   return cut;
 }
 
-/** One filter tap's view of a padded input: rows i, i+sh, …, columns j, j+sw, … */
-function tapView(backend: KernelBackend, padded: TensorInfo, i: number, j: number, out: Shape4, sh: number, sw: number): TensorInfo {
-  const [n, oh, ow, c] = out;
-  if (sh === 1 && sw === 1) return call(backend, 'Slice', { x: padded }, { begin: [0, i, j, 0], size: out });
-  return call(backend, 'StridedSlice', { x: padded }, {
-    begin: [0, i, j, 0],
-    end: [n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1, c],
-    strides: [1, sh, sw, 1],
-    beginMask: 0,
-    endMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  });
-}
-
 interface BackpropFilterAttrs {
   strides: [number, number] | number;
   pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
@@ -85,15 +95,18 @@ interface BackpropFilterAttrs {
 
 /**
  * dW[i, j, c, o] = Σ_{n, y, x} x_pad[n, y·sh + i, x·sw + j, c] · dy[n, y, x, o].
- * im2col on the backend: one strided slice of the padded input per filter tap, stacked
- * into [taps, N·OH·OW, Cin]; then one batched matmul with dy [N·OH·OW, Cout] gives
- * [taps, Cin, Cout], which is the filter's own layout.
+ * im2col on the backend, laid out for its fast matmul (XNNPACK's, used only for an
+ * untransposed, unbatched product): the padded input turned channels-first [Cin, N, H, W],
+ * one strided slice per filter tap, stacked into [taps·Cin, N·OH·OW]; times dy as it is,
+ * [N·OH·OW, Cout], that gives [taps·Cin, Cout], which is the filter's own layout.
  */
 function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as BackpropFilterAttrs;
   const nchw = dataFormat === 'NCHW';
-  const x = nchw ? toNHWC(backend, inputs.x) : inputs.x;
-  const dy = nchw ? toNHWC(backend, inputs.dy) : inputs.dy;
+  const owned: TensorInfo[] = [];
+  const keep = (t: TensorInfo) => (owned.push(t), t);
+  const x = nchw ? keep(toNHWC(backend, inputs.x)) : inputs.x;
+  const dy = nchw ? keep(toNHWC(backend, inputs.dy)) : inputs.dy;
   const info = backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
   const { batchSize: n, inHeight, inWidth, inChannels: cin, outHeight: oh, outWidth: ow, outChannels: cout } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
@@ -106,22 +119,39 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const right = Math.max(0, spanW + fw - 1 - left - inWidth);
   const padded =
     top || left || bottom || right
-      ? call(backend, 'PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 })
+      ? keep(call(backend, 'PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 }))
       : x;
+  const [, hp, wp] = padded.shape;
+  // With one channel, [N, H, W, 1] already is [1, N, H, W] in memory.
+  const planes = keep(
+    cin === 1 ? reshape(backend, padded, [1, n, hp, wp]) : reshape(backend, transposeMatrices(backend, padded, 1, n * hp * wp, cin), [cin, n, hp, wp]),
+  );
   const taps: TensorInfo[] = [];
-  for (let i = 0; i < fh; i++) for (let j = 0; j < fw; j++) taps.push(tapView(backend, padded, i, j, [n, oh, ow, cin], sh, sw));
-  const stacked = taps.length === 1 ? taps[0] : call(backend, 'Concat', taps as unknown as NamedTensorInfoMap, { axis: 0 });
+  for (let i = 0; i < fh; i++) for (let j = 0; j < fw; j++) taps.push(keep(planeTap(backend, planes, i, j, [cin, n, oh, ow], sh, sw)));
+  const stacked = taps.length === 1 ? taps[0] : keep(call(backend, 'Concat', taps as unknown as NamedTensorInfoMap, { axis: 0 }));
   const m = n * oh * ow;
-  const cols = reshape(backend, stacked, [fh * fw, m, cin]);
-  const dy3 = reshape(backend, dy, [1, m, cout]);
-  const product = call(backend, 'BatchMatMul', { a: cols, b: dy3 }, { transposeA: true, transposeB: false });
+  const cols = keep(reshape(backend, stacked, [1, fh * fw * cin, m]));
+  const dy3 = keep(reshape(backend, dy, [1, m, cout]));
+  const product = keep(call(backend, 'BatchMatMul', { a: cols, b: dy3 }, { transposeA: false, transposeB: false }));
   const dw = reshape(backend, product, [fh, fw, cin, cout]);
-  free(backend, product, cols, dy3);
-  if (stacked !== taps[0]) free(backend, stacked);
-  free(backend, ...taps);
-  if (padded !== x) free(backend, padded);
-  if (nchw) free(backend, x, dy);
+  free(backend, ...owned.reverse());
   return dw;
+}
+
+/** One filter tap's view of channels-first planes [C, N, H, W]: rows i, i+sh, …, columns j, j+sw, … */
+function planeTap(backend: KernelBackend, planes: TensorInfo, i: number, j: number, out: Shape4, sh: number, sw: number): TensorInfo {
+  const [c, n, oh, ow] = out;
+  if (sh === 1 && sw === 1) return call(backend, 'Slice', { x: planes }, { begin: [0, 0, i, j], size: out });
+  return call(backend, 'StridedSlice', { x: planes }, {
+    begin: [0, 0, i, j],
+    end: [c, n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1],
+    strides: [1, 1, sh, sw],
+    beginMask: 0,
+    endMask: 0,
+    ellipsisMask: 0,
+    newAxisMask: 0,
+    shrinkAxisMask: 0,
+  });
 }
 
 interface BackpropInputAttrs {
@@ -182,59 +212,101 @@ interface MaxPoolGradAttrs {
 
 /**
  * dx of max pooling: each output's gradient goes to the first input of its window (in
- * row-major order, as the CPU backend does) that equals the window's maximum. Per window
- * tap: compare the tap's view of the input with the pooled output, keep the first match,
- * spread dy there back to the input grid and add. (The WASM backend's own MaxPoolGrad
- * disagrees with the CPU backend wherever windows overlap or there are several channels.)
+ * row-major order, as the CPU backend does) that holds the window's maximum. Routing is
+ * one pass over the input with no arithmetic to speak of, and the backend has no native
+ * kernel that picks the first maximum (its own MaxPoolGrad disagrees with the CPU backend
+ * wherever windows overlap or there are several channels), so this reads and writes the
+ * backend's memory directly: a few milliseconds a batch where a composite of native
+ * compare/select/pad kernels took over a hundred.
  */
 function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
-  const { dy, input, output } = inputs;
+  const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
   const info = backend_util.computePool2DInfo(input.shape as Shape4, filterSize, strides, 1, pad, dimRoundingMode);
-  const { batchSize: n, inHeight, inWidth, inChannels: c, outHeight: oh, outWidth: ow } = info;
+  const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
-  const top = info.padInfo.top;
-  const left = info.padInfo.left;
-  const bottom = Math.max(0, (oh - 1) * sh + fh - top - inHeight);
-  const right = Math.max(0, (ow - 1) * sw + fw - left - inWidth);
-  const hp = inHeight + top + bottom;
-  const wp = inWidth + left + right;
-  const owned: TensorInfo[] = [];
-  const keep = (t: TensorInfo) => (owned.push(t), t);
-  const padded =
-    top || left || bottom || right
-      ? keep(call(backend, 'PadV2', { x: input }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: -Infinity }))
-      : input;
-  const zeros = keep(call(backend, 'ZerosLike', { x: dy }));
-  let found: TensorInfo | undefined;
-  let sum: TensorInfo | undefined;
-  for (let i = 0; i < fh; i++) {
-    for (let j = 0; j < fw; j++) {
-      const view = keep(tapView(backend, padded, i, j, [n, oh, ow, c], sh, sw));
-      const equal = keep(call(backend, 'Equal', { a: view, b: output }));
-      let first = equal;
-      if (found) {
-        const notYet = keep(call(backend, 'LogicalNot', { x: found }));
-        first = keep(call(backend, 'LogicalAnd', { a: equal, b: notYet }));
-        found = keep(call(backend, 'LogicalOr', { a: found, b: equal }));
-      } else found = equal;
-      const routed = keep(call(backend, 'Select', { condition: first, t: dy, e: zeros }));
-      const spread = spreadByStrides(backend, routed, sh, sw, owned);
-      const [, uh, uw] = spread.shape;
-      const placed = call(backend, 'PadV2', { x: spread }, {
-        paddings: [[0, 0], [i, hp - i - uh], [j, wp - j - uw], [0, 0]],
-        constantValue: 0,
-      });
-      if (sum) {
-        const next = call(backend, 'Add', { a: sum, b: placed });
-        free(backend, sum, placed);
-        sum = next;
-      } else sum = placed;
+  const heap = backend as unknown as HeapBackend;
+  // Allocate first: a growing heap would detach views taken before.
+  const out = heap.makeOutput([...input.shape], 'float32');
+  const dx = heap.typedArrayFromHeap(out);
+  const x = heap.typedArrayFromHeap(input);
+  const g = heap.typedArrayFromHeap(dy);
+  dx.fill(0);
+  const best = new Float32Array(c);
+  const at = new Int32Array(c);
+  let o = 0;
+  for (let b = 0; b < n; b++) {
+    for (let yr = 0; yr < oh; yr++) {
+      const r0 = yr * sh - info.padInfo.top;
+      const rMin = Math.max(0, r0);
+      const rMax = Math.min(h, r0 + fh);
+      for (let yc = 0; yc < ow; yc++, o += c) {
+        const c0 = yc * sw - info.padInfo.left;
+        const cMin = Math.max(0, c0);
+        const cMax = Math.min(w, c0 + fw);
+        best.fill(-Infinity);
+        at.fill(-1);
+        for (let r = rMin; r < rMax; r++) {
+          for (let col = cMin; col < cMax; col++) {
+            const base = ((b * h + r) * w + col) * c;
+            for (let d = 0; d < c; d++) {
+              const v = x[base + d];
+              if (v > best[d]) {
+                best[d] = v;
+                at[d] = base + d;
+              }
+            }
+          }
+        }
+        for (let d = 0; d < c; d++) if (at[d] >= 0) dx[at[d]] += g[o + d];
+      }
     }
   }
-  const dx = call(backend, 'Slice', { x: sum! }, { begin: [0, top, left, 0], size: [n, inHeight, inWidth, c] });
-  free(backend, sum!, ...owned.reverse());
-  return dx;
+  return out;
+}
+
+/** The backend's own BatchMatMul, kept when ours takes its name. */
+let nativeBatchMatMul: tf.KernelFunc | undefined;
+
+/**
+ * Matrix products with a transposed operand, which the gradients of every dense layer and
+ * of our convolution filters ask for: the WASM backend sends those to a plain loop nest,
+ * several times slower than its XNNPACK path for untransposed operands. Turning the operand
+ * over first (one pass over memory) and taking the fast path is quicker at every size the
+ * trainer meets.
+ */
+function batchMatMul({ inputs, backend, attrs }: KernelArgs): TensorInfo {
+  const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
+  let { a, b } = inputs;
+  const native = (a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean) =>
+    nativeBatchMatMul!({ inputs: { a, b }, backend, attrs: { transposeA, transposeB } }) as TensorInfo;
+  if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') return native(a, b, transposeA, transposeB);
+  const owned: TensorInfo[] = [];
+  const turn = (x: TensorInfo) => {
+    const [rows, cols] = x.shape.slice(-2);
+    const batch = x.shape.slice(0, -2).reduce((p, q) => p * q, 1);
+    const turned = transposeMatrices(backend, x, batch, rows, cols);
+    const shaped = reshape(backend, turned, [...x.shape.slice(0, -2), cols, rows]);
+    owned.push(turned, shaped);
+    return shaped;
+  };
+  const [m, k] = transposeA ? [a.shape[a.shape.length - 1], a.shape[a.shape.length - 2]] : a.shape.slice(-2);
+  const n = transposeB ? b.shape[b.shape.length - 2] : b.shape[b.shape.length - 1];
+  let product: TensorInfo;
+  if (transposeB && !transposeA && m * k + m * n < n * k) {
+    // a·bᵀ with a large b (a dense layer's input gradient): (b·aᵀ)ᵀ turns over less memory.
+    const flipped = native(b, turn(a), false, false);
+    owned.push(flipped);
+    product = turn(flipped);
+    // The reshape returned keeps its own reference to the turned-over data.
+    owned.pop();
+  } else {
+    if (transposeA) a = turn(a);
+    if (transposeB) b = turn(b);
+    product = native(a, b, false, false);
+  }
+  free(backend, ...owned.reverse());
+  return product;
 }
 
 let registered = false;
@@ -243,14 +315,18 @@ let registered = false;
 export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
-  const kernels: [string, tf.KernelFunc][] = [
+  const native = tf.getKernel('BatchMatMul', 'wasm');
+  nativeBatchMatMul = native?.kernelFunc;
+  const kernels: [string, tf.KernelFunc, tf.KernelSetupFunc?][] = [
     ['Conv2DBackpropFilter', conv2dBackpropFilter as unknown as tf.KernelFunc],
     ['Conv2DBackpropInput', conv2dBackpropInput as unknown as tf.KernelFunc],
     ['MaxPoolGrad', maxPoolGrad as unknown as tf.KernelFunc],
   ];
-  for (const [kernelName, kernelFunc] of kernels) {
+  // Ours calls the native one, whose set-up (binding its WebAssembly function) must still run.
+  if (native) kernels.push(['BatchMatMul', batchMatMul as unknown as tf.KernelFunc, native.setupFunc]);
+  for (const [kernelName, kernelFunc, setupFunc] of kernels) {
     // Ours replace the backend's own where it has one (see the notes on each kernel above).
     if (tf.getKernel(kernelName, 'wasm')) tf.unregisterKernel(kernelName, 'wasm');
-    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
+    tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc, setupFunc });
   }
 }

@@ -4,9 +4,10 @@
  * the weights the worker learns are copied into it a few times a second, after every epoch
  * and at the end, so linked elements, the drawing pad and `model.save()` see them.
  *
- * The worker uses the page's backend: on the CPU backend batches are long JavaScript
- * tasks, and WebGPU's and WebGL's dispatch, shader compiles and read-backs take
- * main-thread time too. Where a worker cannot start (no Worker, a blocked or missing
+ * The worker trains on a backend of its own (`training-backend.ts` orders them from the
+ * page's report: wasm without a real GPU, the page's GPU where it won the calibration) and
+ * says which. On the page a CPU batch is a long JavaScript task, and WebGPU's and WebGL's
+ * dispatch, shader compiles and read-backs take main-thread time too. Where a worker cannot start (no Worker, a blocked or missing
  * script, a backend or model it cannot set up) the run falls back to the page, with the
  * same numbers.
  */
@@ -28,8 +29,12 @@ export class TrainingWorker {
   /** Why the worker cannot be used here, once that is known. */
   unavailable?: string;
 
-  /** `backend`: the page's, which the worker uses too. */
-  constructor(readonly backend: WorkerBackend = 'cpu') {
+  /** The backends the worker tries, best first (`trainingBackendOrder`). */
+  readonly backends: WorkerBackend[];
+
+  /** `backends`: one to use, or the order to try them in. */
+  constructor(backends: WorkerBackend | readonly WorkerBackend[] = 'cpu') {
+    this.backends = typeof backends === 'string' ? [backends] : [...backends];
     const url = trainingWorkerUrl();
     if (!url) this.unavailable = 'the page turned the training worker off';
     else if (typeof Worker === 'undefined') this.unavailable = 'this browser has no Web Workers';
@@ -66,7 +71,7 @@ export class TrainingWorker {
           this.fail(`the training worker failed (${e.message || 'its script failed to load'})`);
           resolve(undefined);
         };
-        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backend: this.backend, wasmPaths: absoluteWasmPaths() };
+        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backends: this.backends, wasmPaths: absoluteWasmPaths() };
         worker.postMessage(message);
       });
     } finally {
@@ -123,6 +128,9 @@ export class WorkerTraining implements TrainingControl {
   get where(): 'page' | 'worker' {
     return this.local || this.worker.unavailable ? 'page' : 'worker';
   }
+
+  /** The worker's training backend and why, once it said (undefined on the page, or before). */
+  trainingBackend?: { name: WorkerBackend; note: string };
 
   pause(): void {
     if (this.local) this.local.pause();
@@ -185,7 +193,7 @@ export class WorkerTraining implements TrainingControl {
         type: 'train',
         artifacts,
         job: this.job,
-        backend: this.worker.backend,
+        backends: this.worker.backends,
         wasmPaths: absoluteWasmPaths(),
       };
       worker.postMessage(message);
@@ -203,6 +211,9 @@ export class WorkerTraining implements TrainingControl {
   private async handle(message: FromWorker, finish: (value: TrainResult | 'setup-failed' | Error) => void): Promise<void> {
     if ('weights' in message && message.weights) applyWeights(this.model, message.weights);
     switch (message.type) {
+      case 'backend':
+        this.trainingBackend = { name: message.name, note: message.note };
+        return;
       case 'batch': {
         await this.hooks.onBatchEnd?.(message.report);
         if (this.pauseRequested && !this.stopRequested) await new Promise<void>((r) => (this.pausedAt = r));

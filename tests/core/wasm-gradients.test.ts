@@ -150,6 +150,37 @@ describe('wasm training kernels against the cpu backend', function () {
     baseline = tf.memory().numTensors;
   });
 
+  it('dense layers: matrix products with transposed operands (their gradients) within 1e-4 of the cpu backend', async () => {
+    const failures: string[] = [];
+    let seed = 500;
+    for (const [m, k, n] of [
+      [1, 1, 1],
+      [3, 5, 2],
+      [32, 169, 10],
+      [7, 64, 33],
+    ]) {
+      for (const [ta, tb] of [
+        [false, false],
+        [true, false],
+        [false, true],
+        [true, true],
+      ]) {
+        const f = () => {
+          const a = tf.tensor2d(values(m * k, seed), ta ? [k, m] : [m, k]);
+          const b = tf.tensor2d(values(k * n, seed + 1), tb ? [n, k] : [k, n]);
+          const batched = tf.matMul(tf.stack([a, a]) as tf.Tensor3D, tf.stack([b, b]) as tf.Tensor3D, ta, tb);
+          return [tf.matMul(a, b, ta, tb), batched];
+        };
+        const [w, wb] = await on('wasm', f);
+        const [c, cb] = await on('cpu', f);
+        const e = Math.max(relativeError(w, c), relativeError(wb, cb));
+        if (!(e <= 1e-4)) failures.push(`${m}×${k}×${n} transposeA ${ta} transposeB ${tb}: ${e.toExponential(2)}`);
+        seed += 2;
+      }
+    }
+    expect(failures, failures.join('\n')).to.deep.equal([]);
+  });
+
   it('max and average pooling: dx within 1e-4 of the cpu backend over sizes × strides × paddings', async () => {
     const failures: string[] = [];
     let seed = 1;

@@ -107,7 +107,7 @@ describe('<cnn-trainer>', () => {
     expect(end!.stopped).to.equal(false);
     expect(el.shadowRoot!.querySelector('progress')!.getAttribute('value')).to.equal('4');
     // The CPU backend trains in the worker, off the page's main thread, and says so.
-    expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.contain('in a Web Worker');
+    expect(el.shadowRoot!.querySelector('[part="progress"]')!.textContent).to.contain('cpu in a Web Worker');
     expect(el.shadowRoot!.querySelectorAll('.cm-cell').length).to.equal(100);
     expect(el.shadowRoot!.querySelectorAll('.gallery canvas').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();

@@ -257,6 +257,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   @state() private skipped: string[] = [];
   /** Where the last batches ran: on the page, or in the training worker (on the page's backend). */
   @state() private trainedIn?: 'page' | 'worker';
+  /** The worker's own training backend and why (the page's backend trains on the page). */
+  @state() private trainedOn?: { name: string; note: string };
 
   @query('cnn-draw-pad') private pad?: CnnDrawPad;
   @query('.digit-seen') private seenCanvas?: HTMLCanvasElement;
@@ -989,6 +991,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private onBatchEnd(report: BatchReport): void {
     this.trainedIn = this.run?.where;
+    this.trainedOn = this.run?.trainingBackend;
     const h = this.history;
     h.batchX.push(report.step / report.batchesPerEpoch);
     h.batchLoss.push(report.loss);
@@ -1016,13 +1019,14 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   /**
    * The worker that trains and scores off the main thread, started on first use, with the
-   * page's backend. A CPU batch is a long JavaScript task, and the GPU backends' dispatch
-   * and shader compiles take main-thread time too; WASM trains there with its own gradient kernels.
+   * backend that trains fastest there (wasm without a real GPU; see `training-backend.ts`).
+   * A CPU batch is a long JavaScript task, and the GPU backends' dispatch and shader
+   * compiles take main-thread time too.
    */
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
-    const backend = this.backendReport?.name;
-    if (!backend) return undefined;
-    this.worker ??= new this.tfjs.TrainingWorker(backend);
+    const report = this.backendReport;
+    if (!report) return undefined;
+    this.worker ??= new this.tfjs.TrainingWorker(this.tfjs.trainingBackendOrder(report));
     return this.worker;
   }
 
@@ -1355,7 +1359,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       <span
         >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
         ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${this.trainedIn === 'worker'
-          ? ` · ${this.backendReport?.name ?? ''} in a Web Worker`
+          ? html` · <span title=${this.trainedOn?.note ?? ''}>${this.trainedOn?.name ?? this.backendReport?.name ?? ''} in a Web Worker</span>`
           : ` · ${this.backendReport?.name ?? ''}`}</span
       >
     </div>`;

@@ -17,6 +17,7 @@ export { buildModel, modelMismatch, summarize } from '../../core/model-build.js'
 export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
 export { TrainingWorker };
+export { trainingBackendOrder } from '../../core/training-backend.js';
 export { HeadTraining, headLayers, joinHead, layerSpecOf, loadBase, type TransferModel } from '../../core/transfer.js';
 export { LocalTraining };
 
