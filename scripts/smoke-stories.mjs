@@ -3,13 +3,14 @@
 // on any console error, uncaught exception, failed request, story that does not
 // render or renders none of the five elements, or element that does not reach
 // state="ready" (state="error" is allowed only where the entry's id contains
-// "error").
+// "error"), and on any axe-core violation inside the elements of a story.
 //
 //   npm run build-storybook && npm run test:stories
 //
 // Env: SMOKE_TIMEOUT_MS (per entry, default 60000), SMOKE_ONLY (substring of the
 // entry ids to run).
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
@@ -18,6 +19,7 @@ import { watchPage } from './page-watch.mjs';
 
 const ROOT = resolve('storybook-static');
 const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
 /** How long to watch a story after its elements are first ready, to catch the errors of their first computation. */
 const SETTLE_MS = 500;
@@ -114,6 +116,11 @@ async function runStory(id, viewMode) {
         problems.push(`<${e.tag}> ended in state="error": ${e.message || '(no message shown)'}`);
       }
     }
+    // Accessibility of what the story shows, error messages included (docs pages repeat the stories).
+    if (viewMode === 'story' && outcome === 'settled') {
+      await page.addScriptTag({ path: AXE_SCRIPT });
+      problems.push(...(await page.evaluate(axeViolations, TAGS)).map((v) => `axe: ${v}`));
+    }
   } catch (e) {
     problems.push(`could not open the story: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -122,6 +129,14 @@ async function runStory(id, viewMode) {
     await page.close();
   }
   return { problems, summary };
+}
+
+/** In the page: axe-core's violations inside the elements (it reads their open shadow roots). */
+async function axeViolations(tags) {
+  const present = tags.filter((t) => document.querySelector(t));
+  if (!present.length) return [];
+  const { violations } = await window.axe.run({ include: present.map((t) => [t]) }, { resultTypes: ['violations'] });
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(', ')}`);
 }
 
 /**
