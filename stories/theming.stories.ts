@@ -72,7 +72,7 @@ export const Parts: Story = {
        .themed pooling-stepper { --cnn-window: #ea580c; --cnn-cell-size: 2.6em; }
        .themed ::part(backend) { display: none; }
        .themed ::part(frame) { box-shadow: 0 4px 14px rgb(0 0 0 / 0.12); }
-       .themed conv-filter-playground::part(formula) { color: #ea580c; }`,
+       .themed conv-filter-playground::part(formula) { color: #9a3412; }`,
       PAIR,
     ),
 };

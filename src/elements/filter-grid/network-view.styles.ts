@@ -21,13 +21,13 @@ export const networkStyles = css`
   .network.across .column {
     flex: 0 0 auto;
   }
-  .network header {
+  .network .column-title {
     font-size: 0.75em;
     line-height: 1.2;
     color: var(--_muted);
     max-width: 9em;
   }
-  .network header strong {
+  .network .column-title strong {
     color: var(--_fg, inherit);
   }
   .network .stack {

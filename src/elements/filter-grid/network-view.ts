@@ -41,6 +41,7 @@ export function kindAt(outputs: readonly LayerOutput[], i: number): ColumnKind {
   return columnKind(outputs[i].shape, i === outputs.length - 1);
 }
 
+/** Columns are groups, not sections: two network views on one page would repeat landmark names. */
 export function renderNetwork(s: NetworkViewState): unknown {
   const { outputs } = s;
   return html`<div
@@ -50,7 +51,7 @@ export function renderNetwork(s: NetworkViewState): unknown {
     aria-label=${`The whole network, ${outputs.length} layers. ${s.across ? 'Left and right arrows move between layers, up and down between maps' : 'Up and down arrows move between layers, left and right between maps'}; Enter selects.`}
     @keydown=${s.onKey}
   >
-    <section class="column input-column" aria-label="Input">${s.input}</section>
+    <div role="group" class="column input-column" aria-label="Input">${s.input}</div>
     ${outputs.map((o, i) => html`${renderConnector(s, i)}${renderColumn(s, o, i)}`)}
   </div>`;
 }
@@ -76,11 +77,11 @@ function renderConnector(s: NetworkViewState, i: number) {
 function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
   const last = i === s.outputs.length - 1;
   const kind = kindAt(s.outputs, i);
-  const title = html`<header><strong>${o.name}</strong> <span>${o.className} · ${o.shape.join('×')}</span></header>`;
+  const title = html`<div class="column-title"><strong>${o.name}</strong> <span>${o.className} · ${o.shape.join('×')}</span></div>`;
   if (kind === 'maps') {
     const maps = o.shape[2];
     const count = shownCount(o, last, s.expanded.has(i));
-    return html`<section class="column maps" aria-label=${`${o.name}, ${o.className}, ${maps} maps of ${o.shape[1]}×${o.shape[0]}`}>
+    return html`<div role="group" class="column maps" aria-label=${`${o.name}, ${o.className}, ${maps} maps of ${o.shape[1]}×${o.shape[0]}`}>
       ${title}
       <div class="stack" style=${`--rows: ${Math.min(count, FIRST_MAPS)}`}>
         ${Array.from({ length: count }, (_, m) => item(s, i, m, `${o.name} map ${m} of ${maps}: ${describe(o, m)}`, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
@@ -88,18 +89,18 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
       ${maps > FIRST_MAPS
         ? html`<button type="button" class="more" @click=${() => s.onToggle(i)}>${s.expanded.has(i) ? `first ${FIRST_MAPS}` : `show all ${maps}`}</button>`
         : nothing}
-    </section>`;
+    </div>`;
   }
   if (kind === 'vector') {
     const [lo, hi] = valueRange(o.values);
-    return html`<section class="column vector" aria-label=${`${o.name}, ${o.className}, ${o.values.length} values`}>
+    return html`<div role="group" class="column vector" aria-label=${`${o.name}, ${o.className}, ${o.values.length} values`}>
       ${title}
       ${item(s, i, 0, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`, html`<canvas data-layer=${i} data-map="0"></canvas>`)}
-    </section>`;
+    </div>`;
   }
   const labels = s.labels(o.values.length);
   const best = argMax(o.values);
-  return html`<section class="column output" aria-label=${`${o.name}, output probabilities`}>
+  return html`<div role="group" class="column output" aria-label=${`${o.name}, output probabilities`}>
     ${title}
     ${item(
       s,
@@ -114,7 +115,7 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
       </ol>`,
       true,
     )}
-  </section>`;
+  </div>`;
 }
 
 function item(s: NetworkViewState, layer: number, index: number, label: string, content: unknown, list = false) {
