@@ -26,6 +26,16 @@ export interface ComingNetwork {
   layers: readonly LayerSpec[];
 }
 
+/** The column headers of the layer table, built or still coming. */
+const LAYER_TABLE_HEAD = html`<thead>
+  <tr>
+    <th scope="col">Layer</th>
+    <th scope="col">Type</th>
+    <th scope="col">Output shape</th>
+    <th scope="col" class="num">Parameters</th>
+  </tr>
+</thead>`;
+
 /** The layer table, like Keras' model.summary(): output shape and parameters per layer. */
 export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean, coming?: ComingNetwork) {
   if (!hasModel) return coming ? renderComingTable(coming) : html`<p class="hint">No network yet.</p>`;
@@ -36,14 +46,7 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
     <caption>
       ${caption}
     </caption>
-    <thead>
-      <tr>
-        <th scope="col">Layer</th>
-        <th scope="col">Type</th>
-        <th scope="col">Output shape</th>
-        <th scope="col" class="num">Parameters</th>
-      </tr>
-    </thead>
+    ${LAYER_TABLE_HEAD}
     <tbody>
       ${rows.map(
         (r) => html`<tr>
@@ -83,14 +86,7 @@ function renderComingTable({ description, layers }: ComingNetwork) {
     <caption>
       ${description}
     </caption>
-    <thead>
-      <tr>
-        <th scope="col">Layer</th>
-        <th scope="col">Type</th>
-        <th scope="col">Output shape</th>
-        <th scope="col" class="num">Parameters</th>
-      </tr>
-    </thead>
+    ${LAYER_TABLE_HEAD}
     <tbody>
       ${layers.map((l) => {
         // The names TensorFlow.js will give (conv2d_Conv2D1…), so the rows wrap as the real ones will.
