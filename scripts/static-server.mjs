@@ -27,9 +27,11 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '
  * Serves `root` on 127.0.0.1. `redirects` maps exact paths to others (e.g. '/' → '/demo/').
  * `compress`: gzip text, JSON and WASM for clients that accept it; `maxAge`: seconds the
  * browser may keep a file (0: revalidate each time, what the tests want).
+ * `adjust(path)` may return { missing, type, headers } to serve a path as a badly set up
+ * host would (404, a wrong MIME type, extra headers such as a Content-Security-Policy).
  * Resolves with { server, url } once listening; port 0 picks a free one.
  */
-export function serveStatic(root, { port = 0, redirects = {}, compress = false, maxAge = 0 } = {}) {
+export function serveStatic(root, { port = 0, redirects = {}, compress = false, maxAge = 0, adjust = () => ({}) } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -42,6 +44,7 @@ export function serveStatic(root, { port = 0, redirects = {}, compress = false, 
       res.writeHead(302, { location: redirects[path] }).end();
       return;
     }
+    const host = adjust(path) ?? {};
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -50,6 +53,7 @@ export function serveStatic(root, { port = 0, redirects = {}, compress = false, 
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       statSync(file);
+      if (host.missing) throw new Error('told to answer 404');
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`);
       return;
@@ -57,10 +61,11 @@ export function serveStatic(root, { port = 0, redirects = {}, compress = false, 
     // Open to other origins as a CDN is, so that checks can load the library from "elsewhere".
     const gzip = compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-type': host.type ?? TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': maxAge ? `public, max-age=${maxAge}` : 'no-cache',
       'access-control-allow-origin': '*',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      ...host.headers,
     });
     const body = createReadStream(file);
     if (gzip) body.pipe(createGzip()).pipe(res);

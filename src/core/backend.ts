@@ -22,7 +22,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import type { BackendName } from './backend-name.js';
 import { config } from './config-state.js';
 import { calibrate, type Calibration } from './backend-calibration.js';
-import { prepareWasm, wasmBinariesBase } from './wasm-setup.js';
+import { prepareWasm, wasmStartProblem } from './wasm-setup.js';
 
 export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
 export { setWasmPaths } from './wasm-paths.js';
@@ -172,9 +172,7 @@ async function tryBackend(name: BackendName): Promise<string | undefined> {
     if (unavailable) return unavailable;
     const ok = await tf.setBackend(name);
     if (!ok) {
-      return name === 'wasm'
-        ? `its binary could not be loaded or compiled from ${wasmBinariesBase()} (a missing file, or a Content-Security-Policy without 'wasm-unsafe-eval')`
-        : 'it failed to initialise';
+      return name === 'wasm' ? wasmStartProblem() : 'it failed to initialise';
     }
     await tf.ready();
     return undefined;

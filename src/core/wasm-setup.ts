@@ -8,11 +8,12 @@
  * `node_modules`; from `dist/` they are the copies the build puts in `dist/wasm/`; rebundled
  * elsewhere, the bundler build names each binary (`shipped-files.bundler.ts`). `setWasmPaths()` overrides all of that.
  */
+import { serverProblem, wasmPolicyProblem } from './hosting-problems.js';
 import { wasmPaths } from './wasm-paths.js';
 import { registerWasmTrainingKernels } from './wasm-training-kernels.js';
 
 /** Where the `.wasm` binaries are fetched from, for messages. */
-export function wasmBinariesBase(): string {
+function wasmBinariesBase(): string {
   const paths = wasmPaths();
   return typeof paths === 'string' ? paths : Object.values(paths ?? {})[0] ?? "tfjs-backend-wasm's own folder";
 }
@@ -23,6 +24,8 @@ export function wasmBinariesBase(): string {
  */
 export async function prepareWasm(): Promise<string | undefined> {
   if (typeof WebAssembly !== 'object') return 'this browser has no WebAssembly';
+  const policy = await wasmPolicyProblem();
+  if (policy) return policy;
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const paths = wasmPaths();
   if (paths) wasm.setWasmPaths(paths);
@@ -33,4 +36,20 @@ export async function prepareWasm(): Promise<string | undefined> {
 /** True where the page may run the multi-threaded WASM build (SharedArrayBuffer needs isolation). */
 export function wasmThreadsPossible(): boolean {
   return Boolean((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) && typeof SharedArrayBuffer === 'function';
+}
+
+/** The binary most browsers load (SIMD, one thread): where it is looked for. */
+function simdBinaryUrl(): string | undefined {
+  const paths = wasmPaths();
+  const name = 'tfjs-backend-wasm-simd.wasm';
+  if (typeof paths === 'string') return new URL(`${paths}${paths.endsWith('/') ? '' : '/'}${name}`, location.href).href;
+  return paths?.[name];
+}
+
+/** Why the WASM backend failed to start after its module loaded: the binary's URL and what its server answered. */
+export async function wasmStartProblem(): Promise<string> {
+  const url = simdBinaryUrl();
+  const problem = url ? await serverProblem(url) : undefined;
+  if (problem) return `its binary could not be loaded: ${problem}. Serve the library's dist/wasm/ files there, or call setWasmPaths() with where they are`;
+  return `its binary could not be loaded or compiled from ${wasmBinariesBase()}`;
 }

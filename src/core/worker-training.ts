@@ -18,6 +18,7 @@ import { DivergedError, type TrainHooks, type TrainResult } from './training.js'
 import type { Evaluation } from './evaluate.js';
 import type { MnistData } from './mnist.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './training-messages.js';
+import { watchPolicy, workerProblem } from './hosting-problems.js';
 import { absoluteWasmPaths } from './wasm-paths.js';
 import { startTrainingWorker, trainingWorkerUrl } from './worker-url.js';
 
@@ -40,13 +41,25 @@ export class TrainingWorker {
     else if (typeof Worker === 'undefined') this.unavailable = 'this browser has no Web Workers';
   }
 
+  /**
+   * Told once why the worker cannot be used (the URL and the fix), after a start that failed;
+   * the page trains instead.
+   */
+  onUnavailable?: (reason: string) => void;
+
+  /** The page's Content-Security-Policy reports while a worker starts. */
+  private policy?: { stop(): string | undefined };
+
   /** The live worker, started on first use; undefined where it cannot run. */
   get handle(): Worker | undefined {
     if (this.unavailable) return undefined;
-    try {
-      this.worker ??= startTrainingWorker();
-    } catch (e) {
-      this.unavailable = `the worker could not start (${e instanceof Error ? e.message : String(e)})`;
+    if (!this.worker) {
+      this.policy = watchPolicy(/^(worker|child|script|default)-src/);
+      try {
+        this.worker = startTrainingWorker();
+      } catch (e) {
+        this.fail(e instanceof Error ? e.message : String(e));
+      }
     }
     return this.worker;
   }
@@ -68,7 +81,7 @@ export class TrainingWorker {
         worker.onmessage = (e: MessageEvent<FromWorker>) => resolve(e.data.type === 'evaluation' ? e.data.evaluation : undefined);
         worker.onerror = (e) => {
           e.preventDefault();
-          this.fail(`the training worker failed (${e.message || 'its script failed to load'})`);
+          this.fail(e.message || 'its script failed to load');
           resolve(undefined);
         };
         const message: ToWorker = { type: 'evaluate', artifacts, data, test, backends: this.backends, wasmPaths: absoluteWasmPaths() };
@@ -80,13 +93,23 @@ export class TrainingWorker {
     }
   }
 
-  /** A worker that failed is not tried again on this page. */
-  fail(reason: string): void {
-    this.unavailable = reason;
+  /**
+   * A worker that failed is not tried again on this page. `browserSaid` is all the browser
+   * tells; the server and the page's policy are asked why, and `onUnavailable` hears it.
+   */
+  fail(browserSaid: string): void {
+    this.unavailable = `the training worker could not start (${browserSaid})`;
+    const policy = this.policy?.stop();
     this.dispose();
+    void workerProblem(trainingWorkerUrl(), policy, browserSaid).then((why) => {
+      this.unavailable = `the training worker could not start: ${why}`;
+      this.onUnavailable?.(this.unavailable);
+    });
   }
 
   dispose(): void {
+    this.policy?.stop();
+    this.policy = undefined;
     this.worker?.terminate();
     this.worker = undefined;
   }
@@ -185,7 +208,7 @@ export class WorkerTraining implements TrainingControl {
           this.worker.dispose();
           finish(new Error(`The training worker failed: ${why}.`));
         } else {
-          this.worker.fail(`the training worker could not start (${why})`);
+          this.worker.fail(why);
           finish('setup-failed');
         }
       };

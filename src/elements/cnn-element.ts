@@ -313,6 +313,7 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
       if (controller.signal.aborted) return;
       this.backendReport = report;
       this.backend = report.name;
+      this.sayWhyCpu(report);
       if (computing) this.loadedTfjs = (await computing) as Tfjs;
       if (controller.signal.aborted) return;
       await this.load(controller.signal);
@@ -325,6 +326,16 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
       this.fail(messageOf(e), e, { fatal: true });
       this.settleReady.reject(e instanceof Error ? e : new Error(messageOf(e)));
     }
+  }
+
+  /**
+   * Without a GPU, wasm is the fast backend; a page that cannot run it (a policy against
+   * WebAssembly, binaries not served) falls back to the cpu backend, many times slower. The
+   * element works, and says why it is slow and how to fix it.
+   */
+  private sayWhyCpu(report: BackendReport): void {
+    const wasm = report.requested === 'auto' && report.name === 'cpu' ? report.skipped.find((s) => s.name === 'wasm') : undefined;
+    if (wasm) this.fail(`This runs on TensorFlow.js' slow cpu backend, because wasm is unavailable: ${wasm.error}.`, undefined, { about: 'backend-speed' });
   }
 
   private unload(): void {

@@ -1026,7 +1026,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
     const report = this.backendReport;
     if (!report) return undefined;
-    this.worker ??= new this.tfjs.TrainingWorker(this.tfjs.trainingBackendOrder(report));
+    if (!this.worker) {
+      this.worker = new this.tfjs.TrainingWorker(this.tfjs.trainingBackendOrder(report));
+      // Training goes on, on the page; the reader and the author learn why and how to fix it.
+      this.worker.onUnavailable = (why) => this.fail(`Training runs on the page instead of in a Web Worker, because ${why}.`, undefined, { about: 'worker' });
+    }
     return this.worker;
   }
 
