@@ -177,6 +177,9 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(back.trainingSet).to.equal('custom');
     expect(back.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     expect(back.preset).to.equal('dense-only');
+    // Each example's picture comes back too (the 140 px drawings, kept grey), for a base that takes pictures.
+    const kept = back as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; channels: number } } };
+    expect(kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[2])).to.deep.include({ width: 140, channels: 1 });
     expect(await Promise.all(back.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
 
     const fromFile = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);

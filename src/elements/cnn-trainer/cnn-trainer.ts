@@ -21,7 +21,7 @@ import { duration, percent, renderLayerTable, renderProbabilities, type ComingNe
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
-import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../core/example-set.js';
+import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/example-set.js';
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { renderDatasetPanel } from './dataset-panel.js';
@@ -81,6 +81,8 @@ export interface CnnTrainerEventMap {
 interface CustomHeldOut {
   data: MnistData;
   testSet: TestSet;
+  /** Every example of the run, in the order of `data` (a base that takes pictures reads their sources). */
+  examples: Uint8Array[];
 }
 
 /** Everything a run needs, MNIST or the reader's own. */
@@ -108,7 +110,7 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
+const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'basePreprocess', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
 /** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
@@ -226,8 +228,18 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    */
   @property() base?: string;
 
-  /** A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map; it must take 28×28×1 images. */
+  /**
+   * A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map:
+   * any image CNN with a fixed input size and 1 or 3 channels (a MobileNet takes 224×224×3).
+   * Each example keeps its picture (at most 224 px a side), resized to the base's input.
+   */
   @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /**
+   * How a `base-url` base wants its pixels: `unit` (0..1, the default), `mobilenet` (−1..1,
+   * Keras' MobileNet `preprocess_input`) or `caffe` (VGG16/ResNet50: BGR minus the ImageNet means).
+   */
+  @property({ attribute: 'base-preprocess' }) basePreprocess = 'unit';
 
   /** Unfreezes the base's last N layers with weights, trained with a tenth of the learning rate (0: the base stays frozen). */
   @property({ attribute: 'fine-tune', type: Number }) fineTune = 0;
@@ -342,7 +354,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     try {
       this.exampleSet.examplesOf(label);
       this.exampleSet.checkRoom();
-      this.exampleSet.add(label, await imageToExample(image));
+      const { pixels, source } = await imageToExample(image);
+      this.exampleSet.add(label, pixels, source);
     } catch (e) {
       this.fail(messageOf(e), e);
       throw e;
@@ -397,7 +410,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           }
           this.exampleSet.checkRoom();
           try {
-            this.exampleSet.add(label, await imageToExample(file));
+            const { pixels, source } = await imageToExample(file);
+            this.exampleSet.add(label, pixels, source);
             added++;
           } catch (e) {
             if (!(e instanceof DatasetError) || /limit/.test(e.message)) throw e;
@@ -446,7 +460,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           : { kind: 'model', url: this.baseUrl || 'assets/models/digits/model.json', cutAt: transfer.base.cutAt, fineTune: transfer.fineTune };
       if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
     }
-    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes, base });
+    return toKerasCode({ layers: network.layers, hyper, inputShape: transfer?.base.inputShape ?? INPUT_SHAPE, classes, base });
   }
 
   /**
@@ -549,11 +563,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         return [c, bytes];
       }),
     );
+    const sources = Object.fromEntries(this.exampleSet.classes.map((c) => [c, this.exampleSet.examplesOf(c).map((e) => this.exampleSet.sourceOf(e) ?? null)]));
     const layers = typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
     const json = projectToJson({
       classes: [...this.exampleSet.classes],
       examples,
-      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, fineTune: this.fineTune, seed: this.seed },
+      sources,
+      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, basePreprocess: this.basePreprocess, fineTune: this.fineTune, seed: this.seed },
       weights,
     });
     const file = new Blob([json], { type: 'application/json' });
@@ -587,7 +603,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.exampleSet.clear();
     for (const c of project.classes) {
       const bytes = project.examples[c];
-      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784));
+      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784), project.sources?.[c]?.[i / 784] ?? undefined);
     }
     Object.assign(this, {
       trainingSet: 'custom',
@@ -596,6 +612,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       layers: settings.layers,
       base: settings.base,
       baseUrl: settings.baseUrl,
+      basePreprocess: settings.basePreprocess ?? 'unit',
       fineTune: settings.fineTune ?? 0,
       seed: settings.seed ?? 1,
     });
@@ -755,9 +772,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
       if (!Number.isInteger(this.fineTune) || this.fineTune < 0) throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
       const classes = this.customClasses().length;
+      const preprocess = this.baseUrl ? this.tfjs.parsePreset(this.basePreprocess) : 'unit';
       const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
       const head = headLayers(base.featureShape, classes);
       const transfer = joinHead(base, head, this.seed, this.fineTune);
+      transfer.preprocess = preprocess;
+      // A base that takes pictures reads each example's source (the digit where there is none).
+      transfer.sourceOf = (e) => sourcePixels(e, this.exampleSet.sourceOf(e));
       if (load !== this.baseLoads || !this.isConnected) {
         transfer.dispose();
         return;
@@ -777,6 +798,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.current = next;
     this.ownsModel = owned && next !== undefined;
     this.builtHere = reason === 'built';
+    const transfer = next && this.transfers.get(next);
+    // A frozen base's features are cached per example: count them in the dataset's memory.
+    this.exampleSet.featureBytesPerExample = transfer && transfer.fineTune === 0 ? transfer.base.featureShape.reduce((a, b) => a * b, 4) : 0;
+    this.examplesVersion++;
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
     if (next && weights && reason === 'built') this.tfjs.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
@@ -913,11 +938,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const data = this.exampleSet.toData();
     const hyper = this.customHyper(data.count);
     const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
-    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) } };
+    const all = this.exampleSet.list();
+    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) }, examples: all };
     const transfer = this.current && this.transfers.get(this.current);
-    if (transfer && transfer.fineTune === 0) {
-      // A frozen base: only the head trains, on features cached per example.
-      const all = this.exampleSet.list();
+    if (transfer && (transfer.fineTune === 0 || !this.tfjs.takesDigits(transfer.base))) {
+      // A frozen base: only the head trains, on features cached per example. A base that takes
+      // pictures fine-tunes on them (the usual run feeds 28×28 digits).
+      if (transfer.fineTune > 0) hyper.learningRate /= 10;
       const settings = { ...hyper, validationSplit: 0, seed: this.seed, augment: false };
       return {
         job: { data, train, test, settings },
@@ -930,7 +957,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
             hooks,
           ),
         epochs: hyper.epochs,
-        what: `the features of ${train.length} of your examples (${test.length} held out)`,
+        what: `${transfer.fineTune > 0 ? '' : 'the features of '}${train.length} of your examples (${test.length} held out)`,
       };
     }
     if (transfer) hyper.learningRate /= 10;
@@ -1060,8 +1087,16 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs.mnistTensors(data, testSet.indices);
-    ys.dispose();
+    const transfer = this.transfers.get(model);
+    const examples = this.heldOut?.examples;
+    let xs;
+    if (transfer && examples && this.isCustom() && !this.tfjs.takesDigits(transfer.base)) {
+      xs = this.tfjs.inputsOf(transfer, testSet.indices.map((i) => examples[i]));
+    } else {
+      const tensors = this.tfjs.mnistTensors(data, testSet.indices);
+      tensors.ys.dispose();
+      xs = tensors.xs;
+    }
     try {
       return await this.tfjs.evaluateModel(model, xs, testSet.labels);
     } finally {
@@ -1085,7 +1120,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       this.prediction = undefined;
       return;
     }
-    const values = await this.using(model, () => this.tfjs.predictDigit(model, digit.pixels));
+    const transfer = this.transfers.get(model);
+    const picture = transfer && !this.tfjs.takesDigits(transfer.base);
+    const values = await this.using(model, () =>
+      picture ? this.tfjs.predictPicture(model, pad.getImageData(), transfer.preprocess) : this.tfjs.predictDigit(model, digit.pixels),
+    );
     if (model === this.current) this.prediction = values;
   }
 
@@ -1432,6 +1471,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         classes: this.exampleSet.classes,
         counts: this.exampleSet.counts(),
         bytes: this.exampleSet.bytes,
+        featureBytes: this.exampleSet.featureBytes,
         skipped: this.skipped,
         busy: this.phase !== 'idle',
         headingLevel: headingLevelOf(this.headingLevel),

@@ -1,6 +1,6 @@
 /** The "Your classes" panel of `<cnn-trainer dataset="custom">`: counts, thumbnails, add, remove, clear, drop a folder. */
 import { html, nothing } from 'lit';
-import { MAX_EXAMPLES } from '../../core/example-set.js';
+import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/example-set.js';
 import { renderHeading } from '../heading.js';
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
@@ -9,7 +9,10 @@ export const THUMBS = 24;
 export interface DatasetPanelInput {
   classes: readonly string[];
   counts: Record<string, number>;
+  /** Bytes of the examples and their pictures. */
   bytes: number;
+  /** Bytes of a frozen base's cached features (0 without a base). */
+  featureBytes: number;
   skipped: readonly string[];
   busy: boolean;
   /** The element's `heading-level`. */
@@ -26,10 +29,11 @@ export interface DatasetPanelActions {
   loadFile(file: File): void;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`;
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB` : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
-  const { classes, counts, bytes, skipped, busy } = input;
+  const { classes, counts, bytes, featureBytes, skipped, busy } = input;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   return html`<section
     class="panel dataset"
@@ -46,7 +50,10 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
-      ${total} of at most ${MAX_EXAMPLES} examples · ${kb(bytes)} of 28×28 pixels
+      ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${featureBytes
+        ? ` · ${size(featureBytes)} of the base's features`
+        : ''}
+      · at most ${size(MAX_BYTES)}
       <label class="files"
         >Add a folder
         <input
