@@ -1,4 +1,5 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer, DatasetChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
@@ -195,5 +196,104 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     await fromFile.loadProject('no-such-project').catch(() => undefined);
     expect(errorText(fromFile)).to.match(/no project saved .* "no-such-project"/);
+  });
+});
+
+describe('<cnn-trainer dataset="custom"> camera', () => {
+  before(async () => {
+    await ensureBackend('cpu');
+  });
+  afterEach(() => fixtureCleanup());
+
+  const button = (el: HTMLElement, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('adds a frame per press and a burst while held, and stops the camera when the dataset leaves custom or the element goes', async function () {
+    this.timeout(60000);
+    const el = await customTrainer();
+    let changes = 0;
+    el.addEventListener('dataset-change', () => changes++);
+    button(el, 'Use camera')!.click();
+    // The browser's fake device (web-test-runner.config.mjs) films a test pattern.
+    await until(() => (el.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0, 'the camera to show frames', 15000);
+    const video = el.shadowRoot!.querySelector('video')!;
+    const stream = video.srcObject as MediaStream;
+
+    // Enter on the focused button: one frame (its click is part of the press, not a second frame).
+    button(el, 'Add frame to bar')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.examples.bar === 1, 'one frame');
+    // A click alone (a screen reader's activation): one frame.
+    button(el, 'Add frame to dash')!.click();
+    await until(() => el.examples.dash === 1, 'one frame');
+    await wait(100);
+    // The real mouse held down on a button: a burst, which ends when the button is let go.
+    const ring = button(el, 'Add frame to ring')!;
+    ring.scrollIntoView({ block: 'center' });
+    const box = ring.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await until(() => el.examples.ring >= 3, 'a burst', 10000);
+    await sendMouse({ type: 'up' });
+    await wait(400);
+    const held = el.examples.ring;
+    await wait(300);
+    expect(el.examples).to.deep.equal({ bar: 1, dash: 1, ring: held });
+    expect(held).to.be.within(3, 30);
+    expect(changes).to.equal(2 + held);
+    // A frame keeps the camera's picture (RGB, at most 224 px a side) for a base that takes pictures.
+    const kept = el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; height: number; channels: number } } };
+    const source = kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[0]);
+    expect(source).to.deep.include({ width: 224, height: Math.round((224 * video.videoHeight) / video.videoWidth), channels: 3 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent).to.contain(`Added ${held} frames to ring: ${held} examples.`);
+    await expect(el).to.be.accessible();
+
+    el.trainingSet = 'mnist';
+    await el.updateComplete;
+    expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+
+    el.trainingSet = 'custom';
+    await el.updateComplete;
+    button(el, 'Use camera')!.click();
+    await until(() => el.shadowRoot!.querySelector('video')?.srcObject instanceof MediaStream, 'the camera again', 15000);
+    const again = el.shadowRoot!.querySelector('video')!.srcObject as MediaStream;
+    el.remove();
+    await until(() => again.getTracks().every((t) => t.readyState === 'ended'), 'the tracks to end');
+  });
+
+  it('explains a camera the page may not use, with cnn-error, keeping the dataset', async function () {
+    this.timeout(60000);
+    // A real refusal: the browser's permissions policy denies the camera to this frame.
+    const frame = document.createElement('iframe');
+    frame.allow = "camera 'none'";
+    frame.srcdoc = `<!doctype html><html lang="en"><body>
+      <script type="module">import '/src/elements/cnn-trainer/define.ts';</script>
+      <cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' preset="dense-only"></cnn-trainer></body></html>`;
+    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
+    document.body.append(frame);
+    try {
+      await loaded;
+      const win = frame.contentWindow as Window & typeof globalThis;
+      await win.customElements.whenDefined('cnn-trainer');
+      const el = win.document.querySelector('cnn-trainer') as CnnTrainer;
+      await el.updateComplete;
+      // An image of the frame's own realm (instanceof checks are per window).
+      const drawing = drawShape('bar', seededRandom(2));
+      const pixels = drawing.getContext('2d')!.getImageData(0, 0, drawing.width, drawing.height);
+      await el.addExample('a', new win.ImageData(pixels.data, pixels.width, pixels.height));
+      const failed = oneEvent(el, 'cnn-error');
+      button(el, 'Use camera')!.click();
+      const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
+      expect(detail.message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+      await el.updateComplete;
+      expect(errorText(el)).to.match(/camera could not start/);
+      expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+      expect(button(el, 'Use camera')).to.exist;
+      expect(el.examples).to.deep.equal({ a: 1, b: 0 });
+    } finally {
+      frame.remove();
+    }
   });
 });

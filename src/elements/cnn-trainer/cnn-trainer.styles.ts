@@ -295,6 +295,25 @@ export const cnnTrainerStyles = css`
     width: 28px;
     height: 28px;
   }
+  .dataset .camera-preview {
+    display: block;
+    width: min(100%, 240px);
+    border-radius: 4px;
+    background: #000;
+  }
+  .dataset .camera-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  /* Held for a burst: no scrolling, zooming or text selection under the finger. */
+  .dataset .shoot {
+    touch-action: none;
+    user-select: none;
+    -webkit-user-select: none;
+    -webkit-touch-callout: none;
+  }
   .pad-side .add-drawing {
     display: block;
     margin-top: 0.25rem;

@@ -25,6 +25,9 @@ import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } f
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { renderDatasetPanel } from './dataset-panel.js';
+import { Burst } from './burst.js';
+import { CameraController } from '../../controllers/camera.js';
+import type { ImageInput } from '../../core/image-input.js';
 import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
 import { notALayersModel } from './model-guard.js';
 import { budgetProblem } from '../../core/network-budget.js';
@@ -277,6 +280,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** The camera that films examples (`dataset="custom"`): the preview is in the dataset panel. */
+  private readonly camera = new CameraController(this, () => this.renderRoot?.querySelector<HTMLVideoElement>('video.camera-preview'), 'user');
+  /** Camera frames into a class: one per press, a burst while held. */
+  private readonly burst = new Burst({ shoot: (label) => this.addFrame(label), done: (label, shots) => this.framesAdded(label, shots) });
   /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
   private readonly exampleSet = new ExampleSet();
   /** The held-out examples of the last custom run, for the results. */
@@ -351,6 +358,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * the class does not exist, the image cannot be decoded or is blank, or the dataset is full.
    */
   async addExample(label: string, image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob): Promise<void> {
+    return this.addImage(label, image);
+  }
+
+  /** addExample for any image the element reads (a camera frame too). */
+  private async addImage(label: string, image: ImageInput): Promise<void> {
     try {
       this.exampleSet.examplesOf(label);
       this.exampleSet.checkRoom();
@@ -663,6 +675,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   protected override release(): void {
     this.stop();
+    this.burst.release();
+    this.camera.stop();
     cancelAnimationFrame(this.frame ?? 0);
     this.frame = undefined;
     if (this.ownsModel && this.current) this.disposeWhenFree(this.current);
@@ -707,6 +721,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The camera films examples: it stops when the dataset is no longer the reader's own.
+    if (changed.has('trainingSet') && !this.isCustom()) {
+      this.burst.release();
+      this.camera.stop();
+    }
     if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('classes') && this.classes !== undefined) {
       try {
@@ -844,6 +863,35 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     } catch {
       // Shown by addExample.
     }
+  }
+
+  private async startCamera(): Promise<void> {
+    try {
+      await this.camera.start();
+      if (this.camera.on) this.narration = 'Camera on: press a class’s Add frame button for one frame, hold it for a burst.';
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    }
+  }
+
+  /** One camera frame into a class; false (after saying why) when the burst should end. */
+  private async addFrame(label: string): Promise<boolean> {
+    const frame = this.camera.frame();
+    if (!frame) {
+      this.fail('The camera shows no picture yet: wait a moment, then try again.');
+      return false;
+    }
+    try {
+      await this.addImage(label, frame);
+      return true;
+    } catch {
+      return false; // Shown by addImage.
+    }
+  }
+
+  private framesAdded(label: string, shots: number): void {
+    if (shots === 0 || !this.exampleSet.classes.includes(label)) return;
+    this.narration = `Added ${shots} ${shots === 1 ? 'frame' : 'frames'} to ${label}: ${this.exampleSet.counts()[label]} examples.`;
   }
 
   private async addFiles(label: string, files: File[]): Promise<void> {
@@ -1475,6 +1523,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         skipped: this.skipped,
         busy: this.phase !== 'idle',
         headingLevel: headingLevelOf(this.headingLevel),
+        camera: this.camera.on,
       },
       {
         addFiles: (label, files) => void this.addFiles(label, files),
@@ -1484,6 +1533,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
         saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
         loadFile: (file) => void this.loadProject(file).catch(() => undefined),
+        startCamera: () => void this.startCamera(),
+        stopCamera: () => {
+          this.burst.release();
+          this.camera.stop();
+        },
+        burst: this.burst,
       },
     );
   }

@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/example-set.js';
 import { renderHeading } from '../heading.js';
+import type { Burst } from './burst.js';
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 export const THUMBS = 24;
@@ -17,6 +18,8 @@ export interface DatasetPanelInput {
   busy: boolean;
   /** The element's `heading-level`. */
   headingLevel: number;
+  /** The camera is on (its preview and the add-a-frame buttons show). */
+  camera: boolean;
 }
 
 export interface DatasetPanelActions {
@@ -27,6 +30,10 @@ export interface DatasetPanelActions {
   addFolder(files: File[]): void;
   saveFile(): void;
   loadFile(file: File): void;
+  startCamera(): void;
+  stopCamera(): void;
+  /** Adds camera frames to a class: one per click, a burst while held. */
+  burst: Burst;
 }
 
 const size = (bytes: number) =>
@@ -46,8 +53,8 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
   >
     ${renderHeading(input.headingLevel, 'Your classes')}
     <p class="hint">
-      Draw on the pad below and add the drawing to a class, choose image files, or drop a folder with one subfolder per class (Keras'
-      <code>flow_from_directory</code> layout).
+      Draw on the pad below and add the drawing to a class, film with the camera, choose image files, or drop a folder with one subfolder
+      per class (Keras' <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
       ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${featureBytes
@@ -68,6 +75,7 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
           }}
       /></label>
     </p>
+    ${renderCamera(input, act)}
     <p class="project">
       <button ?disabled=${busy} @click=${() => act.saveFile()}>Download project</button>
       <label class="files"
@@ -131,4 +139,37 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       })}
     </ul>
   </section>`;
+}
+
+/** The camera's preview and, while it is on, one button per class: click for a frame, hold for a burst. */
+function renderCamera({ classes, busy, camera }: DatasetPanelInput, act: DatasetPanelActions) {
+  return html`<div class="camera">
+    ${camera ? html`<video class="camera-preview" muted playsinline aria-label="Camera preview"></video>` : nothing}
+    <p class="camera-buttons">
+      ${camera
+        ? html`<button @click=${() => act.stopCamera()}>Stop camera</button>
+            ${classes.map((label) => {
+              const on = act.burst.handlers(label);
+              return html`<button
+                class="shoot"
+                data-label=${label}
+                aria-describedby="camera-hint"
+                ?disabled=${busy}
+                @pointerdown=${on.pointerdown}
+                @pointerup=${on.release}
+                @pointercancel=${on.release}
+                @lostpointercapture=${on.release}
+                @blur=${on.release}
+                @keydown=${on.keydown}
+                @keyup=${on.keyup}
+                @click=${on.click}
+                @contextmenu=${(e: Event) => e.preventDefault()}
+              >
+                Add frame to ${label}
+              </button>`;
+            })}
+            <span class="hint" id="camera-hint">Press for one frame; hold for a burst (10 a second, up to 30).</span>`
+        : html`<button ?disabled=${busy} @click=${() => act.startCamera()}>Use camera</button>`}
+    </p>
+  </div>`;
 }
