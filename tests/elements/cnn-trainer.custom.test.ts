@@ -8,6 +8,7 @@ import { ensureBackend } from '../../src/core/backend.js';
 import { seededRandom } from '../../src/core/random.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
+import { inCameraDeniedFrame } from '../camera-denied.js';
 
 type Shape = 'bar' | 'dash' | 'ring';
 const drawShape = drawSymbol;
@@ -265,35 +266,24 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
 
   it('explains a camera the page may not use, with cnn-error, keeping the dataset', async function () {
     this.timeout(60000);
-    // A real refusal: the browser's permissions policy denies the camera to this frame.
-    const frame = document.createElement('iframe');
-    frame.allow = "camera 'none'";
-    frame.srcdoc = `<!doctype html><html lang="en"><body>
-      <script type="module">import '/src/elements/cnn-trainer/define.ts';</script>
-      <cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' preset="dense-only"></cnn-trainer></body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    try {
-      await loaded;
-      const win = frame.contentWindow as Window & typeof globalThis;
-      await win.customElements.whenDefined('cnn-trainer');
-      const el = win.document.querySelector('cnn-trainer') as CnnTrainer;
-      await el.updateComplete;
-      // An image of the frame's own realm (instanceof checks are per window).
-      const drawing = drawShape('bar', seededRandom(2));
-      const pixels = drawing.getContext('2d')!.getImageData(0, 0, drawing.width, drawing.height);
-      await el.addExample('a', new win.ImageData(pixels.data, pixels.width, pixels.height));
-      const failed = oneEvent(el, 'cnn-error');
-      button(el, 'Use camera')!.click();
-      const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
-      expect(detail.message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
-      await el.updateComplete;
-      expect(errorText(el)).to.match(/camera could not start/);
-      expect(el.shadowRoot!.querySelector('video')).to.equal(null);
-      expect(button(el, 'Use camera')).to.exist;
-      expect(el.examples).to.deep.equal({ a: 1, b: 0 });
-    } finally {
-      frame.remove();
-    }
+    await inCameraDeniedFrame<CnnTrainer>(
+      '/src/elements/cnn-trainer/define.ts',
+      `<cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' preset="dense-only"></cnn-trainer>`,
+      async (el, win) => {
+        // An image of the frame's own realm (instanceof checks are per window).
+        const drawing = drawShape('bar', seededRandom(2));
+        const pixels = drawing.getContext('2d')!.getImageData(0, 0, drawing.width, drawing.height);
+        await el.addExample('a', new win.ImageData(pixels.data, pixels.width, pixels.height));
+        const failed = oneEvent(el, 'cnn-error');
+        button(el, 'Use camera')!.click();
+        const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
+        expect(detail.message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+        await el.updateComplete;
+        expect(errorText(el)).to.match(/camera could not start/);
+        expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+        expect(button(el, 'Use camera')).to.exist;
+        expect(el.examples).to.deep.equal({ a: 1, b: 0 });
+      },
+    );
   });
 });
