@@ -1,5 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { zipSync } from 'fflate';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer, DatasetChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
@@ -162,6 +163,39 @@ describe('<cnn-trainer dataset="custom">', () => {
     await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('2 files were skipped');
+  });
+
+  it('reads a dropped zip of class folders, skipping and listing what is not an image, and explains a broken zip', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(12);
+    const png = async (shape: Shape) =>
+      new Uint8Array(await (await new Promise<Blob>((resolve) => drawShape(shape, next).toBlob((b) => resolve(b!), 'image/png'))).arrayBuffer());
+    const zip = zipSync({
+      'symbols/tick/1.png': await png('bar'),
+      'symbols/tick/2.png': await png('bar'),
+      'symbols/circle/1.png': await png('ring'),
+      'symbols/circle/2.png': [await png('ring'), { level: 0 }],
+      'symbols/circle/notes.txt': new TextEncoder().encode('drawn on Monday'),
+      // What macOS adds to a zip: not the reader's files, not a class.
+      '__MACOSX/symbols/tick/._1.png': new Uint8Array([0, 5, 22, 7]),
+    });
+    const drop = (file: File) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      el.shadowRoot!.querySelector('[part="dataset"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    };
+    const changed = oneEvent(el, 'dataset-change');
+    drop(new File([zip], 'symbols.zip', { type: 'application/zip' }));
+    expect(((await changed) as CustomEvent<DatasetChangeDetail>).detail).to.deep.equal({ classes: ['tick', 'circle'], examples: { tick: 2, circle: 2 } });
+    await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('1 file was skipped');
+    expect(el.shadowRoot!.querySelector('.skipped li')!.textContent).to.match(/^symbols\/circle\/notes\.txt: not an image$/);
+
+    const failed = oneEvent(el, 'cnn-error');
+    drop(new File([zip.subarray(0, 200)], 'cut.zip', { type: 'application/zip' }));
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/^cut\.zip could not be read as a zip: /);
+    expect(el.examples).to.deep.equal({ tick: 2, circle: 2 });
   });
 
   it('keeps the project (classes, examples, trained model) in IndexedDB and in one file', async () => {

@@ -24,6 +24,7 @@ import { copyCode, renderKerasPanel } from './keras-panel.js';
 import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/example-set.js';
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
+import { expandZips } from './zip-files.js';
 import { renderDatasetPanel } from './dataset-panel.js';
 import { Burst } from './burst.js';
 import { CameraController } from '../../controllers/camera.js';
@@ -401,14 +402,18 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /**
    * Adds a folder in Keras' `flow_from_directory` layout: each file's folder names its
    * class (`symbols/tick/01.png` → `tick`). Folders become the classes (a class that keeps
-   * its name keeps its examples). Files that are not images or cannot be read are skipped
-   * and listed. Resolves with what was added and what was skipped.
+   * its name keeps its examples). A zip among the files (`.zip`) is unpacked and read the
+   * same way. Files that are not images or cannot be read are skipped and listed. Resolves
+   * with what was added and what was skipped.
    */
   async addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
-    const { classes, byClass, loose } = groupByFolder(files);
-    const skipped = loose.map((f) => `${f.path}: not inside a class folder`);
+    const skipped: string[] = [];
     let added = 0;
     try {
+      const unzipped = await expandZips(files);
+      skipped.push(...unzipped.skipped);
+      const { classes, byClass, loose } = groupByFolder(unzipped.files);
+      skipped.push(...loose.map((f) => `${f.path}: not inside a class folder`));
       if (classes.length) {
         const names = parseClasses(classes);
         this.classes = names;

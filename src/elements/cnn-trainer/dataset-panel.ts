@@ -42,6 +42,12 @@ const size = (bytes: number) =>
 export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
   const { classes, counts, bytes, featureBytes, skipped, busy } = input;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  // A folder (its files' paths name the classes) or a zip of one.
+  const addPicked = (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    act.addFolder([...(target.files ?? [])]);
+    target.value = '';
+  };
   return html`<section
     class="panel dataset"
     part="dataset"
@@ -53,8 +59,8 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
   >
     ${renderHeading(input.headingLevel, 'Your classes')}
     <p class="hint">
-      Draw on the pad below and add the drawing to a class, film with the camera, choose image files, or drop a folder with one subfolder
-      per class (Keras' <code>flow_from_directory</code> layout).
+      Draw on the pad below and add the drawing to a class, film with the camera, choose image files, or drop a folder (or a zip of it)
+      with one subfolder per class (Keras' <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
       ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${featureBytes
@@ -68,11 +74,15 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
           webkitdirectory
           multiple
           ?disabled=${busy}
-          @change=${(e: Event) => {
-            const target = e.target as HTMLInputElement;
-            act.addFolder([...(target.files ?? [])]);
-            target.value = '';
-          }}
+          @change=${addPicked}
+      /></label>
+      <label class="files"
+        >Add a zip
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          ?disabled=${busy}
+          @change=${addPicked}
       /></label>
     </p>
     ${renderCamera(input, act)}
