@@ -213,7 +213,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   /**
    * What to train on: `mnist` (the shipped digits) or `custom` (the reader's own classes,
-   * filled from the drawing pad, image files or a dropped folder; see `classes`). The
+   * filled from the drawing pad, the camera, image files or a dropped folder or zip; see `classes`). The
    * property is `trainingSet`: a property named `dataset` would hide the element's `data-*` map.
    */
   @property({ attribute: 'dataset', reflect: true }) trainingSet = 'mnist';
