@@ -38,7 +38,7 @@ export interface ExampleSource {
 }
 
 /** The picture as RGBA (grey repeated into R, G and B); an example without one gives its 28×28 digit. */
-export function sourcePixels(example: Uint8Array, source?: ExampleSource): RgbaPixels {
+export function sourcePixels(example: Uint8Array, source?: ExampleSource): RgbaPixels & { data: Uint8ClampedArray } {
   const { data, width, height, channels } = source ?? { data: example, width: 28, height: 28, channels: 1 };
   const out = new Uint8ClampedArray(width * height * 4);
   for (let i = 0, n = width * height; i < n; i++) {

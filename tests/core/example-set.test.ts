@@ -47,8 +47,8 @@ describe('the reader’s own dataset', () => {
     set.add('y', example(2), grey);
     set.add('y', example(3));
     expect(set.bytes).to.equal(3 * EXAMPLE_BYTES + 6 + 2);
-    expect([...sourcePixels(set.examplesOf('x')[0], set.sourceOf(set.examplesOf('x')[0])).data]).to.deep.equal([10, 20, 30, 255, 40, 50, 60, 255]);
-    expect([...sourcePixels(set.examplesOf('y')[0], grey).data]).to.deep.equal([7, 7, 7, 255, 9, 9, 9, 255]);
+    expect(Array.from(sourcePixels(set.examplesOf('x')[0], set.sourceOf(set.examplesOf('x')[0])).data)).to.deep.equal([10, 20, 30, 255, 40, 50, 60, 255]);
+    expect(Array.from(sourcePixels(set.examplesOf('y')[0], grey).data)).to.deep.equal([7, 7, 7, 255, 9, 9, 9, 255]);
     // No picture: the 28×28 digit stands in.
     expect(sourcePixels(set.examplesOf('y')[1]).width).to.equal(28);
     set.featureBytesPerExample = Math.floor(MAX_BYTES / 4);

@@ -85,6 +85,8 @@ describe('<cnn-trainer dataset="custom">', () => {
     const next = seededRandom(3);
     for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
     await el.updateComplete;
+    // A drawing's thumbnail is the 28×28 digit the network sees.
+    expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="dash"]')!.width).to.equal(28);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.class-row[data-label="dash"] button.thumb')!.click();
     expect(el.examples.dash).to.equal(2);
     el.removeExample('ring', 2);
@@ -282,6 +284,8 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
     expect(source).to.deep.include({ width: 224, height: Math.round((224 * video.videoHeight) / video.videoWidth), channels: 3 });
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent).to.contain(`Added ${held} frames to ring: ${held} examples.`);
+    // Its thumbnail is the photo itself (a drawing's is the digit the network sees).
+    expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="ring"]')!.width).to.equal(224);
     await expect(el).to.be.accessible();
 
     el.trainingSet = 'mnist';

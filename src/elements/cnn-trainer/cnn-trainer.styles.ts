@@ -294,6 +294,7 @@ export const cnnTrainerStyles = css`
   .dataset .thumb canvas {
     width: 28px;
     height: 28px;
+    object-fit: cover;
   }
   .dataset .camera-preview {
     display: block;

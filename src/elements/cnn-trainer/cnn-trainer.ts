@@ -13,6 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
+import { paintPixels } from '../pretrained-classifier/paint.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
@@ -928,7 +929,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       const index = Number(canvas.dataset.example);
       const pixels = this.exampleSet.classes.includes(label) ? this.exampleSet.examplesOf(label)[index] : undefined;
       if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
-      drawDigit(canvas, pixels);
+      // A photo (a camera frame, a colour file) shows as itself; a drawing as the digit the network sees.
+      const source = this.exampleSet.sourceOf(pixels);
+      if (source?.channels === 3) paintPixels(canvas, sourcePixels(pixels, source));
+      else drawDigit(canvas, pixels);
       (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
     }
   }
