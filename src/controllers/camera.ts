@@ -26,6 +26,7 @@ export class CameraController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Nothing to do on connect; disconnecting does not stop the camera (see above: the host does, on release). */
   hostConnected(): void {}
 
   get on(): boolean {
