@@ -1,9 +1,12 @@
 /**
  * The reader's own dataset: 2 to 10 named classes, each a list of 28×28 grey examples
  * (0..255, white ink on black, the MNIST layout), with the checks that keep it
- * trainable and the held-out split. Plain arrays: no tfjs, no DOM, so the examples
- * cost no tensor memory until a run makes its batches.
+ * trainable and the held-out split. Each example may keep its source picture too (at
+ * most 224 px a side), so that a base taking bigger or colour images (`base-url`) gets
+ * the picture resized to its own input instead of the 28×28 digit. Plain arrays: no
+ * tfjs, no DOM, so the examples cost no tensor memory until a run makes its batches.
  */
+import type { RgbaPixels } from './digit-preprocess.js';
 import type { MnistData } from './mnist.js';
 import { seededRandom, shuffle } from './random.js';
 
@@ -17,6 +20,38 @@ export const EXAMPLE_BYTES = 28 * 28;
  * features of a base and the thumbnails cost, not the examples themselves.
  */
 export const MAX_EXAMPLES = 3000;
+/** Longest side of the source picture an example keeps (MobileNet's and VGG16's 224). */
+export const SOURCE_SIDE = 224;
+/**
+ * Bytes the examples, their pictures and a base's cached features may take in all. A 224 px
+ * colour picture is 150 kB and a cut MobileNet's features about 200 kB, so photos reach
+ * this long before `MAX_EXAMPLES`; past it the set refuses more instead of crashing the tab.
+ */
+export const MAX_BYTES = 256 * 1024 * 1024;
+
+/** An example's source picture: grey (1 channel) or RGB (3), row-major, at most `SOURCE_SIDE` a side. */
+export interface ExampleSource {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: 1 | 3;
+}
+
+/** The picture as RGBA (grey repeated into R, G and B); an example without one gives its 28×28 digit. */
+export function sourcePixels(example: Uint8Array, source?: ExampleSource): RgbaPixels & { data: Uint8ClampedArray } {
+  const { data, width, height, channels } = source ?? { data: example, width: 28, height: 28, channels: 1 };
+  const out = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0, n = width * height; i < n; i++) {
+    const o = i * channels;
+    out[i * 4] = data[o];
+    out[i * 4 + 1] = data[channels === 3 ? o + 1 : o];
+    out[i * 4 + 2] = data[channels === 3 ? o + 2 : o];
+    out[i * 4 + 3] = 255;
+  }
+  return { data: out, width, height };
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
 /** Input the reader can fix; the message says what to do. */
 export class DatasetError extends Error {
@@ -58,6 +93,13 @@ export function parseClasses(value: string | readonly unknown[]): string[] {
 export class ExampleSet {
   private names: string[] = [];
   private readonly byClass = new Map<string, Uint8Array[]>();
+  /** The source picture of each example that has one. */
+  private readonly sources = new WeakMap<Uint8Array, ExampleSource>();
+  /**
+   * Bytes a base's cached features take per example (set by the element while a frozen
+   * base is in use; 0 otherwise), counted against `MAX_BYTES`.
+   */
+  featureBytesPerExample = 0;
 
   constructor(classes: readonly string[] = []) {
     this.setClasses(classes);
@@ -85,9 +127,21 @@ export class ExampleSet {
     return n;
   }
 
-  /** The bytes the examples take. */
+  /** The bytes the examples and their source pictures take. */
   get bytes(): number {
-    return this.size * EXAMPLE_BYTES;
+    let n = 0;
+    for (const list of this.byClass.values()) for (const e of list) n += e.length + (this.sources.get(e)?.data.length ?? 0);
+    return n;
+  }
+
+  /** The bytes a base's cached features take (or will, once computed) for every example. */
+  get featureBytes(): number {
+    return this.size * this.featureBytesPerExample;
+  }
+
+  /** The source picture an example keeps, if any. */
+  sourceOf(example: Uint8Array): ExampleSource | undefined {
+    return this.sources.get(example);
   }
 
   examplesOf(label: string): readonly Uint8Array[] {
@@ -106,21 +160,32 @@ export class ExampleSet {
     return list;
   }
 
-  /** Throws a DatasetError when one more example would pass the limit. */
-  checkRoom(more = 1): void {
+  /** Throws a DatasetError when `more` examples (of `moreBytes` bytes) would pass a limit. */
+  checkRoom(more = 1, moreBytes = 0): void {
     if (this.size + more > MAX_EXAMPLES) {
       throw new DatasetError(
         `The dataset holds ${this.size} examples; the limit is ${MAX_EXAMPLES} so that the page does not run out of memory. ` +
           'Remove some examples (or clear a class) before adding more.',
       );
     }
+    const used = this.bytes + this.featureBytes;
+    if (used + moreBytes + more * this.featureBytesPerExample > MAX_BYTES) {
+      throw new DatasetError(
+        `The examples, their pictures and the base's features take ${mb(used)}; the limit is ${mb(MAX_BYTES)} so that the page does not run out of memory. ` +
+          'Remove some examples (or clear a class) before adding more.',
+      );
+    }
   }
 
-  add(label: string, pixels: Uint8Array): void {
+  add(label: string, pixels: Uint8Array, source?: ExampleSource): void {
     if (pixels.length !== EXAMPLE_BYTES) throw new RangeError(`An example is ${EXAMPLE_BYTES} pixels, not ${pixels.length}.`);
+    if (source && source.data.length !== source.width * source.height * source.channels) {
+      throw new RangeError(`A ${source.width}×${source.height}×${source.channels} picture is not ${source.data.length} bytes.`);
+    }
     const list = this.listOf(label);
-    this.checkRoom();
+    this.checkRoom(1, pixels.length + (source?.data.length ?? 0));
     list.push(pixels);
+    if (source) this.sources.set(pixels, source);
   }
 
   remove(label: string, index: number): void {
@@ -157,7 +222,7 @@ export class ExampleSet {
 
   /** The examples as one MNIST-shaped dataset (labels are class positions). */
   toData(): MnistData & { classes: number } {
-    const images = new Uint8Array(this.bytes);
+    const images = new Uint8Array(this.size * EXAMPLE_BYTES);
     const labels = new Uint8Array(this.size);
     let i = 0;
     this.names.forEach((name, label) => {

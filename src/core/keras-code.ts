@@ -123,7 +123,7 @@ function baseLines(base: KerasBase, inputShape: readonly number[]): string[] {
   } else {
     lines.push(`# The pretrained base: the tfjs model at ${base.url}`);
     lines.push('# (converted to Keras with tensorflowjs_converter), cut at its last feature map.');
-    lines.push(`full = models.load_model('model.h5')`);
+    lines.push(`full = models.load_model('model.h5')  # input_shape=${tuple(inputShape)}`);
     lines.push(`base = models.Model(full.input, full.get_layer(${py(base.cutAt)}).output)`);
   }
   if (base.fineTune > 0) {
@@ -153,7 +153,9 @@ export function toKerasCode({ layers, hyper, inputShape, base, classes }: KerasI
     lines.push(
       '# Your examples, one folder per class (the flow_from_directory layout):',
       `# ${classes.map((c) => `data/${c}/`).join(', ')}`,
-      ...(inputShape[2] === 1 ? ['# The page turned each image into 28×28 grey pixels in 0..1.'] : []),
+      inputShape[2] === 1 && inputShape[0] === 28 && inputShape[1] === 28
+        ? '# The page turned each image into 28×28 grey pixels in 0..1.'
+        : `# The page resized each image to the base's input, ${inputShape[0]}×${inputShape[1]} ${inputShape[2] === 1 ? 'grey' : 'RGB'} (target_size=(${inputShape[0]}, ${inputShape[1]})).`,
       '',
     );
   }

@@ -4,7 +4,7 @@
  * one downloaded file. Plain data and IndexedDB: no tfjs (the element captures the
  * weights with tfjs and hands them over as bytes).
  */
-import { DatasetError, EXAMPLE_BYTES, parseClasses } from './example-set.js';
+import { DatasetError, EXAMPLE_BYTES, parseClasses, type ExampleSource } from './example-set.js';
 
 export const PROJECT_FORMAT = 'cnn-trainer-project';
 
@@ -13,6 +13,7 @@ export interface ProjectSettings {
   layers?: string;
   base?: string;
   baseUrl?: string;
+  basePreprocess?: string;
   fineTune: number;
   seed: number;
 }
@@ -21,6 +22,8 @@ export interface Project {
   classes: string[];
   /** Each class's examples, 784 bytes each, one after the other. */
   examples: Record<string, Uint8Array>;
+  /** Each example's source picture, in the same order (null where it has none); absent in older files. */
+  sources?: Record<string, (ExampleSource | null)[]>;
   settings: ProjectSettings;
   /** The weights of the model, in its weight order, as float32 bytes (absent: not built yet). */
   weights?: { shapes: number[][]; data: Uint8Array };
@@ -45,6 +48,9 @@ export function projectToJson(project: Project): string {
     version: 1,
     classes: project.classes,
     examples: Object.fromEntries(Object.entries(project.examples).map(([k, v]) => [k, toBase64(v)])),
+    sources:
+      project.sources &&
+      Object.fromEntries(Object.entries(project.sources).map(([k, list]) => [k, list.map((p) => p && { ...p, data: toBase64(p.data) })])),
     settings: project.settings,
     weights: project.weights && { shapes: project.weights.shapes, data: toBase64(project.weights.data) },
   });
@@ -68,9 +74,26 @@ export function projectFromJson(text: string): Project {
       examples[name] = bytes;
     }
     const w = raw.weights as { shapes: number[][]; data: string } | undefined;
+    const rawSources = raw.sources as Record<string, ({ width: number; height: number; channels: 1 | 3; data: string } | null)[]> | undefined;
+    let sources: Project['sources'];
+    if (rawSources) {
+      sources = {};
+      for (const name of classes) {
+        const list = rawSources[name] ?? [];
+        sources[name] = list.map((p) => {
+          if (!p) return null;
+          const data = fromBase64(p.data);
+          if (data.length !== p.width * p.height * p.channels || (p.channels !== 1 && p.channels !== 3)) {
+            throw new DatasetError(`A picture of "${name}" is cut short.`);
+          }
+          return { width: p.width, height: p.height, channels: p.channels, data };
+        });
+      }
+    }
     return {
       classes,
       examples,
+      sources,
       settings: raw.settings as ProjectSettings,
       weights: w && { shapes: w.shapes, data: fromBase64(w.data) },
     };

@@ -7,7 +7,9 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import type { RgbaPixels } from './digit-preprocess.js';
 import { buildModel, disposeOptimizer, makeOptimizer } from './model-build.js';
+import { pixelsToInput, type PresetName } from './preprocess.js';
 import type { LayerSpec } from './model-spec.js';
 import { TrainingRun, type TrainHooks, type TrainResult } from './training.js';
 import type { TrainingControl, TrainingSettings } from './training-session.js';
@@ -36,10 +38,11 @@ export function cutBase(full: tfl.LayersModel, source: string): FeatureBase {
   if (inputShape.length !== 3) {
     throw new BaseError(`The model at ${source} does not take images (its input is [${inputShape.join(', ')}]): use an image CNN as the base.`);
   }
-  if (inputShape[0] !== 28 || inputShape[1] !== 28 || inputShape[2] !== 1) {
+  const [height, width, channels] = inputShape;
+  if (!(height >= 3 && width >= 3 && (channels === 1 || channels === 3))) {
     throw new BaseError(
-      `The model at ${source} takes ${inputShape.join('×')} images; the trainer's examples are 28×28 grey, so a base must take [28, 28, 1] ` +
-        '(as base="digits" does).',
+      `The model at ${source} takes ${inputShape.map((d) => d ?? 'any').join('×')} inputs; a base must take images of a fixed size ` +
+        'with 1 (grey) or 3 (RGB) channels.',
     );
   }
   const layers = full.layers.filter((l) => l.getClassName() !== 'InputLayer');
@@ -93,7 +96,40 @@ export interface TransferModel {
   fineTune: number;
   /** Features per example (keyed by the example's bytes), valid for this base only. */
   cache: WeakMap<Uint8Array, Float32Array>;
+  /**
+   * An example's source picture, for a base that does not take 28×28 grey (the digit is
+   * used where this is not set): resized to the base's input, grey or RGB.
+   */
+  sourceOf?: (example: Uint8Array) => RgbaPixels;
+  /** How the base wants its pixels scaled (see preprocess.ts); `unit`, 0..1, by default. */
+  preprocess?: PresetName;
   dispose(): void;
+}
+
+/** Whether a base takes the examples' own 28×28 grey digits. */
+export function takesDigits(base: FeatureBase): boolean {
+  const [h, w, c] = base.inputShape;
+  return h === 28 && w === 28 && c === 1;
+}
+
+/**
+ * The base's input for some examples, `[n, height, width, channels]`: the 28×28 digits in
+ * 0..1 for a base that takes them, else each source picture resized (as Keras' `target_size`
+ * does) and scaled the base's way, a drawing's grey repeated into R, G and B. The caller disposes it.
+ */
+export function inputsOf(transfer: TransferModel, examples: readonly Uint8Array[]): tf.Tensor4D {
+  const { base, sourceOf } = transfer;
+  if (takesDigits(base) || !sourceOf) {
+    if (!takesDigits(base)) throw new BaseError('The base takes pictures, and the examples have none.');
+    const pixels = new Float32Array(examples.length * 784);
+    examples.forEach((e, k) => {
+      for (let p = 0; p < 784; p++) pixels[k * 784 + p] = e[p] / 255;
+    });
+    return tf.tensor4d(pixels, [examples.length, 28, 28, 1]);
+  }
+  const [height, width, channels] = base.inputShape;
+  const spec = { height, width, channels, preset: transfer.preprocess ?? 'unit' };
+  return tf.tidy(() => tf.concat(examples.map((e) => pixelsToInput(sourceOf(e), spec))));
 }
 
 export function joinHead(base: FeatureBase, head: readonly LayerSpec[], seed: number, fineTune: number): TransferModel {
@@ -121,26 +157,28 @@ export function joinHead(base: FeatureBase, head: readonly LayerSpec[], seed: nu
 }
 
 /** Features of every example, computed once per example and base (cached), as one array. */
-export async function featuresOf(transfer: TransferModel, examples: readonly Uint8Array[], chunk = 64): Promise<Float32Array> {
+export async function featuresOf(transfer: TransferModel, examples: readonly Uint8Array[]): Promise<Float32Array> {
   const size = transfer.base.featureShape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(examples.length * size);
-  const missing = examples.map((e, i) => [e, i] as const).filter(([e]) => !transfer.cache.has(e));
+  const missing = examples.filter((e) => !transfer.cache.has(e));
+  // Batches of about 50k input values (64 digits, one 224×224 RGB picture is 150k).
+  const chunk = Math.max(1, Math.floor(50_176 / transfer.base.inputShape.reduce((a, b) => a * b, 1)));
   for (let start = 0; start < missing.length; start += chunk) {
     const part = missing.slice(start, start + chunk);
-    const pixels = new Float32Array(part.length * 784);
-    part.forEach(([e], k) => {
-      for (let p = 0; p < 784; p++) pixels[k * 784 + p] = e[p] / 255;
-    });
-    const f = tf.tidy(() => transfer.base.features.predict(tf.tensor4d(pixels, [part.length, 28, 28, 1])) as tf.Tensor);
+    const f = tf.tidy(() => transfer.base.features.predict(inputsOf(transfer, part)) as tf.Tensor);
     const values = (await f.data()) as Float32Array;
     f.dispose();
-    part.forEach(([e], k) => transfer.cache.set(e, values.slice(k * size, (k + 1) * size)));
+    part.forEach((e, k) => transfer.cache.set(e, values.slice(k * size, (k + 1) * size)));
   }
   examples.forEach((e, i) => out.set(transfer.cache.get(e)!, i * size));
   return out;
 }
 
-/** A run that trains only the head, on cached features of the frozen base. */
+/**
+ * A run on the reader's examples through a base: with the base frozen, only the head trains,
+ * on cached features; fine-tuning, the joined model trains on the base's inputs (used for a
+ * base that takes pictures; a digit base fine-tunes in the usual run, with augmentation).
+ */
 export class HeadTraining implements TrainingControl {
   readonly where = 'page' as const;
   private loop?: TrainingRun;
@@ -169,20 +207,25 @@ export class HeadTraining implements TrainingControl {
 
   async run(): Promise<TrainResult> {
     const { transfer, settings } = this;
+    const whole = transfer.fineTune > 0;
     const shape = transfer.base.featureShape;
     const classes = transfer.head.outputs[0].shape[1] as number;
-    const trainFeatures = await featuresOf(transfer, this.train.examples);
-    const testFeatures = await featuresOf(transfer, this.test.examples);
+    // Features first (awaited, holding no tensor), then every tensor of the run at once.
+    const trainFeatures = whole ? undefined : await featuresOf(transfer, this.train.examples);
+    const testFeatures = whole ? undefined : await featuresOf(transfer, this.test.examples);
+    const tensorOf = (examples: readonly Uint8Array[], values?: Float32Array) =>
+      values ? tf.tensor4d(values, [examples.length, shape[0], shape[1], shape[2]]) : inputsOf(transfer, examples);
+    const xs = tensorOf(this.train.examples, trainFeatures);
+    const testXs = tensorOf(this.test.examples, testFeatures);
     const oneHot = new Float32Array(this.train.labels.length * classes);
     for (let i = 0; i < this.train.labels.length; i++) oneHot[i * classes + this.train.labels[i]] = 1;
-    const xs = tf.tensor4d(trainFeatures, [this.train.examples.length, shape[0], shape[1], shape[2]]);
     const ys = tf.tensor2d(oneHot, [this.train.labels.length, classes]);
-    const testXs = tf.tensor4d(testFeatures, [this.test.examples.length, shape[0], shape[1], shape[2]]);
     const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
+    const model = whole ? transfer.model : transfer.head;
     try {
-      transfer.head.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+      model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
       this.loop = new TrainingRun(
-        transfer.head,
+        model,
         { xs, ys },
         { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, test: { xs: testXs, labels: this.test.labels } },
         this.hooks,

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DatasetError, EXAMPLE_BYTES, ExampleSet, MAX_EXAMPLES, parseClasses, splitExamples } from '../../src/core/example-set.js';
+import { DatasetError, EXAMPLE_BYTES, ExampleSet, MAX_BYTES, MAX_EXAMPLES, parseClasses, sourcePixels, splitExamples } from '../../src/core/example-set.js';
 import { projectFromJson, projectToJson } from '../../src/core/project-file.js';
 import { PRESETS, checkStack, withClasses } from '../../src/core/model-spec.js';
 
@@ -37,6 +37,26 @@ describe('the reader’s own dataset', () => {
     expect(count).to.equal(MAX_EXAMPLES);
     expect(images.length).to.equal(MAX_EXAMPLES * 784);
     expect(labels.filter((l) => l === 0).length).to.equal(MAX_EXAMPLES / 2);
+  });
+
+  it('counts the pictures and a base’s features against the memory limit, and gives each picture as RGBA', () => {
+    const set = new ExampleSet(['x', 'y']);
+    const rgb = { data: Uint8Array.from([10, 20, 30, 40, 50, 60]), width: 2, height: 1, channels: 3 as const };
+    const grey = { data: Uint8Array.from([7, 9]), width: 1, height: 2, channels: 1 as const };
+    set.add('x', example(1), rgb);
+    set.add('y', example(2), grey);
+    set.add('y', example(3));
+    expect(set.bytes).to.equal(3 * EXAMPLE_BYTES + 6 + 2);
+    expect(Array.from(sourcePixels(set.examplesOf('x')[0], set.sourceOf(set.examplesOf('x')[0])).data)).to.deep.equal([10, 20, 30, 255, 40, 50, 60, 255]);
+    expect(Array.from(sourcePixels(set.examplesOf('y')[0], grey).data)).to.deep.equal([7, 7, 7, 255, 9, 9, 9, 255]);
+    // No picture: the 28×28 digit stands in.
+    expect(sourcePixels(set.examplesOf('y')[1]).width).to.equal(28);
+    set.featureBytesPerExample = Math.floor(MAX_BYTES / 4);
+    expect(set.featureBytes).to.equal(3 * Math.floor(MAX_BYTES / 4));
+    expect(() => set.add('x', example(4))).to.throw(DatasetError, /limit is 256 MB/);
+    expect(set.size).to.equal(3);
+    set.featureBytesPerExample = 0;
+    expect(() => set.add('x', example(4), { ...grey, data: new Uint8Array(1) })).to.throw(RangeError);
   });
 
   it('holds out a share of every class, at least one each', () => {

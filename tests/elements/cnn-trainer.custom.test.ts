@@ -1,4 +1,6 @@
 import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { zipSync } from 'fflate';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer, DatasetChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
@@ -7,6 +9,7 @@ import { ensureBackend } from '../../src/core/backend.js';
 import { seededRandom } from '../../src/core/random.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
+import { inCameraDeniedFrame } from '../camera-denied.js';
 
 type Shape = 'bar' | 'dash' | 'ring';
 const drawShape = drawSymbol;
@@ -82,6 +85,8 @@ describe('<cnn-trainer dataset="custom">', () => {
     const next = seededRandom(3);
     for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
     await el.updateComplete;
+    // A drawing's thumbnail is the 28×28 digit the network sees.
+    expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="dash"]')!.width).to.equal(28);
     el.shadowRoot!.querySelector<HTMLButtonElement>('.class-row[data-label="dash"] button.thumb')!.click();
     expect(el.examples.dash).to.equal(2);
     el.removeExample('ring', 2);
@@ -162,6 +167,39 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('2 files were skipped');
   });
 
+  it('reads a dropped zip of class folders, skipping and listing what is not an image, and explains a broken zip', async () => {
+    const el = await customTrainer();
+    const next = seededRandom(12);
+    const png = async (shape: Shape) =>
+      new Uint8Array(await (await new Promise<Blob>((resolve) => drawShape(shape, next).toBlob((b) => resolve(b!), 'image/png'))).arrayBuffer());
+    const zip = zipSync({
+      'symbols/tick/1.png': await png('bar'),
+      'symbols/tick/2.png': await png('bar'),
+      'symbols/circle/1.png': await png('ring'),
+      'symbols/circle/2.png': [await png('ring'), { level: 0 }],
+      'symbols/circle/notes.txt': new TextEncoder().encode('drawn on Monday'),
+      // What macOS adds to a zip: not the reader's files, not a class.
+      '__MACOSX/symbols/tick/._1.png': new Uint8Array([0, 5, 22, 7]),
+    });
+    const drop = (file: File) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      el.shadowRoot!.querySelector('[part="dataset"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    };
+    const changed = oneEvent(el, 'dataset-change');
+    drop(new File([zip], 'symbols.zip', { type: 'application/zip' }));
+    expect(((await changed) as CustomEvent<DatasetChangeDetail>).detail).to.deep.equal({ classes: ['tick', 'circle'], examples: { tick: 2, circle: 2 } });
+    await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('1 file was skipped');
+    expect(el.shadowRoot!.querySelector('.skipped li')!.textContent).to.match(/^symbols\/circle\/notes\.txt: not an image$/);
+
+    const failed = oneEvent(el, 'cnn-error');
+    drop(new File([zip.subarray(0, 200)], 'cut.zip', { type: 'application/zip' }));
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/^cut\.zip could not be read as a zip: /);
+    expect(el.examples).to.deep.equal({ tick: 2, circle: 2 });
+  });
+
   it('keeps the project (classes, examples, trained model) in IndexedDB and in one file', async () => {
     const el = await customTrainer();
     const next = seededRandom(21);
@@ -177,6 +215,9 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(back.trainingSet).to.equal('custom');
     expect(back.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     expect(back.preset).to.equal('dense-only');
+    // Each example's picture comes back too (the 140 px drawings, kept grey), for a base that takes pictures.
+    const kept = back as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; channels: number } } };
+    expect(kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[2])).to.deep.include({ width: 140, channels: 1 });
     expect(await Promise.all(back.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
 
     const fromFile = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
@@ -192,5 +233,95 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     await fromFile.loadProject('no-such-project').catch(() => undefined);
     expect(errorText(fromFile)).to.match(/no project saved .* "no-such-project"/);
+  });
+});
+
+describe('<cnn-trainer dataset="custom"> camera', () => {
+  before(async () => {
+    await ensureBackend('cpu');
+  });
+  afterEach(() => fixtureCleanup());
+
+  const button = (el: HTMLElement, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it('adds a frame per press and a burst while held, and stops the camera when the dataset leaves custom or the element goes', async function () {
+    this.timeout(60000);
+    const el = await customTrainer();
+    let changes = 0;
+    el.addEventListener('dataset-change', () => changes++);
+    button(el, 'Use camera')!.click();
+    // The browser's fake device (web-test-runner.config.mjs) films a test pattern.
+    await until(() => (el.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0, 'the camera to show frames', 15000);
+    const video = el.shadowRoot!.querySelector('video')!;
+    const stream = video.srcObject as MediaStream;
+
+    // Enter on the focused button: one frame (its click is part of the press, not a second frame).
+    button(el, 'Add frame to bar')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => el.examples.bar === 1, 'one frame');
+    // A click alone (a screen reader's activation): one frame.
+    button(el, 'Add frame to dash')!.click();
+    await until(() => el.examples.dash === 1, 'one frame');
+    await wait(100);
+    // The real mouse held down on a button: a burst, which ends when the button is let go.
+    const ring = button(el, 'Add frame to ring')!;
+    ring.scrollIntoView({ block: 'center' });
+    const box = ring.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({ type: 'down' });
+    await until(() => el.examples.ring >= 3, 'a burst', 10000);
+    await sendMouse({ type: 'up' });
+    await wait(400);
+    const held = el.examples.ring;
+    await wait(300);
+    expect(el.examples).to.deep.equal({ bar: 1, dash: 1, ring: held });
+    expect(held).to.be.within(3, 30);
+    expect(changes).to.equal(2 + held);
+    // A frame keeps the camera's picture (RGB, at most 224 px a side) for a base that takes pictures.
+    const kept = el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; height: number; channels: number } } };
+    const source = kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[0]);
+    expect(source).to.deep.include({ width: 224, height: Math.round((224 * video.videoHeight) / video.videoWidth), channels: 3 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent).to.contain(`Added ${held} frames to ring: ${held} examples.`);
+    // Its thumbnail is the photo itself (a drawing's is the digit the network sees).
+    expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="ring"]')!.width).to.equal(224);
+    await expect(el).to.be.accessible();
+
+    el.trainingSet = 'mnist';
+    await el.updateComplete;
+    expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+    expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+
+    el.trainingSet = 'custom';
+    await el.updateComplete;
+    button(el, 'Use camera')!.click();
+    await until(() => el.shadowRoot!.querySelector('video')?.srcObject instanceof MediaStream, 'the camera again', 15000);
+    const again = el.shadowRoot!.querySelector('video')!.srcObject as MediaStream;
+    el.remove();
+    await until(() => again.getTracks().every((t) => t.readyState === 'ended'), 'the tracks to end');
+  });
+
+  it('explains a camera the page may not use, with cnn-error, keeping the dataset', async function () {
+    this.timeout(60000);
+    await inCameraDeniedFrame<CnnTrainer>(
+      '/src/elements/cnn-trainer/define.ts',
+      `<cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' preset="dense-only"></cnn-trainer>`,
+      async (el, win) => {
+        // An image of the frame's own realm (instanceof checks are per window).
+        const drawing = drawShape('bar', seededRandom(2));
+        const pixels = drawing.getContext('2d')!.getImageData(0, 0, drawing.width, drawing.height);
+        await el.addExample('a', new win.ImageData(pixels.data, pixels.width, pixels.height));
+        const failed = oneEvent(el, 'cnn-error');
+        button(el, 'Use camera')!.click();
+        const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
+        expect(detail.message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+        await el.updateComplete;
+        expect(errorText(el)).to.match(/camera could not start/);
+        expect(el.shadowRoot!.querySelector('video')).to.equal(null);
+        expect(button(el, 'Use camera')).to.exist;
+        expect(el.examples).to.deep.equal({ a: 1, b: 0 });
+      },
+    );
   });
 });

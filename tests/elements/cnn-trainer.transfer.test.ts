@@ -100,9 +100,86 @@ describe('<cnn-trainer> transfer learning', () => {
     expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/no feature map to cut at/);
     expect(el.model).to.equal(good);
 
+    const twoChannels = tfl.sequential({ layers: [tfl.layers.conv2d({ inputShape: [8, 8, 2], filters: 2, kernelSize: 3 })] });
+    await twoChannels.save('indexeddb://cnn-trainer-two-channel-base');
+    twoChannels.dispose();
     failed = oneEvent(el, 'cnn-error');
-    el.baseUrl = '/tests/fixtures/models/mobilenet-like/model.json';
-    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/224×224×3 images.*28×28 grey/);
+    el.baseUrl = 'indexeddb://cnn-trainer-two-channel-base';
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/8×8×2 inputs.*1 \(grey\) or 3 \(RGB\) channels/);
     expect(el.model).to.equal(good);
+  });
+
+  it('resizes each example’s own picture to a base-url base that takes 224×224 RGB, and trains a head over the reader’s classes', async function () {
+    this.timeout(120000);
+    // The previous test's element frees its model once its last work lands: start from a still count.
+    let baseline = -1;
+    while (baseline !== tf.memory().numTensors) {
+      baseline = tf.memory().numTensors;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const url = '/tests/fixtures/models/mobilenet-like/model.json';
+    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["red","blue"]' base-url=${url} epochs="30" optimizer="adam" learning-rate="0.03"></cnn-trainer>`);
+    await el.ready;
+    await until(() => el.model !== undefined || errorText(el) !== '', 'the base model', 15000);
+    expect(errorText(el)).to.equal('');
+    expect(el.model!.inputs[0].shape).to.deep.equal([null, 224, 224, 3]);
+    expect(el.toKeras()).to.contain('input_shape=(224, 224, 3)');
+    expect(el.toKeras()).to.contain('target_size=(224, 224)');
+
+    // A big coloured blob on grey (the fixture's random filters see colour weakly), 96×64 (not square: the base's input is 224×224, stretched as Keras' target_size does).
+    const picture = (colour: string, next: () => number) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 96;
+      canvas.height = 64;
+      const g = canvas.getContext('2d')!;
+      g.fillStyle = '#808080';
+      g.fillRect(0, 0, 96, 64);
+      g.fillStyle = colour;
+      g.beginPath();
+      g.arc(36 + next() * 24, 26 + next() * 12, 18 + next() * 8, 0, Math.PI * 2);
+      g.fill();
+      return canvas;
+    };
+    const next = seededRandom(4);
+    const first = picture('#d02020', next);
+    await el.addExample('red', first);
+    for (let i = 0; i < 7; i++) for (const c of ['red', 'blue'] as const) if (i || c === 'blue') await el.addExample(c, picture(c === 'red' ? '#d02020' : '#2040d0', next));
+    expect(el.examples).to.deep.equal({ red: 7, blue: 7 });
+    await el.updateComplete;
+    // The memory shown counts the pictures (96×64 RGB) and the cached 56×56×16 float features.
+    const memory = el.shadowRoot!.querySelector('.memory')!.textContent!.replace(/\s+/g, ' ');
+    expect(memory).to.contain(`${((14 * (784 + 96 * 64 * 3)) / 1024).toFixed(0)} kB of 28×28 digits and pictures`);
+    expect(memory).to.contain(`${((14 * 56 * 56 * 16 * 4) / 1024 / 1024).toFixed(1)} MB of the base's features`);
+
+    await el.train();
+    expect(errorText(el)).to.equal('');
+
+    // Independent reference: the base loaded here, cut at its last feature map, on the picture resized by tf here.
+    const full = await tfl.loadLayersModel(url);
+    const cut = tfl.model({ inputs: full.inputs, outputs: full.getLayer('conv_pw_relu').output as tfl.SymbolicTensor });
+    const inputOf = (canvas: HTMLCanvasElement) =>
+      tf.tidy(() => tf.expandDims(tf.div(tf.image.resizeBilinear(tf.cast(tf.browser.fromPixels(canvas), 'float32') as tf.Tensor3D, [224, 224], false, true), 255)));
+    const expected = tf.tidy(() => (cut.predict(inputOf(first)) as tf.Tensor).dataSync());
+    const internals = el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[] }; transfers: Map<unknown, { cache: WeakMap<Uint8Array, Float32Array> }> };
+    const cached = internals.transfers.get(el.model)!.cache.get(internals.exampleSet.examplesOf('red')[0])!;
+    expect(cached.length).to.equal(56 * 56 * 16);
+    let worst = 0;
+    for (let i = 0; i < cached.length; i++) worst = Math.max(worst, Math.abs(cached[i] - expected[i]));
+    expect(worst).to.be.lessThan(1e-4);
+
+    // New pictures, predicted here from the element's model on the reference input.
+    const fresh = seededRandom(40);
+    let hits = 0;
+    for (let i = 0; i < 5; i++) {
+      for (const [label, colour] of ['#d02020', '#2040d0'].entries()) {
+        const guess = tf.tidy(() => tf.argMax(el.model!.predict(inputOf(picture(colour, fresh))) as tf.Tensor, 1).dataSync()[0]);
+        if (guess === label) hits++;
+      }
+    }
+    expect(hits / 10).to.be.greaterThan(0.7);
+    full.dispose();
+    el.clearExamples();
+    el.remove();
+    await expectTensorsBackTo(baseline);
   });
 });

@@ -9,6 +9,7 @@ import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/backend.js';
 import { loadMnist, mnistDigit, splitMnist } from '../../src/core/mnist.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
+import { inCameraDeniedFrame } from '../camera-denied.js';
 
 const MODELS = '/tests/fixtures/models';
 const MOBILENET = `${MODELS}/mobilenet-like/model.json`;
@@ -391,29 +392,18 @@ describe('<pretrained-classifier> camera', () => {
   });
 
   it('explains a camera the page may not use, with cnn-error', async () => {
-    // A real refusal: the browser's permissions policy denies the camera to this frame.
-    const frame = document.createElement('iframe');
-    frame.allow = "camera 'none'";
-    frame.srcdoc = `<!doctype html><html lang="en"><body>
-      <script type="module">import '/src/elements/pretrained-classifier/define.ts';</script>
-      <pretrained-classifier backend="cpu" model-url="${GRAPH}"></pretrained-classifier></body></html>`;
-    const loaded = new Promise((r) => frame.addEventListener('load', r, { once: true }));
-    document.body.append(frame);
-    try {
-      await loaded;
-      const win = frame.contentWindow as Window & typeof globalThis;
-      await win.customElements.whenDefined('pretrained-classifier');
-      const el = win.document.querySelector('pretrained-classifier') as PretrainedClassifier;
-      await el.updateComplete;
-      const message = await errorOf(el, () => button(el, 'Use camera')!.click());
-      expect(message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
-      await el.updateComplete;
-      expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/camera could not start/);
-      expect(shadow(el).querySelector('video')).to.equal(null);
-      expect(button(el, 'Use camera')).to.exist;
-    } finally {
-      frame.remove();
-    }
+    await inCameraDeniedFrame<PretrainedClassifier>(
+      '/src/elements/pretrained-classifier/define.ts',
+      `<pretrained-classifier backend="cpu" model-url="${GRAPH}"></pretrained-classifier>`,
+      async (el) => {
+        const message = await errorOf(el, () => button(el, 'Use camera')!.click());
+        expect(message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+        await el.updateComplete;
+        expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/camera could not start/);
+        expect(shadow(el).querySelector('video')).to.equal(null);
+        expect(button(el, 'Use camera')).to.exist;
+      },
+    );
   });
 });
 

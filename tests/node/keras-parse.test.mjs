@@ -185,4 +185,5 @@ test('a transfer-learning base comes first, frozen or partly unfrozen', () => {
   assert.match(tuned, /^base\.trainable = True$/m);
   assert.match(tuned, /^for layer in base\.layers\[:-2\]:\n {4}layer\.trainable = False$/m);
   assert.match(tuned, /get_layer\('conv\\'5'\)\.output/);
+  assert.match(tuned, /^full = models\.load_model\('model\.h5'\) {2}# input_shape=\(224, 224, 3\)$/m);
 });

@@ -294,6 +294,26 @@ export const cnnTrainerStyles = css`
   .dataset .thumb canvas {
     width: 28px;
     height: 28px;
+    object-fit: cover;
+  }
+  .dataset .camera-preview {
+    display: block;
+    width: min(100%, 240px);
+    border-radius: 4px;
+    background: #000;
+  }
+  .dataset .camera-buttons {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  /* Held for a burst: no scrolling, zooming or text selection under the finger. */
+  .dataset .shoot {
+    touch-action: none;
+    user-select: none;
+    -webkit-user-select: none;
+    -webkit-touch-callout: none;
   }
   .pad-side .add-drawing {
     display: block;

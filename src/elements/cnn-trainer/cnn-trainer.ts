@@ -13,6 +13,7 @@ import { LatestOnly } from '../../core/latest-only.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
+import { paintPixels } from '../pretrained-classifier/paint.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
 import { drawLineChart, smooth } from '../../vis/line-chart.js';
@@ -21,10 +22,14 @@ import { duration, percent, renderLayerTable, renderProbabilities, type ComingNe
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
-import { DatasetError, ExampleSet, parseClasses, splitExamples } from '../../core/example-set.js';
+import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/example-set.js';
 import { imageToExample, looksLikeImage } from '../../core/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
+import { expandZips } from './zip-files.js';
 import { renderDatasetPanel } from './dataset-panel.js';
+import { Burst } from './burst.js';
+import { CameraController } from '../../controllers/camera.js';
+import type { ImageInput } from '../../core/image-input.js';
 import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
 import { notALayersModel } from './model-guard.js';
 import { budgetProblem } from '../../core/network-budget.js';
@@ -81,6 +86,8 @@ export interface CnnTrainerEventMap {
 interface CustomHeldOut {
   data: MnistData;
   testSet: TestSet;
+  /** Every example of the run, in the order of `data` (a base that takes pictures reads their sources). */
+  examples: Uint8Array[];
 }
 
 /** Everything a run needs, MNIST or the reader's own. */
@@ -108,7 +115,7 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'fineTune'] as const;
+const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'basePreprocess', 'fineTune'] as const;
 const CHART = { width: 320, height: 170 };
 
 /** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
@@ -207,7 +214,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   /**
    * What to train on: `mnist` (the shipped digits) or `custom` (the reader's own classes,
-   * filled from the drawing pad, image files or a dropped folder; see `classes`). The
+   * filled from the drawing pad, the camera, image files or a dropped folder or zip; see `classes`). The
    * property is `trainingSet`: a property named `dataset` would hide the element's `data-*` map.
    */
   @property({ attribute: 'dataset', reflect: true }) trainingSet = 'mnist';
@@ -226,8 +233,18 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    */
   @property() base?: string;
 
-  /** A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map; it must take 28×28×1 images. */
+  /**
+   * A tfjs LayersModel (model.json) to use as the base instead, cut at its last feature map:
+   * any image CNN with a fixed input size and 1 or 3 channels (a MobileNet takes 224×224×3).
+   * Each example keeps its picture (at most 224 px a side), resized to the base's input.
+   */
   @property({ attribute: 'base-url' }) baseUrl?: string;
+
+  /**
+   * How a `base-url` base wants its pixels: `unit` (0..1, the default), `mobilenet` (−1..1,
+   * Keras' MobileNet `preprocess_input`) or `caffe` (VGG16/ResNet50: BGR minus the ImageNet means).
+   */
+  @property({ attribute: 'base-preprocess' }) basePreprocess = 'unit';
 
   /** Unfreezes the base's last N layers with weights, trained with a tenth of the learning rate (0: the base stays frozen). */
   @property({ attribute: 'fine-tune', type: Number }) fineTune = 0;
@@ -265,6 +282,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
+  /** The camera that films examples (`dataset="custom"`): the preview is in the dataset panel. */
+  private readonly camera = new CameraController(this, () => this.renderRoot?.querySelector<HTMLVideoElement>('video.camera-preview'), 'user');
+  /** Camera frames into a class: one per press, a burst while held. */
+  private readonly burst = new Burst({ shoot: (label) => this.addFrame(label), done: (label, shots) => this.framesAdded(label, shots) });
   /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
   private readonly exampleSet = new ExampleSet();
   /** The held-out examples of the last custom run, for the results. */
@@ -339,10 +360,16 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * the class does not exist, the image cannot be decoded or is blank, or the dataset is full.
    */
   async addExample(label: string, image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob): Promise<void> {
+    return this.addImage(label, image);
+  }
+
+  /** addExample for any image the element reads (a camera frame too). */
+  private async addImage(label: string, image: ImageInput): Promise<void> {
     try {
       this.exampleSet.examplesOf(label);
       this.exampleSet.checkRoom();
-      this.exampleSet.add(label, await imageToExample(image));
+      const { pixels, source } = await imageToExample(image);
+      this.exampleSet.add(label, pixels, source);
     } catch (e) {
       this.fail(messageOf(e), e);
       throw e;
@@ -376,14 +403,18 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /**
    * Adds a folder in Keras' `flow_from_directory` layout: each file's folder names its
    * class (`symbols/tick/01.png` → `tick`). Folders become the classes (a class that keeps
-   * its name keeps its examples). Files that are not images or cannot be read are skipped
-   * and listed. Resolves with what was added and what was skipped.
+   * its name keeps its examples). A zip among the files (`.zip`) is unpacked and read the
+   * same way. Files that are not images or cannot be read are skipped and listed. Resolves
+   * with what was added and what was skipped.
    */
   async addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
-    const { classes, byClass, loose } = groupByFolder(files);
-    const skipped = loose.map((f) => `${f.path}: not inside a class folder`);
+    const skipped: string[] = [];
     let added = 0;
     try {
+      const unzipped = await expandZips(files);
+      skipped.push(...unzipped.skipped);
+      const { classes, byClass, loose } = groupByFolder(unzipped.files);
+      skipped.push(...loose.map((f) => `${f.path}: not inside a class folder`));
       if (classes.length) {
         const names = parseClasses(classes);
         this.classes = names;
@@ -397,7 +428,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           }
           this.exampleSet.checkRoom();
           try {
-            this.exampleSet.add(label, await imageToExample(file));
+            const { pixels, source } = await imageToExample(file);
+            this.exampleSet.add(label, pixels, source);
             added++;
           } catch (e) {
             if (!(e instanceof DatasetError) || /limit/.test(e.message)) throw e;
@@ -446,7 +478,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           : { kind: 'model', url: this.baseUrl || 'assets/models/digits/model.json', cutAt: transfer.base.cutAt, fineTune: transfer.fineTune };
       if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
     }
-    return toKerasCode({ layers: network.layers, hyper, inputShape: INPUT_SHAPE, classes, base });
+    return toKerasCode({ layers: network.layers, hyper, inputShape: transfer?.base.inputShape ?? INPUT_SHAPE, classes, base });
   }
 
   /**
@@ -549,11 +581,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         return [c, bytes];
       }),
     );
+    const sources = Object.fromEntries(this.exampleSet.classes.map((c) => [c, this.exampleSet.examplesOf(c).map((e) => this.exampleSet.sourceOf(e) ?? null)]));
     const layers = typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
     const json = projectToJson({
       classes: [...this.exampleSet.classes],
       examples,
-      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, fineTune: this.fineTune, seed: this.seed },
+      sources,
+      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, basePreprocess: this.basePreprocess, fineTune: this.fineTune, seed: this.seed },
       weights,
     });
     const file = new Blob([json], { type: 'application/json' });
@@ -587,7 +621,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.exampleSet.clear();
     for (const c of project.classes) {
       const bytes = project.examples[c];
-      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784));
+      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784), project.sources?.[c]?.[i / 784] ?? undefined);
     }
     Object.assign(this, {
       trainingSet: 'custom',
@@ -596,6 +630,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       layers: settings.layers,
       base: settings.base,
       baseUrl: settings.baseUrl,
+      basePreprocess: settings.basePreprocess ?? 'unit',
       fineTune: settings.fineTune ?? 0,
       seed: settings.seed ?? 1,
     });
@@ -646,6 +681,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   protected override release(): void {
     this.stop();
+    this.burst.release();
+    this.camera.stop();
     cancelAnimationFrame(this.frame ?? 0);
     this.frame = undefined;
     if (this.ownsModel && this.current) this.disposeWhenFree(this.current);
@@ -690,6 +727,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The camera films examples: it stops when the dataset is no longer the reader's own.
+    if (changed.has('trainingSet') && !this.isCustom()) {
+      this.burst.release();
+      this.camera.stop();
+    }
     if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('classes') && this.classes !== undefined) {
       try {
@@ -755,9 +797,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
       if (!Number.isInteger(this.fineTune) || this.fineTune < 0) throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
       const classes = this.customClasses().length;
+      const preprocess = this.baseUrl ? this.tfjs.parsePreset(this.basePreprocess) : 'unit';
       const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
       const head = headLayers(base.featureShape, classes);
       const transfer = joinHead(base, head, this.seed, this.fineTune);
+      transfer.preprocess = preprocess;
+      // A base that takes pictures reads each example's source (the digit where there is none).
+      transfer.sourceOf = (e) => sourcePixels(e, this.exampleSet.sourceOf(e));
       if (load !== this.baseLoads || !this.isConnected) {
         transfer.dispose();
         return;
@@ -777,6 +823,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.current = next;
     this.ownsModel = owned && next !== undefined;
     this.builtHere = reason === 'built';
+    const transfer = next && this.transfers.get(next);
+    // A frozen base's features are cached per example: count them in the dataset's memory.
+    this.exampleSet.featureBytesPerExample = transfer && transfer.fineTune === 0 ? transfer.base.featureShape.reduce((a, b) => a * b, 4) : 0;
+    this.examplesVersion++;
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
     if (next && weights && reason === 'built') this.tfjs.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
@@ -821,6 +871,35 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
   }
 
+  private async startCamera(): Promise<void> {
+    try {
+      await this.camera.start();
+      if (this.camera.on) this.narration = 'Camera on: press a class’s Add frame button for one frame, hold it for a burst.';
+    } catch (e) {
+      this.fail(messageOf(e), e);
+    }
+  }
+
+  /** One camera frame into a class; false (after saying why) when the burst should end. */
+  private async addFrame(label: string): Promise<boolean> {
+    const frame = this.camera.frame();
+    if (!frame) {
+      this.fail('The camera shows no picture yet: wait a moment, then try again.');
+      return false;
+    }
+    try {
+      await this.addImage(label, frame);
+      return true;
+    } catch {
+      return false; // Shown by addImage.
+    }
+  }
+
+  private framesAdded(label: string, shots: number): void {
+    if (shots === 0 || !this.exampleSet.classes.includes(label)) return;
+    this.narration = `Added ${shots} ${shots === 1 ? 'frame' : 'frames'} to ${label}: ${this.exampleSet.counts()[label]} examples.`;
+  }
+
   private async addFiles(label: string, files: File[]): Promise<void> {
     const skipped: string[] = [];
     for (const file of files) {
@@ -850,7 +929,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       const index = Number(canvas.dataset.example);
       const pixels = this.exampleSet.classes.includes(label) ? this.exampleSet.examplesOf(label)[index] : undefined;
       if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
-      drawDigit(canvas, pixels);
+      // A photo (a camera frame, a colour file) shows as itself; a drawing as the digit the network sees.
+      const source = this.exampleSet.sourceOf(pixels);
+      if (source?.channels === 3) paintPixels(canvas, sourcePixels(pixels, source));
+      else drawDigit(canvas, pixels);
       (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
     }
   }
@@ -913,11 +995,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const data = this.exampleSet.toData();
     const hyper = this.customHyper(data.count);
     const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
-    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) } };
+    const all = this.exampleSet.list();
+    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) }, examples: all };
     const transfer = this.current && this.transfers.get(this.current);
-    if (transfer && transfer.fineTune === 0) {
-      // A frozen base: only the head trains, on features cached per example.
-      const all = this.exampleSet.list();
+    if (transfer && (transfer.fineTune === 0 || !this.tfjs.takesDigits(transfer.base))) {
+      // A frozen base: only the head trains, on features cached per example. A base that takes
+      // pictures fine-tunes on them (the usual run feeds 28×28 digits).
+      if (transfer.fineTune > 0) hyper.learningRate /= 10;
       const settings = { ...hyper, validationSplit: 0, seed: this.seed, augment: false };
       return {
         job: { data, train, test, settings },
@@ -930,7 +1014,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
             hooks,
           ),
         epochs: hyper.epochs,
-        what: `the features of ${train.length} of your examples (${test.length} held out)`,
+        what: `${transfer.fineTune > 0 ? '' : 'the features of '}${train.length} of your examples (${test.length} held out)`,
       };
     }
     if (transfer) hyper.learningRate /= 10;
@@ -1064,8 +1148,16 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   private async evaluateHere(model: tfl.LayersModel, testSet: TestSet, data: MnistData): Promise<Evaluation> {
-    const { xs, ys } = this.tfjs.mnistTensors(data, testSet.indices);
-    ys.dispose();
+    const transfer = this.transfers.get(model);
+    const examples = this.heldOut?.examples;
+    let xs;
+    if (transfer && examples && this.isCustom() && !this.tfjs.takesDigits(transfer.base)) {
+      xs = this.tfjs.inputsOf(transfer, testSet.indices.map((i) => examples[i]));
+    } else {
+      const tensors = this.tfjs.mnistTensors(data, testSet.indices);
+      tensors.ys.dispose();
+      xs = tensors.xs;
+    }
     try {
       return await this.tfjs.evaluateModel(model, xs, testSet.labels);
     } finally {
@@ -1089,7 +1181,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       this.prediction = undefined;
       return;
     }
-    const values = await this.using(model, () => this.tfjs.predictDigit(model, digit.pixels));
+    const transfer = this.transfers.get(model);
+    const picture = transfer && !this.tfjs.takesDigits(transfer.base);
+    const values = await this.using(model, () =>
+      picture ? this.tfjs.predictPicture(model, pad.getImageData(), transfer.preprocess) : this.tfjs.predictDigit(model, digit.pixels),
+    );
     if (model === this.current) this.prediction = values;
   }
 
@@ -1436,9 +1532,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         classes: this.exampleSet.classes,
         counts: this.exampleSet.counts(),
         bytes: this.exampleSet.bytes,
+        featureBytes: this.exampleSet.featureBytes,
         skipped: this.skipped,
         busy: this.phase !== 'idle',
         headingLevel: headingLevelOf(this.headingLevel),
+        camera: this.camera.on,
       },
       {
         addFiles: (label, files) => void this.addFiles(label, files),
@@ -1448,6 +1546,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
         saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
         loadFile: (file) => void this.loadProject(file).catch(() => undefined),
+        startCamera: () => void this.startCamera(),
+        stopCamera: () => {
+          this.burst.release();
+          this.camera.stop();
+        },
+        burst: this.burst,
       },
     );
   }

@@ -11,6 +11,8 @@ import { LocalTraining, type TrainingControl, type TrainingJob } from '../../cor
 import type { TrainHooks } from '../../core/training.js';
 import { TrainingWorker, WorkerTraining } from '../../core/worker-training.js';
 import { loadLayersFrom } from '../../core/model-loader.js';
+import { pixelsToInput, type PresetName } from '../../core/preprocess.js';
+import type { RgbaPixels } from '../../core/digit-preprocess.js';
 
 export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/mnist.js';
 export { buildModel, modelMismatch, summarize } from '../../core/model-build.js';
@@ -18,7 +20,8 @@ export { DivergedError } from '../../core/training.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
 export { TrainingWorker };
 export { trainingBackendOrder } from '../../core/training-backend.js';
-export { HeadTraining, headLayers, joinHead, layerSpecOf, loadBase, type TransferModel } from '../../core/transfer.js';
+export { HeadTraining, headLayers, inputsOf, joinHead, layerSpecOf, loadBase, takesDigits, type TransferModel } from '../../core/transfer.js';
+export { parsePreset } from '../../core/preprocess.js';
 export { LocalTraining };
 
 /**
@@ -35,13 +38,25 @@ export function startTraining(
 }
 
 /** The ten class probabilities of one 28×28 digit (values 0..1, row-major). */
-export async function predictDigit(model: tfl.LayersModel, pixels: Float32Array): Promise<Float32Array> {
-  const probs = tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor);
+export function predictDigit(model: tfl.LayersModel, pixels: Float32Array): Promise<Float32Array> {
+  return readAndDispose(tf.tidy(() => model.predict(tf.tensor4d(pixels, [1, 28, 28, 1])) as tf.Tensor));
+}
+
+async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
   try {
-    return (await probs.data()) as Float32Array;
+    return (await t.data()) as Float32Array;
   } finally {
-    probs.dispose();
+    t.dispose();
   }
+}
+
+/**
+ * The class probabilities of a picture (the pad's drawing) for a model that does not take
+ * 28×28 grey digits (a base-url base): resized to its input, grey repeated into RGB.
+ */
+export function predictPicture(model: tfl.LayersModel, image: RgbaPixels, preset: PresetName = 'unit'): Promise<Float32Array> {
+  const [, height, width, channels] = model.inputs[0].shape as number[];
+  return readAndDispose(tf.tidy(() => model.predict(pixelsToInput(image, { height, width, channels, preset })) as tf.Tensor));
 }
 
 /** `count` augmented variants of one digit, as 0..1 pixels, [count × 784]. */

@@ -1,7 +1,8 @@
 /** The "Your classes" panel of `<cnn-trainer dataset="custom">`: counts, thumbnails, add, remove, clear, drop a folder. */
 import { html, nothing } from 'lit';
-import { MAX_EXAMPLES } from '../../core/example-set.js';
+import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/example-set.js';
 import { renderHeading } from '../heading.js';
+import type { Burst } from './burst.js';
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
 export const THUMBS = 24;
@@ -9,11 +10,16 @@ export const THUMBS = 24;
 export interface DatasetPanelInput {
   classes: readonly string[];
   counts: Record<string, number>;
+  /** Bytes of the examples and their pictures. */
   bytes: number;
+  /** Bytes of a frozen base's cached features (0 without a base). */
+  featureBytes: number;
   skipped: readonly string[];
   busy: boolean;
   /** The element's `heading-level`. */
   headingLevel: number;
+  /** The camera is on (its preview and the add-a-frame buttons show). */
+  camera: boolean;
 }
 
 export interface DatasetPanelActions {
@@ -24,13 +30,24 @@ export interface DatasetPanelActions {
   addFolder(files: File[]): void;
   saveFile(): void;
   loadFile(file: File): void;
+  startCamera(): void;
+  stopCamera(): void;
+  /** Adds camera frames to a class: one per click, a burst while held. */
+  burst: Burst;
 }
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`;
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB` : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
-  const { classes, counts, bytes, skipped, busy } = input;
+  const { classes, counts, bytes, featureBytes, skipped, busy } = input;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  // A folder (its files' paths name the classes) or a zip of one.
+  const addPicked = (e: Event) => {
+    const target = e.target as HTMLInputElement;
+    act.addFolder([...(target.files ?? [])]);
+    target.value = '';
+  };
   return html`<section
     class="panel dataset"
     part="dataset"
@@ -42,11 +59,14 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
   >
     ${renderHeading(input.headingLevel, 'Your classes')}
     <p class="hint">
-      Draw on the pad below and add the drawing to a class, choose image files, or drop a folder with one subfolder per class (Keras'
-      <code>flow_from_directory</code> layout).
+      Draw on the pad below and add the drawing to a class, film with the camera, choose image files, or drop a folder (or a zip of it)
+      with one subfolder per class (Keras' <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
-      ${total} of at most ${MAX_EXAMPLES} examples · ${kb(bytes)} of 28×28 pixels
+      ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${featureBytes
+        ? ` · ${size(featureBytes)} of the base's features`
+        : ''}
+      · at most ${size(MAX_BYTES)}
       <label class="files"
         >Add a folder
         <input
@@ -54,13 +74,18 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
           webkitdirectory
           multiple
           ?disabled=${busy}
-          @change=${(e: Event) => {
-            const target = e.target as HTMLInputElement;
-            act.addFolder([...(target.files ?? [])]);
-            target.value = '';
-          }}
+          @change=${addPicked}
+      /></label>
+      <label class="files"
+        >Add a zip
+        <input
+          type="file"
+          accept=".zip,application/zip"
+          ?disabled=${busy}
+          @change=${addPicked}
       /></label>
     </p>
+    ${renderCamera(input, act)}
     <p class="project">
       <button ?disabled=${busy} @click=${() => act.saveFile()}>Download project</button>
       <label class="files"
@@ -124,4 +149,37 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       })}
     </ul>
   </section>`;
+}
+
+/** The camera's preview and, while it is on, one button per class: click for a frame, hold for a burst. */
+function renderCamera({ classes, busy, camera }: DatasetPanelInput, act: DatasetPanelActions) {
+  return html`<div class="camera">
+    ${camera ? html`<video class="camera-preview" muted playsinline aria-label="Camera preview"></video>` : nothing}
+    <p class="camera-buttons">
+      ${camera
+        ? html`<button @click=${() => act.stopCamera()}>Stop camera</button>
+            ${classes.map((label) => {
+              const on = act.burst.handlers(label);
+              return html`<button
+                class="shoot"
+                data-label=${label}
+                aria-describedby="camera-hint"
+                ?disabled=${busy}
+                @pointerdown=${on.pointerdown}
+                @pointerup=${on.release}
+                @pointercancel=${on.release}
+                @lostpointercapture=${on.release}
+                @blur=${on.release}
+                @keydown=${on.keydown}
+                @keyup=${on.keyup}
+                @click=${on.click}
+                @contextmenu=${(e: Event) => e.preventDefault()}
+              >
+                Add frame to ${label}
+              </button>`;
+            })}
+            <span class="hint" id="camera-hint">Press for one frame; hold for a burst (10 a second, up to 30).</span>`
+        : html`<button ?disabled=${busy} @click=${() => act.startCamera()}>Use camera</button>`}
+    </p>
+  </div>`;
 }

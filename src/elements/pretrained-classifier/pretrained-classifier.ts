@@ -23,6 +23,7 @@ import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
 import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
 import { pretrainedClassifierStyles } from './pretrained-classifier.styles.js';
+import { CameraController } from '../../controllers/camera.js';
 
 export type { Prediction } from '../../core/labels.js';
 
@@ -148,7 +149,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   @state() private latency?: number;
   @state() private view?: { pixels: ImagePixels; digit?: Float32Array };
   @state() private samples: SampleDigit[] = [];
-  @state() private camera?: MediaStream;
   @state() private dragging = false;
   @state() private camNote = '';
   /** The sample classified at load, and what to say about it while it is shown. */
@@ -160,8 +160,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   @query('canvas.cam') private camCanvas?: HTMLCanvasElement;
   @query('video') private video?: HTMLVideoElement;
 
-  /** True while the browser is asked for the camera (a second press waits for that answer). */
-  private cameraStarting = false;
+  /** The camera (shared with the trainer): on while its stream is set. */
+  private readonly camera = new CameraController(this, () => this.video);
 
   private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(this, (source) => this.onSourceChange(source), {
     // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
@@ -439,33 +439,16 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   private async startCamera(): Promise<void> {
-    if (!navigator.mediaDevices?.getUserMedia) {
-      this.fail('This browser offers no camera here (camera access needs a secure page, https or localhost).');
-      return;
-    }
-    if (this.cameraStarting || this.camera) return;
-    this.cameraStarting = true;
     try {
-      const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
-      // Removed while the browser asked: nothing would ever stop this stream.
-      if (!this.isConnected) return stream.getTracks().forEach((t) => t.stop());
-      this.camera = stream;
-      this.camNote = 'Camera on: press Take photo to classify the current frame.';
-      await this.updateComplete;
-      if (this.video) {
-        this.video.srcObject = this.camera;
-        await this.video.play().catch(() => {});
-      }
+      await this.camera.start();
+      if (this.camera.on) this.camNote = 'Camera on: press Take photo to classify the current frame.';
     } catch (e) {
-      this.fail(`The camera could not start: ${messageOf(e)}. Allow camera access for this page, or use a file instead.`, e);
-    } finally {
-      this.cameraStarting = false;
+      this.fail(messageOf(e), e);
     }
   }
 
   private stopCamera(): void {
-    this.camera?.getTracks().forEach((t) => t.stop());
-    this.camera = undefined;
+    this.camera.stop();
     this.camNote = '';
   }
 
@@ -624,7 +607,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
               </div>
               <figcaption>${gray ? 'What the model sees (28×28)' : 'Input'}${this.explain ? ', Grad-CAM overlay' : ''}</figcaption>
             </figure>
-            ${this.camera ? html`<video muted playsinline aria-label="Camera preview"></video>` : nothing}
+            ${this.camera.on ? html`<video muted playsinline aria-label="Camera preview"></video>` : nothing}
           </div>
           ${this.renderControls(gray)} ${this.renderSamples(gray)}
           <p class="hint">${gray ? 'Draw a digit, drop' : 'Drop'} or paste an image here, or pick one.</p>
@@ -660,7 +643,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return html`<div class="controls" part="controls">
       ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
       <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
-      ${this.camera
+      ${this.camera.on
         ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
             <button @click=${() => this.stopCamera()}>Stop camera</button>`
         : html`<button @click=${() => void this.startCamera()}>Use camera</button>`}
