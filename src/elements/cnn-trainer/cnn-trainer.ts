@@ -10,6 +10,7 @@ import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { RedrawThrottle } from '../../core/redraw-throttle.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
@@ -312,8 +313,15 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /** stop() was called before the run's first batch (while the data was being prepared). */
   private stopEarly = false;
   private history = emptyHistory();
-  private frame?: number;
-  private lastDraw = 0;
+  /** The charts and the progress line, redrawn at most five times a second while training. */
+  private readonly charts = new RedrawThrottle(
+    200,
+    () => {
+      if (this.progress !== this.latest) this.progress = this.latest;
+      this.drawCharts();
+    },
+    true,
+  );
   /** The newest batch report; shown (and charted) at most a few times a second. */
   private latest?: BatchReport;
   private readonly predictor = new LatestOnly(() => this.predictDrawing());
@@ -683,8 +691,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.stop();
     this.burst.release();
     this.camera.stop();
-    cancelAnimationFrame(this.frame ?? 0);
-    this.frame = undefined;
+    this.charts.cancel();
     if (this.ownsModel && this.current) this.disposeWhenFree(this.current);
     this.current = undefined;
     this.ownsModel = false;
@@ -755,7 +762,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.paintExamples();
     this.paintConfusion();
     if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
-    this.scheduleCharts();
+    this.charts.request();
   }
 
   /** Builds the network of `preset`/`layers`/`seed`; on bad input keeps the previous model. */
@@ -1081,7 +1088,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     h.batchLoss.push(report.loss);
     h.batchAccuracy.push(report.accuracy);
     this.latest = report;
-    this.scheduleCharts();
+    this.charts.request();
     emit<TrainerBatchDetail>(this, 'batch-end', report);
   }
 
@@ -1207,31 +1214,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (model !== this.current || !this.pad?.empty) return;
     this.prediction = values;
     this.sampleLabel = label;
-  }
-
-  /**
-   * Redraws the charts and the progress line in an animation frame, at most five times
-   * a second: a fast backend finishes hundreds of batches a second, and drawing each
-   * would slow training down.
-   */
-  private scheduleCharts(): void {
-    if (this.frame !== undefined) return;
-    const wait = Math.max(0, this.lastDraw + 200 - performance.now());
-    const draw = () => {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.lastDraw = performance.now();
-        if (this.progress !== this.latest) this.progress = this.latest;
-        this.drawCharts();
-      });
-    };
-    if (wait > 0) {
-      this.frame = -1;
-      setTimeout(() => {
-        this.frame = undefined;
-        if (this.isConnected) this.scheduleCharts();
-      }, wait);
-    } else draw();
   }
 
   private drawCharts(): void {
