@@ -10,6 +10,7 @@ import type { TrainingControl } from '../../core/training-session.js';
 import type { Evaluation } from '../../core/evaluate.js';
 import { preprocessDigit } from '../../core/digit-preprocess.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { ModelLease } from '../../core/model-lease.js';
 import { RedrawThrottle } from '../../core/redraw-throttle.js';
 import { assetUrl } from '../../core/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
@@ -299,10 +300,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private baseLoads = 0;
   /** The current model was built here from `network` (not set by the page or loaded). */
   private builtHere = false;
-  /** Models in use by an evaluation, a prediction or a run, with how many users each. */
-  private readonly users = new Map<tfl.LayersModel, number>();
-  /** Replaced models to dispose once their last user is done. */
-  private readonly retired = new Set<tfl.LayersModel>();
+  /** Models in use by an evaluation, a prediction or a run: a replaced one is disposed once they are done. */
+  private readonly lease = new ModelLease<tfl.LayersModel>((model) => this.disposeModel(model));
   private data?: MnistData;
   private testSet?: TestSet;
   private run?: TrainingControl;
@@ -692,7 +691,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.burst.release();
     this.camera.stop();
     this.charts.cancel();
-    if (this.ownsModel && this.current) this.disposeWhenFree(this.current);
+    if (this.ownsModel && this.current) this.lease.retire(this.current);
     this.current = undefined;
     this.ownsModel = false;
     const worker = this.worker;
@@ -702,35 +701,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     else worker?.dispose();
   }
 
-  /**
-   * Runs work that reads a model, so that a model replaced meanwhile (a new preset chosen
-   * during an evaluation, the element removed mid-run) is disposed only when it is done.
-   */
-  private async using<T>(model: tfl.LayersModel, work: () => Promise<T>): Promise<T> {
-    this.users.set(model, (this.users.get(model) ?? 0) + 1);
-    try {
-      return await work();
-    } finally {
-      const left = this.users.get(model)! - 1;
-      if (left > 0) this.users.set(model, left);
-      else {
-        this.users.delete(model);
-        if (this.retired.delete(model)) this.disposeModel(model);
-      }
-    }
-  }
-
   /** Disposes a model; a base-and-head model frees its base too. */
   private disposeModel(model: tfl.LayersModel): void {
     const transfer = this.transfers.get(model);
     this.transfers.delete(model);
     if (transfer) transfer.dispose();
     else model.dispose();
-  }
-
-  private disposeWhenFree(model: tfl.LayersModel): void {
-    if (this.users.has(model)) this.retired.add(model);
-    else this.disposeModel(model);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -826,7 +802,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private replaceModel(next: tfl.LayersModel | undefined, owned: boolean, reason: ModelChangeReason): void {
     const previous = this.current;
-    if (previous && previous !== next && this.ownsModel) this.disposeWhenFree(previous);
+    if (previous && previous !== next && this.ownsModel) this.lease.retire(previous);
     this.current = next;
     this.ownsModel = owned && next !== undefined;
     this.builtHere = reason === 'built';
@@ -1062,7 +1038,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.history = emptyHistory();
     this.narration = `Training ${describeNetwork(this.network)} on ${plan.what} for ${plan.epochs} epochs.`;
     try {
-      const result = await this.using(model, () => run.run());
+      const result = await this.lease.using(model, () => run.run());
       this.progress = this.latest;
       const epochs = this.history.epochs;
       this.narration = result.stopped
@@ -1146,7 +1122,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (!shown) throw new Error('There are no held-out examples yet: train on your examples first.');
     const { data, testSet } = shown;
     const worker = this.isCustom() ? undefined : this.trainingWorker();
-    const evaluation = await this.using(
+    const evaluation = await this.lease.using(
       model,
       async () => (await worker?.evaluate(model, data, testSet.indices)) ?? this.evaluateHere(model, testSet, data),
     );
@@ -1190,7 +1166,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     const transfer = this.transfers.get(model);
     const picture = transfer && !this.tfjs.takesDigits(transfer.base);
-    const values = await this.using(model, () =>
+    const values = await this.lease.using(model, () =>
       picture ? this.tfjs.predictPicture(model, pad.getImageData(), transfer.preprocess) : this.tfjs.predictDigit(model, digit.pixels),
     );
     if (model === this.current) this.prediction = values;
@@ -1210,7 +1186,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     const { pixels, label } = this.tfjs.mnistDigit(data, this.testSplit().indices[0]);
     if (this.seenCanvas) drawDigit(this.seenCanvas, pixels);
-    const values = await this.using(model, () => this.tfjs.predictDigit(model, Float32Array.from(pixels, (v) => v / 255)));
+    const values = await this.lease.using(model, () => this.tfjs.predictDigit(model, Float32Array.from(pixels, (v) => v / 255)));
     if (model !== this.current || !this.pad?.empty) return;
     this.prediction = values;
     this.sampleLabel = label;

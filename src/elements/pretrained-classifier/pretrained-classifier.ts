@@ -19,6 +19,7 @@ import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } fr
 import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { ModelLease } from '../../core/model-lease.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
 import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
@@ -174,8 +175,10 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private readonly onSourceModel = () => void this.adoptLinkedModel();
   /** The latest input, classified again when the model or its settings change. */
   private current?: ImagePixels;
-  /** Serialises model use: a model is disposed only once no classification is using it. */
+  /** Serialises classifications: each shows its result in the order asked. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Owned models in use by a prediction: one replaced meanwhile is disposed after it. */
+  private readonly lease = new ModelLease<Session['loaded']['model']>((model) => model.dispose());
   private readonly padRunner = new LatestOnly(async () => {
     const pad = this.pad;
     if (!pad) return;
@@ -251,7 +254,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const session = this.session;
     this.session = undefined;
     this.top = [];
-    if (session) void this.queue.then(() => this.dispose(session));
+    if (session) this.retire(session);
   }
 
   protected override onReady(): void {
@@ -341,7 +344,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private useSession(session: Session): void {
     const previous = this.session;
     this.session = session;
-    if (previous && previous.loaded.model !== session.loaded.model) void this.queue.then(() => this.dispose(previous));
+    if (previous && previous.loaded.model !== session.loaded.model) this.retire(previous);
     const { model, kind, url, inputShape, classes } = session.loaded;
     const reason = session.owned ? 'loaded' : 'linked';
     emit<ModelChangeDetail>(this, 'model-change', { model, reason, kind, url, inputShape, classes });
@@ -352,6 +355,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   private dispose(session: Session): void {
     if (session.owned) session.loaded.model.dispose();
+  }
+
+  /** A session no longer shown: its model is disposed once the predictions using it are done. */
+  private retire(session: Session): void {
+    if (session.owned) this.lease.retire(session.loaded.model);
   }
 
   private async reloadModel(): Promise<void> {
@@ -486,6 +494,10 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private async predict(pixels: ImagePixels, keep: boolean): Promise<Prediction[]> {
     const session = this.session;
     if (!session) throw new Error('No model is loaded yet.');
+    return this.lease.using(session.loaded.model, () => this.predictWith(session, pixels, keep));
+  }
+
+  private async predictWith(session: Session, pixels: ImagePixels, keep: boolean): Promise<Prediction[]> {
     // A session exists only once load() imported the tfjs side.
     const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs;
     const result = await this.compute(async () => {
