@@ -95,6 +95,34 @@ export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<nu
   put(canvas, image);
 }
 
+/**
+ * Paints RGBA pixels as an opaque picture (alpha ignored, as `paintIntensities` does for
+ * RGB). An opaque `ImageData` (a drawing pad's) goes to the canvas as it is, uncopied.
+ */
+export function paintPixels(canvas: HTMLCanvasElement, pixels: { data: ArrayLike<number>; width: number; height: number }): void {
+  const { data, width, height } = pixels;
+  let opaque = true;
+  for (let i = 3; i < data.length && opaque; i += 4) opaque = data[i] === 255;
+  let image: ImageData;
+  if (opaque && pixels instanceof ImageData) image = pixels;
+  else {
+    image = new ImageData(width, height);
+    image.data.set(data);
+    if (!opaque) for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+  }
+  put(canvas, image);
+}
+
+/**
+ * A canvas's 2D context kept in memory, not on the GPU. Canvases that are only written
+ * with putImageData gain nothing from GPU rasterisation, and each putImageData into a GPU
+ * canvas is an upload (about 0.1 ms per small map on a software GPU, which adds up over
+ * every map of a network per stroke). The first getContext call decides: call this first.
+ */
+export function bitmapContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  return canvas.getContext('2d', { willReadFrequently: true });
+}
+
 /** A horizontal colour bar with a d3 axis under it, drawn into `svg` in a `width`-wide view box (size it with CSS). */
 export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number, title: string): void {
   const height = 34;

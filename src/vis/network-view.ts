@@ -61,19 +61,16 @@ export function linkPath(list: readonly Link[], width: number, height: number, a
 }
 
 /**
- * A vector as compact bars: at most `bins` bars (each the largest magnitude of its
- * share of the values), upwards for positive values, downwards for negative, drawn in
- * `color` on a `width`×`height` canvas.
+ * A vector as compact bars, as one SVG path in a `width`×`height` box: at most `bins`
+ * bars (each the largest magnitude of its share of the values), upwards for positive
+ * values, downwards for negative. A path the page's CSS colours (no canvas to paint, no
+ * computed style to read back on every refresh).
  */
-export function paintBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, color: string, width = 160, height = 36, bins = 160): void {
+export function barsPath(values: ArrayLike<number>, width = 160, height = 36, bins = 160): string {
   const n = values.length;
   const count = Math.max(1, Math.min(n, bins));
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.clearRect(0, 0, width, height);
   let peak = 0;
+  let hasNegative = false;
   const bars = new Float32Array(count);
   for (let b = 0; b < count; b++) {
     const start = Math.floor((b * n) / count);
@@ -82,16 +79,23 @@ export function paintBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, 
     for (let i = start; i < end; i++) if (Math.abs(values[i]) > Math.abs(v)) v = values[i];
     bars[b] = v;
     peak = Math.max(peak, Math.abs(v));
+    if (v < 0) hasNegative = true;
   }
-  const hasNegative = bars.some((v) => v < 0);
   const zero = hasNegative ? height / 2 : height;
   const scale = peak > 0 ? (hasNegative ? height / 2 : height) / peak : 0;
   const w = width / count;
-  ctx.fillStyle = color;
+  const barWidth = round2(Math.max(1, w - (w > 3 ? 1 : 0)));
+  let d = '';
   for (let b = 0; b < count; b++) {
     const h = bars[b] * scale;
-    ctx.fillRect(b * w, h >= 0 ? zero - h : zero, Math.max(1, w - (w > 3 ? 1 : 0)), Math.abs(h));
+    if (h === 0) continue;
+    d += `M${round2(b * w)} ${round2(h >= 0 ? zero - h : zero)}h${barWidth}v${round2(Math.abs(h))}h${-barWidth}z`;
   }
+  return d;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 /** The index of the largest value. */

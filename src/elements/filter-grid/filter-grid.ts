@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
@@ -23,7 +24,7 @@ import type { PresetName } from '../../core/preprocess.js';
 import { sampleUrl } from '../../core/samples.js';
 import type { RgbaPixels } from '../../core/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
-import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } from '../../vis/feature-map.js';
+import { bitmapContext, mapScale, paintIntensities, paintMap, paintPixels, renderLegend, type MapScale } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
@@ -241,7 +242,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
     if (changed.has('picture') || (changed.has('view') && this.view === 'network')) this.paintPicture();
     if (this.view === 'network' && this.network && ['network', 'netExpanded', 'view'].some((k) => changed.has(k))) {
-      paintNetwork(this.renderRoot, this.network.outputs, getComputedStyle(this).getPropertyValue('--_accent').trim() || '#2563eb');
+      paintNetwork(this.renderRoot, this.network.outputs);
     }
   }
 
@@ -534,9 +535,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const canvas = this.pictureCanvas;
     const p = this.picture;
     if (!canvas || !p) return;
-    const rgb = new Float32Array(p.width * p.height * 3);
-    for (let i = 0; i < p.width * p.height; i++) for (let c = 0; c < 3; c++) rgb[3 * i + c] = p.data[4 * i + c];
-    paintIntensities(canvas, rgb, [p.height, p.width, 3]);
+    bitmapContext(canvas);
+    paintPixels(canvas, p);
   }
 
   // ---- reader actions ---------------------------------------------------------
@@ -710,6 +710,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private renderNetworkView() {
     const network = this.network;
     if (!network) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    const across = this.size.width === 0 || this.size.width >= 640;
     return html`<div class="bar" part="controls">
         <label
           >View
@@ -720,23 +721,32 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${renderNetwork({
-        outputs: network.outputs,
-        focus: this.netFocus,
-        selected: this.netSelected,
-        expanded: this.netExpanded,
-        across: this.size.width === 0 || this.size.width >= 640,
-        input: this.renderInput(),
-        labels: (n) => this.outputLabels(n),
-        onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
-        onKey: (e) => this.onNetworkKey(e),
-        onToggle: (layer) => {
-          const next = new Set(this.netExpanded);
-          if (!next.delete(layer)) next.add(layer);
-          this.netExpanded = next;
-        },
-      })}
+      ${guard([network, this.netFocus, this.netSelected, this.netExpanded, across, this.model, this.linked], () => this.renderNetworkColumns(network, across))}
       <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
+  }
+
+  /**
+   * The columns, rebuilt only when what they show changed: the busy/ready flips around a
+   * refresh re-render the element, and rebuilding every column's labels and links for
+   * them would double a stroke's rendering.
+   */
+  private renderNetworkColumns(network: NonNullable<FilterGrid['network']>, across: boolean) {
+    return renderNetwork({
+      outputs: network.outputs,
+      focus: this.netFocus,
+      selected: this.netSelected,
+      expanded: this.netExpanded,
+      across,
+      input: this.renderInput(),
+      labels: (n) => this.outputLabels(n),
+      onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
+      onKey: (e) => this.onNetworkKey(e),
+      onToggle: (layer) => {
+        const next = new Set(this.netExpanded);
+        if (!next.delete(layer)) next.add(layer);
+        this.netExpanded = next;
+      },
+    });
   }
 
   /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */

@@ -7,8 +7,8 @@ import { html, nothing, svg } from 'lit';
 import type { LayerOutput } from '../../core/network.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { valueRange } from '../../core/numbers.js';
-import { mapScale, paintMap } from '../../vis/feature-map.js';
-import { argMax, columnKind, linkPath, links, paintBars, wiringOf, type ColumnKind } from '../../vis/network-view.js';
+import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
+import { argMax, barsPath, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
 
 /** Maps shown per layer until the reader asks for all of them. */
 export const FIRST_MAPS = 8;
@@ -95,7 +95,13 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
     const [lo, hi] = valueRange(o.values);
     return html`<div role="group" class="column vector" aria-label=${`${o.name}, ${o.className}, ${o.values.length} values`}>
       ${title}
-      ${item(s, i, 0, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`, html`<canvas data-layer=${i} data-map="0"></canvas>`)}
+      ${item(
+        s,
+        i,
+        0,
+        `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`,
+        html`<svg class="bars" viewBox="0 0 160 36" preserveAspectRatio="none" aria-hidden="true">${svg`<path d=${barsPath(o.values)}></path>`}</svg>`,
+      )}
     </div>`;
   }
   const labels = s.labels(o.values.length);
@@ -148,15 +154,14 @@ function describe(o: LayerOutput, map: number): string {
   return `${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`;
 }
 
-/** Paints every map and bar canvas of the view from the outputs. */
-export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[], barColor: string): void {
+/** Paints every map canvas of the view from the outputs (the bars are SVG, drawn by the template). */
+export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[]): void {
   for (const canvas of root.querySelectorAll<HTMLCanvasElement>('.network canvas[data-layer]')) {
     const o = outputs[Number(canvas.dataset.layer)];
-    if (!o) continue;
+    if (!o || o.shape.length !== 3) continue;
     const map = Number(canvas.dataset.map);
-    if (o.shape.length === 3) {
-      const [lo, hi] = valueRange(o.values, map, o.shape[2]);
-      paintMap(canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), map);
-    } else paintBars(canvas, o.values, barColor);
+    const [lo, hi] = valueRange(o.values, map, o.shape[2]);
+    bitmapContext(canvas);
+    paintMap(canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), map);
   }
 }
