@@ -60,15 +60,20 @@ export function linkPath(list: readonly Link[], width: number, height: number, a
     .join('');
 }
 
+/** The view box of `barsPath`: bars are BAR_UNITS wide, heights in BARS_HEIGHT units. */
+export const BAR_UNITS = 4;
+export const BARS_HEIGHT = 72;
+
 /**
- * A vector as compact bars, as one SVG path in a `width`×`height` box: at most `bins`
- * bars (each the largest magnitude of its share of the values), upwards for positive
- * values, downwards for negative. A path the page's CSS colours (no canvas to paint, no
- * computed style to read back on every refresh).
+ * A vector as compact bars, as one SVG path in a box `bars × BAR_UNITS` wide and
+ * BARS_HEIGHT high (see `barsViewBox`): at most `bins` bars, each the largest magnitude of
+ * its share of the values, upwards for positive values, downwards for negative. Whole
+ * numbers only, so the path is quick to write and to parse on every refresh; the page's
+ * CSS colours it (no canvas to paint, no computed style to read back).
  */
-export function barsPath(values: ArrayLike<number>, width = 160, height = 36, bins = 160): string {
+export function barsPath(values: ArrayLike<number>, bins = 160): string {
   const n = values.length;
-  const count = Math.max(1, Math.min(n, bins));
+  const count = barCount(n, bins);
   let peak = 0;
   let hasNegative = false;
   const bars = new Float32Array(count);
@@ -81,21 +86,26 @@ export function barsPath(values: ArrayLike<number>, width = 160, height = 36, bi
     peak = Math.max(peak, Math.abs(v));
     if (v < 0) hasNegative = true;
   }
-  const zero = hasNegative ? height / 2 : height;
-  const scale = peak > 0 ? (hasNegative ? height / 2 : height) / peak : 0;
-  const w = width / count;
-  const barWidth = round2(Math.max(1, w - (w > 3 ? 1 : 0)));
+  const zero = hasNegative ? BARS_HEIGHT / 2 : BARS_HEIGHT;
+  const scale = peak > 0 ? zero / peak : 0;
+  // Wide bars (few values) keep a gap between them; narrow ones touch.
+  const width = count <= 40 ? BAR_UNITS - 1 : BAR_UNITS;
   let d = '';
   for (let b = 0; b < count; b++) {
-    const h = bars[b] * scale;
+    const h = Math.round(bars[b] * scale);
     if (h === 0) continue;
-    d += `M${round2(b * w)} ${round2(h >= 0 ? zero - h : zero)}h${barWidth}v${round2(Math.abs(h))}h${-barWidth}z`;
+    d += `M${b * BAR_UNITS} ${h > 0 ? zero - h : zero}h${width}v${Math.abs(h)}h-${width}z`;
   }
   return d;
 }
 
-function round2(v: number): number {
-  return Math.round(v * 100) / 100;
+/** The `viewBox` for `barsPath` of `length` values. */
+export function barsViewBox(length: number, bins = 160): string {
+  return `0 0 ${barCount(length, bins) * BAR_UNITS} ${BARS_HEIGHT}`;
+}
+
+function barCount(length: number, bins: number): number {
+  return Math.max(1, Math.min(length, bins));
 }
 
 /** The index of the largest value. */

@@ -701,7 +701,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         <figcaption>Input</figcaption>
         <canvas class="picture" role="img" aria-label="The input the activation maps are computed for"></canvas>
       </figure>
-      ${digitModel ? html`<cnn-draw-pad label="Draw a digit" style="--cnn-pad-size: 120px" @draw-change=${this.onDraw}></cnn-draw-pad>` : nothing}
+      ${digitModel
+        ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-change=${this.onDraw}></cnn-draw-pad>`
+        : nothing}
     </div>`;
   }
 
@@ -833,6 +835,18 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       </p>
     </section>`;
   }
+}
+
+/** The draw pad's shown width (CSS px). */
+const PAD_CSS_PX = 120;
+
+/**
+ * The pad draws at the resolution it is shown at (its CSS width times the screen's pixel
+ * ratio, at most 2), not the pad's default 280 px: every stroke's pixels are read back,
+ * found and scaled into a 28×28 digit, and at 280 px that costs more than the network.
+ */
+function padSide(): number {
+  return Math.round(PAD_CSS_PX * Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)));
 }
 
 function isLayersModel(model: unknown): model is tfl.LayersModel {

@@ -8,7 +8,7 @@ import type { LayerOutput } from '../../core/network.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { valueRange } from '../../core/numbers.js';
 import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
-import { argMax, barsPath, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
+import { argMax, barsPath, barsViewBox, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
 
 /** Maps shown per layer until the reader asks for all of them. */
 export const FIRST_MAPS = 8;
@@ -100,7 +100,7 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
         i,
         0,
         `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`,
-        html`<svg class="bars" viewBox="0 0 160 36" preserveAspectRatio="none" aria-hidden="true">${svg`<path d=${barsPath(o.values)}></path>`}</svg>`,
+        html`<svg class="bars" viewBox=${barsViewBox(o.values.length)} preserveAspectRatio="none" aria-hidden="true">${svg`<path d=${barsPath(o.values)}></path>`}</svg>`,
       )}
     </div>`;
   }
