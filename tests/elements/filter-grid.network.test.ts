@@ -194,6 +194,10 @@ describe('<filter-grid view="network">', () => {
     await idle(grid);
     const after = (await grid.getLayerOutputs())[7].values;
     expect(maxDiff(before, after)).to.be.above(1e-3);
+    // The new values are painted into the same structure: the prediction and its name follow the drawing.
+    const predicted = String(after.indexOf(Math.max(...after)));
+    expect(grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent).to.equal(predicted);
+    expect(items(grid, 7)[0].getAttribute('aria-label')).to.contain(`predicts ${predicted} with`);
 
     await grid.refresh();
     const baseline = tf.memory().numTensors;

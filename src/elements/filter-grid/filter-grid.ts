@@ -27,7 +27,7 @@ import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { bitmapContext, mapScale, paintIntensities, paintMap, paintPixels, renderLegend, type MapScale } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
-import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
+import { kindAt, paintNetwork, renderNetwork, shownCount, structureOf } from './network-view.js';
 import type { LayerOutput } from '../../core/network.js';
 import { ResizeController } from '../../controllers/resize.js';
 import type { FilterSelectDetail, ModelSource } from '../contracts.js';
@@ -142,6 +142,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private netSelected?: [number, number];
   @state() private netExpanded = new Set<number>();
   private readonly size = new ResizeController(this);
+  /** The network view's columns were rebuilt by the last render: their values need painting. */
+  private columnsRendered = false;
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -241,9 +243,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
     if (changed.has('picture') || (changed.has('view') && this.view === 'network')) this.paintPicture();
-    if (this.view === 'network' && this.network && ['network', 'netExpanded', 'view'].some((k) => changed.has(k))) {
-      paintNetwork(this.renderRoot, this.network.outputs);
+    if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
+      paintNetwork(this.renderRoot, this.network.outputs, (n) => this.outputLabels(n));
     }
+    this.columnsRendered = false;
   }
 
   // ---- sources ---------------------------------------------------------------
@@ -723,16 +726,19 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${guard([network, this.netFocus, this.netSelected, this.netExpanded, across, this.model, this.linked], () => this.renderNetworkColumns(network, across))}
+      ${guard([structureOf(network.outputs), this.netFocus, this.netSelected, this.netExpanded, across, this.model, this.linked], () =>
+        this.renderNetworkColumns(network, across),
+      )}
       <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
   }
 
   /**
-   * The columns, rebuilt only when what they show changed: the busy/ready flips around a
-   * refresh re-render the element, and rebuilding every column's labels and links for
-   * them would double a stroke's rendering.
+   * The columns, rebuilt only when their structure (the layers and their shapes), the
+   * focus, the selection or the layout changed. New values alone (a stroke, a training
+   * step) are painted into the same structure by paintNetwork in `updated`.
    */
   private renderNetworkColumns(network: NonNullable<FilterGrid['network']>, across: boolean) {
+    this.columnsRendered = true;
     return renderNetwork({
       outputs: network.outputs,
       focus: this.netFocus,
