@@ -716,6 +716,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const network = this.network;
     if (!network) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const across = this.size.width === 0 || this.size.width >= 640;
+    // A linked classifier's labels can change without a new model: the output column shows them.
+    const classNames = this.outputLabels(network.outputs[network.outputs.length - 1]?.values.length ?? 0).join('\n');
     return html`<div class="bar" part="controls">
         <label
           >View
@@ -726,7 +728,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${guard([structureOf(network.outputs), this.netFocus, this.netSelected, this.netExpanded, across, this.model, this.linked], () =>
+      ${guard([structureOf(network.outputs), this.netFocus, this.netSelected, this.netExpanded, across, this.model, classNames], () =>
         this.renderNetworkColumns(network, across),
       )}
       <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
