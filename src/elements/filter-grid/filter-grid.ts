@@ -242,7 +242,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
-    if (changed.has('picture') || (changed.has('view') && this.view === 'network')) this.paintPicture();
+    // Columns rendered anew may hold a new, blank picture canvas.
+    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered) this.paintPicture();
     if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
       paintNetwork(this.renderRoot, this.network.outputs, (n) => this.outputLabels(n));
     }
