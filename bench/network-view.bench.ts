@@ -37,7 +37,7 @@ const STROKES: PadStroke[] = [
 export const networkViewBenchmarks: Benchmark[] = [
   defineBenchmark<NetworkCtx>({
     name: 'network view: refresh per drawn stroke vs bare forward pass returning all layer outputs',
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu'],
     async setup() {
       const grid = document.createElement('filter-grid') as FilterGrid;
       grid.setAttribute('view', 'network');

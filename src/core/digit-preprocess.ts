@@ -37,8 +37,11 @@ export const DIGIT_BOX = 20;
 const INK_THRESHOLD = 0.1;
 
 /** Luma (ITU-R 601) of each pixel in 0..1; transparent pixels count as black. */
-export function grayscale({ data, width, height }: RgbaPixels): Float32Array {
-  const out = new Float32Array(width * height);
+export function grayscale(image: RgbaPixels): Float32Array {
+  return grayscaleInto(image, new Float32Array(image.width * image.height));
+}
+
+function grayscaleInto({ data }: RgbaPixels, out: Float32Array): Float32Array {
   for (let i = 0; i < out.length; i++) {
     const o = i * 4;
     out[i] = ((0.299 * data[o] + 0.587 * data[o + 1] + 0.114 * data[o + 2]) / 255) * (data[o + 3] / 255);
@@ -67,13 +70,20 @@ function borderMean(gray: Float32Array, w: number, h: number): number {
  * vanishing when shrunk. Separable: rows first, then columns.
  */
 export function resampleArea(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+  return resampleRegion(src, sw, { left: 0, top: 0, width: sw, height: sh }, dw, dh);
+}
+
+/** `resampleArea` of the `box` of a `stride`-wide image, read in place (no cropped copy). */
+function resampleRegion(src: Float32Array, stride: number, box: { left: number; top: number; width: number; height: number }, dw: number, dh: number): Float32Array {
+  const { left, top, width: sw, height: sh } = box;
   const wx = axisWeights(sw, dw);
   const wy = axisWeights(sh, dh);
   const rows = new Float32Array(dw * sh);
   for (let y = 0; y < sh; y++) {
+    const row = (top + y) * stride + left;
     for (let x = 0; x < dw; x++) {
       let v = 0;
-      for (const [i, w] of wx[x]) v += src[y * sw + i] * w;
+      for (const [i, w] of wx[x]) v += src[row + i] * w;
       rows[y * dw + x] = v;
     }
   }
@@ -101,10 +111,25 @@ function axisWeights(n: number, m: number): Array<Array<[number, number]>> {
   });
 }
 
+/**
+ * The grayscale working copy, kept between calls for pictures up to SCRATCH_PIXELS: a
+ * fresh 300 KB array per pad stroke costs more than the arithmetic on it (the memory is
+ * mapped and zeroed anew, then collected). Calls are synchronous, so one copy serves all.
+ */
+let scratch = new Float32Array(0);
+const SCRATCH_PIXELS = 512 * 512;
+
+function workingGray(image: RgbaPixels): Float32Array {
+  const n = image.width * image.height;
+  if (n > SCRATCH_PIXELS) return grayscale(image);
+  if (scratch.length < n) scratch = new Float32Array(Math.max(n, 280 * 280));
+  return grayscaleInto(image, scratch.subarray(0, n));
+}
+
 /** Prepares one picture of a digit the way MNIST digits were prepared (see the module comment). */
 export function preprocessDigit(image: RgbaPixels): DigitImage {
   const { width: w, height: h } = image;
-  const gray = grayscale(image);
+  const gray = workingGray(image);
   const background = borderMean(gray, w, h);
   const inverted = background > 0.5;
   let peak = 0;
@@ -133,8 +158,7 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
   }
   const bw = right - left + 1;
   const bh = bottom - top + 1;
-  const crop = new Float32Array(bw * bh);
-  for (let y = 0; y < bh; y++) crop.set(gray.subarray((top + y) * w + left, (top + y) * w + left + bw), y * bw);
+  const box = { left, top, width: bw, height: bh };
 
   // A 28×28 picture is taken to be sized like MNIST already (a digit from the data set, say):
   // it is only re-centred. Scaling it again would blur it and shift its anti-aliased edges.
@@ -142,7 +166,7 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
   const scale = sized ? 1 : DIGIT_BOX / Math.max(bw, bh);
   const dw = sized ? bw : Math.max(1, Math.round(bw * scale));
   const dh = sized ? bh : Math.max(1, Math.round(bh * scale));
-  const small = sized ? crop : resampleArea(crop, bw, bh, dw, dh);
+  const small = sized ? crop(gray, w, box) : resampleRegion(gray, w, box, dw, dh);
 
   // Centre of mass in pixel-index coordinates. MNIST puts it at index 14 on both axes (the mean
   // over 2,000 of the shipped digits is 14.0), not at the geometric centre 13.5: follow MNIST.
@@ -168,5 +192,11 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
       if (tx >= 0 && tx < DIGIT_SIDE) pixels[ty * DIGIT_SIDE + tx] = Math.min(1, small[y * dw + x]);
     }
   }
-  return { pixels, empty: false, inverted, box: { left, top, width: bw, height: bh } };
+  return { pixels, empty: false, inverted, box };
+}
+
+function crop(src: Float32Array, stride: number, { left, top, width, height }: { left: number; top: number; width: number; height: number }): Float32Array {
+  const out = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) out.set(src.subarray((top + y) * stride + left, (top + y) * stride + left + width), y * width);
+  return out;
 }

@@ -71,7 +71,7 @@ export function robustRange(values: ArrayLike<number>, tail = 0.005): [number, n
 /** Paints one channel of a feature map through a colour scale; the canvas takes the map's size. */
 export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[], scale: MapScale, channel = 0): void {
   const [h, w, c = 1] = shape;
-  const image = new ImageData(w, h);
+  const image = imageFor(canvas, w, h);
   const [lo, hi] = scale.domain;
   const k = 255 / (hi - lo);
   for (let i = 0; i < w * h; i++) {
@@ -87,12 +87,45 @@ export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, s
 /** Paints 0–255 intensities as they are (1 channel: gray; 3: RGB), clamping what falls outside. */
 export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[]): void {
   const [h, w, c = 1] = shape;
-  const image = new ImageData(w, h);
+  const image = imageFor(canvas, w, h);
   for (let i = 0; i < w * h; i++) {
     for (let ch = 0; ch < 3; ch++) image.data[4 * i + ch] = values[i * c + (c === 3 ? ch : 0)];
     image.data[4 * i + 3] = 255;
   }
   put(canvas, image);
+}
+
+/**
+ * Paints RGBA pixels as an opaque picture (alpha ignored, as `paintIntensities` does for
+ * RGB). An opaque `ImageData` (a drawing pad's) goes to the canvas as it is, uncopied.
+ */
+export function paintPixels(canvas: HTMLCanvasElement, pixels: { data: ArrayLike<number>; width: number; height: number }): void {
+  const { data, width, height } = pixels;
+  let opaque = true;
+  for (let i = 3; i < data.length && opaque; i += 4) opaque = data[i] === 255;
+  let image: ImageData;
+  if (opaque && pixels instanceof ImageData) image = pixels;
+  else {
+    image = imageFor(canvas, width, height);
+    image.data.set(data);
+    if (!opaque) for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+  }
+  put(canvas, image);
+}
+
+/**
+ * A canvas's 2D context kept in memory, not on the GPU. Canvases that are only written
+ * with putImageData gain nothing from GPU rasterisation, and each putImageData into a GPU
+ * canvas is an upload (about 0.1 ms per small map on a software GPU, which adds up over
+ * every map of a network per stroke). The first getContext call decides: call this first.
+ */
+export function bitmapContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  let ctx = contexts.get(canvas);
+  if (ctx === undefined) {
+    ctx = canvas.getContext('2d', { willReadFrequently: true });
+    contexts.set(canvas, ctx);
+  }
+  return ctx;
 }
 
 /** A horizontal colour bar with a d3 axis under it, drawn into `svg` in a `width`-wide view box (size it with CSS). */
@@ -119,10 +152,37 @@ export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number,
   root.append('title').text(title);
 }
 
+/**
+ * Each canvas's last image buffer and context, reused by its next paint: a map redrawn on
+ * every stroke or training step would otherwise allocate a fresh ImageData and look its
+ * context up each time, which costs more than filling the pixels. Every paint writes
+ * every pixel of the buffer, so nothing of the previous picture shows through.
+ */
+const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
+const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D | null>();
+
+function imageFor(canvas: HTMLCanvasElement, width: number, height: number): ImageData {
+  let image = buffers.get(canvas);
+  if (!image || image.width !== width || image.height !== height) {
+    image = new ImageData(width, height);
+    buffers.set(canvas, image);
+  }
+  return image;
+}
+
+function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+  let ctx = contexts.get(canvas);
+  if (ctx === undefined) {
+    ctx = canvas.getContext('2d');
+    contexts.set(canvas, ctx);
+  }
+  return ctx;
+}
+
 function put(canvas: HTMLCanvasElement, image: ImageData): void {
   if (canvas.width !== image.width) canvas.width = image.width;
   if (canvas.height !== image.height) canvas.height = image.height;
-  canvas.getContext('2d')?.putImageData(image, 0, 0);
+  contextOf(canvas)?.putImageData(image, 0, 0);
 }
 
 function parseRgb(color: string): number[] {

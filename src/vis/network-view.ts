@@ -60,20 +60,22 @@ export function linkPath(list: readonly Link[], width: number, height: number, a
     .join('');
 }
 
+/** The view box of `barsPath`: bars are BAR_UNITS wide, heights in BARS_HEIGHT units. */
+export const BAR_UNITS = 4;
+export const BARS_HEIGHT = 72;
+
 /**
- * A vector as compact bars: at most `bins` bars (each the largest magnitude of its
- * share of the values), upwards for positive values, downwards for negative, drawn in
- * `color` on a `width`×`height` canvas.
+ * A vector as compact bars, as one SVG path in a box `bars × BAR_UNITS` wide and
+ * BARS_HEIGHT high (see `barsViewBox`): at most `bins` bars, each the largest magnitude of
+ * its share of the values, upwards for positive values, downwards for negative. Whole
+ * numbers only, so the path is quick to write and to parse on every refresh; the page's
+ * CSS colours it (no canvas to paint, no computed style to read back).
  */
-export function paintBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, color: string, width = 160, height = 36, bins = 160): void {
+export function barsPath(values: ArrayLike<number>, bins = 160): string {
   const n = values.length;
-  const count = Math.max(1, Math.min(n, bins));
-  canvas.width = width;
-  canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.clearRect(0, 0, width, height);
+  const count = barCount(n, bins);
   let peak = 0;
+  let hasNegative = false;
   const bars = new Float32Array(count);
   for (let b = 0; b < count; b++) {
     const start = Math.floor((b * n) / count);
@@ -82,16 +84,28 @@ export function paintBars(canvas: HTMLCanvasElement, values: ArrayLike<number>, 
     for (let i = start; i < end; i++) if (Math.abs(values[i]) > Math.abs(v)) v = values[i];
     bars[b] = v;
     peak = Math.max(peak, Math.abs(v));
+    if (v < 0) hasNegative = true;
   }
-  const hasNegative = bars.some((v) => v < 0);
-  const zero = hasNegative ? height / 2 : height;
-  const scale = peak > 0 ? (hasNegative ? height / 2 : height) / peak : 0;
-  const w = width / count;
-  ctx.fillStyle = color;
+  const zero = hasNegative ? BARS_HEIGHT / 2 : BARS_HEIGHT;
+  const scale = peak > 0 ? zero / peak : 0;
+  // Wide bars (few values) keep a gap between them; narrow ones touch.
+  const width = count <= 40 ? BAR_UNITS - 1 : BAR_UNITS;
+  let d = '';
   for (let b = 0; b < count; b++) {
-    const h = bars[b] * scale;
-    ctx.fillRect(b * w, h >= 0 ? zero - h : zero, Math.max(1, w - (w > 3 ? 1 : 0)), Math.abs(h));
+    const h = Math.round(bars[b] * scale);
+    if (h === 0) continue;
+    d += `M${b * BAR_UNITS} ${h > 0 ? zero - h : zero}h${width}v${Math.abs(h)}h-${width}z`;
   }
+  return d;
+}
+
+/** The `viewBox` for `barsPath` of `length` values. */
+export function barsViewBox(length: number, bins = 160): string {
+  return `0 0 ${barCount(length, bins) * BAR_UNITS} ${BARS_HEIGHT}`;
+}
+
+function barCount(length: number, bins: number): number {
+  return Math.max(1, Math.min(length, bins));
 }
 
 /** The index of the largest value. */

@@ -94,6 +94,8 @@ describe('<filter-grid view="network">', () => {
       expect(maxDiff(got[i].values, await y.data()), layer.name).to.be.below(1e-5);
     }
     x.dispose();
+    // The input column shows the picture (12×12) from the first drawing on.
+    expect(grid.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.picture')!.width).to.equal(12);
     // The drawing: 5 maps, 5 pooled maps, the first 8 of c2's 10 (then all), one bar strip each for f, d1, drop, and the output.
     expect([0, 1, 2, 3, 4, 5, 6].map((l) => items(grid, l).length)).to.deep.equal([5, 5, 8, 1, 1, 1, 1]);
     const more = grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('.network .more');
@@ -194,6 +196,10 @@ describe('<filter-grid view="network">', () => {
     await idle(grid);
     const after = (await grid.getLayerOutputs())[7].values;
     expect(maxDiff(before, after)).to.be.above(1e-3);
+    // The new values are painted into the same structure: the prediction and its name follow the drawing.
+    const predicted = String(after.indexOf(Math.max(...after)));
+    expect(grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent).to.equal(predicted);
+    expect(items(grid, 7)[0].getAttribute('aria-label')).to.contain(`predicts ${predicted} with`);
 
     await grid.refresh();
     const baseline = tf.memory().numTensors;

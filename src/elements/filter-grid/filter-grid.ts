@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
@@ -23,10 +24,10 @@ import type { PresetName } from '../../core/preprocess.js';
 import { sampleUrl } from '../../core/samples.js';
 import type { RgbaPixels } from '../../core/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
-import { mapScale, paintIntensities, paintMap, renderLegend, type MapScale } from '../../vis/feature-map.js';
+import { bitmapContext, mapScale, paintIntensities, paintMap, paintPixels, renderLegend, type MapScale } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
-import { kindAt, paintNetwork, renderNetwork, shownCount } from './network-view.js';
+import { kindAt, paintNetwork, renderNetwork, shownCount, structureOf } from './network-view.js';
 import type { LayerOutput } from '../../core/network.js';
 import { ResizeController } from '../../controllers/resize.js';
 import type { FilterSelectDetail, ModelSource } from '../contracts.js';
@@ -141,6 +142,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private netSelected?: [number, number];
   @state() private netExpanded = new Set<number>();
   private readonly size = new ResizeController(this);
+  /** The network view's columns were rebuilt by the last render: their values need painting. */
+  private columnsRendered = false;
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -239,10 +242,12 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
     if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
-    if (changed.has('picture') || (changed.has('view') && this.view === 'network')) this.paintPicture();
-    if (this.view === 'network' && this.network && ['network', 'netExpanded', 'view'].some((k) => changed.has(k))) {
-      paintNetwork(this.renderRoot, this.network.outputs, getComputedStyle(this).getPropertyValue('--_accent').trim() || '#2563eb');
+    // Columns rendered anew may hold a new, blank picture canvas.
+    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered) this.paintPicture();
+    if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
+      paintNetwork(this.renderRoot, this.network.outputs, (n) => this.outputLabels(n));
     }
+    this.columnsRendered = false;
   }
 
   // ---- sources ---------------------------------------------------------------
@@ -534,9 +539,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const canvas = this.pictureCanvas;
     const p = this.picture;
     if (!canvas || !p) return;
-    const rgb = new Float32Array(p.width * p.height * 3);
-    for (let i = 0; i < p.width * p.height; i++) for (let c = 0; c < 3; c++) rgb[3 * i + c] = p.data[4 * i + c];
-    paintIntensities(canvas, rgb, [p.height, p.width, 3]);
+    bitmapContext(canvas);
+    paintPixels(canvas, p);
   }
 
   // ---- reader actions ---------------------------------------------------------
@@ -701,7 +705,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         <figcaption>Input</figcaption>
         <canvas class="picture" role="img" aria-label="The input the activation maps are computed for"></canvas>
       </figure>
-      ${digitModel ? html`<cnn-draw-pad label="Draw a digit" style="--cnn-pad-size: 120px" @draw-change=${this.onDraw}></cnn-draw-pad>` : nothing}
+      ${digitModel
+        ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-change=${this.onDraw}></cnn-draw-pad>`
+        : nothing}
     </div>`;
   }
 
@@ -710,6 +716,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private renderNetworkView() {
     const network = this.network;
     if (!network) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    const across = this.size.width === 0 || this.size.width >= 640;
+    // A linked classifier's labels can change without a new model: the output column shows them.
+    const classNames = this.outputLabels(network.outputs[network.outputs.length - 1]?.values.length ?? 0).join('\n');
     return html`<div class="bar" part="controls">
         <label
           >View
@@ -720,23 +729,35 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${renderNetwork({
-        outputs: network.outputs,
-        focus: this.netFocus,
-        selected: this.netSelected,
-        expanded: this.netExpanded,
-        across: this.size.width === 0 || this.size.width >= 640,
-        input: this.renderInput(),
-        labels: (n) => this.outputLabels(n),
-        onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
-        onKey: (e) => this.onNetworkKey(e),
-        onToggle: (layer) => {
-          const next = new Set(this.netExpanded);
-          if (!next.delete(layer)) next.add(layer);
-          this.netExpanded = next;
-        },
-      })}
+      ${guard([structureOf(network.outputs), this.netFocus, this.netSelected, this.netExpanded, across, this.model, classNames], () =>
+        this.renderNetworkColumns(network, across),
+      )}
       <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
+  }
+
+  /**
+   * The columns, rebuilt only when their structure (the layers and their shapes), the
+   * focus, the selection or the layout changed. New values alone (a stroke, a training
+   * step) are painted into the same structure by paintNetwork in `updated`.
+   */
+  private renderNetworkColumns(network: NonNullable<FilterGrid['network']>, across: boolean) {
+    this.columnsRendered = true;
+    return renderNetwork({
+      outputs: network.outputs,
+      focus: this.netFocus,
+      selected: this.netSelected,
+      expanded: this.netExpanded,
+      across,
+      input: this.renderInput(),
+      labels: (n) => this.outputLabels(n),
+      onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
+      onKey: (e) => this.onNetworkKey(e),
+      onToggle: (layer) => {
+        const next = new Set(this.netExpanded);
+        if (!next.delete(layer)) next.add(layer);
+        this.netExpanded = next;
+      },
+    });
   }
 
   /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */
@@ -823,6 +844,18 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       </p>
     </section>`;
   }
+}
+
+/** The draw pad's shown width (CSS px). */
+const PAD_CSS_PX = 120;
+
+/**
+ * The pad draws at the resolution it is shown at (its CSS width times the screen's pixel
+ * ratio, at most 2), not the pad's default 280 px: every stroke's pixels are read back,
+ * found and scaled into a 28×28 digit, and at 280 px that costs more than the network.
+ */
+function padSide(): number {
+  return Math.round(PAD_CSS_PX * Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)));
 }
 
 function isLayersModel(model: unknown): model is tfl.LayersModel {

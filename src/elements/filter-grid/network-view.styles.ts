@@ -71,9 +71,12 @@ export const networkStyles = css`
     aspect-ratio: 1;
     image-rendering: pixelated;
   }
-  .network .vector canvas {
+  .network .vector svg.bars {
     width: 120px;
     height: 36px;
+  }
+  .network .bars path {
+    fill: var(--_accent);
   }
   .network .vector,
   .network .output {

@@ -7,8 +7,8 @@ import { html, nothing, svg } from 'lit';
 import type { LayerOutput } from '../../core/network.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { valueRange } from '../../core/numbers.js';
-import { mapScale, paintMap } from '../../vis/feature-map.js';
-import { argMax, columnKind, linkPath, links, paintBars, wiringOf, type ColumnKind } from '../../vis/network-view.js';
+import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
+import { argMax, barsPath, barsViewBox, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
 
 /** Maps shown per layer until the reader asks for all of them. */
 export const FIRST_MAPS = 8;
@@ -78,13 +78,15 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
   const last = i === s.outputs.length - 1;
   const kind = kindAt(s.outputs, i);
   const title = html`<div class="column-title"><strong>${o.name}</strong> <span>${o.className} · ${o.shape.join('×')}</span></div>`;
+  // What depends on the values (pixels, bars, probabilities and the items' names, which
+  // quote them) is left to paintNetwork: a stroke then repaints without re-rendering.
   if (kind === 'maps') {
     const maps = o.shape[2];
     const count = shownCount(o, last, s.expanded.has(i));
     return html`<div role="group" class="column maps" aria-label=${`${o.name}, ${o.className}, ${maps} maps of ${o.shape[1]}×${o.shape[0]}`}>
       ${title}
       <div class="stack" style=${`--rows: ${Math.min(count, FIRST_MAPS)}`}>
-        ${Array.from({ length: count }, (_, m) => item(s, i, m, `${o.name} map ${m} of ${maps}: ${describe(o, m)}`, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
+        ${Array.from({ length: count }, (_, m) => item(s, i, m, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
       </div>
       ${maps > FIRST_MAPS
         ? html`<button type="button" class="more" @click=${() => s.onToggle(i)}>${s.expanded.has(i) ? `first ${FIRST_MAPS}` : `show all ${maps}`}</button>`
@@ -92,38 +94,33 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
     </div>`;
   }
   if (kind === 'vector') {
-    const [lo, hi] = valueRange(o.values);
     return html`<div role="group" class="column vector" aria-label=${`${o.name}, ${o.className}, ${o.values.length} values`}>
       ${title}
-      ${item(s, i, 0, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`, html`<canvas data-layer=${i} data-map="0"></canvas>`)}
+      ${item(s, i, 0, html`<svg class="bars" viewBox=${barsViewBox(o.values.length)} preserveAspectRatio="none" aria-hidden="true">${svg`<path></path>`}</svg>`)}
     </div>`;
   }
   const labels = s.labels(o.values.length);
-  const best = argMax(o.values);
   return html`<div role="group" class="column output" aria-label=${`${o.name}, output probabilities`}>
     ${title}
     ${item(
       s,
       i,
       0,
-      `${o.name}: predicts ${labels[best]} with ${formatNumber(o.values[best] * 100, 1)}%`,
       html`<ol class="probabilities">
-        ${Array.from(o.values, (p, k) => html`<li class=${k === best ? 'best' : ''}>
-          <span class="label">${labels[k]}</span><span class="bar" style="--p: ${Math.max(0, Math.min(1, p))}"></span
-          ><span class="value">${formatNumber(p * 100, 1)}%${k === best ? ' ◀' : ''}</span>
-        </li>`)}
+        ${labels.map((label) => html`<li><span class="label">${label}</span><span class="bar"></span><span class="value"></span></li>`)}
       </ol>`,
       true,
     )}
   </div>`;
 }
 
-function item(s: NetworkViewState, layer: number, index: number, label: string, content: unknown, list = false) {
+/** An item's name is painted (it quotes the values); the template never writes it. */
+function item(s: NetworkViewState, layer: number, index: number, content: unknown, list = false) {
   const focused = s.focus[0] === layer && s.focus[1] === index;
   const selected = s.selected?.[0] === layer && s.selected[1] === index;
   // The output's list is no button content: a focusable group, named for the prediction.
   if (list) {
-    return html`<div class="item" role="group" data-layer=${layer} data-map=${index} tabindex=${focused ? 0 : -1} aria-label=${label} @focus=${() => s.onItem(layer, index, false)}>
+    return html`<div class="item" role="group" data-layer=${layer} data-map=${index} tabindex=${focused ? 0 : -1} @focus=${() => s.onItem(layer, index, false)}>
       ${content}
     </div>`;
   }
@@ -135,7 +132,6 @@ function item(s: NetworkViewState, layer: number, index: number, label: string, 
     data-map=${index}
     tabindex=${focused ? 0 : -1}
     aria-pressed=${selected ? 'true' : 'false'}
-    aria-label=${label}
     @click=${() => s.onItem(layer, index, true)}
     @focus=${() => s.onItem(layer, index, false)}
   >
@@ -143,20 +139,53 @@ function item(s: NetworkViewState, layer: number, index: number, label: string, 
   </button>`;
 }
 
-function describe(o: LayerOutput, map: number): string {
-  const [lo, hi] = valueRange(o.values, map, o.shape[2]);
-  return `${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`;
+/** What the columns' structure depends on: each layer's name, class and shape (not its values). */
+export function structureOf(outputs: readonly LayerOutput[]): string {
+  return outputs.map((o) => `${o.name}:${o.className}:${o.shape.join('x')}`).join('|');
 }
 
-/** Paints every map and bar canvas of the view from the outputs. */
-export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[], barColor: string): void {
-  for (const canvas of root.querySelectorAll<HTMLCanvasElement>('.network canvas[data-layer]')) {
-    const o = outputs[Number(canvas.dataset.layer)];
+/**
+ * Draws the values into the rendered structure: each shown map's pixels, each vector's
+ * bars, the output's probabilities and prediction, and every item's name (which quotes
+ * them). Called after every render of the columns and after every new set of outputs.
+ */
+export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[], labels: (count: number) => string[]): void {
+  for (const el of root.querySelectorAll<HTMLElement>('.network .item[data-layer]')) {
+    const i = Number(el.dataset.layer);
+    const o = outputs[i];
     if (!o) continue;
-    const map = Number(canvas.dataset.map);
-    if (o.shape.length === 3) {
+    const kind = kindAt(outputs, i);
+    if (kind === 'maps') {
+      const map = Number(el.dataset.map);
+      const canvas = el.querySelector('canvas');
+      if (!canvas) continue;
       const [lo, hi] = valueRange(o.values, map, o.shape[2]);
+      bitmapContext(canvas);
       paintMap(canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), map);
-    } else paintBars(canvas, o.values, barColor);
+      name(el, `${o.name} map ${map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`);
+    } else if (kind === 'vector') {
+      const [lo, hi] = valueRange(o.values);
+      el.querySelector('path')?.setAttribute('d', barsPath(o.values));
+      name(el, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`);
+    } else paintOutput(el, o, labels(o.values.length));
   }
+}
+
+/** Sets an accessible name, leaving an unchanged one alone (no needless accessibility events). */
+function name(el: Element, label: string): void {
+  if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
+}
+
+/** The probabilities, the prediction marked, in the output's list. */
+function paintOutput(el: HTMLElement, o: LayerOutput, labels: string[]): void {
+  const best = argMax(o.values);
+  el.querySelectorAll('li').forEach((li, k) => {
+    const p = o.values[k];
+    li.classList.toggle('best', k === best);
+    (li.querySelector('.bar') as HTMLElement | null)?.style.setProperty('--p', String(Math.max(0, Math.min(1, p))));
+    const value = li.querySelector('.value');
+    const text = `${formatNumber(p * 100, 1)}%${k === best ? ' ◀' : ''}`;
+    if (value && value.textContent !== text) value.textContent = text;
+  });
+  name(el, `${o.name}: predicts ${labels[best]} with ${formatNumber(o.values[best] * 100, 1)}%`);
 }
