@@ -18,6 +18,8 @@ import {
 } from '../../core/conv-layers.js';
 import { readImage } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { ModelLease } from '../../core/model-lease.js';
+import { RedrawThrottle } from '../../core/redraw-throttle.js';
 import { valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import type { PresetName } from '../../core/preprocess.js';
@@ -162,8 +164,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   });
   private linked?: ModelSource;
   private readonly refresher = new LatestOnly(() => this.refreshNow());
-  private lastLive = 0;
-  private liveTimer?: ReturnType<typeof setTimeout>;
+  /** Redraws while a linked trainer trains: at most every LIVE_INTERVAL_MS, never queueing. */
+  private readonly live = new RedrawThrottle(LIVE_INTERVAL_MS, () => void this.refresher.request());
+  /** The grid's own model is disposed only once no refresh reads it. */
+  private readonly lease = new ModelLease<tfl.LayersModel>((model) => model.dispose());
 
   constructor() {
     super();
@@ -220,10 +224,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   protected override release(): void {
-    clearTimeout(this.liveTimer);
+    this.live.cancel();
     this.detachLinked();
     this.setModel(undefined);
-    this.ownModel?.dispose();
+    if (this.ownModel) this.lease.retire(this.ownModel);
     this.ownModel = undefined;
   }
 
@@ -271,7 +275,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       this.clearError('model-url');
       this.ownModel = loaded.model as tfl.LayersModel;
       this.setModel(this.ownModel);
-      previous?.dispose();
+      if (previous) this.lease.retire(previous);
     } catch (e) {
       if (signal?.aborted) throw e;
       this.fail(messageOf(e), e, { about: 'model-url' });
@@ -279,7 +283,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   private readonly onSourceModel = () => this.adoptLinkedModel();
-  private readonly onSourceBatch = () => this.refreshLive();
+  private readonly onSourceBatch = () => this.live.request();
   private readonly onSourceEpoch = (e: Event) => void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
   /** A linked classifier classified something: show what its input does to the layer (unless `src` says otherwise). */
   private readonly onSourcePrediction = () => {
@@ -349,20 +353,12 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   // ---- computing ---------------------------------------------------------------
 
-  /** Redraws while the linked trainer trains, at most every LIVE_INTERVAL_MS, never queueing. */
-  private refreshLive(): void {
-    if (this.liveTimer !== undefined) return;
-    const wait = Math.max(0, this.lastLive + LIVE_INTERVAL_MS - performance.now());
-    this.liveTimer = setTimeout(() => {
-      this.liveTimer = undefined;
-      this.lastLive = performance.now();
-      void this.refresher.request();
-    }, wait);
-  }
-
   private async refreshNow(): Promise<void> {
     const model = this.model;
-    if (!model) return;
+    if (model) await this.lease.using(model, () => this.refreshWith(model));
+  }
+
+  private async refreshWith(model: tfl.LayersModel): Promise<void> {
     if (this.view === 'network') return this.refreshNetwork(model);
     let info: ConvLayerInfo;
     try {
@@ -401,6 +397,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private async runNetwork(): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] } | undefined> {
     const model = this.model;
     if (!model) return undefined;
+    return this.lease.using(model, () => this.runNetworkOf(model));
+  }
+
+  private async runNetworkOf(model: tfl.LayersModel): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] }> {
     const input = await this.modelInput(model);
     try {
       const [outputs, values] = await Promise.all([this.tfjs.layerOutputs(model, input), input.data() as Promise<Float32Array>]);
@@ -428,12 +428,14 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const model = this.model;
     const info = this.info;
     if (!model || !info) return undefined;
-    const input = await this.modelInput(model);
-    try {
-      return await this.tfjs.computeActivations(model, info, input);
-    } finally {
-      input.dispose();
-    }
+    return this.lease.using(model, async () => {
+      const input = await this.modelInput(model);
+      try {
+        return await this.tfjs.computeActivations(model, info, input);
+      } finally {
+        input.dispose();
+      }
+    });
   }
 
   /** A first input: a held-out MNIST digit for a digit model, the cat photo otherwise. */
