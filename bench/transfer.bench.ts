@@ -28,7 +28,7 @@ interface Ctx {
 export const transferBenchmarks: Benchmark[] = [
   defineBenchmark<Ctx>({
     name: `cnn-trainer transfer: head epoch on cached features vs full network epoch (${EXAMPLES} examples, aim ≤ 0.1)`,
-    backends: ['webgpu', 'webgl', 'cpu'],
+    backends: ['webgpu', 'webgl', 'wasm', 'cpu'],
     setup: async () => {
       const url = assetUrl('models/digits/model.json');
       const spec = (base: Awaited<ReturnType<typeof loadBase>>) => headLayers(base.featureShape, CLASSES);
