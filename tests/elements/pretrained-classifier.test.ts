@@ -204,7 +204,7 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(await el.classify()).to.deep.equal(top);
   });
 
-  it('takes images from drop, paste and the file picker, and explains a dropped text file', async () => {
+  it('takes images from drop, paste and the file picker, and explains a dropped text file, an empty drop and a pasted non-image', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
     const canvas = noiseCanvas(32, 11);
     const png = new File([await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'))], 'noise.png', { type: 'image/png' });
@@ -216,7 +216,8 @@ describe('<pretrained-classifier> with fixture models', () => {
       return t;
     };
     for (const deliver of [
-      () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(png), bubbles: true, cancelable: true })),
+      // The browser's drag and drop events are composed: they reach the element from inside its shadow root.
+      () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(png), bubbles: true, composed: true, cancelable: true })),
       () => shadow(el).querySelector('button')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer(png), bubbles: true, composed: true })),
       () => {
         const input = shadow(el).querySelector<HTMLInputElement>('input[type="file"]')!;
@@ -229,8 +230,12 @@ describe('<pretrained-classifier> with fixture models', () => {
       expect((await heard).detail.top).to.deep.equal(expected);
     }
     const text = new File(['not an image'], 'notes.txt', { type: 'text/plain' });
-    const message = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(text), bubbles: true, cancelable: true })));
+    const message = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(text), bubbles: true, composed: true, cancelable: true })));
     expect(message).to.match(/notes\.txt is not an image/);
+    const empty = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: new DataTransfer(), bubbles: true, composed: true, cancelable: true })));
+    expect(empty).to.match(/^Nothing to use in what was dropped: drop an image file/);
+    const pasted = await errorOf(el, () => area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer(text), bubbles: true, composed: true })));
+    expect(pasted).to.match(/^The pasted file is not an image/);
     expect(el.predictions).to.deep.equal(expected);
   });
 

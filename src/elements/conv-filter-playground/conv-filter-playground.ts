@@ -10,6 +10,7 @@ import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormul
 import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { ImageIntake } from '../../controllers/image-intake.js';
 import { clamp, valueRange } from '../../core/numbers.js';
 import { formatNumber } from '../../core/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/samples.js';
@@ -225,6 +226,12 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   private loadedFrom?: ImageInput;
   private imageRequest = 0;
   private readonly runner = new LatestOnly(() => this.convolveNow());
+  /** Pictures from the file picker, a drop anywhere on the element, or a paste. */
+  private readonly intake = new ImageIntake(
+    this,
+    (file) => void this.setPicture(file),
+    (message) => this.fail(message, undefined, { about: 'image' }),
+  );
   private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source), {
     accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
     wanted: 'a <filter-grid>',
@@ -362,22 +369,6 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     this.result = undefined;
     this.linked?.removeEventListener('filter-select', this.onFilterSelect);
     this.linked = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('paste', this.onPaste);
-    this.addEventListener('dragover', this.onDragOver);
-    this.addEventListener('dragleave', this.onDragLeave);
-    this.addEventListener('drop', this.onDrop);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('paste', this.onPaste);
-    this.removeEventListener('dragover', this.onDragOver);
-    this.removeEventListener('dragleave', this.onDragLeave);
-    this.removeEventListener('drop', this.onDrop);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -599,35 +590,6 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const name = (e.target as HTMLSelectElement).value;
     if (name) this.setKernelByReader(presetKernel(name as PresetName));
   }
-
-  private onFile(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void this.setPicture(file);
-    input.value = '';
-  }
-
-  private readonly onPaste = (e: ClipboardEvent) => {
-    const file = [...(e.clipboardData?.files ?? [])][0];
-    if (!file) return;
-    e.preventDefault();
-    void this.setPicture(file);
-  };
-
-  private readonly onDragOver = (e: DragEvent) => {
-    e.preventDefault();
-    this.toggleAttribute('dragging', true);
-  };
-
-  private readonly onDragLeave = () => this.toggleAttribute('dragging', false);
-
-  private readonly onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    this.toggleAttribute('dragging', false);
-    const file = e.dataTransfer?.files?.[0];
-    if (file) void this.setPicture(file);
-    else this.fail('Nothing to use in what was dropped: drop an image file (PNG, JPEG, GIF or WebP).');
-  };
 
   private async takePhoto(): Promise<void> {
     await this.compute(async () => {
@@ -932,7 +894,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             ${SAMPLE_NAMES.map((name) => html`<option value=${name} ?selected=${!this.src && name === this.sample}>${SAMPLE_IMAGES[name].label}</option>`)}
           </select>
         </label>
-        <label class="file"><input type="file" accept="image/*" @change=${this.onFile} /><span class="file-button">Choose a file…</span></label>
+        <label class="file"><input type="file" accept="image/*" @change=${this.intake.onFileInput} /><span class="file-button">Choose a file…</span></label>
         ${'mediaDevices' in navigator
           ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
           : nothing}

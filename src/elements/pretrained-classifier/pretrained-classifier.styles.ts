@@ -21,7 +21,7 @@ export const pretrainedClassifierStyles = css`
     justify-items: start;
     border-radius: 6px;
   }
-  .input.dragging {
+  :host([dragging]) .input {
     outline: 2px dashed var(--_accent);
     outline-offset: 4px;
   }

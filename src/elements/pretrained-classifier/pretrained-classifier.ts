@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import { ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -19,6 +18,7 @@ import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } fr
 import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
 import { LatestOnly } from '../../core/latest-only.js';
+import { ImageIntake } from '../../controllers/image-intake.js';
 import { ModelLease } from '../../core/model-lease.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
@@ -150,7 +150,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   @state() private latency?: number;
   @state() private view?: { pixels: ImagePixels; digit?: Float32Array };
   @state() private samples: SampleDigit[] = [];
-  @state() private dragging = false;
   @state() private camNote = '';
   /** The sample classified at load, and what to say about it while it is shown. */
   @state() private firstLook?: { pixels: ImagePixels; note: string };
@@ -185,12 +184,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     if (pad.empty) return this.resetResult();
     await this.classifyPixels(imageDataPixels(pad.getImageData()), false).catch(() => {});
   });
-  private readonly onPaste = (e: ClipboardEvent) => {
-    const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
-    if (!file) return;
-    e.preventDefault();
-    void this.classifyFrom(file);
-  };
+  /** Pictures from the file picker, a drop anywhere on the element, or a paste. */
+  private readonly intake = new ImageIntake(
+    this,
+    (file) => void this.classifyFrom(file),
+    (message) => this.fail(message),
+  );
 
   constructor() {
     super();
@@ -229,16 +228,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
       throw e;
     }
     return this.classifyPixels(pixels, true);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('paste', this.onPaste);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('paste', this.onPaste);
   }
 
   protected override async load(signal: AbortSignal): Promise<void> {
@@ -432,20 +421,6 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return true;
   }
 
-  private onDrop(e: DragEvent): void {
-    e.preventDefault();
-    this.dragging = false;
-    const file = e.dataTransfer?.files[0];
-    if (file) void this.classifyFrom(file);
-  }
-
-  private onFile(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (file) void this.classifyFrom(file);
-    input.value = '';
-  }
-
   private async startCamera(): Promise<void> {
     try {
       await this.camera.start();
@@ -583,16 +558,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const gray = session ? session.loaded.inputShape[2] === 1 : !this.modelUrl;
     return html`
       <div class="layout">
-        <div
-          class=${classMap({ input: true, dragging: this.dragging })}
-          part="input"
-          @dragover=${(e: DragEvent) => {
-            e.preventDefault();
-            this.dragging = true;
-          }}
-          @dragleave=${() => (this.dragging = false)}
-          @drop=${this.onDrop}
-        >
+        <div class="input" part="input">
           <div class="views">
             ${gray
               ? html`<cnn-draw-pad
@@ -654,7 +620,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private renderControls(gray: boolean) {
     return html`<div class="controls" part="controls">
       ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
-      <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.onFile} /></label>
+      <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.intake.onFileInput} /></label>
       ${this.camera.on
         ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
             <button @click=${() => this.stopCamera()}>Stop camera</button>`
