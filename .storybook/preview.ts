@@ -4,7 +4,7 @@ import { storybookManifest } from './manifest.js';
 // Defines all five elements (the same entry a page gets from the bundle).
 import { setTrainingWorkerUrl, setWasmPaths } from '../src/index.js';
 // Vite bundles the trainer's worker and gives its URL (the sources' own path is not served in a build).
-import trainWorkerUrl from '../src/core/train-worker.ts?worker&url';
+import trainWorkerUrl from '../src/core/training/worker-script.tf.ts?worker&url';
 // Likewise the wasm backend's binaries, which the automatic choice picks on a machine without a GPU.
 import wasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

@@ -8,7 +8,7 @@
  * getting numbers back and the leak check in page.ts stays at zero.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendName } from '../src/core/backend';
+import type { BackendName } from '../src/core/runtime/backend.tf';
 
 export interface Benchmark<Ctx = unknown> {
   /** Shown in the table and matched by `--filter`. */

@@ -5,8 +5,8 @@
  * need no change.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { convolve } from '../src/core/conv';
-import { planConv } from '../src/core/conv-plan';
+import { convolve } from '../src/core/math/conv.tf';
+import { planConv } from '../src/core/math/conv-plan';
 import { defineBenchmark, settle, type Benchmark } from './benchmark';
 import { filterGridBenchmarks } from './filter-grid.bench';
 import { networkViewBenchmarks } from './network-view.bench';
@@ -40,7 +40,7 @@ export const benchmarks: Benchmark[] = [
       const k = tf.tidy(() => tf.tile(tf.reshape(tf.tensor2d(kernel), [3, 3, 1, 1]), [1, 1, 3, 1]) as tf.Tensor4D);
       return { x, x4: tf.expandDims(x, 0) as tf.Tensor4D, k, kernel };
     },
-    // The library's path: src/core/conv.ts, as <conv-filter-playground> calls it.
+    // The library's path: src/core/math/conv.tf.ts, as <conv-filter-playground> calls it.
     run: ({ x, kernel }) => settle(convolve(x, { kernel, channels: 'sum', bias: 0, activation: 'none' }, PLAN)),
     baseline: ({ x4, k }) => settle(tf.conv2d(x4, k, 1, 'same')),
     teardown: ({ x, x4, k }) => tf.dispose([x, x4, k]),

@@ -7,8 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../src/elements/pretrained-classifier/define';
 import type { PretrainedClassifier } from '../src/elements/pretrained-classifier/pretrained-classifier';
-import { assetUrl, setAssetBase } from '../src/core/assets';
-import { preprocessDigit } from '../src/core/digit-preprocess';
+import { assetUrl, setAssetBase } from '../src/core/runtime/assets';
+import { preprocessDigit } from '../src/core/images/digit-preprocess';
 import { defineBenchmark, noiseImage, settle, type Benchmark } from './benchmark';
 
 /** The bench bundle lives in .bench-build/: tell the elements where assets/ is served. */

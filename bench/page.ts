@@ -7,10 +7,10 @@
  * Results land on `window.__bench` for bench/run.mjs to read.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/backend';
-import { setAssetBase } from '../src/core/assets';
-import { setTrainingWorkerUrl } from '../src/core/worker-url';
-import { setWasmPaths } from '../src/core/wasm-paths';
+import { ensureBackend, parseBackendName, type BackendReport } from '../src/core/runtime/backend.tf';
+import { setAssetBase } from '../src/core/runtime/assets';
+import { setTrainingWorkerUrl } from '../src/core/runtime/worker-url';
+import { setWasmPaths } from '../src/core/runtime/wasm-paths';
 import type { Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 

@@ -4,7 +4,7 @@
 //
 //   npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout S]
 //
-// One page load per backend because src/core/backend.ts picks the backend once per
+// One page load per backend because src/core/runtime/backend.tf.ts picks the backend once per
 // page. Pages run one after another so they never compete for the CPU that
 // SwiftShader also draws on. Exit code 1 means the harness failed (build, page error,
 // timeout, a leaking row), never that a backend is missing on this machine.
@@ -79,7 +79,7 @@ await build({
   .then(() =>
     // The trainer's worker, self-contained as dist/ ships it; bench/page.ts points the trainer at it.
     build({
-      entryPoints: { 'train-worker': join(ROOT, 'src/core/train-worker.ts') },
+      entryPoints: { 'train-worker': join(ROOT, 'src/core/training/worker-script.tf.ts') },
       bundle: true,
       format: 'esm',
       outdir: OUT_DIR,
@@ -89,7 +89,7 @@ await build({
     }),
   )
   .catch(() => fail('esbuild could not build bench/page.ts or the training worker (see above)'));
-// The worker finds the WASM binaries beside itself (src/core/wasm-setup.ts), as in dist/.
+// The worker finds the WASM binaries beside itself (src/core/runtime/wasm-setup.tf.ts), as in dist/.
 mkdirSync(join(OUT_DIR, 'wasm'), { recursive: true });
 const WASM_DIST = join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 for (const file of readdirSync(WASM_DIST).filter((f) => f.endsWith('.wasm'))) cpSync(join(WASM_DIST, file), join(OUT_DIR, 'wasm', file));

@@ -21,10 +21,10 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { defineBenchmark, type Benchmark } from './benchmark';
 import '../src/elements/cnn-trainer/define';
 import type { CnnTrainer, TrainerEpochDetail } from '../src/elements/cnn-trainer/cnn-trainer';
-import { loadMnist, mnistTensors, splitMnist } from '../src/core/mnist';
-import { PRESETS, PRESET_NAMES, type PresetName } from '../src/core/model-spec';
-import { buildModel, disposeOptimizer, makeOptimizer } from '../src/core/model-build';
-import { TrainingRun } from '../src/core/training';
+import { loadMnist, mnistTensors, splitMnist } from '../src/core/training/mnist.tf';
+import { PRESETS, PRESET_NAMES, type PresetName } from '../src/core/models/model-spec';
+import { buildModel, disposeOptimizer, makeOptimizer } from '../src/core/models/model-build.tf';
+import { TrainingRun } from '../src/core/training/training-loop.tf';
 
 const TRAIN_SIZE = 1024;
 const BATCH = 32;

@@ -8,10 +8,10 @@
  * per example before the first head run.
  */
 import { defineBenchmark, type Benchmark } from './benchmark';
-import { assetUrl } from '../src/core/assets';
-import { featuresOf, HeadTraining, headLayers, joinHead, loadBase, type TransferModel } from '../src/core/transfer';
-import { LocalTraining, type TrainingSettings } from '../src/core/training-session';
-import { seededRandom } from '../src/core/random';
+import { assetUrl } from '../src/core/runtime/assets';
+import { featuresOf, HeadTraining, headLayers, joinHead, loadBase, type TransferModel } from '../src/core/training/transfer.tf';
+import { LocalTraining, type TrainingSettings } from '../src/core/training/training-session.tf';
+import { seededRandom } from '../src/core/math/random';
 
 const EXAMPLES = 256;
 const HELD_OUT = 32;

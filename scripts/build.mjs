@@ -5,7 +5,7 @@
 //   dist/train-worker.js   the CDN build's Web Worker (tfjs inside), found beside the modules
 //   dist/esm/              the unbundled build for bundlers and Node (package.json's exports): src/ compiled
 //                          file by file, lit, d3 and @tensorflow/* left as bare imports, shipped files named
-//                          in `new URL('…', import.meta.url)` literals (src/core/shipped-files.bundler.ts)
+//                          in `new URL('…', import.meta.url)` literals (src/core/runtime/shipped-files.bundler.ts)
 //   dist/types/            type declarations
 //   dist/wasm/             the tfjs WASM binaries, for pages that force backend="wasm"
 import { build } from 'esbuild';
@@ -49,20 +49,20 @@ await Promise.all([
     chunkNames: 'chunks/[name]-[hash]',
   }),
   // The worker is one self-contained ES module: a worker cannot share the page's loaded chunks anyway.
-  // It finds no files itself (the page sends their URLs): see src/core/shipped-files.worker.ts.
+  // It finds no files itself (the page sends their URLs): see src/core/runtime/shipped-files.worker.ts.
   build({
     ...common,
-    entryPoints: { 'train-worker': 'src/core/train-worker.ts' },
+    entryPoints: { 'train-worker': 'src/core/training/worker-script.tf.ts' },
     outdir: 'dist',
-    plugins: [swapModule('./shipped-files.js', 'src/core/shipped-files.worker.ts')],
+    plugins: [swapModule('./shipped-files.js', 'src/core/runtime/shipped-files.worker.ts')],
   }),
   build({ ...common, entryPoints: { config: 'src/config.ts' }, outdir: 'dist' }),
   // The unbundled build: each source file on its own, imports left as they are. A site's bundler
   // then gives the page one copy of lit and tfjs, and copies the shipped files it finds named.
   build({
     entryPoints: [
-      ...sources('src').filter((f) => !f.startsWith('src/core/shipped-files.')).map((f) => ({ in: f, out: f.slice(4, -3) })),
-      { in: 'src/core/shipped-files.bundler.ts', out: 'core/shipped-files' },
+      ...sources('src').filter((f) => !f.startsWith('src/core/runtime/shipped-files.')).map((f) => ({ in: f, out: f.slice(4, -3) })),
+      { in: 'src/core/runtime/shipped-files.bundler.ts', out: 'core/runtime/shipped-files' },
     ],
     outdir: 'dist/esm',
     bundle: false,

@@ -3,7 +3,7 @@
 // Usage: npm run train:digits [-- --epochs=N] [-- --probe]   (--probe times a few batches and stops)
 //
 // Pure TensorFlow.js on its CPU backend (tfjs-node's binaries cannot be installed here, and the
-// WASM backend cannot train). The split and the decoder are src/core/mnist.ts itself, bundled
+// WASM backend cannot train). The split and the decoder are src/core/training/mnist.tf.ts itself, bundled
 // on the fly by scripts/mnist-node.mjs, so the held-out set is exactly the one the elements use.
 //
 // Reproducible: every random choice (weight initialisation, dropout masks, the order of the
@@ -22,7 +22,7 @@ const BATCH = 32;
 const MAX_SHIFT = 2;
 const OUT = 'assets/models/digits';
 
-const { seededRandom } = await importCoreModule('src/core/random.ts');
+const { seededRandom } = await importCoreModule('src/core/math/random.ts');
 Math.random = seededRandom(SEED * 7919);
 const tf = await import('@tensorflow/tfjs-core');
 const tfl = await import('@tensorflow/tfjs-layers');
@@ -177,7 +177,7 @@ const metrics = {
   parameters: model.countParams(),
   input: '[1,28,28,1] float32 0..1, white digit on black',
   output: 'softmax over the digits 0..9',
-  split: 'splitMnist(data, { seed: 1 }) from src/core/mnist.ts: the fixed 2,000 held-out digits, all 8,000 others for training',
+  split: 'splitMnist(data, { seed: 1 }) from src/core/training/mnist.tf.ts: the fixed 2,000 held-out digits, all 8,000 others for training',
 };
 writeFileSync(join(OUT, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
 const bytes = JSON.stringify(modelJson).length + half.byteLength;

@@ -10,13 +10,13 @@
  * setAssetBase('https://example.org/cnn-assets/');
  * ```
  */
-import type { BackendName } from './core/backend-name.js';
-import { config } from './core/config-state.js';
+import type { BackendName } from './core/runtime/backend-name.js';
+import { config } from './core/runtime/config-state.js';
 
-export { setAssetBase, assetBase, assetUrl } from './core/assets.js';
-export { setTrainingWorkerUrl } from './core/worker-url.js';
-export { setWasmPaths } from './core/wasm-paths.js';
-export type { BackendName } from './core/backend-name.js';
+export { setAssetBase, assetBase, assetUrl } from './core/runtime/assets.js';
+export { setTrainingWorkerUrl } from './core/runtime/worker-url.js';
+export { setWasmPaths } from './core/runtime/wasm-paths.js';
+export type { BackendName } from './core/runtime/backend-name.js';
 
 /**
  * The backend for elements that do not set `backend` themselves ('auto' by default: WebGPU,

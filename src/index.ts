@@ -18,7 +18,7 @@ export type {
   TrainerModelChangeDetail,
   DatasetChangeDetail,
 } from './elements/cnn-trainer/cnn-trainer.js';
-export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/model-spec.js';
+export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/models/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
 export type { FilterGridEventMap, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
@@ -26,7 +26,7 @@ export type { FilterSelectDetail, ModelSource, ModelChangeDetail, ModelChangeRea
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
 export { setAssetBase, assetBase, assetUrl, setTrainingWorkerUrl, setWasmPaths, setBackendPreference } from './config.js';
-export { ensureBackend, currentBackend, type BackendName, type BackendReport, type AdapterInfo } from './core/backend.js';
+export { ensureBackend, currentBackend, type BackendName, type BackendReport, type AdapterInfo } from './core/runtime/backend.tf.js';
 export type {
   PretrainedClassifierEventMap,
   Prediction,
@@ -41,6 +41,6 @@ export {
   type DrawPadEventMap,
 } from './vis/draw-pad.js';
 export type { EventsOf } from './elements/typed-events.js';
-export { preprocessDigit, type DigitImage } from './core/digit-preprocess.js';
-export { pixelsToInput, presetTransform, type PresetName } from './core/preprocess.js';
-export { loadModel, type LoadedModel } from './core/model-loader.js';
+export { preprocessDigit, type DigitImage } from './core/images/digit-preprocess.js';
+export { pixelsToInput, presetTransform, type PresetName } from './core/images/preprocess.tf.js';
+export { loadModel, type LoadedModel } from './core/models/model-loader.tf.js';

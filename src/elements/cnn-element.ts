@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { BACKEND_NAMES, parseBackendName } from '../core/backend-name.js';
+import { BACKEND_NAMES, parseBackendName } from '../core/runtime/backend-name.js';
 import { AttributeDefaults } from './attribute-defaults.js';
 import { unknownChoice } from './choices.js';
-import type { BackendReport } from '../core/backend.js';
+import type { BackendReport } from '../core/runtime/backend.tf.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { TypedEventsElement } from './typed-events.js';
@@ -302,7 +302,7 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
     computing?.catch(() => {});
     try {
       // TensorFlow.js loads here, behind the frame and controls already on screen.
-      const { ensureBackend } = await import('../core/backend.js');
+      const { ensureBackend } = await import('../core/runtime/backend.tf.js');
       const asked = parseBackendName(this.backend);
       if (asked === 'auto' && this.backend && this.backend.trim().toLowerCase() !== 'auto') {
         this.fail(`backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`, undefined, {

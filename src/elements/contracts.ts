@@ -5,8 +5,8 @@
  */
 import type { LayersModel } from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
-import type { RgbaPixels } from '../core/digit-preprocess.js';
-import type { ConvMapRecipe } from '../core/network.js';
+import type { RgbaPixels } from '../core/images/digit-preprocess.js';
+import type { ConvMapRecipe } from '../core/models/layer-outputs.tf.js';
 
 /**
  * Why a model changed: built from the attributes, trained an epoch, loaded (a URL, a save,

@@ -2,7 +2,7 @@ import { expect, fixture } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/index.js';
 import type { CnnElement } from '../../src/elements/cnn-element.js';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle } from '../helpers.js';
 
 const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];

@@ -151,7 +151,7 @@ describe('CnnElement (shared base)', () => {
 
   it('releases its tensors when removed and loads again when re-added', async () => {
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    await (await import('../../src/core/backend.js')).ensureBackend();
+    await (await import('../../src/core/runtime/backend.tf.js')).ensureBackend();
     const baseline = tf.memory().numTensors;
     const el = document.createElement('test-cnn-element') as TestCnnElement;
     host.append(el);

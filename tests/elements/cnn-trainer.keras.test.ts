@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
-import { ensureBackend } from '../../src/core/backend.js';
-import { PRESETS, PRESET_NAMES } from '../../src/core/model-spec.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
+import { PRESETS, PRESET_NAMES } from '../../src/core/models/model-spec.js';
 import { until } from '../helpers.js';
 
 /**

@@ -3,11 +3,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer, TrainerEpochDetail, TrainEndDetail, TrainerModelChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
-import type { BatchReport } from '../../src/core/training.js';
+import type { BatchReport } from '../../src/core/training/training-loop.tf.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
-import { ensureBackend } from '../../src/core/backend.js';
-import { loadMnist, mnistTensors, splitMnist } from '../../src/core/mnist.js';
-import { preprocessDigit } from '../../src/core/digit-preprocess.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
+import { loadMnist, mnistTensors, splitMnist } from '../../src/core/training/mnist.tf.js';
+import { preprocessDigit } from '../../src/core/images/digit-preprocess.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
 

@@ -4,8 +4,8 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
-import { ensureBackend } from '../../src/core/backend.js';
-import { seededRandom } from '../../src/core/random.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
+import { seededRandom } from '../../src/core/math/random.js';
 import { expectTensorsBackTo, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
 

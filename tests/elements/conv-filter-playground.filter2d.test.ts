@@ -7,8 +7,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
-import { readImage } from '../../src/core/image-input.js';
-import { sampleUrl } from '../../src/core/samples.js';
+import { readImage } from '../../src/core/images/image-input.js';
+import { sampleUrl } from '../../src/core/images/samples.js';
 import { filter2DRef, saturateU8 } from '../reference/border-reference.js';
 import { idle } from '../helpers.js';
 

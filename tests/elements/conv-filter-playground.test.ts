@@ -9,7 +9,7 @@ import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 import { maxAbsDiff, randomPixels, referenceConv } from '../reference/conv-reference.js';
 
-// The tests run on the CPU backend: the element's maths on WebGPU is covered by tests/core/conv.test.ts.
+// The tests run on the CPU backend: the element's maths on WebGPU is covered by tests/core/math/conv.test.ts.
 const EDGE = [
   [0, -1, 0],
   [-1, 4, -1],

@@ -12,7 +12,7 @@ import '../../src/elements/conv-filter-playground/define.js';
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { idle, until } from '../helpers.js';
 
 /** conv → pool → conv → flatten → dense → dropout → softmax, seeded. */

@@ -6,13 +6,13 @@ import '../../src/elements/filter-grid/define.js';
 import '../../src/elements/conv-filter-playground/define.js';
 import '../../src/elements/cnn-trainer/define.js';
 import '../../src/elements/pretrained-classifier/define.js';
-import { pixelsToInput } from '../../src/core/preprocess.js';
+import { pixelsToInput } from '../../src/core/images/preprocess.tf.js';
 import type { PretrainedClassifier } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 
 /** A small seeded CNN: two conv layers (4 then 6 filters) and a dense head. */

@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/pooling-stepper/define.js';
 import type { PoolingStepper, PoolStepDetail } from '../../src/elements/pooling-stepper/pooling-stepper.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle } from '../helpers.js';
 
 const MAP = [

@@ -6,8 +6,8 @@ import '../../src/elements/pretrained-classifier/define.js';
 import type { PretrainedClassifier, PredictionDetail } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
-import { ensureBackend } from '../../src/core/backend.js';
-import { loadMnist, mnistDigit, splitMnist } from '../../src/core/mnist.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
+import { loadMnist, mnistDigit, splitMnist } from '../../src/core/training/mnist.tf.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 import { inCameraDeniedFrame } from '../camera-denied.js';
 

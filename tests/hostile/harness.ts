@@ -12,7 +12,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import type { TemplateResult } from 'lit';
-import { ensureBackend } from '../../src/core/backend.js';
+import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import type { CnnElement } from '../../src/elements/cnn-element.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { expectTensorsBackTo, until } from '../helpers.js';

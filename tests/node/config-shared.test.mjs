@@ -10,8 +10,8 @@ import { ROOT } from '../../scripts/pack.mjs';
 test('setAssetBase, setTrainingWorkerUrl and setBackendPreference are shared by the CDN and bundler builds', async () => {
   const cdn = await import(`${ROOT}dist/config.js`);
   const esm = await import(`${ROOT}dist/esm/config.js`);
-  const worker = await import(`${ROOT}dist/esm/core/worker-url.js`);
-  const state = await import(`${ROOT}dist/esm/core/config-state.js`);
+  const worker = await import(`${ROOT}dist/esm/core/runtime/worker-url.js`);
+  const state = await import(`${ROOT}dist/esm/core/runtime/config-state.js`);
   assert.notEqual(cdn.setAssetBase, esm.setAssetBase, 'two copies of the module');
 
   cdn.setAssetBase('https://cdn.example/cnn/assets');
@@ -35,8 +35,8 @@ test('setAssetBase, setTrainingWorkerUrl and setBackendPreference are shared by 
 });
 
 test('without settings, the bundler build names each shipped file relative to itself', async () => {
-  const { shippedAssetUrl } = await import(`${ROOT}dist/esm/core/shipped-files.js`);
-  const { SAMPLE_IMAGES } = await import(`${ROOT}dist/esm/core/samples.js`);
+  const { shippedAssetUrl } = await import(`${ROOT}dist/esm/core/runtime/shipped-files.js`);
+  const { SAMPLE_IMAGES } = await import(`${ROOT}dist/esm/core/images/samples.js`);
   for (const path of [...Object.values(SAMPLE_IMAGES).map((s) => s.file), 'models/digits/model.json', 'models/digits/weights.bin', 'mnist/mnist-10k.bin.gz', 'imagenet/classes.json']) {
     assert.equal(shippedAssetUrl(path), new URL(`assets/${path}`, `file://${ROOT}`).href, `${path} must be one of the literal new URL() references`);
   }

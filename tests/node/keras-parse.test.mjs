@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importCoreModule } from '../../scripts/mnist-node.mjs';
 
-const { toKerasCode } = await importCoreModule('src/core/keras-code.ts');
-const spec = await importCoreModule('src/core/model-spec.ts');
+const { toKerasCode } = await importCoreModule('src/core/models/keras-code.ts');
+const spec = await importCoreModule('src/core/models/model-spec.ts');
 
 /** Splits `a, (1, 2), b='x, y'` at the commas that are not inside brackets or quotes. */
 function splitArgs(text) {

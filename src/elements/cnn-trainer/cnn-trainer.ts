@@ -3,16 +3,16 @@ import { property, query, state } from 'lit/decorators.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
-import type { MnistData } from '../../core/mnist.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, parseLayers, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/model-spec.js';
-import type { BatchReport, EpochReport } from '../../core/training.js';
-import type { TrainingControl } from '../../core/training-session.js';
-import type { Evaluation } from '../../core/evaluate.js';
-import { preprocessDigit } from '../../core/digit-preprocess.js';
-import { LatestOnly } from '../../core/latest-only.js';
-import { ModelLease } from '../../core/model-lease.js';
-import { RedrawThrottle } from '../../core/redraw-throttle.js';
-import { assetUrl } from '../../core/assets.js';
+import type { MnistData } from '../../core/training/mnist.tf.js';
+import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, parseLayers, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/models/model-spec.js';
+import type { BatchReport, EpochReport } from '../../core/training/training-loop.tf.js';
+import type { TrainingControl } from '../../core/training/training-session.tf.js';
+import type { Evaluation } from '../../core/training/evaluate.tf.js';
+import { preprocessDigit } from '../../core/images/digit-preprocess.js';
+import { LatestOnly } from '../../core/runtime/latest-only.js';
+import { ModelLease } from '../../core/models/model-lease.js';
+import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
+import { assetUrl } from '../../core/runtime/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { paintPixels } from '../pretrained-classifier/paint.js';
@@ -22,19 +22,19 @@ import { drawLineChart, smooth } from '../../vis/line-chart.js';
 import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
 import { duration, percent, renderLayerTable, renderProbabilities, type ComingNetwork } from './views.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
-import { toKerasCode, type KerasBase } from '../../core/keras-code.js';
+import { toKerasCode, type KerasBase } from '../../core/models/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
-import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/example-set.js';
-import { imageToExample, looksLikeImage } from '../../core/example-image.js';
+import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/training/example-set.js';
+import { imageToExample, looksLikeImage } from '../../core/images/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { expandZips } from './zip-files.js';
 import { renderDatasetPanel } from './dataset-panel.js';
 import { Burst } from './burst.js';
 import { CameraController } from '../../controllers/camera.js';
-import type { ImageInput } from '../../core/image-input.js';
-import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/project-file.js';
+import type { ImageInput } from '../../core/images/image-input.js';
+import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
-import { budgetProblem } from '../../core/network-budget.js';
+import { budgetProblem } from '../../core/models/network-budget.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -94,9 +94,9 @@ interface CustomHeldOut {
 
 /** Everything a run needs, MNIST or the reader's own. */
 interface RunPlan {
-  job: import('../../core/training-session.js').TrainingJob;
+  job: import('../../core/training/training-session.tf.js').TrainingJob;
   /** Starts a run other than the usual one (the head alone, on cached features). */
-  start?: (hooks: import('../../core/training.js').TrainHooks) => TrainingControl;
+  start?: (hooks: import('../../core/training/training-loop.tf.js').TrainHooks) => TrainingControl;
   epochs: number;
   what: string;
 }
@@ -293,7 +293,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /** The held-out examples of the last custom run, for the results. */
   private heldOut?: CustomHeldOut;
   /** Base-and-head models built here (transfer learning), by their joined model. */
-  private readonly transfers = new Map<tfl.LayersModel, import('../../core/transfer.js').TransferModel>();
+  private readonly transfers = new Map<tfl.LayersModel, import('../../core/training/transfer.tf.js').TransferModel>();
   /** Weights of a loaded project, put into the model its settings build next. */
   private pendingWeights?: Project['weights'];
   /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
@@ -306,7 +306,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private testSet?: TestSet;
   private run?: TrainingControl;
   /** Trains and scores off the main thread (started on first use). */
-  private worker?: import('../../core/worker-training.js').TrainingWorker;
+  private worker?: import('../../core/training/worker-client.tf.js').TrainingWorker;
   private training?: Promise<void>;
   private rebuildAfterTraining = false;
   /** stop() was called before the run's first batch (while the data was being prepared). */
@@ -1090,7 +1090,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * A CPU batch is a long JavaScript task, and the GPU backends' dispatch and shader
    * compiles take main-thread time too.
    */
-  private trainingWorker(): import('../../core/worker-training.js').TrainingWorker | undefined {
+  private trainingWorker(): import('../../core/training/worker-client.tf.js').TrainingWorker | undefined {
     const report = this.backendReport;
     if (!report) return undefined;
     if (!this.worker) {

@@ -4,24 +4,24 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { augmentBatch } from '../../core/augment.js';
-import { mnistTensors, type MnistData } from '../../core/mnist.js';
-import { seededRandom } from '../../core/random.js';
-import { LocalTraining, type TrainingControl, type TrainingJob } from '../../core/training-session.js';
-import type { TrainHooks } from '../../core/training.js';
-import { TrainingWorker, WorkerTraining } from '../../core/worker-training.js';
-import { loadLayersFrom } from '../../core/model-loader.js';
-import { pixelsToInput, type PresetName } from '../../core/preprocess.js';
-import type { RgbaPixels } from '../../core/digit-preprocess.js';
+import { augmentBatch } from '../../core/images/augment.tf.js';
+import { mnistTensors, type MnistData } from '../../core/training/mnist.tf.js';
+import { seededRandom } from '../../core/math/random.js';
+import { LocalTraining, type TrainingControl, type TrainingJob } from '../../core/training/training-session.tf.js';
+import type { TrainHooks } from '../../core/training/training-loop.tf.js';
+import { TrainingWorker, WorkerTraining } from '../../core/training/worker-client.tf.js';
+import { loadLayersFrom } from '../../core/models/model-loader.tf.js';
+import { pixelsToInput, type PresetName } from '../../core/images/preprocess.tf.js';
+import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 
-export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/mnist.js';
-export { buildModel, modelMismatch, summarize } from '../../core/model-build.js';
-export { DivergedError } from '../../core/training.js';
-export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/evaluate.js';
+export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/training/mnist.tf.js';
+export { buildModel, modelMismatch, summarize } from '../../core/models/model-build.tf.js';
+export { DivergedError } from '../../core/training/training-loop.tf.js';
+export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/training/evaluate.tf.js';
 export { TrainingWorker };
-export { trainingBackendOrder } from '../../core/training-backend.js';
-export { HeadTraining, headLayers, inputsOf, joinHead, layerSpecOf, loadBase, takesDigits, type TransferModel } from '../../core/transfer.js';
-export { parsePreset } from '../../core/preprocess.js';
+export { trainingBackendOrder } from '../../core/training/training-backend.js';
+export { HeadTraining, headLayers, inputsOf, joinHead, layerSpecOf, loadBase, takesDigits, type TransferModel } from '../../core/training/transfer.tf.js';
+export { parsePreset } from '../../core/images/preprocess.tf.js';
 export { LocalTraining };
 
 /**

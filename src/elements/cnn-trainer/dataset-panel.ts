@@ -1,6 +1,6 @@
 /** The "Your classes" panel of `<cnn-trainer dataset="custom">`: counts, thumbnails, add, remove, clear, drop a folder. */
 import { html, nothing } from 'lit';
-import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/example-set.js';
+import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/training/example-set.js';
 import { renderHeading } from '../heading.js';
 import type { Burst } from './burst.js';
 

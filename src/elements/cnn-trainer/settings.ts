@@ -13,7 +13,7 @@ import {
   type Hyperparameters,
   type LayerSpec,
   type PresetName,
-} from '../../core/model-spec.js';
+} from '../../core/models/model-spec.js';
 
 export interface NetworkInput {
   preset: string;

@@ -1,7 +1,7 @@
 /** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { PRESETS, type LayerSpec, type SummaryRow } from '../../core/model-spec.js';
+import { PRESETS, type LayerSpec, type SummaryRow } from '../../core/models/model-spec.js';
 import type { Network } from './settings.js';
 
 /** 0.9731 → "97.3%". */

@@ -3,7 +3,7 @@
  * the same path-and-file list a dropped folder gives. The zip library (fflate) is imported
  * only when a zip arrives, so it is not part of the trainer's first load.
  */
-import { DatasetError } from '../../core/example-set.js';
+import { DatasetError } from '../../core/training/example-set.js';
 import type { PathFile } from './folder-drop.js';
 
 /** Largest single entry unpacked (a photo is a few MB); larger ones are skipped and listed. */

@@ -1,7 +1,7 @@
 /** The arithmetic behind one output pixel, as the playground shows and narrates it. */
-import { activate, tapsAt, type ConvPlan, type Activation } from '../../core/conv-plan.js';
-import type { ChannelMode } from '../../core/image-channels.js';
-import { formatNumber } from '../../core/pooling-plan.js';
+import { activate, tapsAt, type ConvPlan, type Activation } from '../../core/math/conv-plan.js';
+import type { ChannelMode } from '../../core/images/image-channels.js';
+import { formatNumber } from '../../core/math/pooling-plan.js';
 
 export interface Product {
   /** Input value (0 for padding), kernel weight, and their product. */

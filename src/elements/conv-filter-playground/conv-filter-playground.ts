@@ -5,23 +5,23 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
-import type { FeatureMap } from '../../core/conv.js';
-import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/conv-plan.js';
-import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/image-channels.js';
-import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
-import { LatestOnly } from '../../core/latest-only.js';
+import type { FeatureMap } from '../../core/math/conv.tf.js';
+import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/math/conv-plan.js';
+import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/images/image-channels.js';
+import { readImage, type ImageInput, type ImagePixels } from '../../core/images/image-input.js';
+import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ImageIntake } from '../../controllers/image-intake.js';
-import { clamp, valueRange } from '../../core/numbers.js';
-import { formatNumber } from '../../core/pooling-plan.js';
-import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/samples.js';
-import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/border.js';
+import { clamp, valueRange } from '../../core/math/numbers.js';
+import { formatNumber } from '../../core/math/pooling-plan.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/images/samples.js';
+import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/math/border.js';
 import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
 import { strongestPixel } from './first-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
-import type { ConvMapRecipe } from '../../core/network.js';
+import type { ConvMapRecipe } from '../../core/models/layer-outputs.tf.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
-import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/conv-scan.js';
+import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/math/conv-scan.js';
 import { TickerController } from '../../controllers/ticker.js';
 import type { FilterSelectDetail } from '../contracts.js';
 
@@ -78,7 +78,7 @@ const onOffConverter = {
 };
 
 /** The playground's TensorFlow.js side, fetched by the base class beside the backend. */
-type Tfjs = typeof import('../../core/conv.js');
+type Tfjs = typeof import('../../core/math/conv.tf.js');
 
 /**
  * Applies a kernel to an image and shows the feature map, with the arithmetic behind
@@ -114,7 +114,7 @@ type Tfjs = typeof import('../../core/conv.js');
  */
 export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMap, Tfjs> {
   /** @internal See CnnElement.computeModule. */
-  static override computeModule = (): Promise<Tfjs> => import('../../core/conv.js');
+  static override computeModule = (): Promise<Tfjs> => import('../../core/math/conv.tf.js');
 
   static override styles = [...CnnElement.styles, playgroundStyles];
 

@@ -1,5 +1,5 @@
 /** The playground's kernel presets and the parsing of the `kernel` attribute. */
-import { parseMatrix } from '../../core/matrix.js';
+import { parseMatrix } from '../../core/math/matrix.js';
 
 const ones = (n: number) => Array.from({ length: n }, () => Array<number>(n).fill(1));
 

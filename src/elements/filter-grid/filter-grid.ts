@@ -5,7 +5,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
-import { assetUrl } from '../../core/assets.js';
+import { assetUrl } from '../../core/runtime/assets.js';
 import {
   convLayers,
   describeConvLayer,
@@ -15,29 +15,29 @@ import {
   type Activations,
   type ConvLayerInfo,
   type Filters,
-} from '../../core/conv-layers.js';
-import { readImage } from '../../core/image-input.js';
-import { LatestOnly } from '../../core/latest-only.js';
-import { ModelLease } from '../../core/model-lease.js';
-import { RedrawThrottle } from '../../core/redraw-throttle.js';
-import { valueRange } from '../../core/numbers.js';
-import { formatNumber } from '../../core/pooling-plan.js';
-import type { PresetName } from '../../core/preprocess.js';
-import { sampleUrl } from '../../core/samples.js';
-import type { RgbaPixels } from '../../core/digit-preprocess.js';
+} from '../../core/models/conv-layers.js';
+import { readImage } from '../../core/images/image-input.js';
+import { LatestOnly } from '../../core/runtime/latest-only.js';
+import { ModelLease } from '../../core/models/model-lease.js';
+import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
+import { valueRange } from '../../core/math/numbers.js';
+import { formatNumber } from '../../core/math/pooling-plan.js';
+import type { PresetName } from '../../core/images/preprocess.tf.js';
+import { sampleUrl } from '../../core/images/samples.js';
+import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { bitmapContext, mapScale, paintIntensities, paintMap, paintPixels, renderLegend, type MapScale } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import { kindAt, paintNetwork, renderNetwork, shownCount, structureOf } from './network-view.js';
-import type { LayerOutput } from '../../core/network.js';
+import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { ResizeController } from '../../controllers/resize.js';
 import type { FilterSelectDetail, ModelSource } from '../contracts.js';
 
 export type { FilterSelectDetail } from '../contracts.js';
 
 /** One layer's output, as `getLayerOutputs()` returns it. */
-export type { LayerOutput } from '../../core/network.js';
+export type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 
 /** Detail of `snapshot`: the filters were recorded at the end of a training epoch. */
 export interface FilterSnapshotDetail {

@@ -4,9 +4,9 @@
  * columns. The element owns the state and passes it in; painting happens in `paintNetwork`.
  */
 import { html, nothing, svg } from 'lit';
-import type { LayerOutput } from '../../core/network.js';
-import { formatNumber } from '../../core/pooling-plan.js';
-import { valueRange } from '../../core/numbers.js';
+import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
+import { formatNumber } from '../../core/math/pooling-plan.js';
+import { valueRange } from '../../core/math/numbers.js';
 import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
 import { argMax, barsPath, barsViewBox, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
 

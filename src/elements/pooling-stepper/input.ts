@@ -1,8 +1,8 @@
 /** Parsing and checking of the stepper's attributes, with messages that say how to fix them. */
-import { parseMatrix } from '../../core/matrix.js';
-import type { PoolMode } from '../../core/pooling-plan.js';
+import { parseMatrix } from '../../core/math/matrix.js';
+import type { PoolMode } from '../../core/math/pooling-plan.js';
 
-export { PADDINGS, parsePadding } from '../../core/window-geometry.js';
+export { PADDINGS, parsePadding } from '../../core/math/window-geometry.js';
 export const MODES: readonly PoolMode[] = ['max', 'avg', 'min'];
 
 /**

@@ -14,11 +14,11 @@ import {
   type PoolMode,
   type PoolPlan,
   type PoolWindow,
-} from '../../core/pooling-plan.js';
-import { clamp, valueRange } from '../../core/numbers.js';
-import { randomIntegerMap } from '../../core/random.js';
+} from '../../core/math/pooling-plan.js';
+import { clamp, valueRange } from '../../core/math/numbers.js';
+import { randomIntegerMap } from '../../core/math/random.js';
 import { cellLabel } from './cell-label.js';
-import { imageToGrid, reduceFeatureMap } from '../../core/image-grid.js';
+import { imageToGrid, reduceFeatureMap } from '../../core/images/image-grid.js';
 import { sequentialColors } from '../../vis/colormap.js';
 import { MODES, PADDINGS, checkFiniteMap, parseMode, parsePadding, parsePair, parseSeed, parseSide, parseSpeed, parseValues } from './input.js';
 import { poolingStepperStyles } from './pooling-stepper.styles.js';
@@ -50,7 +50,7 @@ interface Stage {
 const PLAN_KEYS = ['values', 'rows', 'cols', 'seed', 'mode', 'poolSize', 'stride', 'padding'] as const;
 
 /** The stepper's TensorFlow.js side, fetched by the base class beside the backend. */
-type Tfjs = typeof import('../../core/pooling.js');
+type Tfjs = typeof import('../../core/math/pooling.tf.js');
 
 /**
  * Steps a pooling window across a feature map, one output cell at a time, so a
@@ -81,7 +81,7 @@ type Tfjs = typeof import('../../core/pooling.js');
  */
 export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
   /** @internal See CnnElement.computeModule. */
-  static override computeModule = (): Promise<Tfjs> => import('../../core/pooling.js');
+  static override computeModule = (): Promise<Tfjs> => import('../../core/math/pooling.tf.js');
 
   static override styles = [...CnnElement.styles, poolingStepperStyles];
 

@@ -9,24 +9,24 @@ import { emit } from '../events.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, renderHeading } from '../heading.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import type { ModelChangeDetail, ModelSource } from '../contracts.js';
-import { assetUrl } from '../../core/assets.js';
-import { readImage, type ImageInput, type ImagePixels } from '../../core/image-input.js';
+import { assetUrl } from '../../core/runtime/assets.js';
+import { readImage, type ImageInput, type ImagePixels } from '../../core/images/image-input.js';
 // Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
-import type { LoadedModel } from '../../core/model-loader.js';
-import type { PresetName } from '../../core/preprocess.js';
-import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/labels.js';
-import { DIGIT_SIDE, preprocessDigit } from '../../core/digit-preprocess.js';
-import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/samples.js';
-import { LatestOnly } from '../../core/latest-only.js';
+import type { LoadedModel } from '../../core/models/model-loader.tf.js';
+import type { PresetName } from '../../core/images/preprocess.tf.js';
+import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/models/labels.js';
+import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.js';
+import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
+import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ImageIntake } from '../../controllers/image-intake.js';
-import { ModelLease } from '../../core/model-lease.js';
+import { ModelLease } from '../../core/models/model-lease.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
 import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
 import { pretrainedClassifierStyles } from './pretrained-classifier.styles.js';
 import { CameraController } from '../../controllers/camera.js';
 
-export type { Prediction } from '../../core/labels.js';
+export type { Prediction } from '../../core/models/labels.js';
 
 /** Detail of the `prediction` event. */
 export interface PredictionDetail {
