@@ -60,7 +60,11 @@ export default {
     // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.
     commonjs({
       // …and the WASM backend's Emscripten loaders (wasm-out/*.js).
-      include: ['**/node_modules/long/**', '**/node_modules/seedrandom/**', '**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**'],
+      include: [
+        '**/node_modules/long/**',
+        '**/node_modules/seedrandom/**',
+        '**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**',
+      ],
       // Node built-ins the Emscripten loaders require only when they run in Node.
       ignore: ['crypto', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks'],
       strictRequires: false,
@@ -69,4 +73,3 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
 };
-

@@ -19,7 +19,9 @@ export type ElementTag = (typeof ELEMENT_TAGS)[number];
 
 /** The name Storybook gives an event's action arg (`cnn-error` → `onCnnError`), as its argtypes extractor does. */
 function eventArgName(event: string): string {
-  const camel = event.replace(/[-_:.\s]+(.)?/g, (_m, chr: string | undefined) => (chr ? chr.toUpperCase() : ''));
+  const camel = event.replace(/[-_:.\s]+(.)?/g, (_m, chr: string | undefined) =>
+    chr ? chr.toUpperCase() : '',
+  );
   return `on${camel.charAt(0).toUpperCase()}${camel.slice(1)}`;
 }
 
@@ -36,7 +38,9 @@ export function renderElement(tag: ElementTag): (args: Args) => HTMLElement {
     attributeOf.set(attr.name, attr.name);
     if (attr.fieldName) attributeOf.set(attr.fieldName, attr.name);
   }
-  const fields = new Set((decl.members ?? []).filter((m) => m.kind === 'field' && !m.readonly).map((m) => m.name));
+  const fields = new Set(
+    (decl.members ?? []).filter((m) => m.kind === 'field' && !m.readonly).map((m) => m.name),
+  );
   const events = new Map((decl.events ?? []).map((e) => [eventArgName(e.name), e.name]));
 
   return (args) => {

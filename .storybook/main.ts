@@ -29,7 +29,13 @@ const config: StorybookConfig = {
         // second copy of lit-html beside the pre-bundled one ("Multiple versions of
         // Lit loaded"). Pre-bundling these together keeps one copy. tfjs's CommonJS
         // dependencies (long, seedrandom) are found and converted by the optimizer.
-        include: ['lit', 'lit/decorators.js', 'lit/directive-helpers.js', 'lit/directives/class-map.js', 'lit/directives/style-map.js'],
+        include: [
+          'lit',
+          'lit/decorators.js',
+          'lit/directive-helpers.js',
+          'lit/directives/class-map.js',
+          'lit/directives/style-map.js',
+        ],
       },
     }),
 };

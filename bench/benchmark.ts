@@ -28,7 +28,7 @@ export interface Benchmark<Ctx = unknown> {
 
 /** Keeps each row's context type checked while the registry holds them all as one type. */
 export function defineBenchmark<Ctx>(b: Benchmark<Ctx>): Benchmark {
-  return b as unknown as Benchmark;
+  return b;
 }
 
 /** Awaits a result's values (the device sync) and disposes it. */
@@ -39,7 +39,6 @@ export async function settle(t: tf.Tensor): Promise<void> {
     t.dispose();
   }
 }
-
 
 /** A seeded square RGB image of noise, the same on every backend and run (a photo stand-in). */
 export function noiseImage(side: number, seed: number): ImageData {

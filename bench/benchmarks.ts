@@ -37,11 +37,14 @@ export const benchmarks: Benchmark[] = [
         [0, -1, 0],
       ];
       // The bare path gets the same kernel on all three input channels, as the library's `sum` mode builds it.
-      const k = tf.tidy(() => tf.tile(tf.reshape(tf.tensor2d(kernel), [3, 3, 1, 1]), [1, 1, 3, 1]) as tf.Tensor4D);
+      const k = tf.tidy(
+        () => tf.tile(tf.reshape(tf.tensor2d(kernel), [3, 3, 1, 1]), [1, 1, 3, 1]) as tf.Tensor4D,
+      );
       return { x, x4: tf.expandDims(x, 0) as tf.Tensor4D, k, kernel };
     },
     // The library's path: src/core/math/conv.tf.ts, as <conv-filter-playground> calls it.
-    run: ({ x, kernel }) => settle(convolve(x, { kernel, channels: 'sum', bias: 0, activation: 'none' }, PLAN)),
+    run: ({ x, kernel }) =>
+      settle(convolve(x, { kernel, channels: 'sum', bias: 0, activation: 'none' }, PLAN)),
     baseline: ({ x4, k }) => settle(tf.conv2d(x4, k, 1, 'same')),
     teardown: ({ x, x4, k }) => tf.dispose([x, x4, k]),
   }),

@@ -69,7 +69,12 @@ interface LatencyCtx {
   model: tfl.LayersModel;
 }
 
-function latencyRow(name: string, attrs: () => Record<string, string>, image: () => ImageData, prepare: (img: ImageData) => tf.Tensor4D) {
+function latencyRow(
+  name: string,
+  attrs: () => Record<string, string>,
+  image: () => ImageData,
+  prepare: (img: ImageData) => tf.Tensor4D,
+) {
   return defineBenchmark<LatencyCtx>({
     name,
     backends: ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'],
@@ -128,7 +133,10 @@ export const classifierBenchmarks: Benchmark[] = [
     (img) =>
       tf.tidy(() => {
         const rgb = tf.slice(tf.tensor3d(Float32Array.from(img.data), [256, 256, 4]), [0, 0, 0], [-1, -1, 3]);
-        const x = tf.sub(tf.div(tf.image.resizeBilinear(rgb as tf.Tensor3D, [224, 224], false, true), 127.5), 1);
+        const x = tf.sub(
+          tf.div(tf.image.resizeBilinear(rgb as tf.Tensor3D, [224, 224], false, true), 127.5),
+          1,
+        );
         return tf.expandDims(x, 0) as tf.Tensor4D;
       }),
   ),
@@ -140,13 +148,19 @@ export const classifierBenchmarks: Benchmark[] = [
       digitModelUrl();
       const el = await mount({});
       const img = drawnDigit();
-      return { el, image: img, prepare: () => tf.tensor4d(preprocessDigit(img).pixels, [1, 28, 28, 1]), model: el.model as tfl.LayersModel };
+      return {
+        el,
+        image: img,
+        prepare: () => tf.tensor4d(preprocessDigit(img).pixels, [1, 28, 28, 1]),
+        model: el.model as tfl.LayersModel,
+      };
     },
     async run({ el, image }) {
       const before = tf.memory().numTensors;
       for (let i = 0; i < 200; i++) await el.classify(image);
       const after = tf.memory().numTensors;
-      if (after !== before) throw new Error(`numTensors went from ${before} to ${after} over 200 predictions`);
+      if (after !== before)
+        throw new Error(`numTensors went from ${before} to ${after} over 200 predictions`);
     },
     async baseline({ model, prepare }) {
       for (let i = 0; i < 200; i++) {

@@ -53,8 +53,16 @@ export const filterGridBenchmarks: Benchmark[] = [
       await Promise.all([source.ready, grid.ready]);
       await grid.getActivations();
       const model = source.model!;
-      const firstConv = tfl.model({ inputs: model.inputs, outputs: model.layers[0].output as tfl.SymbolicTensor });
-      return { source, grid, firstConv, digit: tf.randomUniform([1, 28, 28, 1], 0, 1, 'float32', 7) as tf.Tensor4D };
+      const firstConv = tfl.model({
+        inputs: model.inputs,
+        outputs: model.layers[0].output as tfl.SymbolicTensor,
+      });
+      return {
+        source,
+        grid,
+        firstConv,
+        digit: tf.randomUniform([1, 28, 28, 1], 0, 1, 'float32', 7) as tf.Tensor4D,
+      };
     },
     run: ({ grid }) => grid.refresh(),
     async baseline({ firstConv, digit }) {

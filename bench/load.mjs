@@ -18,12 +18,17 @@ import { serveStatic } from '../scripts/static-server.mjs';
 import { chromiumFlags, chromiumPath } from '../scripts/chromium.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const { values: opts } = parseArgs({ options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: '' } } });
+const { values: opts } = parseArgs({
+  options: { runs: { type: 'string', default: '5' }, backend: { type: 'string', default: '' } },
+});
 const runs = Math.max(1, Number(opts.runs) || 5);
 
 /** Each element as an author would drop it, and what counts as its first result. */
 const ELEMENTS = {
-  'conv-filter-playground': { markup: '<conv-filter-playground sample="cat" kernel="edge"></conv-filter-playground>', result: 'output' },
+  'conv-filter-playground': {
+    markup: '<conv-filter-playground sample="cat" kernel="edge"></conv-filter-playground>',
+    result: 'output',
+  },
   'pooling-stepper': { markup: '<pooling-stepper></pooling-stepper>', result: 'ready' },
   'cnn-trainer': { markup: '<cnn-trainer></cnn-trainer>', result: 'ready' },
   'pretrained-classifier': { markup: '<pretrained-classifier></pretrained-classifier>', result: 'ready' },
@@ -69,7 +74,11 @@ const median = (xs) => {
 };
 
 const { server, url } = await serveStatic(ROOT);
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: chromiumFlags({ webgpu: true }),
+});
 const rows = [];
 const problems = [];
 try {
@@ -85,18 +94,33 @@ try {
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(`${url}/.cache/load/${tag}.html`);
       try {
-        await page.waitForFunction(() => window.__load?.result !== undefined, null, { timeout: 120000, polling: 50 });
+        await page.waitForFunction(() => window.__load?.result !== undefined, null, {
+          timeout: 120000,
+          polling: 50,
+        });
         last = await page.evaluate(() => window.__load);
         paints.push(last.paint);
         results.push(last.result);
-        if (process.env.LOAD_DEBUG) console.error(tag, JSON.stringify({ defined: last.defined, paint: last.paint, files: last.renderScripts.length }));
+        if (process.env.LOAD_DEBUG)
+          console.error(
+            tag,
+            JSON.stringify({ defined: last.defined, paint: last.paint, files: last.renderScripts.length }),
+          );
       } catch (e) {
         problems.push(`${tag}: ${e.message.split('\n')[0]} ${errors.join(' | ')}`);
       }
       if (errors.length) problems.push(`${tag}: ${errors.join(' | ')}`);
       await context.close();
     }
-    if (last) rows.push([tag, kb(last.renderScripts), kb(last.resultScripts), median(paints).toFixed(0), median(results).toFixed(0), String(paints.length)]);
+    if (last)
+      rows.push([
+        tag,
+        kb(last.renderScripts),
+        kb(last.resultScripts),
+        median(paints).toFixed(0),
+        median(results).toFixed(0),
+        String(paints.length),
+      ]);
     process.stderr.write(`bench:load: ${tag} done\n`);
   }
 } finally {
@@ -104,9 +128,17 @@ try {
   server.close();
 }
 
-const header = ['element page (dist/<tag>.js)', 'JS to render, KB gzip', 'JS at first result, KB gzip', 'first paint ms', 'first result ms', 'runs'];
+const header = [
+  'element page (dist/<tag>.js)',
+  'JS to render, KB gzip',
+  'JS at first result, KB gzip',
+  'first paint ms',
+  'first result ms',
+  'runs',
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const line = (cells) => `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
+const line = (cells) =>
+  `| ${cells.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
 console.log(line(header));
 console.log(`|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
 for (const r of rows) console.log(line(r));

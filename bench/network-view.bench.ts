@@ -48,7 +48,10 @@ export const networkViewBenchmarks: Benchmark[] = [
       const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
       // The bare side: the same shipped model, every layer an output, as a page would write it.
       const model = (grid as unknown as { model: tfl.LayersModel }).model;
-      const probe = tfl.model({ inputs: model.inputs, outputs: model.layers.map((l) => l.output as tfl.SymbolicTensor) });
+      const probe = tfl.model({
+        inputs: model.inputs,
+        outputs: model.layers.map((l) => l.output as tfl.SymbolicTensor),
+      });
       const x = tf.randomUniform([1, 28, 28, 1], 0, 1, 'float32', 3) as tf.Tensor4D;
       return { grid, pad, probe, x, strokes: STROKES, turn: 0 };
     },

@@ -73,7 +73,12 @@ async function time(fn: () => Promise<void>): Promise<number> {
   return performance.now() - t0;
 }
 
-async function measure(b: Benchmark, report: BackendReport, runs: number, warmup: number): Promise<BenchResult> {
+async function measure(
+  b: Benchmark,
+  report: BackendReport,
+  runs: number,
+  warmup: number,
+): Promise<BenchResult> {
   const row = b.name;
   const before = tf.memory().numTensors;
   const ctx = await b.setup();
@@ -120,11 +125,14 @@ async function main(): Promise<void> {
   const asked = params.get('backend') ?? '';
   // 'auto' measures the library's own choice, to set beside the fastest forced backend.
   const requested = parseBackendName(asked);
-  if (requested === 'auto' && asked !== 'auto') throw new Error(`?backend= must name a backend or auto, got "${asked}"`);
+  if (requested === 'auto' && asked !== 'auto')
+    throw new Error(`?backend= must name a backend or auto, got "${asked}"`);
   const runs = intParam(params, 'runs', 5);
   const warmup = intParam(params, 'warmup', 3);
   const filter = (params.get('filter') ?? '').toLowerCase();
-  const chosen = benchmarks.filter((b) => b.backends.includes(requested) && b.name.toLowerCase().includes(filter));
+  const chosen = benchmarks.filter(
+    (b) => b.backends.includes(requested) && b.name.toLowerCase().includes(filter),
+  );
 
   if (chosen.length === 0) return; // Nothing to measure: do not spend a backend start on it.
 

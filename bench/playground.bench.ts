@@ -39,7 +39,8 @@ export const playgroundBenchmarks: Benchmark[] = [
       await el.ready;
       await el.getOutput();
       const pixels = new Float32Array(SIDE * SIDE * 3);
-      for (let i = 0; i < SIDE * SIDE; i++) for (let c = 0; c < 3; c++) pixels[3 * i + c] = img.data[4 * i + c];
+      for (let i = 0; i < SIDE * SIDE; i++)
+        for (let c = 0; c < 3; c++) pixels[3 * i + c] = img.data[4 * i + c];
       return {
         el,
         x: tf.tensor4d(pixels, [1, SIDE, SIDE, 3]),

@@ -23,7 +23,8 @@ const OUT_DIR = join(ROOT, '.bench-build');
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'];
 const DEFAULT_BACKENDS = ALL_BACKENDS;
 
-const USAGE = 'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
+const USAGE =
+  'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
 const { values: opts } = parseArgsOrExit({
   options: {
     runs: { type: 'string', default: '5' },
@@ -46,8 +47,11 @@ const count = (name) => {
 const runs = count('runs');
 const warmup = count('warmup');
 const timeoutMs = count('timeout') * 1000;
-const backends = (opts.backend ?? DEFAULT_BACKENDS).flatMap((b) => b.split(',')).map((b) => b.trim().toLowerCase());
-for (const b of backends) if (!ALL_BACKENDS.includes(b)) fail(`unknown --backend "${b}" (one of ${ALL_BACKENDS.join(', ')})`);
+const backends = (opts.backend ?? DEFAULT_BACKENDS)
+  .flatMap((b) => b.split(','))
+  .map((b) => b.trim().toLowerCase());
+for (const b of backends)
+  if (!ALL_BACKENDS.includes(b)) fail(`unknown --backend "${b}" (one of ${ALL_BACKENDS.join(', ')})`);
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -92,10 +96,15 @@ await build({
 // The worker finds the WASM binaries beside itself (src/core/runtime/wasm-setup.tf.ts), as in dist/.
 mkdirSync(join(OUT_DIR, 'wasm'), { recursive: true });
 const WASM_DIST = join(ROOT, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
-for (const file of readdirSync(WASM_DIST).filter((f) => f.endsWith('.wasm'))) cpSync(join(WASM_DIST, file), join(OUT_DIR, 'wasm', file));
+for (const file of readdirSync(WASM_DIST).filter((f) => f.endsWith('.wasm')))
+  cpSync(join(WASM_DIST, file), join(OUT_DIR, 'wasm', file));
 
 const { server, url: base } = await serveStatic(ROOT);
-const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: chromiumFlags({ webgpu: true }),
+});
 
 const rows = [];
 const problems = [];
@@ -135,13 +144,25 @@ async function measure(backend) {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
   try {
-    const query = new URLSearchParams({ backend, runs: String(runs), warmup: String(warmup), filter: opts.filter });
+    const query = new URLSearchParams({
+      backend,
+      runs: String(runs),
+      warmup: String(warmup),
+      filter: opts.filter,
+    });
     await page.goto(`${base}/bench/index.html?${query}`);
-    await page.waitForFunction(() => window.__bench?.done === true, null, { timeout: timeoutMs, polling: 250 });
+    await page.waitForFunction(() => window.__bench?.done === true, null, {
+      timeout: timeoutMs,
+      polling: 250,
+    });
     return await page.evaluate(() => window.__bench);
   } catch (e) {
     const extra = pageErrors.length ? ` (page said: ${pageErrors.join(' | ')})` : '';
-    return { done: false, results: [], error: `${e instanceof Error ? e.message.split('\n')[0] : e}${extra}` };
+    return {
+      done: false,
+      results: [],
+      error: `${e instanceof Error ? e.message.split('\n')[0] : e}${extra}`,
+    };
   } finally {
     await page.close();
   }
@@ -160,10 +181,14 @@ function printAutoVsFastest(results) {
     const forced = measured.filter((r) => r.row === row && !r.auto);
     if (!auto || forced.length === 0) continue;
     const fastest = forced.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
-    lines.push(`| ${row} | ${auto.backend} | ${fastest.backend} | ${(auto.medianMs / fastest.medianMs).toFixed(2)} |`);
+    lines.push(
+      `| ${row} | ${auto.backend} | ${fastest.backend} | ${(auto.medianMs / fastest.medianMs).toFixed(2)} |`,
+    );
   }
   if (lines.length === 0) return;
-  console.log('\nauto ÷ fastest (aim ≤ 1.25):\n| benchmark | auto chose | fastest forced | auto ÷ fastest |\n| --- | --- | --- | ---: |');
+  console.log(
+    '\nauto ÷ fastest (aim ≤ 1.25):\n| benchmark | auto chose | fastest forced | auto ÷ fastest |\n| --- | --- | --- | ---: |',
+  );
   for (const line of lines) console.log(line);
   console.log('');
 }
@@ -183,15 +208,31 @@ function printTable(results) {
   const header = ['benchmark', 'backend', 'median ms', 'bare tfjs ms', 'ratio', 'runs'];
   const body = results.map((r) =>
     r.unavailable
-      ? [r.name, `${r.backend}: not available here [${missing.findIndex(([b]) => b === r.backend) + 1}]`, '–', '–', '–', '0']
-      : [r.name, r.backendLabel, ms(r.medianMs), ms(r.baselineMs), r.ratio === undefined ? '–' : r.ratio.toFixed(2), String(r.runs)],
+      ? [
+          r.name,
+          `${r.backend}: not available here [${missing.findIndex(([b]) => b === r.backend) + 1}]`,
+          '–',
+          '–',
+          '–',
+          '0',
+        ]
+      : [
+          r.name,
+          r.backendLabel,
+          ms(r.medianMs),
+          ms(r.baselineMs),
+          r.ratio === undefined ? '–' : r.ratio.toFixed(2),
+          String(r.runs),
+        ],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
   const numeric = new Set([2, 3, 4, 5]);
   const line = (cells) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   console.log(line(header));
-  console.log(`|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  console.log(
+    `|${widths.map((w, i) => (numeric.has(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+  );
   for (const row of body) console.log(line(row));
   missing.forEach(([backend, why], i) => console.log(`[${i + 1}] ${backend}: ${why}`));
 }

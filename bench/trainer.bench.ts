@@ -47,7 +47,10 @@ function disposeBare({ model, optimizer }: Bare): void {
   disposeOptimizer(optimizer);
 }
 
-async function mountTrainer(attributes: Record<string, string>, model?: tfl.LayersModel): Promise<CnnTrainer> {
+async function mountTrainer(
+  attributes: Record<string, string>,
+  model?: tfl.LayersModel,
+): Promise<CnnTrainer> {
   const el = document.createElement('cnn-trainer');
   for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
   document.body.append(el);
@@ -95,7 +98,8 @@ class LongTasks {
   /** Milliseconds of the longest task in a path's windows (0 when none was long, i.e. over 50 ms). */
   longest(path: 'element' | 'baseline'): number {
     if (this.observer) this.entries.push(...this.observer.takeRecords());
-    const inside = (e: PerformanceEntry) => this.windows.some((w) => w.path === path && e.startTime >= w.from && e.startTime <= w.to);
+    const inside = (e: PerformanceEntry) =>
+      this.windows.some((w) => w.path === path && e.startTime >= w.from && e.startTime <= w.to);
     return Math.max(0, ...this.entries.filter(inside).map((e) => e.duration));
   }
   finish(): void {
@@ -142,7 +146,14 @@ const speedRows: Benchmark[] = [
       );
       const testXs = mnistTensors(data, test);
       testXs.ys.dispose();
-      return { el, elementModel, bare: compiledBasic(), train: mnistTensors(data, train), testXs: testXs.xs, tasks: new LongTasks() };
+      return {
+        el,
+        elementModel,
+        bare: compiledBasic(),
+        train: mnistTensors(data, train),
+        testXs: testXs.xs,
+        tasks: new LongTasks(),
+      };
     },
     async run(ctx) {
       await ctx.tasks.time('element', () => ctx.el.train());
@@ -186,7 +197,12 @@ const speedRows: Benchmark[] = [
 ];
 
 const PRESET_SAMPLES = 256;
-const PRESET_TARGETS: Record<PresetName, number> = { basic: 500, 'two-conv': 300, 'three-conv': 300, 'dense-only': 3000 };
+const PRESET_TARGETS: Record<PresetName, number> = {
+  basic: 500,
+  'two-conv': 300,
+  'three-conv': 300,
+  'dense-only': 3000,
+};
 
 /**
  * Samples per second of one preset with its default settings (optimizer, batch size), the
@@ -212,11 +228,20 @@ function presetSpeedRow(preset: PresetName): Benchmark {
     },
     async run({ loop, train }) {
       const t0 = performance.now();
-      await new TrainingRun(loop.model, train, { epochs: 1, batchSize: PRESETS[preset].hyper.batchSize, seed: 1 }).run();
+      await new TrainingRun(loop.model, train, {
+        epochs: 1,
+        batchSize: PRESETS[preset].hyper.batchSize,
+        seed: 1,
+      }).run();
       times.push(performance.now() - t0);
     },
     async baseline({ bare, train }) {
-      await bare.model.fit(train.xs, train.ys, { epochs: 1, batchSize: PRESETS[preset].hyper.batchSize, shuffle: true, verbose: 0 });
+      await bare.model.fit(train.xs, train.ys, {
+        epochs: 1,
+        batchSize: PRESETS[preset].hyper.batchSize,
+        shuffle: true,
+        verbose: 0,
+      });
     },
     teardown(ctx) {
       disposeBare(ctx.loop);
@@ -224,7 +249,8 @@ function presetSpeedRow(preset: PresetName): Benchmark {
       tf.dispose([ctx.train.xs, ctx.train.ys]);
       const sorted = [...times].sort((a, b) => a - b);
       const median = sorted[sorted.length >> 1];
-      if (median) this.name = `${base}: ${Math.round((PRESET_SAMPLES / median) * 1000).toLocaleString('en')} samples/s`;
+      if (median)
+        this.name = `${base}: ${Math.round((PRESET_SAMPLES / median) * 1000).toLocaleString('en')} samples/s`;
     },
   });
 }
@@ -247,7 +273,7 @@ function accuracyRow(preset: PresetName, target: string): Benchmark {
     async run(ctx) {
       if (ctx.result) return;
       let last: TrainerEpochDetail | undefined;
-      ctx.el.addEventListener('epoch-end', (e) => (last = (e as CustomEvent<TrainerEpochDetail>).detail));
+      ctx.el.addEventListener('epoch-end', (e) => (last = e.detail));
       const t0 = performance.now();
       await ctx.el.train();
       ctx.result = { accuracy: last?.testAccuracy ?? NaN, seconds: (performance.now() - t0) / 1000 };
@@ -263,7 +289,9 @@ function accuracyRow(preset: PresetName, target: string): Benchmark {
   });
 }
 
-const wantsAccuracy = typeof location !== 'undefined' && (new URLSearchParams(location.search).get('filter') ?? '').toLowerCase().includes('accuracy');
+const wantsAccuracy =
+  typeof location !== 'undefined' &&
+  (new URLSearchParams(location.search).get('filter') ?? '').toLowerCase().includes('accuracy');
 
 export const trainerBenchmarks: Benchmark[] = [
   ...speedRows,

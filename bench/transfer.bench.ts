@@ -9,7 +9,14 @@
  */
 import { defineBenchmark, type Benchmark } from './benchmark';
 import { assetUrl } from '../src/core/runtime/assets';
-import { featuresOf, HeadTraining, headLayers, joinHead, loadBase, type TransferModel } from '../src/core/training/transfer.tf';
+import {
+  featuresOf,
+  HeadTraining,
+  headLayers,
+  joinHead,
+  loadBase,
+  type TransferModel,
+} from '../src/core/training/transfer.tf';
 import { LocalTraining, type TrainingSettings } from '../src/core/training/training-session.tf';
 import { seededRandom } from '../src/core/math/random';
 
@@ -37,10 +44,20 @@ export const transferBenchmarks: Benchmark[] = [
       const unfrozen = await loadBase(url);
       const full = joinHead(unfrozen, spec(unfrozen), 1, unfrozen.layers.length);
       const next = seededRandom(5);
-      const examples = Array.from({ length: EXAMPLES }, () => Uint8Array.from({ length: 784 }, () => (next() < 0.2 ? 255 : 0)));
+      const examples = Array.from({ length: EXAMPLES }, () =>
+        Uint8Array.from({ length: 784 }, () => (next() < 0.2 ? 255 : 0)),
+      );
       const labels = Uint8Array.from({ length: EXAMPLES }, (_, i) => i % CLASSES);
       await featuresOf(head, examples);
-      const settings: TrainingSettings = { epochs: 1, batchSize: 32, learningRate: 0.001, optimizer: 'adam', validationSplit: 0, seed: 1, augment: false };
+      const settings: TrainingSettings = {
+        epochs: 1,
+        batchSize: 32,
+        learningRate: 0.001,
+        optimizer: 'adam',
+        validationSplit: 0,
+        seed: 1,
+        augment: false,
+      };
       return { head, full, examples, labels, settings };
     },
     run: async ({ head, examples, labels, settings }) => {
@@ -53,7 +70,12 @@ export const transferBenchmarks: Benchmark[] = [
       examples.forEach((e, i) => images.set(e, i * 784));
       const data = { images, labels, count: EXAMPLES, classes: CLASSES };
       const indices = Array.from({ length: EXAMPLES }, (_, i) => i);
-      await new LocalTraining(full.model, { data, train: indices.slice(HELD_OUT), test: indices.slice(0, HELD_OUT), settings }).run();
+      await new LocalTraining(full.model, {
+        data,
+        train: indices.slice(HELD_OUT),
+        test: indices.slice(0, HELD_OUT),
+        settings,
+      }).run();
     },
     teardown: ({ head, full }) => {
       head.dispose();

@@ -8,7 +8,13 @@ import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 
 /** Our tags: Vue's template compiler must treat them as custom elements, not components. */
-export const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+export const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 
 export const OUT_DIR = fileURLToPath(new URL('../.cache/interop/', import.meta.url));
 const APPS_DIR = fileURLToPath(new URL('../tests/interop/', import.meta.url));
@@ -16,7 +22,9 @@ const APPS_DIR = fileURLToPath(new URL('../tests/interop/', import.meta.url));
 /** Each app's own Vite options; React's JSX needs no plugin (Vite's transform compiles it). */
 const APPS = {
   react: { oxc: { jsx: { runtime: 'automatic' } } },
-  vue: { plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => TAGS.includes(tag) } } })] },
+  vue: {
+    plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => TAGS.includes(tag) } } })],
+  },
 };
 
 /** Builds one app (or all); resolves with the names built. */
@@ -44,5 +52,7 @@ export async function buildInterop(names = Object.keys(APPS)) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const names = await buildInterop(process.argv.slice(2).length ? process.argv.slice(2) : undefined);
-  console.log(`Built the interop pages (${names.join(', ')}) into .cache/interop/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  console.log(
+    `Built the interop pages (${names.join(', ')}) into .cache/interop/ in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 }

@@ -36,7 +36,8 @@ const OUT = `${OUT_DIR}/mnist-10k.bin.gz`;
 const perClass = [];
 for (let digit = 0; digit < 10; digit++) {
   const { data } = require(`mnist/src/digits/${digit}.json`);
-  if (data.length % PIXELS !== 0) throw new Error(`mnist digit ${digit}: ${data.length} values is not a multiple of ${PIXELS}`);
+  if (data.length % PIXELS !== 0)
+    throw new Error(`mnist digit ${digit}: ${data.length} values is not a multiple of ${PIXELS}`);
   perClass.push(data);
 }
 const count = perClass.reduce((n, data) => n + data.length / PIXELS, 0);
@@ -68,4 +69,6 @@ const packed = gzipSync(raw, { level: 9 });
 mkdirSync(OUT_DIR, { recursive: true });
 writeFileSync(OUT, packed);
 const sha = createHash('sha256').update(packed).digest('hex').slice(0, 16);
-console.log(`${OUT}: ${count} digits, ${(packed.length / 1024).toFixed(1)} KiB (${packed.length} bytes, sha256 ${sha}…), unpacked ${raw.length} bytes`);
+console.log(
+  `${OUT}: ${count} digits, ${(packed.length / 1024).toFixed(1)} KiB (${packed.length} bytes, sha256 ${sha}…), unpacked ${raw.length} bytes`,
+);

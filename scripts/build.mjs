@@ -61,7 +61,9 @@ await Promise.all([
   // then gives the page one copy of lit and tfjs, and copies the shipped files it finds named.
   build({
     entryPoints: [
-      ...sources('src').filter((f) => !f.startsWith('src/core/runtime/shipped-files.')).map((f) => ({ in: f, out: f.slice(4, -3) })),
+      ...sources('src')
+        .filter((f) => !f.startsWith('src/core/runtime/shipped-files.'))
+        .map((f) => ({ in: f, out: f.slice(4, -3) })),
       { in: 'src/core/runtime/shipped-files.bundler.ts', out: 'core/runtime/shipped-files' },
     ],
     outdir: 'dist/esm',
@@ -79,7 +81,9 @@ function swapModule(specifier, replacement) {
   return {
     name: `swap ${specifier}`,
     setup(b) {
-      b.onResolve({ filter: new RegExp(`^${specifier.replace(/[.]/g, '\\.')}$`) }, () => ({ path: resolve(replacement) }));
+      b.onResolve({ filter: new RegExp(`^${specifier.replace(/[.]/g, '\\.')}$`) }, () => ({
+        path: resolve(replacement),
+      }));
     },
   };
 }
@@ -94,11 +98,15 @@ function sources(dir) {
 execFileSync('npx', ['--no-install', 'tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 
 mkdirSync('dist/wasm', { recursive: true });
-for (const file of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist').filter((f) => f.endsWith('.wasm'))) {
+for (const file of readdirSync('node_modules/@tensorflow/tfjs-backend-wasm/dist').filter((f) =>
+  f.endsWith('.wasm'),
+)) {
   cpSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${file}`, `dist/wasm/${file}`);
 }
 
-console.log(`Built dist/ (cnn-elements.js and ${TAGS.length} element modules) in ${Date.now() - started} ms.`);
+console.log(
+  `Built dist/ (cnn-elements.js and ${TAGS.length} element modules) in ${Date.now() - started} ms.`,
+);
 
 // Editor hints and JSX/Vue typings from custom-elements.json (dist/vscode.html-custom-data.json, dist/types/{jsx,vue}.d.ts).
 (await import('./editor-types.mjs')).writeEditorFiles();

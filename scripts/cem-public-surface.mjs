@@ -34,7 +34,9 @@ function resolvePath(from, ref) {
  * element inherits (documented once, on CnnElement, for whoever writes a new element).
  */
 const isInternal = (member) =>
-  member.privacy === 'private' || member.name?.startsWith('#') || (member.privacy === 'protected' && member.inheritedFrom);
+  member.privacy === 'private' ||
+  member.name?.startsWith('#') ||
+  (member.privacy === 'protected' && member.inheritedFrom);
 
 export function publicSurface() {
   return {
@@ -77,7 +79,10 @@ export function publicSurface() {
           const names = new Set(declarations.map((d) => d.name));
           const exports = isEntry(mod.path)
             ? mod.exports
-            : (mod.exports ?? []).filter((e) => names.has(e.declaration?.name) && resolvePath(mod.path, e.declaration.module) === mod.path);
+            : (mod.exports ?? []).filter(
+                (e) =>
+                  names.has(e.declaration?.name) && resolvePath(mod.path, e.declaration.module) === mod.path,
+              );
           return { ...mod, declarations, exports };
         })
         .filter((mod) => isEntry(mod.path) || mod.declarations.length > 0);

@@ -16,11 +16,23 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 const TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 180_000);
 const VIEWS = [
   { name: 'desktop, light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },
-  { name: 'phone, dark', viewport: { width: 390, height: 844 }, colorScheme: 'dark', isMobile: true, hasTouch: true },
+  {
+    name: 'phone, dark',
+    viewport: { width: 390, height: 844 },
+    colorScheme: 'dark',
+    isMobile: true,
+    hasTouch: true,
+  },
 ];
 
 if (!existsSync('dist/cnn-elements.js')) {
@@ -29,7 +41,10 @@ if (!existsSync('dist/cnn-elements.js')) {
 }
 
 const { server, url: origin } = await serveStatic('.', { redirects: { '/': '/demo/' } });
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: true }),
+});
 let failed = false;
 try {
   for (const view of VIEWS) {
@@ -44,7 +59,9 @@ try {
     const started = Date.now();
     const { problems, summary } = await checkWorker(where);
     const secs = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`${problems.length ? 'FAIL' : 'ok  '}  trainer worker (library from ${where}, ${secs} s): ${summary}`);
+    console.log(
+      `${problems.length ? 'FAIL' : 'ok  '}  trainer worker (library from ${where}, ${secs} s): ${summary}`,
+    );
     for (const p of problems) console.log(`        - ${p}`);
     failed ||= problems.length > 0;
   }
@@ -66,7 +83,10 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
       .waitForFunction(
         (tags) => {
           const all = [...document.querySelectorAll(tags.join(','))];
-          return all.length > 0 && all.every((el) => el.getAttribute('state') === 'ready' || el.getAttribute('state') === 'error');
+          return (
+            all.length > 0 &&
+            all.every((el) => el.getAttribute('state') === 'ready' || el.getAttribute('state') === 'error')
+          );
         },
         TAGS,
         { timeout: TIMEOUT_MS, polling: 250 },
@@ -76,27 +96,40 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
     // Let the first computations (ready → busy → ready) run and report.
     await page.waitForTimeout(1000);
     // Compared with the screen width asked for: a mobile viewport grows to fit what is too wide.
-    const report = await page.evaluate(({ tags, width }) => {
-      const elements = [...document.querySelectorAll(tags.join(','))].map((el) => ({
-        tag: el.localName,
-        id: el.id,
-        state: el.getAttribute('state'),
-        message: el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
-      }));
-      return { elements, overflow: document.documentElement.scrollWidth - width, tags: new Set(elements.map((e) => e.tag)).size };
-    }, { tags: TAGS, width: viewport.width });
+    const report = await page.evaluate(
+      ({ tags, width }) => {
+        const elements = [...document.querySelectorAll(tags.join(','))].map((el) => ({
+          tag: el.localName,
+          id: el.id,
+          state: el.getAttribute('state'),
+          message: el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
+        }));
+        return {
+          elements,
+          overflow: document.documentElement.scrollWidth - width,
+          tags: new Set(elements.map((e) => e.tag)).size,
+        };
+      },
+      { tags: TAGS, width: viewport.width },
+    );
     const counts = {};
     for (const e of report.elements) counts[e.tag] = (counts[e.tag] ?? 0) + 1;
     summary = Object.entries(counts)
       .map(([tag, n]) => `${n}× <${tag}>`)
       .join(', ');
     if (!settled) problems.push(`not every element was ready after ${TIMEOUT_MS / 1000} s`);
-    if (report.tags < TAGS.length) problems.push(`the article shows ${report.tags} of the ${TAGS.length} elements`);
+    if (report.tags < TAGS.length)
+      problems.push(`the article shows ${report.tags} of the ${TAGS.length} elements`);
     for (const e of report.elements) {
-      if (e.state !== 'ready') problems.push(`<${e.tag}${e.id ? ` id="${e.id}"` : ''}> is "${e.state}"${e.message ? `: ${e.message}` : ''}`);
-      else if (e.message) problems.push(`<${e.tag}${e.id ? ` id="${e.id}"` : ''}> shows an error: ${e.message}`);
+      if (e.state !== 'ready')
+        problems.push(
+          `<${e.tag}${e.id ? ` id="${e.id}"` : ''}> is "${e.state}"${e.message ? `: ${e.message}` : ''}`,
+        );
+      else if (e.message)
+        problems.push(`<${e.tag}${e.id ? ` id="${e.id}"` : ''}> shows an error: ${e.message}`);
     }
-    if (report.overflow > 1) problems.push(`the page is ${report.overflow} px wider than the ${viewport.width} px screen`);
+    if (report.overflow > 1)
+      problems.push(`the page is ${report.overflow} px wider than the ${viewport.width} px screen`);
   } catch (e) {
     problems.push(`could not open the demo: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -137,9 +170,12 @@ async function checkWorker(where) {
   let summary = '';
   try {
     await page.goto(pageUrl);
-    const text = await page.waitForFunction(() => window.progressText, undefined, { timeout: 90_000, polling: 250 }).then((h) => h.jsonValue());
+    const text = await page
+      .waitForFunction(() => window.progressText, undefined, { timeout: 90_000, polling: 250 })
+      .then((h) => h.jsonValue());
     summary = text;
-    if (!text.includes('in a Web Worker')) problems.push('the batches ran on the page, not in the training worker');
+    if (!text.includes('in a Web Worker'))
+      problems.push('the batches ran on the page, not in the training worker');
   } catch (e) {
     problems.push(`the trainer did not finish: ${e instanceof Error ? e.message : String(e)}`);
   } finally {

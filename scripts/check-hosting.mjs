@@ -40,8 +40,14 @@ const ALL_SCENARIOS = [
   {
     name: 'policy without wasm-unsafe-eval, backend="wasm" asked',
     host: () => CSP({ wasm: false }),
-    tags: ['<conv-filter-playground backend="wasm"></conv-filter-playground>', '<pretrained-classifier backend="wasm"></pretrained-classifier>'],
-    expect: { 'conv-filter-playground': ['error', /Content-Security-Policy.*'wasm-unsafe-eval'/], 'pretrained-classifier': ['error', /'wasm-unsafe-eval'/] },
+    tags: [
+      '<conv-filter-playground backend="wasm"></conv-filter-playground>',
+      '<pretrained-classifier backend="wasm"></pretrained-classifier>',
+    ],
+    expect: {
+      'conv-filter-playground': ['error', /Content-Security-Policy.*'wasm-unsafe-eval'/],
+      'pretrained-classifier': ['error', /'wasm-unsafe-eval'/],
+    },
   },
   {
     name: 'policy without wasm-unsafe-eval, automatic backend',
@@ -54,14 +60,21 @@ const ALL_SCENARIOS = [
     host: () => CSP({ workers: false }),
     tags: [TRAINER],
     train: true,
-    expect: { 'cnn-trainer': ['ready', /runs on the page.*Content-Security-Policy \(worker-src\).*worker-src/] },
+    expect: {
+      'cnn-trainer': ['ready', /runs on the page.*Content-Security-Policy \(worker-src\).*worker-src/],
+    },
   },
   {
     name: 'worker script served as text/plain',
     host: (path) => (path.endsWith('/train-worker.js') ? { type: 'text/plain' } : {}),
     tags: [TRAINER],
     train: true,
-    expect: { 'cnn-trainer': ['ready', /runs on the page.*\/dist\/train-worker\.js is served as "text\/plain".*text\/javascript/] },
+    expect: {
+      'cnn-trainer': [
+        'ready',
+        /runs on the page.*\/dist\/train-worker\.js is served as "text\/plain".*text\/javascript/,
+      ],
+    },
   },
   {
     name: 'worker script missing',
@@ -74,7 +87,12 @@ const ALL_SCENARIOS = [
     name: 'wasm binaries missing, backend="wasm" asked',
     host: (path) => ({ missing: path.endsWith('.wasm') }),
     tags: ['<conv-filter-playground backend="wasm"></conv-filter-playground>'],
-    expect: { 'conv-filter-playground': ['error', /\/dist\/wasm\/tfjs-backend-wasm-simd\.wasm answered 404.*setWasmPaths/] },
+    expect: {
+      'conv-filter-playground': [
+        'error',
+        /\/dist\/wasm\/tfjs-backend-wasm-simd\.wasm answered 404.*setWasmPaths/,
+      ],
+    },
   },
   {
     name: 'wasm binaries served as application/octet-stream',
@@ -129,7 +147,10 @@ SCENARIOS.forEach((s, i) => writeFileSync(`${PAGES}/${i}.html`, pageFor(s)));
 let current = SCENARIOS[0];
 const { server, url: origin } = await serveStatic('.', { adjust: (path) => current.host(path) });
 // No GPU and no WebGL, as on a school machine: the automatic choice is between wasm and cpu.
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...chromiumFlags({ webgpu: false }), '--disable-3d-apis'] });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [...chromiumFlags({ webgpu: false }), '--disable-3d-apis'],
+});
 let failures = 0;
 try {
   for (const [i, scenario] of SCENARIOS.entries()) {
@@ -137,7 +158,9 @@ try {
     const started = Date.now();
     const problems = await check(scenario, `${origin}/${PAGES}/${i}.html`);
     failures += problems.length ? 1 : 0;
-    console.log(`${problems.length ? 'FAIL' : 'ok  '}  ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `${problems.length ? 'FAIL' : 'ok  '}  ${scenario.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
     for (const p of problems) console.log(`        - ${p}`);
   }
 } finally {
@@ -148,7 +171,9 @@ if (failures) {
   console.error(`${failures} of ${SCENARIOS.length} hosting scenarios failed.`);
   process.exit(1);
 }
-console.log(`All ${SCENARIOS.length} hosting scenarios: every problem named with its URL and fix, the rest of the page unharmed.`);
+console.log(
+  `All ${SCENARIOS.length} hosting scenarios: every problem named with its URL and fix, the rest of the page unharmed.`,
+);
 
 async function check(scenario, url) {
   const page = await browser.newPage();
@@ -160,18 +185,24 @@ async function check(scenario, url) {
     // Settled: every element out of its loading states, and a message shown where one is expected
     // (a trainer learns that its worker cannot start when it trains: first the state, then the run).
     const settle = (withMessages) =>
-      page.waitForFunction(
-        (expect) =>
-          Object.entries(expect).every(([tag, [state, says]]) => {
-            const el = document.querySelector(tag);
-            const shown = el?.shadowRoot?.querySelector('[part="error"]')?.textContent ?? '';
-            return el?.state === state && (!says || new RegExp(says).test(shown));
-          }),
-        Object.fromEntries(Object.entries(scenario.expect).map(([tag, [state, says]]) => [tag, [state, withMessages ? says?.source : undefined]])),
-        { timeout: 60_000, polling: 250 },
-      )
-      .then(() => true)
-      .catch(() => false);
+      page
+        .waitForFunction(
+          (expect) =>
+            Object.entries(expect).every(([tag, [state, says]]) => {
+              const el = document.querySelector(tag);
+              const shown = el?.shadowRoot?.querySelector('[part="error"]')?.textContent ?? '';
+              return el?.state === state && (!says || new RegExp(says).test(shown));
+            }),
+          Object.fromEntries(
+            Object.entries(scenario.expect).map(([tag, [state, says]]) => [
+              tag,
+              [state, withMessages ? says?.source : undefined],
+            ]),
+          ),
+          { timeout: 60_000, polling: 250 },
+        )
+        .then(() => true)
+        .catch(() => false);
     let settled = await settle(!scenario.train);
     if (scenario.train) {
       const trained = await page.evaluate(async () => {
@@ -179,7 +210,8 @@ async function check(scenario, url) {
         await trainer.train().catch(() => {});
         return trainer.shadowRoot.querySelector('[part="progress"]').textContent.replace(/\s+/g, ' ');
       });
-      if (!/batch 4\/4/.test(trained)) problems.push(`the trainer did not finish its run on the page: "${trained}"`);
+      if (!/batch 4\/4/.test(trained))
+        problems.push(`the trainer did not finish its run on the page: "${trained}"`);
       settled = settled && (await settle(true));
     }
     const seen = await page.evaluate((tags) => {
@@ -188,7 +220,11 @@ async function check(scenario, url) {
       return {
         elements: tags.map((tag) => {
           const el = document.querySelector(tag);
-          return { tag, state: el.state, shown: el.shadowRoot?.querySelector('[part="error"]')?.textContent?.trim() ?? '' };
+          return {
+            tag,
+            state: el.state,
+            shown: el.shadowRoot?.querySelector('[part="error"]')?.textContent?.trim() ?? '',
+          };
         }),
         heard: window.heard,
         clicks: own.dataset.clicks,
@@ -198,7 +234,8 @@ async function check(scenario, url) {
       const [wanted, says] = scenario.expect[tag];
       if (state !== wanted) problems.push(`<${tag}> is "${state}", expected "${wanted}" (shown: "${shown}")`);
       if (says && !says.test(shown)) problems.push(`<${tag}> shows "${shown}", expected ${says}`);
-      if (says && !seen.heard.some(([t, m]) => t === tag && says.test(m))) problems.push(`<${tag}> fired no cnn-error matching ${says}`);
+      if (says && !seen.heard.some(([t, m]) => t === tag && says.test(m)))
+        problems.push(`<${tag}> fired no cnn-error matching ${says}`);
       if (!says && shown) problems.push(`<${tag}> shows an unexpected message: "${shown}"`);
     }
     if (!settled && !problems.length) problems.push('the elements took longer than 60 s to settle');

@@ -20,14 +20,19 @@ if (!existsSync(join(ROOT, 'dist', 'cnn-elements.js'))) {
 }
 
 const report = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }),
 )[0];
 const packed = new Set(report.files.map((f) => f.path));
 const problems = [];
 
 for (const path of packed) {
   const allowed = TOP_FILES.includes(path) || FOLDERS.some((f) => path.startsWith(f));
-  if (!allowed) problems.push(`${path} is in the pack but is none of ${[...TOP_FILES, ...FOLDERS].join(', ')}`);
+  if (!allowed)
+    problems.push(`${path} is in the pack but is none of ${[...TOP_FILES, ...FOLDERS].join(', ')}`);
   if (path.endsWith('.map')) problems.push(`${path}: source maps are left out of the pack`);
 }
 
@@ -44,10 +49,14 @@ for (const folder of FOLDERS) {
   }
 }
 for (const path of required) {
-  if (!packed.has(path)) problems.push(`${path} is missing from the pack${existsSync(join(ROOT, path)) ? '' : ' (and from the disk)'}`);
+  if (!packed.has(path))
+    problems.push(
+      `${path} is missing from the pack${existsSync(join(ROOT, path)) ? '' : ' (and from the disk)'}`,
+    );
 }
 const licences = [...packed].filter((p) => /(^|\/)LICEN[CS]ES?(\.\w+)?$/i.test(p));
-if (!licences.some((p) => p.startsWith('assets/'))) problems.push('no licence file of the shipped assets is in the pack');
+if (!licences.some((p) => p.startsWith('assets/')))
+  problems.push('no licence file of the shipped assets is in the pack');
 
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 console.log(
@@ -70,5 +79,7 @@ function targets(exports) {
 /** Files under a folder, recursively (none if it does not exist). */
 function walk(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }

@@ -23,7 +23,13 @@ import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 const WIDTHS = [320, 390, 768];
 const TIMEOUT_MS = Number(process.env.WIDTHS_TIMEOUT_MS ?? 120_000);
 const MAX_LAYOUT_SHIFT = 0.05;
@@ -33,20 +39,33 @@ const only = process.env.WIDTHS_ONLY;
 
 for (const need of ['dist/cnn-elements.js', 'storybook-static/index.json']) {
   if (!existsSync(need)) {
-    console.error(`${need} is missing: run \`npm run build && npm run build-storybook\` first, then \`npm run test:widths\`.`);
+    console.error(
+      `${need} is missing: run \`npm run build && npm run build-storybook\` first, then \`npm run test:widths\`.`,
+    );
     process.exit(1);
   }
 }
-const stories = Object.values(JSON.parse(readFileSync(join('storybook-static', 'index.json'), 'utf8')).entries)
+const stories = Object.values(
+  JSON.parse(readFileSync(join('storybook-static', 'index.json'), 'utf8')).entries,
+)
   .filter((e) => e.type === 'story' && (!only || e.id.includes(only)))
   .map((e) => e.id);
 
 const { server, url: origin } = await serveStatic('.', { redirects: { '/': '/demo/' } });
 const { server: storybook, url: storybookOrigin } = await serveStatic('storybook-static');
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: true }),
+});
 const pages = [
-  ...(!only || 'demo'.includes(only) ? [{ name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true }] : []),
-  ...stories.map((id) => ({ name: id, url: `${storybookOrigin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, shifts: true })),
+  ...(!only || 'demo'.includes(only)
+    ? [{ name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true }]
+    : []),
+  ...stories.map((id) => ({
+    name: id,
+    url: `${storybookOrigin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`,
+    shifts: true,
+  })),
 ];
 let failed = 0;
 try {
@@ -67,7 +86,11 @@ if (failed) process.exit(1);
 /** Loads one page at the narrowest width, then widens the screen; returns what did not fit. */
 async function check({ url, shifts, fingers }) {
   const problems = [];
-  const context = await browser.newContext({ viewport: { width: WIDTHS[0], height: 800 }, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({
+    viewport: { width: WIDTHS[0], height: 800 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const page = await context.newPage();
   if (shifts) await page.addInitScript(watchLayoutShifts);
   try {
@@ -76,7 +99,9 @@ async function check({ url, shifts, fingers }) {
       .waitForFunction(
         (tags) => {
           const all = [...document.querySelectorAll(tags.join(','))];
-          return all.length > 0 && all.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''));
+          return (
+            all.length > 0 && all.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''))
+          );
         },
         TAGS,
         { timeout: TIMEOUT_MS, polling: 200 },
@@ -95,11 +120,15 @@ async function check({ url, shifts, fingers }) {
       problems.push(...report.map((r) => `at ${width} px: ${r}`));
       if (width === TARGET_WIDTH) {
         const small = await page.evaluate(smallTargets, { tags: TAGS, min: MIN_TARGET });
-        problems.push(...small.map((r) => `at ${width} px: a target smaller than ${MIN_TARGET}×${MIN_TARGET} px: ${r}`));
-        if (fingers) problems.push(...(await touchWorks(page)).map((r) => `at ${width} px with a finger: ${r}`));
+        problems.push(
+          ...small.map((r) => `at ${width} px: a target smaller than ${MIN_TARGET}×${MIN_TARGET} px: ${r}`),
+        );
+        if (fingers)
+          problems.push(...(await touchWorks(page)).map((r) => `at ${width} px with a finger: ${r}`));
       }
     }
-    if (loadShift > MAX_LAYOUT_SHIFT) problems.push(`layout shift while loading: ${loadShift.toFixed(3)} (at most ${MAX_LAYOUT_SHIFT})`);
+    if (loadShift > MAX_LAYOUT_SHIFT)
+      problems.push(`layout shift while loading: ${loadShift.toFixed(3)} (at most ${MAX_LAYOUT_SHIFT})`);
   } catch (e) {
     problems.push(`could not open it: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -119,7 +148,8 @@ function measure({ tags, width }) {
     if (box.right > width + 1) out.push(`${name} reaches ${Math.round(box.right)} px`);
     // Content wider than the element's own box spills out of it.
     const frame = el.shadowRoot?.querySelector('[part~="frame"]') ?? el;
-    if (frame.scrollWidth > frame.clientWidth + 1) out.push(`${name}'s content is ${frame.scrollWidth} px in a ${frame.clientWidth} px box`);
+    if (frame.scrollWidth > frame.clientWidth + 1)
+      out.push(`${name}'s content is ${frame.scrollWidth} px in a ${frame.clientWidth} px box`);
   }
   return out;
 }
@@ -133,7 +163,9 @@ function watchLayoutShifts() {
       if (entry.hadRecentInput) continue;
       window.__layoutShift += entry.value;
       // What moved, for WIDTHS_DEBUG=1 (the top-level nodes only: shadow content is reported as its host).
-      window.__shiftLog.push(`${entry.value.toFixed(3)}: ${entry.sources.map((s) => `${s.node?.nodeName ?? '?'} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`).join(', ')}`);
+      window.__shiftLog.push(
+        `${entry.value.toFixed(3)}: ${entry.sources.map((s) => `${s.node?.nodeName ?? '?'} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)}`).join(', ')}`,
+      );
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }
@@ -146,18 +178,26 @@ function smallTargets({ tags, min }) {
     for (const el of root.querySelectorAll(selector)) {
       // A check box or radio is hit through its label; a hidden file input through its styled label.
       const label = el.closest('label');
-      const target = el.matches('input[type="checkbox"], input[type="radio"], input[type="file"]') && label ? label : el;
+      const target =
+        el.matches('input[type="checkbox"], input[type="radio"], input[type="file"]') && label ? label : el;
       const box = target.getBoundingClientRect();
       // Not rendered (a closed <details>, a hidden panel) or visually hidden (1 px inputs behind a label).
-      if (box.width <= 1 || box.height <= 1 || target.closest('details:not([open]) > :not(summary)')) continue;
+      if (box.width <= 1 || box.height <= 1 || target.closest('details:not([open]) > :not(summary)'))
+        continue;
       if (box.width < min - 0.5 || box.height < min - 0.5) {
-        const name = (target.getAttribute('aria-label') || target.textContent || target.localName).trim().replace(/\s+/g, ' ').slice(0, 40);
-        out.push(`<${host}> ${target.localName}${target.className ? `.${String(target.className).split(' ')[0]}` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        const name = (target.getAttribute('aria-label') || target.textContent || target.localName)
+          .trim()
+          .replace(/\s+/g, ' ')
+          .slice(0, 40);
+        out.push(
+          `<${host}> ${target.localName}${target.className ? `.${String(target.className).split(' ')[0]}` : ''} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
       }
     }
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot, host);
   };
-  for (const el of document.querySelectorAll(tags.join(','))) if (el.shadowRoot) visit(el.shadowRoot, el.localName);
+  for (const el of document.querySelectorAll(tags.join(',')))
+    if (el.shadowRoot) visit(el.shadowRoot, el.localName);
   return [...new Set(out)];
 }
 
@@ -165,7 +205,8 @@ function smallTargets({ tags, min }) {
 async function touchWorks(page) {
   const problems = [];
   const cdp = await page.context().newCDPSession(page);
-  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
+  const touch = (type, points) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
   // The pad of the first classifier (the shipped digit model).
   const pad = await page.evaluateHandle(() => {
     const el = document.querySelector('pretrained-classifier');
@@ -184,7 +225,12 @@ async function touchWorks(page) {
       () => {
         const el = document.querySelector('pretrained-classifier');
         const padEl = el.shadowRoot.querySelector('cnn-draw-pad');
-        return !padEl.empty && !el.shadowRoot.querySelector('.first-look') && el.predictions.length > 0 && el.getAttribute('state') === 'ready';
+        return (
+          !padEl.empty &&
+          !el.shadowRoot.querySelector('.first-look') &&
+          el.predictions.length > 0 &&
+          el.getAttribute('state') === 'ready'
+        );
       },
       null,
       { timeout: 20_000, polling: 100 },
@@ -193,7 +239,8 @@ async function touchWorks(page) {
     .catch(() => false);
   if (!drawn) problems.push('a stroke drawn on the classifier pad was not drawn or not classified');
   const scrollAfter = await page.evaluate(() => window.scrollY);
-  if (Math.abs(scrollAfter - scrollBefore) > 1) problems.push(`drawing on the pad scrolled the page by ${scrollAfter - scrollBefore} px`);
+  if (Math.abs(scrollAfter - scrollBefore) > 1)
+    problems.push(`drawing on the pad scrolled the page by ${scrollAfter - scrollBefore} px`);
   // A tap on the playground's map, near its lower right: the arithmetic follows the finger.
   const map = await page.evaluateHandle(() => {
     const el = document.querySelector('#playground');
@@ -208,12 +255,17 @@ async function touchWorks(page) {
     const el = document.querySelector('#playground');
     const text = el.shadowRoot.querySelector('[part~="arithmetic"] [aria-live]')?.textContent ?? '';
     const match = /Output row (\d+), column (\d+)/.exec(text);
-    const [h, w] = [el.shadowRoot.querySelector('canvas.out').height, el.shadowRoot.querySelector('canvas.out').width];
+    const [h, w] = [
+      el.shadowRoot.querySelector('canvas.out').height,
+      el.shadowRoot.querySelector('canvas.out').width,
+    ];
     return match ? { row: Number(match[1]), col: Number(match[2]), h, w } : undefined;
   });
   if (!said) problems.push('the playground shows no arithmetic after a tap');
   else if (Math.abs(said.row / said.h - 0.9) > 0.05 || Math.abs(said.col / said.w - 0.9) > 0.05) {
-    problems.push(`a tap at 90%, 90% of the feature map inspected row ${said.row} of ${said.h}, column ${said.col} of ${said.w}`);
+    problems.push(
+      `a tap at 90%, 90% of the feature map inspected row ${said.row} of ${said.h}, column ${said.col} of ${said.w}`,
+    );
   }
   await cdp.detach();
   return problems;

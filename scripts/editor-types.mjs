@@ -41,7 +41,11 @@ export function readTags(manifest) {
       const withAttribute = new Set(attributes.map((a) => a.field));
       const properties = (d.members ?? [])
         .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public')
-        .map((m) => ({ name: m.name, description: m.description ?? '', attribute: withAttribute.has(m.name) }));
+        .map((m) => ({
+          name: m.name,
+          description: m.description ?? '',
+          attribute: withAttribute.has(m.name),
+        }));
       tags.push({
         tag: d.tagName,
         className: d.name,
@@ -50,7 +54,9 @@ export function readTags(manifest) {
         description: d.description ?? '',
         attributes,
         properties,
-        events: (d.events ?? []).filter((e) => e.name).map((e) => ({ name: e.name, description: e.description ?? '' })),
+        events: (d.events ?? [])
+          .filter((e) => e.name)
+          .map((e) => ({ name: e.name, description: e.description ?? '' })),
         parts: (d.cssParts ?? []).map((p) => p.name),
       });
     }
@@ -74,13 +80,18 @@ export function resolveFieldTypes(tags, root = ROOT) {
   for (const t of tags) {
     const source = program.getSourceFile(resolve(root, t.module));
     const decl = source?.statements.find((s) => ts.isClassDeclaration(s) && s.name?.text === t.className);
-    if (!decl) throw new Error(`${t.module} has no class ${t.className}: is custom-elements.json stale? Run npm run analyze.`);
+    if (!decl)
+      throw new Error(
+        `${t.module} has no class ${t.className}: is custom-elements.json stale? Run npm run analyze.`,
+      );
     const instance = checker.getTypeAtLocation(decl);
     for (const p of t.properties) {
       const symbol = instance.getProperty(p.name);
       if (!symbol) {
         // Left out of the typings (they would name a missing property); npm run analyze:check fails on it.
-        console.warn(`editor-types: ${t.className} has no property ${p.name}; is custom-elements.json stale? Run npm run analyze.`);
+        console.warn(
+          `editor-types: ${t.className} has no property ${p.name}; is custom-elements.json stale? Run npm run analyze.`,
+        );
         continue;
       }
       const info = classify(checker.getTypeOfSymbolAtLocation(symbol, decl));
@@ -199,7 +210,8 @@ export function jsxTypes(tags, types, from = './index.js') {
     for (const a of t.attributes) {
       const info = types.get(`${t.className}.${a.field}`);
       if (!info && a.name === a.field) continue;
-      const type = a.name === a.field ? propertyType(t, a.field, info) : attributeType(info ?? { kind: 'other' });
+      const type =
+        a.name === a.field ? propertyType(t, a.field, info) : attributeType(info ?? { kind: 'other' });
       lines.push(`${doc(describe(a.description, a.default), '  ')}  ${quote(a.name)}?: ${type};`);
     }
     for (const p of t.properties) {
@@ -208,12 +220,15 @@ export function jsxTypes(tags, types, from = './index.js') {
       lines.push(`${doc(p.description, '  ')}  ${quote(p.name)}?: ${propertyType(t, p.name, info)};`);
     }
     for (const e of t.events) {
-      lines.push(`${doc(e.description, '  ')}  ${quote(`on${e.name}`)}?: (event: CnnEvent<${t.className}EventMap, '${e.name}'>) => void;`);
+      lines.push(
+        `${doc(e.description, '  ')}  ${quote(`on${e.name}`)}?: (event: CnnEvent<${t.className}EventMap, '${e.name}'>) => void;`,
+      );
     }
     return `/** Props of \`<${t.tag}>\` in JSX. */\nexport interface ${t.className}JsxProps {\n${lines.join('\n')}\n}`;
   });
   const entries = tags.map(
-    (t) => `${doc(t.summary, '      ')}      '${t.tag}': Omit<DetailedHTMLProps<HTMLAttributes<${t.className}>, ${t.className}>, keyof ${t.className}JsxProps> & ${t.className}JsxProps;`,
+    (t) =>
+      `${doc(t.summary, '      ')}      '${t.tag}': Omit<DetailedHTMLProps<HTMLAttributes<${t.className}>, ${t.className}>, keyof ${t.className}JsxProps> & ${t.className}JsxProps;`,
   );
   return `${HEADER}
 // React 19 JSX typings for the cnn-elements tags: import them once in a TypeScript
@@ -249,9 +264,12 @@ export function vueTypes(tags, types, from = './index.js') {
       if (!info) continue;
       const attribute = t.attributes.find((a) => a.field === p.name);
       let type = propertyType(t, p.name, info);
-      if (attribute && ['number', 'boolean', 'enum', 'string'].includes(info.kind)) type = attributeType(info);
+      if (attribute && ['number', 'boolean', 'enum', 'string'].includes(info.kind))
+        type = attributeType(info);
       else if (attribute) type = `${type} | string`;
-      lines.push(`${doc(describe(p.description || attribute?.description || '', attribute?.default), '  ')}  ${quote(p.name)}?: ${type};`);
+      lines.push(
+        `${doc(describe(p.description || attribute?.description || '', attribute?.default), '  ')}  ${quote(p.name)}?: ${type};`,
+      );
     }
     const events = t.events.map((e) => `  ${quote(e.name)}: CnnEvent<${t.className}EventMap, '${e.name}'>;`);
     return [
@@ -260,7 +278,8 @@ export function vueTypes(tags, types, from = './index.js') {
     ].join('\n\n');
   });
   const entries = tags.map(
-    (t) => `${doc(t.summary, '    ')}    '${t.tag}': CnnVueElement<${t.className}, ${t.className}VueProps, ${t.className}VueEvents>;`,
+    (t) =>
+      `${doc(t.summary, '    ')}    '${t.tag}': CnnVueElement<${t.className}, ${t.className}VueProps, ${t.className}VueEvents>;`,
   );
   return `${HEADER}
 // Vue 3 template typings for the cnn-elements tags: import them once in a TypeScript
@@ -290,11 +309,16 @@ ${entries.join('\n')}
 }
 
 /** Reads the manifest and writes the three files under `outDir`; returns their paths. */
-export function writeEditorFiles({ manifest = join(ROOT, 'custom-elements.json'), outDir = join(ROOT, 'dist'), root = ROOT } = {}) {
+export function writeEditorFiles({
+  manifest = join(ROOT, 'custom-elements.json'),
+  outDir = join(ROOT, 'dist'),
+  root = ROOT,
+} = {}) {
   const tags = readTags(JSON.parse(readFileSync(manifest, 'utf8')));
   const types = resolveFieldTypes(tags, root);
   const files = {
-    [join(outDir, 'vscode.html-custom-data.json')]: `${JSON.stringify(htmlCustomData(tags, types), null, 2)}\n`,
+    [join(outDir, 'vscode.html-custom-data.json')]:
+      `${JSON.stringify(htmlCustomData(tags, types), null, 2)}\n`,
     [join(outDir, 'types', 'jsx.d.ts')]: jsxTypes(tags, types),
     [join(outDir, 'types', 'vue.d.ts')]: vueTypes(tags, types),
   };

@@ -15,7 +15,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository, so that tsc finds react, vue and lit in node_modules.
 const WORK = join(ROOT, '.cache', 'editor-types-test');
 const OUT = join(WORK, 'out');
-const ELEMENTS = ['cnn-trainer', 'conv-filter-playground', 'filter-grid', 'pooling-stepper', 'pretrained-classifier'];
+const ELEMENTS = [
+  'cnn-trainer',
+  'conv-filter-playground',
+  'filter-grid',
+  'pooling-stepper',
+  'pretrained-classifier',
+];
 
 rmSync(WORK, { recursive: true, force: true });
 // What failed is in the assertion messages (tsc's output included): nothing to keep.
@@ -30,35 +36,55 @@ test('custom data lists the five elements with their summaries', () => {
   assert.equal(data.version, 1.1);
   assert.deepEqual(data.tags.map((t) => t.name).sort(), ELEMENTS);
   assert.match(tagData('pooling-stepper').description.value, /^Step a max, average or min pooling window/);
-  assert.match(tagData('pooling-stepper').description.value, /\*\*Events:\*\* `step`, `complete`, `cnn-error`/);
+  assert.match(
+    tagData('pooling-stepper').description.value,
+    /\*\*Events:\*\* `step`, `complete`, `cnn-error`/,
+  );
 });
 
 test('custom data has every attribute of the manifest, described', () => {
-  for (const d of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => ELEMENTS.includes(d.tagName))) {
+  for (const d of manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => ELEMENTS.includes(d.tagName))) {
     const names = tagData(d.tagName).attributes.map((a) => a.name);
-    assert.deepEqual(names, d.attributes.map((a) => a.name), d.tagName);
+    assert.deepEqual(
+      names,
+      d.attributes.map((a) => a.name),
+      d.tagName,
+    );
   }
   assert.match(attr('pooling-stepper', 'pool-size').description, /^Window size/);
   assert.match(attr('conv-filter-playground', 'max-size').description, /Default: `512`\./);
 });
 
 test('string-literal unions become value lists, booleans valueless attributes', () => {
-  const values = (tag, name) => attr(tag, name).values?.map((v) => v.name).sort();
+  const values = (tag, name) =>
+    attr(tag, name)
+      .values?.map((v) => v.name)
+      .sort();
   assert.deepEqual(values('pooling-stepper', 'mode'), ['avg', 'max', 'min']);
   assert.deepEqual(values('pooling-stepper', 'padding'), ['same', 'valid']);
   assert.deepEqual(values('conv-filter-playground', 'activation'), ['none', 'relu', 'sigmoid', 'tanh']);
   assert.deepEqual(values('conv-filter-playground', 'channels'), ['gray', 'rgb', 'sum']);
   assert.deepEqual(values('filter-grid', 'state'), ['busy', 'error', 'loading', 'ready']);
   assert.equal(attr('pooling-stepper', 'autoplay').valueSet, 'v');
-  assert.equal(attr('pooling-stepper', 'pool-size').values, undefined, 'pool-size takes any size, not a list');
+  assert.equal(
+    attr('pooling-stepper', 'pool-size').values,
+    undefined,
+    'pool-size takes any size, not a list',
+  );
   assert.equal(attr('conv-filter-playground', 'kernel').values, undefined);
 });
 
 test('the JSX and Vue typings type-check against @types/react and vue', () => {
   // The typings import the element classes from ./index.js beside them, as in dist/types/.
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(OUT, 'types')], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'tsc'),
+    ['-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(OUT, 'types')],
+    {
+      stdio: 'pipe',
+    },
+  );
   mkdirSync(join(WORK, 'check'), { recursive: true });
   writeFileSync(join(WORK, 'check', 'react.tsx'), REACT_FIXTURE);
   writeFileSync(join(WORK, 'check', 'vue.ts'), VUE_FIXTURE);
@@ -81,7 +107,9 @@ test('the JSX and Vue typings type-check against @types/react and vue', () => {
     }),
   );
   try {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(WORK, 'tsconfig.json')], { stdio: 'pipe' });
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(WORK, 'tsconfig.json')], {
+      stdio: 'pipe',
+    });
   } catch (e) {
     assert.fail(`tsc found errors in the typings or the fixtures:\n${e.stdout}${e.stderr}`);
   }

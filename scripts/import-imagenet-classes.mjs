@@ -23,12 +23,16 @@ const MAX_MISMATCHES = 10;
 
 const [mobilenetDir, indexFile] = process.argv.slice(2);
 if (!mobilenetDir || !indexFile) {
-  console.error('usage: node scripts/import-imagenet-classes.mjs <unpacked @tensorflow-models/mobilenet dir> <imagenet_class_index.json>');
+  console.error(
+    'usage: node scripts/import-imagenet-classes.mjs <unpacked @tensorflow-models/mobilenet dir> <imagenet_class_index.json>',
+  );
   process.exit(1);
 }
 
 // A CommonJS module exporting IMAGENET_CLASSES, an object from output index to name.
-const { IMAGENET_CLASSES } = createRequire(import.meta.url)(resolve(mobilenetDir, 'dist/imagenet_classes.js'));
+const { IMAGENET_CLASSES } = createRequire(import.meta.url)(
+  resolve(mobilenetDir, 'dist/imagenet_classes.js'),
+);
 const names = Array.from({ length: 1000 }, (_, i) => IMAGENET_CLASSES[i]);
 if (names.some((n) => typeof n !== 'string' || !n.trim())) throw new Error('expected 1000 class names');
 
@@ -45,16 +49,21 @@ const simplify = (s) => s.trim().replace(/_/g, ' ').toLowerCase();
 const mismatches = [];
 wnids.forEach((id, i) => {
   const synonyms = names[i].split(',').map(simplify);
-  if (!synonyms.includes(simplify(kerasName.get(id)))) mismatches.push(`${i}: ${id} "${kerasName.get(id)}" vs "${names[i]}"`);
+  if (!synonyms.includes(simplify(kerasName.get(id))))
+    mismatches.push(`${i}: ${id} "${kerasName.get(id)}" vs "${names[i]}"`);
 });
 for (const line of mismatches) console.log(`name differs at ${line}`);
 if (mismatches.length > MAX_MISMATCHES) {
-  console.error(`${mismatches.length} of 1000 names differ: the sorted ids do not line up with the names. Nothing written.`);
+  console.error(
+    `${mismatches.length} of 1000 names differ: the sorted ids do not line up with the names. Nothing written.`,
+  );
   process.exit(1);
 }
 
 mkdirSync('assets/imagenet', { recursive: true });
 const lines = wnids.map((id, i) => JSON.stringify([id, names[i]]));
 writeFileSync('assets/imagenet/classes.json', `[\n${lines.join(',\n')}\n]\n`);
-console.log(`wrote assets/imagenet/classes.json: 1000 [id, name] pairs, ${mismatches.length} name spellings differ between the sources`);
+console.log(
+  `wrote assets/imagenet/classes.json: 1000 [id, name] pairs, ${mismatches.length} name spellings differ between the sources`,
+);
 console.log(`  0 ${lines[0]}\n  999 ${lines[999]}`);

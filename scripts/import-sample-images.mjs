@@ -27,7 +27,10 @@ const IMAGES = {
 };
 const PNG = new Set(['horse']);
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: false }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: false }),
+});
 const page = await browser.newPage();
 for (const [name, file] of Object.entries(IMAGES)) {
   const mime = extname(file) === '.jpg' ? 'image/jpeg' : 'image/png';

@@ -16,7 +16,13 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DEMO_BAR = { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 };
 const ELEMENT_BAR = { accessibility: 100 };
@@ -39,23 +45,33 @@ let failed = 0;
 try {
   for (const name of pages) {
     const address = name === 'demo' ? `${url}/demo/` : `${url}/pages/${name}.html`;
-    const result = await lighthouse(address, { port: chrome.port, output: 'json', logLevel: 'error' }, desktopConfig);
+    const result = await lighthouse(
+      address,
+      { port: chrome.port, output: 'json', logLevel: 'error' },
+      desktopConfig,
+    );
     const lhr = result.lhr;
     if (process.env.LIGHTHOUSE_JSON) {
       mkdirSync(process.env.LIGHTHOUSE_JSON, { recursive: true });
       writeFileSync(join(process.env.LIGHTHOUSE_JSON, `${name}.json`), result.report);
     }
-    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+    );
     const bar = name === 'demo' ? DEMO_BAR : ELEMENT_BAR;
     const misses = Object.entries(bar).filter(([c, min]) => scores[c] < min);
     if (misses.length) failed++;
-    console.log(`${misses.length ? 'FAIL' : 'ok  '}  ${name.padEnd(22)} ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(' · ')}`);
+    console.log(
+      `${misses.length ? 'FAIL' : 'ok  '}  ${name.padEnd(22)} ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(' · ')}`,
+    );
     if (lhr.runtimeError) console.log(`        runtime error: ${lhr.runtimeError.message}`);
     for (const [category] of Object.entries(bar)) {
       for (const ref of lhr.categories[category]?.auditRefs ?? []) {
         const audit = lhr.audits[ref.id];
         if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
-          console.log(`        ${category}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+          console.log(
+            `        ${category}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`,
+          );
         }
       }
     }

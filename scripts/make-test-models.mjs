@@ -44,14 +44,33 @@ const init = (seed, scale = 0.1) => tfl.initializers.randomNormal({ mean: 0, std
 
 function mobilenetLike() {
   const input = tfl.input({ shape: [224, 224, 3], name: 'image' });
-  let x = tfl.layers.conv2d({ filters: 8, kernelSize: 3, strides: 2, padding: 'same', kernelInitializer: init(1), name: 'conv1' }).apply(input);
+  let x = tfl.layers
+    .conv2d({
+      filters: 8,
+      kernelSize: 3,
+      strides: 2,
+      padding: 'same',
+      kernelInitializer: init(1),
+      name: 'conv1',
+    })
+    .apply(input);
   x = tfl.layers.reLU({ maxValue: 6, name: 'conv1_relu' }).apply(x);
-  x = tfl.layers.depthwiseConv2d({ kernelSize: 3, strides: 2, padding: 'same', depthwiseInitializer: init(2), name: 'conv_dw' }).apply(x);
+  x = tfl.layers
+    .depthwiseConv2d({
+      kernelSize: 3,
+      strides: 2,
+      padding: 'same',
+      depthwiseInitializer: init(2),
+      name: 'conv_dw',
+    })
+    .apply(x);
   x = tfl.layers.reLU({ maxValue: 6, name: 'conv_dw_relu' }).apply(x);
   x = tfl.layers.conv2d({ filters: 16, kernelSize: 1, kernelInitializer: init(3), name: 'conv_pw' }).apply(x);
   x = tfl.layers.reLU({ maxValue: 6, name: 'conv_pw_relu' }).apply(x);
   x = tfl.layers.globalAveragePooling2d({ name: 'pool' }).apply(x);
-  const out = tfl.layers.dense({ units: 1000, activation: 'softmax', kernelInitializer: init(4, 0.5), name: 'predictions' }).apply(x);
+  const out = tfl.layers
+    .dense({ units: 1000, activation: 'softmax', kernelInitializer: init(4, 0.5), name: 'predictions' })
+    .apply(x);
   return tfl.model({ inputs: input, outputs: out, name: 'mobilenet_like' });
 }
 
@@ -59,7 +78,14 @@ function digitsTiny() {
   return tfl.sequential({
     name: 'digits_tiny',
     layers: [
-      tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: init(5), name: 'conv' }),
+      tfl.layers.conv2d({
+        inputShape: [28, 28, 1],
+        filters: 4,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: init(5),
+        name: 'conv',
+      }),
       tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool' }),
       tfl.layers.flatten({ name: 'flatten' }),
       tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(6), name: 'digits' }),
@@ -90,12 +116,33 @@ function writeGraphTiny() {
       name: 'conv/Conv2D',
       op: 'Conv2D',
       input: ['image', 'conv/kernel'],
-      attr: { T: f32, strides: ints([1, 1, 1, 1]), padding: str('SAME'), data_format: str('NHWC'), dilations: ints([1, 1, 1, 1]) },
+      attr: {
+        T: f32,
+        strides: ints([1, 1, 1, 1]),
+        padding: str('SAME'),
+        data_format: str('NHWC'),
+        dilations: ints([1, 1, 1, 1]),
+      },
     },
     { name: 'conv/Relu', op: 'Relu', input: ['conv/Conv2D'], attr: { T: f32 } },
-    { name: 'mean', op: 'Mean', input: ['conv/Relu', 'mean/axes'], attr: { T: f32, keep_dims: { b: false }, Tidx: { type: 'DT_INT32' } } },
-    { name: 'dense/MatMul', op: 'MatMul', input: ['mean', 'dense/kernel'], attr: { T: f32, transpose_a: { b: false }, transpose_b: { b: false } } },
-    { name: 'dense/BiasAdd', op: 'BiasAdd', input: ['dense/MatMul', 'dense/bias'], attr: { T: f32, data_format: str('NHWC') } },
+    {
+      name: 'mean',
+      op: 'Mean',
+      input: ['conv/Relu', 'mean/axes'],
+      attr: { T: f32, keep_dims: { b: false }, Tidx: { type: 'DT_INT32' } },
+    },
+    {
+      name: 'dense/MatMul',
+      op: 'MatMul',
+      input: ['mean', 'dense/kernel'],
+      attr: { T: f32, transpose_a: { b: false }, transpose_b: { b: false } },
+    },
+    {
+      name: 'dense/BiasAdd',
+      op: 'BiasAdd',
+      input: ['dense/MatMul', 'dense/bias'],
+      attr: { T: f32, data_format: str('NHWC') },
+    },
     { name: 'probabilities', op: 'Softmax', input: ['dense/BiasAdd'], attr: { T: f32 } },
   ];
   const weights = tf.tidy(() => ({
@@ -122,7 +169,10 @@ function writeGraphTiny() {
 function writeBroken() {
   const dir = join(OUT, 'broken');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'not-json.json'), '<!doctype html><title>Not found</title><p>This is a web page.</p>\n');
+  writeFileSync(
+    join(dir, 'not-json.json'),
+    '<!doctype html><title>Not found</title><p>This is a web page.</p>\n',
+  );
   writeFileSync(join(dir, 'not-a-model.json'), JSON.stringify({ name: 'a JSON file', values: [1, 2, 3] }));
   // A real topology whose weights file is not there.
   const topology = { class_name: 'Sequential', config: { name: 's', layers: [] } };
@@ -131,7 +181,9 @@ function writeBroken() {
     JSON.stringify({
       format: 'layers-model',
       modelTopology: topology,
-      weightsManifest: [{ paths: ['no-such-weights.bin'], weights: [{ name: 'w', shape: [2], dtype: 'float32' }] }],
+      weightsManifest: [
+        { paths: ['no-such-weights.bin'], weights: [{ name: 'w', shape: [2], dtype: 'float32' }] },
+      ],
     }),
   );
   console.log(`wrote ${dir}`);
@@ -152,7 +204,10 @@ function writeWrongDigits() {
   writeFileSync(join(OUT, 'mismatched', 'weights.bin'), weights);
   mkdirSync(join(OUT, 'nan-weights'), { recursive: true });
   writeFileSync(join(OUT, 'nan-weights', 'model.json'), JSON.stringify(source));
-  writeFileSync(join(OUT, 'nan-weights', 'weights.bin'), Buffer.from(new Float32Array(weights.length / 4).fill(NaN).buffer));
+  writeFileSync(
+    join(OUT, 'nan-weights', 'weights.bin'),
+    Buffer.from(new Float32Array(weights.length / 4).fill(NaN).buffer),
+  );
   console.log('wrote mismatched and nan-weights');
 }
 

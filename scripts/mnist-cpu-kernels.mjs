@@ -13,8 +13,29 @@ function conv2DBackpropFilter(tf, { inputs, backend, attrs }) {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs;
   const format = tf.backend_util.convertConv2DDataFormat(dataFormat);
   if (format !== 'channelsLast') throw new Error('the fast filter gradient supports NHWC only');
-  const info = tf.backend_util.computeConv2DInfo(x.shape, filterShape, strides, 1, pad, dimRoundingMode, false, format);
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape,
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    format,
+  );
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    strideHeight,
+    strideWidth,
+    filterHeight,
+    filterWidth,
+  } = info;
   const { top, left } = info.padInfo;
   const xs = backend.data.get(x.dataId).values;
   const dys = backend.data.get(dy.dataId).values;
@@ -50,7 +71,18 @@ function maxPoolGrad(tf, { inputs, backend, attrs }) {
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs;
   const info = tf.backend_util.computePool2DInfo(input.shape, filterSize, strides, 1, pad, dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    strideHeight,
+    strideWidth,
+    filterHeight,
+    filterWidth,
+  } = info;
   const { top, left } = info.padInfo;
   const xs = backend.data.get(input.dataId).values;
   const dys = backend.data.get(dy.dataId).values;
@@ -90,8 +122,12 @@ function replaceKernel(tf, kernelName, kernelFunc, probes) {
   tf.registerKernel({ kernelName, backendName: 'cpu', kernelFunc: (args) => kernelFunc(tf, args) });
   probes.forEach((probe, k) => {
     const got = tf.tidy(() => probe().dataSync());
-    const worst = got.reduce((m, v, i) => Math.max(m, Math.abs(v - expected[k][i]) / (1 + Math.abs(expected[k][i]))), 0);
-    if (!(worst < 1e-4)) throw new Error(`the fast ${kernelName} disagrees with tfjs' own kernel (probe ${k}: ${worst})`);
+    const worst = got.reduce(
+      (m, v, i) => Math.max(m, Math.abs(v - expected[k][i]) / (1 + Math.abs(expected[k][i]))),
+      0,
+    );
+    if (!(worst < 1e-4))
+      throw new Error(`the fast ${kernelName} disagrees with tfjs' own kernel (probe ${k}: ${worst})`);
   });
 }
 

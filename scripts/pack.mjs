@@ -12,11 +12,15 @@ export const TARBALL = `${PACK_DIR}cnn-elements.tgz`;
 
 /** Runs `npm pack` into .cache/pack/ and resolves with the tarball's path. */
 export function pack() {
-  if (!existsSync(`${ROOT}dist/esm/index.js`)) throw new Error('dist/ is missing or old: run `npm run build` first.');
+  if (!existsSync(`${ROOT}dist/esm/index.js`))
+    throw new Error('dist/ is missing or old: run `npm run build` first.');
   rmSync(PACK_DIR, { recursive: true, force: true });
   mkdirSync(PACK_DIR, { recursive: true });
   const [report] = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR], { cwd: ROOT, encoding: 'utf8' }),
+    execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', PACK_DIR], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }),
   );
   renameSync(`${PACK_DIR}${report.filename}`, TARBALL);
   return TARBALL;

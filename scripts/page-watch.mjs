@@ -21,7 +21,8 @@ export function watchPage(page, problems, { origin = '', benign = [] } = {}) {
     if (listening) problems.push(`uncaught exception: ${err.stack ?? err.message}`);
   });
   page.on('requestfailed', (req) => {
-    if (listening) problems.push(`request failed: ${short(req.url())} (${req.failure()?.errorText ?? 'unknown'})`);
+    if (listening)
+      problems.push(`request failed: ${short(req.url())} (${req.failure()?.errorText ?? 'unknown'})`);
   });
   page.on('response', (res) => {
     if (listening && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${short(res.url())}`);

@@ -8,7 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 const START = '<!-- api-reference:start -->';
 const END = '<!-- api-reference:end -->';
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 /** Shared by every element (from the base class); listed once under "Every element". */
 const SHARED_ATTRIBUTES = new Set(['state', 'backend']);
 const sharedNames = (list) => new Set((list ?? []).map((x) => x.name));
@@ -21,12 +27,21 @@ const SHARED_PARTS = sharedNames(base?.cssParts);
 const SHARED_CSS = sharedNames(base?.cssProperties);
 
 /** One line of a table cell: no pipes or line breaks. */
-const cell = (text = '') => String(text).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+const cell = (text = '') =>
+  String(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const code = (text) => (text ? `\`${cell(text).replace(/`/g, '')}\`` : '');
 
 function table(header, rows) {
   if (rows.length === 0) return '';
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ].join('\n');
 }
 
 function section(tag) {
@@ -46,21 +61,41 @@ function section(tag) {
     '',
     table(
       ['attribute', 'property', 'type', 'default', 'description'],
-      attributes.map((a) => [code(a.name), code(a.fieldName), code(a.type?.text), code(a.default), cell(a.description)]),
+      attributes.map((a) => [
+        code(a.name),
+        code(a.fieldName),
+        code(a.type?.text),
+        code(a.default),
+        cell(a.description),
+      ]),
     ),
     table(
       ['property (no attribute)', 'type', 'description'],
-      properties.map((p) => [code(p.name), code(p.type?.text), cell(p.description) + (p.readonly ? ' (read-only)' : '')]),
+      properties.map((p) => [
+        code(p.name),
+        code(p.type?.text),
+        cell(p.description) + (p.readonly ? ' (read-only)' : ''),
+      ]),
     ),
     table(
       ['method', 'returns', 'description'],
       methods.map((m) => [code(signature(m)), code(m.return?.type?.text), cell(m.description)]),
     ),
-    table(['event', 'description'], events.map((e) => [code(e.name), cell(e.description)])),
-    table(['CSS part', 'description'], (d.cssParts ?? []).filter((p) => !SHARED_PARTS.has(p.name)).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ['event', 'description'],
+      events.map((e) => [code(e.name), cell(e.description)]),
+    ),
+    table(
+      ['CSS part', 'description'],
+      (d.cssParts ?? [])
+        .filter((p) => !SHARED_PARTS.has(p.name))
+        .map((p) => [code(p.name), cell(p.description)]),
+    ),
     table(
       ['CSS property', 'description'],
-      (d.cssProperties ?? []).filter((p) => !SHARED_CSS.has(p.name)).map((p) => [code(p.name), cell(p.description)]),
+      (d.cssProperties ?? [])
+        .filter((p) => !SHARED_CSS.has(p.name))
+        .map((p) => [code(p.name), cell(p.description)]),
     ),
   ]
     .filter((part, i, all) => part !== '' || all[i - 1] !== '')
@@ -74,10 +109,22 @@ function shared() {
   return [
     '### Every element',
     '',
-    table(['attribute', 'type', 'description'], attributes.map((a) => [code(a.name), code(a.type?.text), cell(a.description)])),
-    table(['event', 'description'], events.map((e) => [code(e.name), cell(e.description)])),
-    table(['CSS part', 'description'], (base.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
-    table(['CSS property (the shared theme)', 'description'], (base.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ['attribute', 'type', 'description'],
+      attributes.map((a) => [code(a.name), code(a.type?.text), cell(a.description)]),
+    ),
+    table(
+      ['event', 'description'],
+      events.map((e) => [code(e.name), cell(e.description)]),
+    ),
+    table(
+      ['CSS part', 'description'],
+      (base.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
+    table(
+      ['CSS property (the shared theme)', 'description'],
+      (base.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
     'Every element also has a `ready` promise that resolves once it can compute.',
   ].join('\n');
 }
@@ -102,7 +149,9 @@ if (from < 0 || to < 0) {
 const next = readme.slice(0, from) + generated + readme.slice(to + END.length);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error('README.md\'s API reference is out of date with custom-elements.json: run `npm run analyze` and commit README.md.');
+    console.error(
+      "README.md's API reference is out of date with custom-elements.json: run `npm run analyze` and commit README.md.",
+    );
     process.exit(1);
   }
   console.log('README.md API reference matches custom-elements.json.');

@@ -15,13 +15,28 @@ const SHOTS = {
   'pretrained-classifier': 'pretrained-classifier',
 };
 const SCREENS = [
-  { name: 'desktop', suffix: '', element: { width: 900, height: 1000 }, overview: { width: 1280, height: 800 }, mobile: false },
-  { name: 'phone', suffix: '-phone', element: { width: 390, height: 844 }, overview: { width: 390, height: 844 }, mobile: true },
+  {
+    name: 'desktop',
+    suffix: '',
+    element: { width: 900, height: 1000 },
+    overview: { width: 1280, height: 800 },
+    mobile: false,
+  },
+  {
+    name: 'phone',
+    suffix: '-phone',
+    element: { width: 390, height: 844 },
+    overview: { width: 390, height: 844 },
+    mobile: true,
+  },
 ];
 
 mkdirSync('demo/screenshots', { recursive: true });
 const { server, url } = await serveStatic('.');
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: true }),
+});
 try {
   for (const screen of SCREENS) {
     const context = await browser.newContext({
@@ -34,12 +49,19 @@ try {
     const page = await context.newPage();
     await page.goto(`${url}/demo/`);
     await page.waitForFunction(
-      (sels) => sels.every((s) => ['ready', 'error'].includes(document.querySelector(s)?.getAttribute('state') ?? '')),
+      (sels) =>
+        sels.every((s) =>
+          ['ready', 'error'].includes(document.querySelector(s)?.getAttribute('state') ?? ''),
+        ),
       Object.values(SHOTS),
       { timeout: 180_000, polling: 250 },
     );
     await page.waitForTimeout(1500);
-    await page.screenshot({ path: `demo/screenshots/overview-${screen.name}.jpg`, type: 'jpeg', quality: 80 });
+    await page.screenshot({
+      path: `demo/screenshots/overview-${screen.name}.jpg`,
+      type: 'jpeg',
+      quality: 80,
+    });
     console.log(`demo/screenshots/overview-${screen.name}.jpg`);
     await page.setViewportSize(screen.element);
     await page.waitForTimeout(500);

@@ -18,7 +18,13 @@ import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 
 const ROOT = resolve('storybook-static');
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
 /** How long to watch a story after its elements are first ready, to catch the errors of their first computation. */
@@ -32,7 +38,9 @@ const SETTLE_MS = 500;
 const BENIGN_CONSOLE_ERRORS = [];
 
 if (!existsSync(join(ROOT, 'index.json'))) {
-  console.error('storybook-static/index.json is missing: run `npm run build-storybook` first, then `npm run test:stories`.');
+  console.error(
+    'storybook-static/index.json is missing: run `npm run build-storybook` first, then `npm run test:stories`.',
+  );
   process.exit(1);
 }
 
@@ -50,10 +58,15 @@ if (entries.length === 0) {
 
 const { server, url: origin } = await serveStatic(ROOT);
 
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: true }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: true }),
+});
 // A tall viewport: docs pages load stories in their own iframes lazily, only once scrolled into view.
 const context = await browser.newContext({ viewport: { width: 1200, height: 6000 } });
-console.log(`Smoke-testing ${entries.length} stories and docs pages from storybook-static/ in ${browser.version()} at ${origin}`);
+console.log(
+  `Smoke-testing ${entries.length} stories and docs pages from storybook-static/ in ${browser.version()} at ${origin}`,
+);
 
 const failures = [];
 let passed = 0;
@@ -92,7 +105,9 @@ async function runStory(id, viewMode) {
   await page.addInitScript({ content: `window.__smokeViews = ${views.toString()};` });
   let summary = '';
   try {
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=${viewMode}`, { timeout: TIMEOUT_MS });
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=${viewMode}`, {
+      timeout: TIMEOUT_MS,
+    });
     const deadline = Date.now() + TIMEOUT_MS;
     const waitSettled = () =>
       page
@@ -109,7 +124,9 @@ async function runStory(id, viewMode) {
     summary = report.elements.map((e) => `<${e.tag} state=${e.state} backend=${e.backend}>`).join(' ');
     if (report.storyError) problems.push(`Storybook could not render the story: ${report.storyError}`);
     else if (outcome === 'timeout') {
-      problems.push(`not ready after ${TIMEOUT_MS / 1000} s: ${summary || 'it rendered none of the five elements'}`);
+      problems.push(
+        `not ready after ${TIMEOUT_MS / 1000} s: ${summary || 'it rendered none of the five elements'}`,
+      );
     }
     for (const e of report.elements) {
       if (e.state === 'error' && !id.includes('error')) {
@@ -135,8 +152,17 @@ async function runStory(id, viewMode) {
 async function axeViolations(tags) {
   const present = tags.filter((t) => document.querySelector(t));
   if (!present.length) return [];
-  const { violations } = await window.axe.run({ include: present.map((t) => [t]) }, { resultTypes: ['violations'] });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join(', ')}`);
+  const { violations } = await window.axe.run(
+    { include: present.map((t) => [t]) },
+    { resultTypes: ['violations'] },
+  );
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}; ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' > '))
+        .join(', ')}`,
+  );
 }
 
 /**
@@ -176,7 +202,9 @@ function settled(tags) {
   if (all.some((v) => v.error)) return true;
   if (!all.every((v) => v.shown && v.root && v.root.childElementCount > 0)) return false;
   const elements = all.flatMap((v) => [...v.root.querySelectorAll(tags.join(','))]);
-  return elements.length > 0 && elements.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''));
+  return (
+    elements.length > 0 && elements.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''))
+  );
 }
 
 /** In the page: the entry's elements, their state, backend and any error shown, and Storybook's own error. */

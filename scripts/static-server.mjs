@@ -21,7 +21,18 @@ const TYPES = {
 };
 
 /** Types worth compressing: text, JSON, source maps and WASM (binary images are compressed already). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.wasm', '.bin']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.svg',
+  '.txt',
+  '.wasm',
+  '.bin',
+]);
 
 /**
  * Serves `root` on 127.0.0.1. `redirects` maps exact paths to others (e.g. '/' → '/demo/').
@@ -31,7 +42,10 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '
  * host would (404, a wrong MIME type, extra headers such as a Content-Security-Policy).
  * Resolves with { server, url } once listening; port 0 picks a free one.
  */
-export function serveStatic(root, { port = 0, redirects = {}, compress = false, maxAge = 0, adjust = () => ({}) } = {}) {
+export function serveStatic(
+  root,
+  { port = 0, redirects = {}, compress = false, maxAge = 0, adjust = () => ({}) } = {},
+) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -59,7 +73,8 @@ export function serveStatic(root, { port = 0, redirects = {}, compress = false, 
       return;
     }
     // Open to other origins as a CDN is, so that checks can load the library from "elsewhere".
-    const gzip = compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const gzip =
+      compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(200, {
       'content-type': host.type ?? TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': maxAge ? `public, max-age=${maxAge}` : 'no-cache',

@@ -29,14 +29,19 @@ const FRAMEWORK = { react: /^react 19\./, vue: /^vue 3\./ };
 
 for (const app of APPS) {
   if (!existsSync(join(OUT_DIR, app, 'index.html'))) {
-    console.error(`.cache/interop/${app}/index.html is missing: run \`node scripts/build-interop.mjs\` first (npm run test:interop does).`);
+    console.error(
+      `.cache/interop/${app}/index.html is missing: run \`node scripts/build-interop.mjs\` first (npm run test:interop does).`,
+    );
     process.exit(1);
   }
 }
 
 const { server, url: origin } = await serveStatic(OUT_DIR);
 // The CPU backend is forced on the elements: WebGPU stays off to keep the run short.
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: false }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: false }),
+});
 let failed = 0;
 /** Things worth knowing that do not fail the test. */
 const notes = [];
@@ -89,9 +94,18 @@ async function check(app) {
         backends: [s.getAttribute('backend'), p.getAttribute('backend')],
       };
     });
-    expect(attrs.poolSizeAttr === '2' && attrs.poolSize === '2', `pool-size did not reach the stepper: ${JSON.stringify(attrs)}`);
-    expect(attrs.maxSizeAttr === '32' && attrs.maxSize === 32, `max-size did not reach the playground: ${JSON.stringify(attrs)}`);
-    expect(attrs.backends.every((b) => b === 'cpu'), `backend="cpu" did not reach both elements: ${attrs.backends}`);
+    expect(
+      attrs.poolSizeAttr === '2' && attrs.poolSize === '2',
+      `pool-size did not reach the stepper: ${JSON.stringify(attrs)}`,
+    );
+    expect(
+      attrs.maxSizeAttr === '32' && attrs.maxSize === 32,
+      `max-size did not reach the playground: ${JSON.stringify(attrs)}`,
+    );
+    expect(
+      attrs.backends.every((b) => b === 'cpu'),
+      `backend="cpu" did not reach both elements: ${attrs.backends}`,
+    );
 
     // Rich properties, read back from the elements, and what the elements made of them.
     const props = await page.evaluate(async () => {
@@ -110,12 +124,34 @@ async function check(app) {
         mapShape: map.shape,
       };
     });
-    expect(props.valuesIsArray && same(props.values, MAP), `values did not arrive as the app's array: ${JSON.stringify(props.values)}`);
-    expect(props.valuesAttr === null, `values went through an attribute ("${props.valuesAttr}"), not the property`);
-    expect(same(props.kernel, KERNEL), `kernel did not arrive as the app's array: ${JSON.stringify(props.kernel)}`);
-    expect(props.kernelAttr === null, `kernel went through an attribute ("${props.kernelAttr}"), not the property`);
-    expect(props.steps === 4 && same(props.pooled, pool2x2(MAP, (xs) => Math.max(...xs))), `the stepper did not pool the app's map: ${JSON.stringify(props)}`);
-    expect(Math.max(props.mapShape[0], props.mapShape[1]) <= 32, `max-size="32" had no effect: feature map ${props.mapShape}`);
+    expect(
+      props.valuesIsArray && same(props.values, MAP),
+      `values did not arrive as the app's array: ${JSON.stringify(props.values)}`,
+    );
+    expect(
+      props.valuesAttr === null,
+      `values went through an attribute ("${props.valuesAttr}"), not the property`,
+    );
+    expect(
+      same(props.kernel, KERNEL),
+      `kernel did not arrive as the app's array: ${JSON.stringify(props.kernel)}`,
+    );
+    expect(
+      props.kernelAttr === null,
+      `kernel went through an attribute ("${props.kernelAttr}"), not the property`,
+    );
+    expect(
+      props.steps === 4 &&
+        same(
+          props.pooled,
+          pool2x2(MAP, (xs) => Math.max(...xs)),
+        ),
+      `the stepper did not pool the app's map: ${JSON.stringify(props)}`,
+    );
+    expect(
+      Math.max(props.mapShape[0], props.mapShape[1]) <= 32,
+      `max-size="32" had no effect: feature map ${props.mapShape}`,
+    );
 
     // Events from inside the shadow roots reach the app's handlers.
     await stepper.getByRole('button', { name: 'Next window' }).click();
@@ -133,11 +169,16 @@ async function check(app) {
     await waitReady(page);
     const changes = await page.locator('#kernel-count').textContent();
     const stepBefore = await page.locator('#step-log').textContent();
-    if (changes !== '1') notes.push(`${app}: kernel-change fired ${changes} times for one cell edit (on input, again on commit)`);
+    if (changes !== '1')
+      notes.push(
+        `${app}: kernel-change fired ${changes} times for one cell edit (on input, again on commit)`,
+      );
     await page.locator('#app-update').click();
-    await page.waitForFunction(() => document.querySelector('#stepper').getAttribute('mode') === 'avg').catch(() => {
-      problems.push('the app set mode to avg, but the stepper did not take it');
-    });
+    await page
+      .waitForFunction(() => document.querySelector('#stepper').getAttribute('mode') === 'avg')
+      .catch(() => {
+        problems.push('the app set mode to avg, but the stepper did not take it');
+      });
     await waitReady(page);
     const after = await page.evaluate(async () => {
       const s = document.querySelector('#stepper');
@@ -149,9 +190,18 @@ async function check(app) {
         step: document.querySelector('#step-log').textContent,
       };
     });
-    expect(same(after.pooled, pool2x2(MAP, mean)), `the stepper did not average after the app set mode: ${after.pooled}`);
-    expect(same(after.kernel, KERNEL), `the kernel the app set did not reach the playground: ${JSON.stringify(after.kernel)}`);
-    expect(after.count === changes, `kernel-change fired when the app set the kernel: ${changes} → ${after.count} events`);
+    expect(
+      same(after.pooled, pool2x2(MAP, mean)),
+      `the stepper did not average after the app set mode: ${after.pooled}`,
+    );
+    expect(
+      same(after.kernel, KERNEL),
+      `the kernel the app set did not reach the playground: ${JSON.stringify(after.kernel)}`,
+    );
+    expect(
+      after.count === changes,
+      `kernel-change fired when the app set the kernel: ${changes} → ${after.count} events`,
+    );
     expect(after.step === stepBefore, `a step event fired when the app changed the mode: ${after.step}`);
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
@@ -164,7 +214,8 @@ async function check(app) {
 /** Waits until both elements are ready (loaded and not computing). */
 async function waitReady(page) {
   await page.waitForFunction(
-    () => ['#stepper', '#playground'].every((s) => document.querySelector(s)?.getAttribute('state') === 'ready'),
+    () =>
+      ['#stepper', '#playground'].every((s) => document.querySelector(s)?.getAttribute('state') === 'ready'),
     undefined,
     { polling: 50 },
   );
@@ -173,7 +224,11 @@ async function waitReady(page) {
 /** Waits for an element's text to become `expected`; records a problem if it does not. */
 async function expectText(page, selector, expected, problems, what) {
   try {
-    await page.waitForFunction(([s, t]) => document.querySelector(s)?.textContent === t, [selector, expected], { timeout: 10_000 });
+    await page.waitForFunction(
+      ([s, t]) => document.querySelector(s)?.textContent === t,
+      [selector, expected],
+      { timeout: 10_000 },
+    );
   } catch {
     const actual = await page.locator(selector).textContent();
     problems.push(`${what} did not reach the app: ${selector} shows "${actual}", expected "${expected}"`);
@@ -184,7 +239,8 @@ async function expectText(page, selector, expected, problems, what) {
 function pool2x2(map, reduce) {
   const out = [];
   for (let r = 0; r + 1 < map.length; r += 2) {
-    for (let c = 0; c + 1 < map[0].length; c += 2) out.push(reduce([map[r][c], map[r][c + 1], map[r + 1][c], map[r + 1][c + 1]]));
+    for (let c = 0; c + 1 < map[0].length; c += 2)
+      out.push(reduce([map[r][c], map[r][c + 1], map[r + 1][c], map[r + 1][c + 1]]));
   }
   return out;
 }

@@ -22,7 +22,13 @@ import { pack, ROOT } from './pack.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
 /** Where each tool writes its build. */
 const SITES = {
@@ -33,7 +39,8 @@ const SITES = {
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SITES);
-for (const name of names) if (!SITES[name]) throw new Error(`unknown site "${name}": use ${Object.keys(SITES).join(', ')}`);
+for (const name of names)
+  if (!SITES[name]) throw new Error(`unknown site "${name}": use ${Object.keys(SITES).join(', ')}`);
 
 const timed = (what, fn) => {
   const started = Date.now();
@@ -43,7 +50,10 @@ const timed = (what, fn) => {
 };
 
 const tarball = timed('npm pack', pack);
-const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumFlags({ webgpu: false }) });
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: chromiumFlags({ webgpu: false }),
+});
 let failed = 0;
 try {
   for (const name of names) {
@@ -63,13 +73,22 @@ if (failed) process.exit(1);
 
 async function checkSite(name) {
   const dir = join(SITES_DIR, name);
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOCUSAURUS_TELEMETRY_DISABLED: '1' } });
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOCUSAURUS_TELEMETRY_DISABLED: '1' },
+    });
   try {
-    if (!existsSync(join(dir, 'node_modules'))) timed('npm ci', () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts']));
+    if (!existsSync(join(dir, 'node_modules')))
+      timed('npm ci', () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts']));
     else timed('swap in the new tarball', () => installTarball(dir));
     timed('build', () => run('npm', ['run', 'build']));
   } catch (e) {
-    return [`${e.message.split('\n')[0]}\n${String(e.stderr ?? '').slice(-3000)}\n${String(e.stdout ?? '').slice(-3000)}`];
+    return [
+      `${e.message.split('\n')[0]}\n${String(e.stderr ?? '').slice(-3000)}\n${String(e.stdout ?? '').slice(-3000)}`,
+    ];
   }
   const out = join(dir, SITES[name].out);
   const problems = shippedPaths(out);
@@ -89,7 +108,13 @@ async function checkSite(name) {
 /** Replaces the installed cnn-elements by the new tarball (its dependencies are already installed). */
 function installTarball(dir) {
   // The tools' build caches take a package of the same version as unchanged (webpack's managed paths).
-  for (const cache of ['node_modules/.cache', 'node_modules/.vite', 'node_modules/.astro', '.docusaurus', 'docs/.vitepress/cache']) {
+  for (const cache of [
+    'node_modules/.cache',
+    'node_modules/.vite',
+    'node_modules/.astro',
+    '.docusaurus',
+    'docs/.vitepress/cache',
+  ]) {
     rmSync(join(dir, cache), { recursive: true, force: true });
   }
   const target = join(dir, 'node_modules', 'cnn-elements');
@@ -101,12 +126,18 @@ function installTarball(dir) {
 /** JS files of a build that name the build machine: a file:/// path or this checkout's folder. */
 function shippedPaths(out) {
   const problems = [];
-  const machine = [/file:\/\/\/[A-Za-z]/, new RegExp(ROOT.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))];
+  const machine = [
+    /file:\/\/\/[A-Za-z]/,
+    new RegExp(ROOT.replace(/\/$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  ];
   for (const file of walk(out).filter((f) => /\.(m?js|html)$/.test(f))) {
     const text = readFileSync(file, 'utf8');
     for (const re of machine) {
       const m = re.exec(text);
-      if (m) problems.push(`${file.slice(out.length + 1)} ships a build-machine path: …${text.slice(Math.max(0, m.index - 40), m.index + 80)}…`);
+      if (m)
+        problems.push(
+          `${file.slice(out.length + 1)} ships a build-machine path: …${text.slice(Math.max(0, m.index - 40), m.index + 80)}…`,
+        );
     }
   }
   return problems;
@@ -122,7 +153,12 @@ async function checkPage(url, origin) {
     await page.goto(url);
     const settled = await page
       .waitForFunction(
-        (tags) => tags.every((t) => document.querySelector(t)?.getAttribute('state') === 'ready' || document.querySelector(t)?.getAttribute('state') === 'error'),
+        (tags) =>
+          tags.every(
+            (t) =>
+              document.querySelector(t)?.getAttribute('state') === 'ready' ||
+              document.querySelector(t)?.getAttribute('state') === 'error',
+          ),
         TAGS,
         { timeout: TIMEOUT_MS, polling: 250 },
       )
@@ -132,7 +168,13 @@ async function checkPage(url, origin) {
       (tags) =>
         tags.map((t) => {
           const el = document.querySelector(t);
-          return { tag: t, found: !!el, defined: !!customElements.get(t), state: el?.getAttribute('state'), message: el?.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '' };
+          return {
+            tag: t,
+            found: !!el,
+            defined: !!customElements.get(t),
+            state: el?.getAttribute('state'),
+            message: el?.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
+          };
         }),
       TAGS,
     );
@@ -140,7 +182,8 @@ async function checkPage(url, origin) {
     for (const s of states) {
       if (!s.found) problems.push(`<${s.tag}> is not on the page`);
       else if (!s.defined) problems.push(`<${s.tag}> was never defined`);
-      else if (s.state !== 'ready') problems.push(`<${s.tag}> is "${s.state}"${s.message ? `: ${s.message}` : ''}`);
+      else if (s.state !== 'ready')
+        problems.push(`<${s.tag}> is "${s.state}"${s.message ? `: ${s.message}` : ''}`);
     }
     console.log(`  elements ready: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (states.find((s) => s.tag === 'cnn-trainer')?.state === 'ready') {
@@ -153,7 +196,8 @@ async function checkPage(url, origin) {
       });
       console.log(`  training: ${((Date.now() - trainStarted) / 1000).toFixed(1)} s (${progress})`);
       // The page asks for wasm: the worker, a bundler's copy, must find the renamed binaries.
-      if (!progress.includes('wasm in a Web Worker')) problems.push(`the trainer's batches did not run on wasm in its Web Worker: "${progress}"`);
+      if (!progress.includes('wasm in a Web Worker'))
+        problems.push(`the trainer's batches did not run on wasm in its Web Worker: "${progress}"`);
     }
   } catch (e) {
     problems.push(`the page failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -165,5 +209,7 @@ async function checkPage(url, origin) {
 }
 
 function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }

@@ -15,7 +15,12 @@ import { importCoreModule, readMnistAsset } from './mnist-node.mjs';
 import { encodeFloat16 } from './mnist-float16.mjs';
 import { useFastCpuGradients } from './mnist-cpu-kernels.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']));
+const args = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((a) => a.replace(/^--/, '').split('='))
+    .map(([k, v]) => [k, v ?? 'true']),
+);
 const SEED = 1;
 const EPOCHS = Number(args.epochs ?? 18);
 const BATCH = 32;
@@ -32,7 +37,9 @@ useFastCpuGradients(tf);
 
 const { core, data } = await readMnistAsset();
 const { train, test } = core.splitMnist(data, { seed: SEED });
-console.log(`MNIST: ${data.count} digits, training on ${train.length}, holding out ${test.length}; backend ${tf.getBackend()}`);
+console.log(
+  `MNIST: ${data.count} digits, training on ${train.length}, holding out ${test.length}; backend ${tf.getBackend()}`,
+);
 
 /**
  * A small LeNet-like CNN: two 3×3 conv/pool stages learn strokes and then parts of digits, one
@@ -41,7 +48,15 @@ console.log(`MNIST: ${data.count} digits, training on ${train.length}, holding o
  */
 function buildModel() {
   const model = tfl.sequential({ name: 'digits' });
-  model.add(tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 16, kernelSize: 3, activation: 'relu', name: 'conv1' }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape: [28, 28, 1],
+      filters: 16,
+      kernelSize: 3,
+      activation: 'relu',
+      name: 'conv1',
+    }),
+  );
   model.add(tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool1' }));
   model.add(tfl.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu', name: 'conv2' }));
   model.add(tfl.layers.maxPooling2d({ poolSize: 2, name: 'pool2' }));
@@ -76,7 +91,18 @@ function shiftedBatch(indices, next) {
 }
 
 function labels(indices) {
-  return tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(Array.from(indices, (i) => data.labels[i]), 'int32'), 10), 'float32'));
+  return tf.tidy(() =>
+    tf.cast(
+      tf.oneHot(
+        tf.tensor1d(
+          Array.from(indices, (i) => data.labels[i]),
+          'int32',
+        ),
+        10,
+      ),
+      'float32',
+    ),
+  );
 }
 
 function shuffled(items, next) {
@@ -116,7 +142,9 @@ if (args.probe) {
   const t0 = performance.now();
   await model.fit(xs, ys, { epochs: 1, batchSize: BATCH, shuffle: false, verbose: 0 });
   const perBatch = (performance.now() - t0) / batches;
-  console.log(`${perBatch.toFixed(0)} ms per batch of ${BATCH}; one epoch of ${train.length} ≈ ${((perBatch * train.length) / BATCH / 1000).toFixed(0)} s`);
+  console.log(
+    `${perBatch.toFixed(0)} ms per batch of ${BATCH}; one epoch of ${train.length} ≈ ${((perBatch * train.length) / BATCH / 1000).toFixed(0)} s`,
+  );
   process.exit(0);
 }
 
@@ -137,13 +165,22 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   tf.dispose([xs, ys]);
   const held = await accuracy(model, test);
   const { loss, acc } = history.history;
-  console.log(`epoch ${epoch}/${EPOCHS}: loss ${loss[0].toFixed(4)}, train accuracy (shifted) ${(acc[0] * 100).toFixed(2)}%, held-out ${(held * 100).toFixed(2)}%, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `epoch ${epoch}/${EPOCHS}: loss ${loss[0].toFixed(4)}, train accuracy (shifted) ${(acc[0] * 100).toFixed(2)}%, held-out ${(held * 100).toFixed(2)}%, ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 const minutes = (performance.now() - started) / 60000;
 
 // Save with float16 weights: half the bytes, and tfjs' loaders turn them back into float32.
 const artifacts = await new Promise((resolve) => {
-  model.save(tf.io.withSaveHandler(async (a) => (resolve(a), { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } })));
+  model.save(
+    tf.io.withSaveHandler(
+      async (a) => (
+        resolve(a),
+        { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } }
+      ),
+    ),
+  );
 });
 const weights = new Float32Array(tf.io.concatenateArrayBuffers([artifacts.weightData].flat()));
 const half = encodeFloat16(weights);
@@ -160,7 +197,9 @@ writeFileSync(join(OUT, 'model.json'), `${JSON.stringify(modelJson)}\n`);
 writeFileSync(join(OUT, 'weights.bin'), new Uint8Array(half.buffer));
 
 // Measure what ships: the float16 weights, loaded back the way a page loads them.
-const shipped = await tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs, weightData: half.buffer }));
+const shipped = await tfl.loadLayersModel(
+  tf.io.fromMemory({ modelTopology: artifacts.modelTopology, weightSpecs, weightData: half.buffer }),
+);
 const heldOut = await accuracy(shipped, test);
 const trainAccuracy = await accuracy(shipped, train);
 const metrics = {
@@ -177,9 +216,12 @@ const metrics = {
   parameters: model.countParams(),
   input: '[1,28,28,1] float32 0..1, white digit on black',
   output: 'softmax over the digits 0..9',
-  split: 'splitMnist(data, { seed: 1 }) from src/core/training/mnist.tf.ts: the fixed 2,000 held-out digits, all 8,000 others for training',
+  split:
+    'splitMnist(data, { seed: 1 }) from src/core/training/mnist.tf.ts: the fixed 2,000 held-out digits, all 8,000 others for training',
 };
 writeFileSync(join(OUT, 'metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
 const bytes = JSON.stringify(modelJson).length + half.byteLength;
-console.log(`held-out accuracy of the shipped (float16) model: ${(heldOut * 100).toFixed(2)}% of ${test.length}; train ${(trainAccuracy * 100).toFixed(2)}%`);
+console.log(
+  `held-out accuracy of the shipped (float16) model: ${(heldOut * 100).toFixed(2)}% of ${test.length}; train ${(trainAccuracy * 100).toFixed(2)}%`,
+);
 console.log(`training took ${minutes.toFixed(1)} min; wrote ${OUT}/ (${(bytes / 1024).toFixed(0)} KiB)`);

@@ -8,7 +8,11 @@ export type {
   KernelChangeDetail,
 } from './elements/conv-filter-playground/conv-filter-playground.js';
 export { PoolingStepper } from './elements/pooling-stepper/define.js';
-export type { PoolingStepperEventMap, PoolStepDetail, PoolCompleteDetail } from './elements/pooling-stepper/pooling-stepper.js';
+export type {
+  PoolingStepperEventMap,
+  PoolStepDetail,
+  PoolCompleteDetail,
+} from './elements/pooling-stepper/pooling-stepper.js';
 export { CnnTrainer } from './elements/cnn-trainer/define.js';
 export type {
   CnnTrainerEventMap,
@@ -18,15 +22,38 @@ export type {
   TrainerModelChangeDetail,
   DatasetChangeDetail,
 } from './elements/cnn-trainer/cnn-trainer.js';
-export type { LayerSpec, PresetName as TrainerPresetName, OptimizerName, SummaryRow } from './core/models/model-spec.js';
+export type {
+  LayerSpec,
+  PresetName as TrainerPresetName,
+  OptimizerName,
+  SummaryRow,
+} from './core/models/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
 export type { FilterGridEventMap, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
-export type { FilterSelectDetail, ModelSource, ModelChangeDetail, ModelChangeReason } from './elements/contracts.js';
+export type {
+  FilterSelectDetail,
+  ModelSource,
+  ModelChangeDetail,
+  ModelChangeReason,
+} from './elements/contracts.js';
 export { CnnElement, type ElementState } from './elements/cnn-element.js';
 export type { CnnErrorDetail } from './elements/events.js';
-export { setAssetBase, assetBase, assetUrl, setTrainingWorkerUrl, setWasmPaths, setBackendPreference } from './config.js';
-export { ensureBackend, currentBackend, type BackendName, type BackendReport, type AdapterInfo } from './core/runtime/backend.tf.js';
+export {
+  setAssetBase,
+  assetBase,
+  assetUrl,
+  setTrainingWorkerUrl,
+  setWasmPaths,
+  setBackendPreference,
+} from './config.js';
+export {
+  ensureBackend,
+  currentBackend,
+  type BackendName,
+  type BackendReport,
+  type AdapterInfo,
+} from './core/runtime/backend.tf.js';
 export type {
   PretrainedClassifierEventMap,
   Prediction,

@@ -49,7 +49,14 @@ export const CustomLayers: Story = {
   name: 'Custom layers',
   args: {
     layers: JSON.stringify([
-      { type: 'conv2d', filters: 8, kernelSize: 5, padding: 'same', activation: 'relu', kernelInitializer: 'heUniform' },
+      {
+        type: 'conv2d',
+        filters: 8,
+        kernelSize: 5,
+        padding: 'same',
+        activation: 'relu',
+        kernelInitializer: 'heUniform',
+      },
       { type: 'maxPooling2d', poolSize: 2 },
       { type: 'batchNormalization' },
       { type: 'conv2d', filters: 16, kernelSize: 3, activation: 'relu', kernelInitializer: 'heUniform' },
@@ -104,7 +111,9 @@ async function fillSymbols({ canvasElement }: { canvasElement: HTMLElement }) {
   await el.ready;
   let seed = 3;
   const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  for (let i = 0; i < 8; i++) for (const [k, label] of ['tick', 'cross', 'circle'].entries()) await el.addExample(label, drawSymbol((['tick', 'cross', 'ring'] as const)[k], next));
+  for (let i = 0; i < 8; i++)
+    for (const [k, label] of ['tick', 'cross', 'circle'].entries())
+      await el.addExample(label, drawSymbol((['tick', 'cross', 'ring'] as const)[k], next));
 }
 
 /** Your own classes, filled from drawings (✓, ✗, ○): the dense baseline learns them in a few seconds. Draw more on the pad and add them. */
@@ -127,7 +136,12 @@ export const TransferFromDigitBase: Story = {
  */
 export const FixtureBaseUrl: Story = {
   name: 'Base from a URL',
-  args: { dataset: 'custom', classes: '["tick","cross","circle"]', 'base-url': 'assets/models/digits/model.json', 'fine-tune': 1 },
+  args: {
+    dataset: 'custom',
+    classes: '["tick","cross","circle"]',
+    'base-url': 'assets/models/digits/model.json',
+    'fine-tune': 1,
+  },
   play: fillSymbols,
 };
 

@@ -68,7 +68,12 @@ export const ErrorRaggedKernel: Story = {
 /** A 7×7 kernel on an image scaled to 5 pixels with "valid" padding: the message suggests "same". */
 export const ErrorKernelLargerThanImage: Story = {
   name: 'Error: kernel larger than the image',
-  args: { sample: 'coins', 'max-size': 5, kernel: '[[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1]]' },
+  args: {
+    sample: 'coins',
+    'max-size': 5,
+    kernel:
+      '[[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1]]',
+  },
 };
 
 /** The course's cv2.filter2D, to the pixel: its default border (BORDER_REFLECT_101), each colour channel on its own. */

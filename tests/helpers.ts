@@ -22,6 +22,8 @@ export async function expectTensorsBackTo(baseline: number): Promise<void> {
   try {
     await until(() => tf.memory().numTensors === baseline, 'the tensor count to return', 3000);
   } catch {
-    throw new Error(`Leak: ${tf.memory().numTensors} tensors alive, ${baseline} before the element was added.`);
+    throw new Error(
+      `Leak: ${tf.memory().numTensors} tensors alive, ${baseline} before the element was added.`,
+    );
   }
 }

@@ -45,13 +45,20 @@ export class CameraController implements ReactiveController {
 
   private async open(): Promise<void> {
     if (!navigator.mediaDevices?.getUserMedia) {
-      throw new Error('This browser offers no camera here (camera access needs a secure page, https or localhost).');
+      throw new Error(
+        'This browser offers no camera here (camera access needs a secure page, https or localhost).',
+      );
     }
     let stream: MediaStream;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: this.facingMode }, audio: false });
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: this.facingMode },
+        audio: false,
+      });
     } catch (e) {
-      throw new Error(`The camera could not start: ${e instanceof Error ? e.message : String(e)}. Allow camera access for this page, or use a file instead.`);
+      throw new Error(
+        `The camera could not start: ${e instanceof Error ? e.message : String(e)}. Allow camera access for this page, or use a file instead.`,
+      );
     }
     // Removed while the browser asked: nothing would ever stop this stream.
     if (!this.host.isConnected) return stream.getTracks().forEach((t) => t.stop());

@@ -15,7 +15,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export const NOTHING_DROPPED = 'Nothing to use in what was dropped: drop an image file (PNG, JPEG, GIF or WebP).';
+export const NOTHING_DROPPED =
+  'Nothing to use in what was dropped: drop an image file (PNG, JPEG, GIF or WebP).';
 export const NO_IMAGE_PASTED = 'The pasted file is not an image: paste an image (PNG, JPEG, GIF or WebP).';
 
 export class ImageIntake implements ReactiveController {

@@ -67,7 +67,12 @@ export class LinkedSourceController<T extends Element = Element> implements Reac
     const root = this.host.getRootNode();
     this.observer = new MutationObserver(() => this.resolve());
     // Watch the whole root: the source may be added, removed or renamed anywhere in it.
-    this.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['id'] });
+    this.observer.observe(root, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['id'],
+    });
     this.resolve();
   }
 

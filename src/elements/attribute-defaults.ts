@@ -32,7 +32,9 @@ export class AttributeDefaults {
   restore(attribute: string): boolean {
     const entry = this.values?.get(attribute);
     if (!entry) return false;
-    const value = Array.isArray(entry.value) ? entry.value.map((row: unknown) => (Array.isArray(row) ? [...row] : row)) : entry.value;
+    const value = Array.isArray(entry.value)
+      ? entry.value.map((row: unknown) => (Array.isArray(row) ? [...(row as unknown[])] : row))
+      : entry.value;
     (this.host as unknown as Record<PropertyKey, unknown>)[entry.key] = value;
     return true;
   }

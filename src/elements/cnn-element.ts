@@ -45,7 +45,10 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @cssprop --cnn-font-size - Base font size.
  * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
  */
-export abstract class CnnElement<Events extends object = object, Tfjs extends object = object> extends TypedEventsElement<Events> {
+export abstract class CnnElement<
+  Events extends object = object,
+  Tfjs extends object = object,
+> extends TypedEventsElement<Events> {
   static override styles = [sharedStyles];
 
   /**
@@ -148,7 +151,8 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
    * that may run before (a property set while loading) checks `tfjsLoaded` first.
    */
   protected get tfjs(): Tfjs {
-    if (!this.loadedTfjs) throw new Error(`<${this.localName}> is still loading TensorFlow.js: wait for its \`ready\` promise.`);
+    if (!this.loadedTfjs)
+      throw new Error(`<${this.localName}> is still loading TensorFlow.js: wait for its \`ready\` promise.`);
     return this.loadedTfjs;
   }
 
@@ -170,7 +174,10 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
   protected abstract renderContent(): unknown;
 
   /** Runs async work with `state="busy"`; errors are reported (not thrown) and the previous state kept. */
-  protected async compute<T>(work: () => Promise<T>, describe = 'The computation failed'): Promise<T | undefined> {
+  protected async compute<T>(
+    work: () => Promise<T>,
+    describe = 'The computation failed',
+  ): Promise<T | undefined> {
     const generation = this.generation;
     this.busyCount++;
     if (this.state === 'ready') this.state = 'busy';
@@ -178,10 +185,12 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
       return await work();
     } catch (e) {
       // Work of a lifetime that ended (the element was removed meanwhile) reports nothing.
-      if (generation === this.generation && !this.wasReported(e)) this.fail(`${describe}: ${messageOf(e)}`, e);
+      if (generation === this.generation && !this.wasReported(e))
+        this.fail(`${describe}: ${messageOf(e)}`, e);
       return undefined;
     } finally {
-      if (generation === this.generation && --this.busyCount === 0 && this.state === 'busy') this.state = 'ready';
+      if (generation === this.generation && --this.busyCount === 0 && this.state === 'busy')
+        this.state = 'ready';
     }
   }
 
@@ -305,9 +314,13 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
       const { ensureBackend } = await import('../core/runtime/backend.tf.js');
       const asked = parseBackendName(this.backend);
       if (asked === 'auto' && this.backend && this.backend.trim().toLowerCase() !== 'auto') {
-        this.fail(`backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`, undefined, {
-          about: 'backend',
-        });
+        this.fail(
+          `backend "${this.backend}" is unknown: use ${BACKEND_NAMES.join(', ')} or auto. The page's best backend is used instead.`,
+          undefined,
+          {
+            about: 'backend',
+          },
+        );
       }
       const report = await ensureBackend(asked);
       if (controller.signal.aborted) return;
@@ -334,8 +347,16 @@ export abstract class CnnElement<Events extends object = object, Tfjs extends ob
    * element works, and says why it is slow and how to fix it.
    */
   private sayWhyCpu(report: BackendReport): void {
-    const wasm = report.requested === 'auto' && report.name === 'cpu' ? report.skipped.find((s) => s.name === 'wasm') : undefined;
-    if (wasm) this.fail(`This runs on TensorFlow.js' slow cpu backend, because wasm is unavailable: ${wasm.error}.`, undefined, { about: 'backend-speed' });
+    const wasm =
+      report.requested === 'auto' && report.name === 'cpu'
+        ? report.skipped.find((s) => s.name === 'wasm')
+        : undefined;
+    if (wasm)
+      this.fail(
+        `This runs on TensorFlow.js' slow cpu backend, because wasm is unavailable: ${wasm.error}.`,
+        undefined,
+        { about: 'backend-speed' },
+      );
   }
 
   private unload(): void {

@@ -18,9 +18,17 @@ export abstract class TypedEventsElement<Own extends object> extends LitElement 
     options?: boolean | AddEventListenerOptions,
   ): void;
   /** @internal Typed by the element's event map; the events themselves are documented by each element's `@fires`. */
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   /** @internal Typed by the element's event map; the events themselves are documented by each element's `@fires`. */
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
     super.addEventListener(type, listener, options);
   }
 
@@ -31,9 +39,17 @@ export abstract class TypedEventsElement<Own extends object> extends LitElement 
     options?: boolean | EventListenerOptions,
   ): void;
   /** @internal Typed by the element's event map; the events themselves are documented by each element's `@fires`. */
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
   /** @internal Typed by the element's event map; the events themselves are documented by each element's `@fires`. */
-  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void {
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void {
     super.removeEventListener(type, listener, options);
   }
 }

@@ -22,15 +22,25 @@ interface Cell {
 }
 
 /** Draws (or redraws) the matrix into a container element. */
-export function drawConfusionMatrix(container: HTMLElement, matrix: readonly (readonly number[])[], options: ConfusionOptions): void {
+export function drawConfusionMatrix(
+  container: HTMLElement,
+  matrix: readonly (readonly number[])[],
+  options: ConfusionOptions,
+): void {
   const n = matrix.length;
   const name = (i: number) => options.labels?.[i] ?? String(i);
-  const cells: Cell[] = matrix.flatMap((row, truth) => row.map((count, predicted) => ({ truth, predicted, count })));
+  const cells: Cell[] = matrix.flatMap((row, truth) =>
+    row.map((count, predicted) => ({ truth, predicted, count })),
+  );
   // Colour the mistakes on their own scale: the diagonal would wash them out.
   const worst = Math.max(1, ...cells.filter((c) => c.truth !== c.predicted).map((c) => c.count));
   const mistakeColors = sequentialColors(0, worst);
-  const hitColors = sequentialColors(0, Math.max(1, ...cells.filter((c) => c.truth === c.predicted).map((c) => c.count)));
-  const colorsOf = (c: Cell) => (c.count === 0 ? undefined : (c.truth === c.predicted ? hitColors : mistakeColors)(c.count));
+  const hitColors = sequentialColors(
+    0,
+    Math.max(1, ...cells.filter((c) => c.truth === c.predicted).map((c) => c.count)),
+  );
+  const colorsOf = (c: Cell) =>
+    c.count === 0 ? undefined : (c.truth === c.predicted ? hitColors : mistakeColors)(c.count);
   const root = select(container);
   root.selectAll('*').remove();
   const grid = root
@@ -47,8 +57,14 @@ export function drawConfusionMatrix(container: HTMLElement, matrix: readonly (re
       .join('button')
       .attr('type', 'button')
       .attr('class', (c) => `cm-cell row-${t}${c.truth === c.predicted ? ' hit' : ''}`)
-      .attr('aria-pressed', (c) => String(options.selected?.[0] === c.truth && options.selected?.[1] === c.predicted))
-      .attr('aria-label', (c) => `true ${name(c.truth)}, predicted ${name(c.predicted)}: ${c.count} ${options.labels ? (c.count === 1 ? 'example' : 'examples') : c.count === 1 ? 'digit' : 'digits'}`)
+      .attr('aria-pressed', (c) =>
+        String(options.selected?.[0] === c.truth && options.selected?.[1] === c.predicted),
+      )
+      .attr(
+        'aria-label',
+        (c) =>
+          `true ${name(c.truth)}, predicted ${name(c.predicted)}: ${c.count} ${options.labels ? (c.count === 1 ? 'example' : 'examples') : c.count === 1 ? 'digit' : 'digits'}`,
+      )
       .style('background', (c) => colorsOf(c)?.background ?? null)
       .style('color', (c) => colorsOf(c)?.color ?? null)
       .text((c) => String(c.count))

@@ -250,7 +250,11 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
     };
     if (e.key in moves) {
       const [dx, dy] = moves[e.key];
-      const next = { x: Math.min(1, Math.max(0, pen.x + dx)), y: Math.min(1, Math.max(0, pen.y + dy)), down: pen.down };
+      const next = {
+        x: Math.min(1, Math.max(0, pen.x + dx)),
+        y: Math.min(1, Math.max(0, pen.y + dy)),
+        down: pen.down,
+      };
       if (pen.down) {
         const stroke = this.strokeList[this.strokeList.length - 1];
         stroke.push({ x: next.x, y: next.y });
@@ -297,9 +301,11 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
         @pointerup=${this.onPointerUp}
         @pointercancel=${this.onPointerUp}
       ></canvas>
-      ${pen
-        ? html`<span class=${pen.down ? 'pen down' : 'pen'} style=${`left:${pen.x * 100}%;top:${pen.y * 100}%`}></span>`
-        : null}
+      ${
+        pen
+          ? html`<span class=${pen.down ? 'pen down' : 'pen'} style=${`left:${pen.x * 100}%;top:${pen.y * 100}%`}></span>`
+          : null
+      }
     </div>`;
   }
 }
@@ -310,7 +316,8 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
  * honouring package.json's `sideEffects`, which lists only the elements' define modules.
  */
 export function defineDrawPad(): void {
-  if (globalThis.customElements && !customElements.get('cnn-draw-pad')) customElements.define('cnn-draw-pad', CnnDrawPad);
+  if (globalThis.customElements && !customElements.get('cnn-draw-pad'))
+    customElements.define('cnn-draw-pad', CnnDrawPad);
 }
 
 defineDrawPad();

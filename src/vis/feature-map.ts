@@ -64,12 +64,19 @@ export function robustRange(values: ArrayLike<number>, tail = 0.005): [number, n
   const sample: number[] = [];
   for (let i = 0; i < n; i += step) sample.push(values[i]);
   sample.sort((a, b) => a - b);
-  const at = (q: number) => sample[Math.min(sample.length - 1, Math.max(0, Math.round(q * (sample.length - 1))))];
+  const at = (q: number) =>
+    sample[Math.min(sample.length - 1, Math.max(0, Math.round(q * (sample.length - 1))))];
   return [at(tail), at(1 - tail)];
 }
 
 /** Paints one channel of a feature map through a colour scale; the canvas takes the map's size. */
-export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[], scale: MapScale, channel = 0): void {
+export function paintMap(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  shape: readonly number[],
+  scale: MapScale,
+  channel = 0,
+): void {
   const [h, w, c = 1] = shape;
   const image = imageFor(canvas, w, h);
   const [lo, hi] = scale.domain;
@@ -85,7 +92,11 @@ export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, s
 }
 
 /** Paints 0–255 intensities as they are (1 channel: gray; 3: RGB), clamping what falls outside. */
-export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[]): void {
+export function paintIntensities(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  shape: readonly number[],
+): void {
   const [h, w, c = 1] = shape;
   const image = imageFor(canvas, w, h);
   for (let i = 0; i < w * h; i++) {
@@ -99,7 +110,10 @@ export function paintIntensities(canvas: HTMLCanvasElement, values: ArrayLike<nu
  * Paints RGBA pixels as an opaque picture (alpha ignored, as `paintIntensities` does for
  * RGB). An opaque `ImageData` (a drawing pad's) goes to the canvas as it is, uncopied.
  */
-export function paintPixels(canvas: HTMLCanvasElement, pixels: { data: ArrayLike<number>; width: number; height: number }): void {
+export function paintPixels(
+  canvas: HTMLCanvasElement,
+  pixels: { data: ArrayLike<number>; width: number; height: number },
+): void {
   const { data, width, height } = pixels;
   let opaque = true;
   for (let i = 3; i < data.length && opaque; i += 4) opaque = data[i] === 255;
@@ -140,10 +154,18 @@ export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number,
   const gradient = root.append('defs').append('linearGradient').attr('id', id);
   for (let i = 0; i <= 10; i++) {
     const v = scale.domain[0] + ((scale.domain[1] - scale.domain[0]) * i) / 10;
-    gradient.append('stop').attr('offset', `${i * 10}%`).attr('stop-color', scale.color(v));
+    gradient
+      .append('stop')
+      .attr('offset', `${i * 10}%`)
+      .attr('stop-color', scale.color(v));
   }
   const g = root.append('g').attr('transform', 'translate(12, 2)');
-  g.append('rect').attr('width', inner).attr('height', barHeight).attr('fill', `url(#${id})`).attr('stroke', 'currentColor').attr('stroke-opacity', 0.3);
+  g.append('rect')
+    .attr('width', inner)
+    .attr('height', barHeight)
+    .attr('fill', `url(#${id})`)
+    .attr('stroke', 'currentColor')
+    .attr('stroke-opacity', 0.3);
   g.append('g')
     .attr('transform', `translate(0, ${barHeight})`)
     .call(axisBottom(x).ticks(5).tickSizeOuter(0))

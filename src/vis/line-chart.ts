@@ -37,7 +37,11 @@ export interface ChartOptions {
 const MARGIN = { top: 8, right: 10, bottom: 30, left: 40 };
 
 /** Draws (or redraws) the chart into an `<svg>`. */
-export function drawLineChart(svgElement: SVGSVGElement, series: readonly ChartSeries[], options: ChartOptions): void {
+export function drawLineChart(
+  svgElement: SVGSVGElement,
+  series: readonly ChartSeries[],
+  options: ChartOptions,
+): void {
   const { width, height } = options;
   const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`);
   svg.selectAll('*').remove();
@@ -45,8 +49,12 @@ export function drawLineChart(svgElement: SVGSVGElement, series: readonly ChartS
   const xMax = Math.max(options.xMax ?? 1, ...all.map((p) => p[0]));
   const ys = all.map((p) => p[1]).filter(Number.isFinite);
   // A flat zero curve still gets a small range; no data at all gets the empty domain.
-  const fromData: [number, number] = ys.length ? [0, Math.max(1e-6, ...ys)] : (options.emptyYDomain ?? [0, 1]);
-  const x = scaleLinear().domain([0, xMax]).range([MARGIN.left, width - MARGIN.right]);
+  const fromData: [number, number] = ys.length
+    ? [0, Math.max(1e-6, ...ys)]
+    : (options.emptyYDomain ?? [0, 1]);
+  const x = scaleLinear()
+    .domain([0, xMax])
+    .range([MARGIN.left, width - MARGIN.right]);
   const y = scaleLinear()
     .domain(options.yDomain ?? fromData)
     .nice()
@@ -56,7 +64,11 @@ export function drawLineChart(svgElement: SVGSVGElement, series: readonly ChartS
     .attr('class', 'axis')
     .attr('transform', `translate(0,${height - MARGIN.bottom})`)
     .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 80))));
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(${MARGIN.left},0)`).call(axisLeft(y).ticks(4));
+  svg
+    .append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(${MARGIN.left},0)`)
+    .call(axisLeft(y).ticks(4));
   svg
     .append('text')
     .attr('class', 'axis-label')

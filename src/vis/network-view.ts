@@ -15,7 +15,8 @@ export function columnKind(shape: readonly number[], last: boolean): ColumnKind 
 /** How a layer reads the one before it, which decides the lines drawn into it. */
 export type Wiring = 'all' | 'same-index' | 'flatten';
 
-const POOLS_AND_MAPWISE = /Pooling|Dropout|Activation|BatchNormalization|ReLU|Softmax|ZeroPadding|Cropping|UpSampling/;
+const POOLS_AND_MAPWISE =
+  /Pooling|Dropout|Activation|BatchNormalization|ReLU|Softmax|ZeroPadding|Cropping|UpSampling/;
 
 /** Conv and dense layers read every map or unit before them; pooling and the like each map on its own. */
 export function wiringOf(className: string, inputKind: ColumnKind, outputKind: ColumnKind): Wiring {
@@ -42,13 +43,19 @@ export function links(wiring: Wiring, from: number, to: number, focus?: number):
   const at = (i: number, n: number) => (i + 0.5) / n;
   const out: Link[] = [];
   if (wiring === 'same-index') {
-    for (let i = 0; i < Math.min(from, to); i++) out.push({ y1: at(i, from), y2: at(i, to), strong: i === focus });
+    for (let i = 0; i < Math.min(from, to); i++)
+      out.push({ y1: at(i, from), y2: at(i, to), strong: i === focus });
     return out;
   }
   // A vector is one item: every map (or unit group) goes into it.
   const targets = wiring === 'flatten' ? 1 : to;
   for (let j = 0; j < targets; j++) {
-    for (let i = 0; i < from; i++) out.push({ y1: at(i, from), y2: at(j, targets), strong: j === focus || (wiring === 'flatten' && focus !== undefined) });
+    for (let i = 0; i < from; i++)
+      out.push({
+        y1: at(i, from),
+        y2: at(j, targets),
+        strong: j === focus || (wiring === 'flatten' && focus !== undefined),
+      });
   }
   return out;
 }
@@ -56,7 +63,11 @@ export function links(wiring: Wiring, from: number, to: number, focus?: number):
 /** One SVG path string for the links, in a `width`×`height` box; `across` is true when the columns stand side by side. */
 export function linkPath(list: readonly Link[], width: number, height: number, across: boolean): string {
   return list
-    .map((l) => (across ? `M0 ${l.y1 * height}L${width} ${l.y2 * height}` : `M${l.y1 * width} 0L${l.y2 * width} ${height}`))
+    .map((l) =>
+      across
+        ? `M0 ${l.y1 * height}L${width} ${l.y2 * height}`
+        : `M${l.y1 * width} 0L${l.y2 * width} ${height}`,
+    )
     .join('');
 }
 

@@ -21,7 +21,9 @@ const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('LinkedSourceController (for= linking)', () => {
   it('links to a source that already exists', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div><span id="s1"></span><link-host for="s1"></link-host></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><span id="s1"></span><link-host for="s1"></link-host></div>`,
+    );
     const host = root.querySelector('link-host') as LinkHost;
     await host.updateComplete;
     expect(host.link.source).to.equal(root.querySelector('#s1'));
@@ -50,7 +52,9 @@ describe('LinkedSourceController (for= linking)', () => {
   });
 
   it('waits for a custom-element source to be defined', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div><late-source id="src"></late-source><link-host for="src"></link-host></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><late-source id="src"></late-source><link-host for="src"></link-host></div>`,
+    );
     const host = root.querySelector('link-host') as LinkHost;
     await settle();
     expect(host.link.source).to.equal(undefined);
@@ -70,7 +74,9 @@ describe('LinkedSourceController (for= linking)', () => {
   });
 
   it('follows a change of the `for` id', async () => {
-    const root = await fixture<HTMLDivElement>(html`<div><i id="a"></i><i id="b"></i><link-host for="a"></link-host></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><i id="a"></i><i id="b"></i><link-host for="a"></link-host></div>`,
+    );
     const host = root.querySelector('link-host') as LinkHost;
     await host.updateComplete;
     expect(host.link.source?.id).to.equal('a');

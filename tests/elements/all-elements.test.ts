@@ -5,7 +5,13 @@ import type { CnnElement } from '../../src/elements/cnn-element.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle } from '../helpers.js';
 
-const TAGS = ['conv-filter-playground', 'pooling-stepper', 'cnn-trainer', 'pretrained-classifier', 'filter-grid'];
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 
 describe('every element, through the library entry point', () => {
   for (const tag of TAGS) {

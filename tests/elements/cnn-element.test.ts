@@ -68,7 +68,11 @@ describe('CnnElement (shared base)', () => {
     const scrolled = page.querySelector<TestCnnElement>('#scrolled')!;
     const madeEager = page.querySelector<TestCnnElement>('#made-eager')!;
     await new Promise((r) => setTimeout(r, 300));
-    expect([scrolled.loads, madeEager.loads, scrolled.getAttribute('state')]).to.deep.equal([0, 0, 'loading']);
+    expect([scrolled.loads, madeEager.loads, scrolled.getAttribute('state')]).to.deep.equal([
+      0,
+      0,
+      'loading',
+    ]);
     scrolled.scrollIntoView();
     await scrolled.ready;
     expect([scrolled.loads, madeEager.loads]).to.deep.equal([1, 0]);
@@ -231,7 +235,9 @@ describe('CnnElement: hostile input (issue 20)', () => {
   });
 
   it('restores the default when an attribute is removed, and writes `state` back', async () => {
-    const el = await fixture<SettingCnnElement>(html`<setting-cnn-element level="7" flavour="salty"></setting-cnn-element>`);
+    const el = await fixture<SettingCnnElement>(
+      html`<setting-cnn-element level="7" flavour="salty"></setting-cnn-element>`,
+    );
     await el.ready;
     expect(el.level).to.equal(7);
     el.removeAttribute('level');

@@ -17,7 +17,9 @@ const drawShape = drawSymbol;
 const SHAPES: Shape[] = ['bar', 'dash', 'ring'];
 const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
 
-async function customTrainer(markup = html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>`) {
+async function customTrainer(
+  markup = html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>`,
+) {
   const el = await fixture<CnnTrainer>(markup);
   await el.ready;
   await until(() => el.model !== undefined || errorText(el) !== '', 'a model or an error');
@@ -37,14 +39,19 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(el.model!.outputs[0].shape).to.deep.equal([null, 3]);
     const next = seededRandom(7);
     const changes: DatasetChangeDetail[] = [];
-    el.addEventListener('dataset-change', (e) => changes.push((e as CustomEvent<DatasetChangeDetail>).detail));
-    for (let i = 0; i < 12; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    el.addEventListener('dataset-change', (e) => changes.push(e.detail));
+    for (let i = 0; i < 12; i++)
+      for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
     expect(el.examples).to.deep.equal({ bar: 12, dash: 12, ring: 12 });
     expect(changes).to.have.length(36);
     expect(changes[35]).to.deep.equal({ classes: SHAPES, examples: { bar: 12, dash: 12, ring: 12 } });
     await el.updateComplete;
     const rows = [...el.shadowRoot!.querySelectorAll('[part="dataset"] .class-row')];
-    expect(rows.map((r) => r.querySelector('.count')!.textContent)).to.deep.equal(['12 examples', '12 examples', '12 examples']);
+    expect(rows.map((r) => r.querySelector('.count')!.textContent)).to.deep.equal([
+      '12 examples',
+      '12 examples',
+      '12 examples',
+    ]);
     expect(rows[0].querySelectorAll('canvas[data-example]')).to.have.length(12);
 
     el.epochs = 25;
@@ -67,8 +74,23 @@ describe('<cnn-trainer dataset="custom">', () => {
         const before = el.examples[shape];
         await el.addExample(shape, drawShape(shape, fresh));
         // Read the example back as the network sees it (the newest thumbnail's pixels) and predict.
-        const pixels = (el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[] } }).exampleSet.examplesOf(shape)[before];
-        const guess = tf.tidy(() => tf.argMax(el.model!.predict(tf.tensor4d(Float32Array.from(pixels, (v) => v / 255), [1, 28, 28, 1])) as tf.Tensor, 1).dataSync()[0]);
+        const pixels = (
+          el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[] } }
+        ).exampleSet.examplesOf(shape)[before];
+        const guess = tf.tidy(
+          () =>
+            tf
+              .argMax(
+                el.model!.predict(
+                  tf.tensor4d(
+                    Float32Array.from(pixels, (v) => v / 255),
+                    [1, 28, 28, 1],
+                  ),
+                ) as tf.Tensor,
+                1,
+              )
+              .dataSync()[0],
+        );
         if (guess === label) hits++;
         el.removeExample(shape, before);
       }
@@ -83,7 +105,8 @@ describe('<cnn-trainer dataset="custom">', () => {
     const baseline = tf.memory().numTensors;
     const el = await customTrainer();
     const next = seededRandom(3);
-    for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    for (let i = 0; i < 3; i++)
+      for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
     await el.updateComplete;
     // A drawing's thumbnail is the 28×28 digit the network sees.
     expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="dash"]')!.width).to.equal(28);
@@ -91,7 +114,9 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(el.examples.dash).to.equal(2);
     el.removeExample('ring', 2);
     expect(el.examples).to.deep.equal({ bar: 3, dash: 2, ring: 2 });
-    el.shadowRoot!.querySelector<HTMLButtonElement>('.class-row[data-label="bar"] button:not(.thumb)')!.click();
+    el.shadowRoot!.querySelector<HTMLButtonElement>(
+      '.class-row[data-label="bar"] button:not(.thumb)',
+    )!.click();
     expect(el.examples.bar).to.equal(0);
     el.epochs = 1;
     el.clearExamples();
@@ -126,7 +151,9 @@ describe('<cnn-trainer dataset="custom">', () => {
 
     const undecodable = oneEvent(el, 'cnn-error');
     let rejected = false;
-    await el.addExample('bar', new Blob(['not an image'], { type: 'image/png' })).catch(() => (rejected = true));
+    await el
+      .addExample('bar', new Blob(['not an image'], { type: 'image/png' }))
+      .catch(() => (rejected = true));
     expect(rejected).to.be.true;
     expect(((await undecodable) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/could not be read/);
     await el.addExample('nope', drawShape('bar', next)).catch(() => (rejected = true));
@@ -140,7 +167,9 @@ describe('<cnn-trainer dataset="custom">', () => {
     // Training with a class that has too few examples explains what to add.
     const noTrain = oneEvent(el, 'cnn-error');
     await el.train();
-    expect(((await noTrain) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/at least 2 examples.*"bar", "dash", "ring"/);
+    expect(((await noTrain) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+      /at least 2 examples.*"bar", "dash", "ring"/,
+    );
     expect(el.examples.bar).to.equal(1);
   });
 
@@ -171,7 +200,11 @@ describe('<cnn-trainer dataset="custom">', () => {
     const el = await customTrainer();
     const next = seededRandom(12);
     const png = async (shape: Shape) =>
-      new Uint8Array(await (await new Promise<Blob>((resolve) => drawShape(shape, next).toBlob((b) => resolve(b!), 'image/png'))).arrayBuffer());
+      new Uint8Array(
+        await (
+          await new Promise<Blob>((resolve) => drawShape(shape, next).toBlob((b) => resolve(b!), 'image/png'))
+        ).arrayBuffer(),
+      );
     const zip = zipSync({
       'symbols/tick/1.png': await png('bar'),
       'symbols/tick/2.png': await png('bar'),
@@ -184,26 +217,36 @@ describe('<cnn-trainer dataset="custom">', () => {
     const drop = (file: File) => {
       const transfer = new DataTransfer();
       transfer.items.add(file);
-      el.shadowRoot!.querySelector('[part="dataset"]')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      el.shadowRoot!.querySelector('[part="dataset"]')!.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }),
+      );
     };
     const changed = oneEvent(el, 'dataset-change');
     drop(new File([zip], 'symbols.zip', { type: 'application/zip' }));
-    expect(((await changed) as CustomEvent<DatasetChangeDetail>).detail).to.deep.equal({ classes: ['tick', 'circle'], examples: { tick: 2, circle: 2 } });
+    expect(((await changed) as CustomEvent<DatasetChangeDetail>).detail).to.deep.equal({
+      classes: ['tick', 'circle'],
+      examples: { tick: 2, circle: 2 },
+    });
     await until(() => el.model?.outputs[0].shape[1] === 2, 'a two-class model');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.skipped summary')!.textContent).to.contain('1 file was skipped');
-    expect(el.shadowRoot!.querySelector('.skipped li')!.textContent).to.match(/^symbols\/circle\/notes\.txt: not an image$/);
+    expect(el.shadowRoot!.querySelector('.skipped li')!.textContent).to.match(
+      /^symbols\/circle\/notes\.txt: not an image$/,
+    );
 
     const failed = oneEvent(el, 'cnn-error');
     drop(new File([zip.subarray(0, 200)], 'cut.zip', { type: 'application/zip' }));
-    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/^cut\.zip could not be read as a zip: /);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+      /^cut\.zip could not be read as a zip: /,
+    );
     expect(el.examples).to.deep.equal({ tick: 2, circle: 2 });
   });
 
   it('keeps the project (classes, examples, trained model) in IndexedDB and in one file', async () => {
     const el = await customTrainer();
     const next = seededRandom(21);
-    for (let i = 0; i < 3; i++) for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+    for (let i = 0; i < 3; i++)
+      for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
     el.epochs = 2;
     await el.train();
     const file = await el.saveProject('trainer-test-project');
@@ -216,8 +259,16 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(back.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     expect(back.preset).to.equal('dense-only');
     // Each example's picture comes back too (the 140 px drawings, kept grey), for a base that takes pictures.
-    const kept = back as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; channels: number } } };
-    expect(kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[2])).to.deep.include({ width: 140, channels: 1 });
+    const kept = back as unknown as {
+      exampleSet: {
+        examplesOf(l: string): Uint8Array[];
+        sourceOf(e: Uint8Array): { width: number; channels: number };
+      };
+    };
+    expect(kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[2])).to.deep.include({
+      width: 140,
+      channels: 1,
+    });
     expect(await Promise.all(back.model!.getWeights().map((w) => w.data()))).to.deep.equal(weights);
 
     const fromFile = await customTrainer(html`<cnn-trainer backend="cpu"></cnn-trainer>`);
@@ -229,7 +280,9 @@ describe('<cnn-trainer dataset="custom">', () => {
     // A file that is not a project changes nothing.
     const failed = oneEvent(fromFile, 'cnn-error');
     await fromFile.loadProject(new Blob(['{"hello": 1}'])).catch(() => undefined);
-    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/not a cnn-trainer project/);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+      /not a cnn-trainer project/,
+    );
     expect(fromFile.examples).to.deep.equal({ bar: 3, dash: 3, ring: 3 });
     await fromFile.loadProject('no-such-project').catch(() => undefined);
     expect(errorText(fromFile)).to.match(/no project saved .* "no-such-project"/);
@@ -242,7 +295,8 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
   });
   afterEach(() => fixtureCleanup());
 
-  const button = (el: HTMLElement, name: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  const button = (el: HTMLElement, name: string) =>
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   it('adds a frame per press and a burst while held, and stops the camera when the dataset leaves custom or the element goes', async function () {
@@ -252,7 +306,11 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
     el.addEventListener('dataset-change', () => changes++);
     button(el, 'Use camera')!.click();
     // The browser's fake device (web-test-runner.config.mjs) films a test pattern.
-    await until(() => (el.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0, 'the camera to show frames', 15000);
+    await until(
+      () => (el.shadowRoot!.querySelector('video')?.videoWidth ?? 0) > 0,
+      'the camera to show frames',
+      15000,
+    );
     const video = el.shadowRoot!.querySelector('video')!;
     const stream = video.srcObject as MediaStream;
 
@@ -268,7 +326,10 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
     const ring = button(el, 'Add frame to ring')!;
     ring.scrollIntoView({ block: 'center' });
     const box = ring.getBoundingClientRect();
-    await sendMouse({ type: 'move', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await sendMouse({
+      type: 'move',
+      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+    });
     await sendMouse({ type: 'down' });
     await until(() => el.examples.ring >= 3, 'a burst', 10000);
     await sendMouse({ type: 'up' });
@@ -279,11 +340,22 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
     expect(held).to.be.within(3, 30);
     expect(changes).to.equal(2 + held);
     // A frame keeps the camera's picture (RGB, at most 224 px a side) for a base that takes pictures.
-    const kept = el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[]; sourceOf(e: Uint8Array): { width: number; height: number; channels: number } } };
+    const kept = el as unknown as {
+      exampleSet: {
+        examplesOf(l: string): Uint8Array[];
+        sourceOf(e: Uint8Array): { width: number; height: number; channels: number };
+      };
+    };
     const source = kept.exampleSet.sourceOf(kept.exampleSet.examplesOf('ring')[0]);
-    expect(source).to.deep.include({ width: 224, height: Math.round((224 * video.videoHeight) / video.videoWidth), channels: 3 });
+    expect(source).to.deep.include({
+      width: 224,
+      height: Math.round((224 * video.videoHeight) / video.videoWidth),
+      channels: 3,
+    });
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent).to.contain(`Added ${held} frames to ring: ${held} examples.`);
+    expect(el.shadowRoot!.querySelector('.sr-only[aria-live]')!.textContent).to.contain(
+      `Added ${held} frames to ring: ${held} examples.`,
+    );
     // Its thumbnail is the photo itself (a drawing's is the digit the network sees).
     expect(el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas[data-class="ring"]')!.width).to.equal(224);
     await expect(el).to.be.accessible();
@@ -296,7 +368,11 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
     el.trainingSet = 'custom';
     await el.updateComplete;
     button(el, 'Use camera')!.click();
-    await until(() => el.shadowRoot!.querySelector('video')?.srcObject instanceof MediaStream, 'the camera again', 15000);
+    await until(
+      () => el.shadowRoot!.querySelector('video')?.srcObject instanceof MediaStream,
+      'the camera again',
+      15000,
+    );
     const again = el.shadowRoot!.querySelector('video')!.srcObject as MediaStream;
     el.remove();
     await until(() => again.getTracks().every((t) => t.readyState === 'ended'), 'the tracks to end');
@@ -315,7 +391,9 @@ describe('<cnn-trainer dataset="custom"> camera', () => {
         const failed = oneEvent(el, 'cnn-error');
         button(el, 'Use camera')!.click();
         const { detail } = (await failed) as CustomEvent<CnnErrorDetail>;
-        expect(detail.message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+        expect(detail.message).to.match(
+          /^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/,
+        );
         await el.updateComplete;
         expect(errorText(el)).to.match(/camera could not start/);
         expect(el.shadowRoot!.querySelector('video')).to.equal(null);

@@ -51,14 +51,22 @@ describe('<cnn-trainer> as Keras code', () => {
       const start = lines.indexOf('model = models.Sequential([');
       expect(start).to.be.greaterThan(0);
       const body = lines.slice(start + 1, start + 1 + model.layers.length);
-      expect(body).to.deep.equal(model.layers.map((l, i) => `    ${expectedLine(l, i === 0)}${i < model.layers.length - 1 ? ',' : ''}`));
+      expect(body).to.deep.equal(
+        model.layers.map(
+          (l, i) => `    ${expectedLine(l, i === 0)}${i < model.layers.length - 1 ? ',' : ''}`,
+        ),
+      );
       expect(lines[start + 1 + model.layers.length]).to.equal('])');
       const hyper = PRESETS[name].hyper;
       const fit = lines.find((l) => l.startsWith('model.fit('))!;
       const split = hyper.validationSplit ? `, validation_split=${hyper.validationSplit}` : '';
-      expect(fit).to.equal(`model.fit(train_images, train_labels, epochs=${hyper.epochs}, batch_size=${hyper.batchSize}${split})`);
+      expect(fit).to.equal(
+        `model.fit(train_images, train_labels, epochs=${hyper.epochs}, batch_size=${hyper.batchSize}${split})`,
+      );
       const optimizer =
-        hyper.optimizer === 'momentum' ? `optimizers.SGD(learning_rate=${hyper.learningRate}, momentum=0.9)` : `'${hyper.optimizer}'`;
+        hyper.optimizer === 'momentum'
+          ? `optimizers.SGD(learning_rate=${hyper.learningRate}, momentum=0.9)`
+          : `'${hyper.optimizer}'`;
       expect(lines).to.include(`model.compile(optimizer=${optimizer},`);
       expect(lines).to.include("              metrics=['accuracy'])");
       // The panel shows the same code.
@@ -68,16 +76,26 @@ describe('<cnn-trainer> as Keras code', () => {
   }
 
   it('follows the settings the reader changes, and copies the code', async () => {
-    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" preset="two-conv" epochs="3" batch-size="16" optimizer="sgd" learning-rate="0.05" validation-split="0.2"></cnn-trainer>`);
+    const el = await fixture<CnnTrainer>(
+      html`<cnn-trainer backend="cpu" preset="two-conv" epochs="3" batch-size="16" optimizer="sgd" learning-rate="0.05" validation-split="0.2"></cnn-trainer>`,
+    );
     await el.ready;
     await until(() => el.model !== undefined, 'a model');
     const code = el.toKeras();
     expect(code).to.contain('model.compile(optimizer=optimizers.SGD(learning_rate=0.05),');
-    expect(code).to.contain('model.fit(train_images, train_labels, epochs=3, batch_size=16, validation_split=0.2)');
-    el.layers = JSON.stringify([{ type: 'flatten' }, { type: 'dropout', rate: 0.5 }, { type: 'dense', units: 10, activation: 'softmax' }]);
+    expect(code).to.contain(
+      'model.fit(train_images, train_labels, epochs=3, batch_size=16, validation_split=0.2)',
+    );
+    el.layers = JSON.stringify([
+      { type: 'flatten' },
+      { type: 'dropout', rate: 0.5 },
+      { type: 'dense', units: 10, activation: 'softmax' },
+    ]);
     await until(() => el.model?.layers.length === 3, 'the custom model');
     await el.updateComplete;
-    expect(el.toKeras()).to.contain("    layers.Flatten(input_shape=(28, 28, 1)),\n    layers.Dropout(0.5),\n    layers.Dense(10, activation='softmax')\n])");
+    expect(el.toKeras()).to.contain(
+      "    layers.Flatten(input_shape=(28, 28, 1)),\n    layers.Dropout(0.5),\n    layers.Dense(10, activation='softmax')\n])",
+    );
     const panel = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="keras"]')!;
     panel.open = true;
     panel.querySelector<HTMLButtonElement>('button.copy')!.click();

@@ -2,7 +2,12 @@ import { expect, fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testin
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
-import type { CnnTrainer, TrainerEpochDetail, TrainEndDetail, TrainerModelChangeDetail } from '../../src/elements/cnn-trainer/cnn-trainer.js';
+import type {
+  CnnTrainer,
+  TrainerEpochDetail,
+  TrainEndDetail,
+  TrainerModelChangeDetail,
+} from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { BatchReport } from '../../src/core/training/training-loop.tf.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
@@ -22,7 +27,10 @@ const TINY = JSON.stringify([
 async function trainer(markup: ReturnType<typeof html>): Promise<CnnTrainer> {
   const el = await fixture<CnnTrainer>(markup);
   await el.ready;
-  await until(() => el.model !== undefined || el.shadowRoot!.querySelector('.error') !== null, 'a model or an error');
+  await until(
+    () => el.model !== undefined || el.shadowRoot!.querySelector('.error') !== null,
+    'a model or an error',
+  );
   return el;
 }
 
@@ -55,7 +63,9 @@ describe('<cnn-trainer>', () => {
     const rows = el.summary();
     const model = el.model!;
     expect(rows.map((r) => r.params)).to.deep.equal(model.layers.map((l) => l.countParams()));
-    expect(rows.map((r) => r.outputShape)).to.deep.equal(model.layers.map((l) => (l.outputShape as number[]).slice(1)));
+    expect(rows.map((r) => r.outputShape)).to.deep.equal(
+      model.layers.map((l) => (l.outputShape as number[]).slice(1)),
+    );
     expect(rows[0]).to.deep.include({ type: 'Conv2D', params: 320 });
     const cells = [...el.shadowRoot!.querySelectorAll('table.layers tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()),
@@ -82,10 +92,21 @@ describe('<cnn-trainer>', () => {
     const batches: BatchReport[] = [];
     let epoch: TrainerEpochDetail | undefined;
     let end: TrainEndDetail | undefined;
-    el.addEventListener('batch-end', (e) => (heard.push('batch-end'), batches.push((e as CustomEvent<BatchReport>).detail)));
-    el.addEventListener('epoch-end', (e) => (heard.push('epoch-end'), (epoch = (e as CustomEvent<TrainerEpochDetail>).detail)));
-    el.addEventListener('model-change', (e) => heard.push(`model-change:${(e as CustomEvent<TrainerModelChangeDetail>).detail.reason}`));
-    el.addEventListener('train-end', (e) => (heard.push('train-end'), (end = (e as CustomEvent<TrainEndDetail>).detail)));
+    el.addEventListener(
+      'batch-end',
+      (e) => (heard.push('batch-end'), batches.push((e as CustomEvent<BatchReport>).detail)),
+    );
+    el.addEventListener(
+      'epoch-end',
+      (e) => (heard.push('epoch-end'), (epoch = (e as CustomEvent<TrainerEpochDetail>).detail)),
+    );
+    el.addEventListener('model-change', (e) =>
+      heard.push(`model-change:${(e as CustomEvent<TrainerModelChangeDetail>).detail.reason}`),
+    );
+    el.addEventListener(
+      'train-end',
+      (e) => (heard.push('train-end'), (end = (e as CustomEvent<TrainEndDetail>).detail)),
+    );
     document.body.append(el);
     await el.ready;
     await until(() => el.model !== undefined, 'the model');
@@ -134,7 +155,9 @@ describe('<cnn-trainer>', () => {
   });
 
   it('explains an impossible stack and bad settings, fires cnn-error and keeps the previous model', async () => {
-    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} train-size="100" epochs="1"></cnn-trainer>`);
+    const el = await trainer(
+      html`<cnn-trainer backend="cpu" layers=${TINY} train-size="100" epochs="1"></cnn-trainer>`,
+    );
     const expectError = async (change: () => void, ...parts: string[]) => {
       const kept = el.model!;
       const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
@@ -151,7 +174,12 @@ describe('<cnn-trainer>', () => {
       { type: 'maxPooling2d', poolSize: 2 },
     ]).flat();
     await expectError(
-      () => (el.layers = JSON.stringify([...deep, { type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }])),
+      () =>
+        (el.layers = JSON.stringify([
+          ...deep,
+          { type: 'flatten' },
+          { type: 'dense', units: 10, activation: 'softmax' },
+        ])),
       'Layer 7 (conv2d)',
       'fewer pooling layers',
       '"padding": "same"',
@@ -194,7 +222,9 @@ describe('<cnn-trainer>', () => {
   });
 
   it('pauses and resumes at the next batch, and stop leaves a usable model', async () => {
-    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} train-size="300" batch-size="30" epochs="2"></cnn-trainer>`);
+    const el = await trainer(
+      html`<cnn-trainer backend="cpu" layers=${TINY} train-size="300" batch-size="30" epochs="2"></cnn-trainer>`,
+    );
     const steps: number[] = [];
     const onBatch = (e: Event) => {
       const { step } = (e as CustomEvent<BatchReport>).detail;
@@ -209,7 +239,11 @@ describe('<cnn-trainer>', () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 10));
     expect(steps).to.deep.equal([1, 2, 3]);
     // The progress line is redrawn at most five times a second: give it that long.
-    await until(() => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!.includes('paused'), 'the progress line to say paused', 2000);
+    await until(
+      () => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!.includes('paused'),
+      'the progress line to say paused',
+      2000,
+    );
     el.resume();
     const end = (await oneEvent(el, 'train-end')) as CustomEvent<TrainEndDetail>;
     await done;
@@ -259,8 +293,15 @@ describe('<cnn-trainer>', () => {
       ],
     ]);
     // The first look's bars (a test digit's) give way to the drawing's.
-    await until(() => el.shadowRoot!.querySelectorAll('.bars li').length === 10 && !el.shadowRoot!.querySelector('.sample-note'), 'the probability bars');
-    const shown = [...el.shadowRoot!.querySelectorAll('.bars li .value')].map((v) => Number.parseFloat(v.textContent!));
+    await until(
+      () =>
+        el.shadowRoot!.querySelectorAll('.bars li').length === 10 &&
+        !el.shadowRoot!.querySelector('.sample-note'),
+      'the probability bars',
+    );
+    const shown = [...el.shadowRoot!.querySelectorAll('.bars li .value')].map((v) =>
+      Number.parseFloat(v.textContent!),
+    );
     const digit = preprocessDigit(pad.getImageData());
     const expected = tf.tidy(() => el.model!.predict(tf.tensor4d(digit.pixels, [1, 28, 28, 1])) as tf.Tensor);
     const probs = Array.from(await expected.data());
@@ -275,20 +316,30 @@ describe('<cnn-trainer>', () => {
     const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} epochs="3"></cnn-trainer>`);
     const root = el.shadowRoot!;
     await until(() => root.querySelectorAll('.bars li').length === 10, 'the first look');
-    expect(root.querySelector('.sample-note')!.textContent).to.match(/^A test digit \d, until you draw one\. The network is not trained yet: its guesses are no better than chance/);
+    expect(root.querySelector('.sample-note')!.textContent).to.match(
+      /^A test digit \d, until you draw one\. The network is not trained yet: its guesses are no better than chance/,
+    );
     // Independent reference: the first of the 2,000 fixed test digits, straight into the model.
     const data = await loadMnist();
     const { test } = splitMnist(data, { trainSize: 1 });
-    const x = tf.tensor4d(Float32Array.from(data.images.subarray(test[0] * 784, test[0] * 784 + 784), (v) => v / 255), [1, 28, 28, 1]);
+    const x = tf.tensor4d(
+      Float32Array.from(data.images.subarray(test[0] * 784, test[0] * 784 + 784), (v) => v / 255),
+      [1, 28, 28, 1],
+    );
     const expected = tf.tidy(() => el.model!.predict(x) as tf.Tensor);
     const probs = Array.from(await expected.data());
     tf.dispose([x, expected]);
-    expect(root.querySelector('.sample-note')!.textContent).to.contain(`A test digit ${data.labels[test[0]]},`);
+    expect(root.querySelector('.sample-note')!.textContent).to.contain(
+      `A test digit ${data.labels[test[0]]},`,
+    );
     const shown = [...root.querySelectorAll('.bars li .value')].map((v) => Number.parseFloat(v.textContent!));
     shown.forEach((v, i) => expect(v).to.be.closeTo(probs[i] * 100, 0.051));
     // Empty charts: ticks a reader can read (no 0.0000010), and the x axis spans the 3 planned epochs.
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300)));
-    const ticks = (svg: string, axis: number) => [...root.querySelectorAll(`svg.${svg} g.axis`)[axis].querySelectorAll('.tick text')].map((t) => t.textContent!);
+    const ticks = (svg: string, axis: number) =>
+      [...root.querySelectorAll(`svg.${svg} g.axis`)[axis].querySelectorAll('.tick text')].map(
+        (t) => t.textContent!,
+      );
     expect(ticks('loss', 1)).to.include('2.5');
     ticks('loss', 1).forEach((t) => expect(t.length, t).to.be.at.most(4));
     expect(ticks('loss', 0)).to.include('3');
@@ -314,13 +365,25 @@ describe('<cnn-trainer>', () => {
     const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY}></cnn-trainer>`);
     // Zero initialisers: tfjs' random ones need seedrandom's CommonJS exports, which the test server does not expose.
     const own = tfl.sequential({
-      layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' })],
+      layers: [
+        tfl.layers.flatten({ inputShape: [28, 28, 1] }),
+        tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' }),
+      ],
     });
-    const wrong = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 10, kernelInitializer: 'zeros' })] });
+    const wrong = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [4], units: 10, kernelInitializer: 'zeros' })],
+    });
     const changed = oneEvent(el, 'model-change') as Promise<CustomEvent<TrainerModelChangeDetail>>;
     el.model = own;
     // The shared model-change shape: the model, why, and what it is (as a classifier reports its own).
-    expect((await changed).detail).to.deep.equal({ model: own, reason: 'set', kind: 'layers', url: '', inputShape: [28, 28, 1], classes: 10 });
+    expect((await changed).detail).to.deep.equal({
+      model: own,
+      reason: 'set',
+      kind: 'layers',
+      url: '',
+      inputShape: [28, 28, 1],
+      classes: 10,
+    });
     expect(el.summary().map((r) => r.type)).to.deep.equal(['Flatten', 'Dense']);
     const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
     el.model = wrong;
@@ -347,7 +410,11 @@ describe('<cnn-trainer>', () => {
   it('shows a strip of eight augmented variants of a training digit when augment is on', async () => {
     const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY} augment></cnn-trainer>`);
     const canvases = () => [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('.augment-strip canvas')];
-    const inked = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, 28, 28).data.some((v, i) => i % 4 === 0 && v > 0);
+    const inked = (c: HTMLCanvasElement) =>
+      c
+        .getContext('2d')!
+        .getImageData(0, 0, 28, 28)
+        .data.some((v, i) => i % 4 === 0 && v > 0);
     await until(() => canvases().length === 8 && canvases().every(inked), 'eight painted variants');
     expect(canvases().length).to.equal(8);
   });

@@ -16,7 +16,9 @@ const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error
 
 async function withExamples(el: CnnTrainer, perClass: number, seed = 1) {
   const next = seededRandom(seed);
-  for (let i = 0; i < perClass; i++) for (const [k, label] of ['bar', 'dash', 'ring'].entries()) await el.addExample(label, drawShape(k, next));
+  for (let i = 0; i < perClass; i++)
+    for (const [k, label] of ['bar', 'dash', 'ring'].entries())
+      await el.addExample(label, drawShape(k, next));
 }
 
 async function weightsOf(model: tfl.LayersModel, name: string): Promise<Float32Array> {
@@ -32,7 +34,9 @@ describe('<cnn-trainer> transfer learning', () => {
   it('trains a new head on the frozen digit base, and says which parameters are frozen', async function () {
     this.timeout(180000);
     const baseline = tf.memory().numTensors;
-    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits" epochs="15"></cnn-trainer>`);
+    const el = await fixture<CnnTrainer>(
+      html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits" epochs="15"></cnn-trainer>`,
+    );
     await el.ready;
     await until(() => el.model !== undefined || errorText(el) !== '', 'the base model', 15000);
     expect(errorText(el)).to.equal('');
@@ -66,7 +70,9 @@ describe('<cnn-trainer> transfer learning', () => {
   });
 
   it('fine-tunes the base’s last layer with the head, leaving the rest frozen', async () => {
-    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits" fine-tune="1" epochs="2"></cnn-trainer>`);
+    const el = await fixture<CnnTrainer>(
+      html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits" fine-tune="1" epochs="2"></cnn-trainer>`,
+    );
     await el.ready;
     await until(() => el.model !== undefined || errorText(el) !== '', 'the base model', 15000);
     const rows = el.summary();
@@ -84,7 +90,9 @@ describe('<cnn-trainer> transfer learning', () => {
   });
 
   it('uses a fixture base-url, and refuses a base with no feature map or the wrong input with a clear message', async () => {
-    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' base-url="/tests/fixtures/models/digits-tiny/model.json"></cnn-trainer>`);
+    const el = await fixture<CnnTrainer>(
+      html`<cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]' base-url="/tests/fixtures/models/digits-tiny/model.json"></cnn-trainer>`,
+    );
     await el.ready;
     await until(() => el.model !== undefined || errorText(el) !== '', 'the base model', 15000);
     expect(errorText(el)).to.equal('');
@@ -92,20 +100,28 @@ describe('<cnn-trainer> transfer learning', () => {
     expect(el.toKeras()).to.contain("full.get_layer('pool').output");
     const good = el.model;
 
-    const dense = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 2 })] });
+    const dense = tfl.sequential({
+      layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 2 })],
+    });
     await dense.save('indexeddb://cnn-trainer-flat-base');
     dense.dispose();
     let failed = oneEvent(el, 'cnn-error');
     el.baseUrl = 'indexeddb://cnn-trainer-flat-base';
-    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/no feature map to cut at/);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+      /no feature map to cut at/,
+    );
     expect(el.model).to.equal(good);
 
-    const twoChannels = tfl.sequential({ layers: [tfl.layers.conv2d({ inputShape: [8, 8, 2], filters: 2, kernelSize: 3 })] });
+    const twoChannels = tfl.sequential({
+      layers: [tfl.layers.conv2d({ inputShape: [8, 8, 2], filters: 2, kernelSize: 3 })],
+    });
     await twoChannels.save('indexeddb://cnn-trainer-two-channel-base');
     twoChannels.dispose();
     failed = oneEvent(el, 'cnn-error');
     el.baseUrl = 'indexeddb://cnn-trainer-two-channel-base';
-    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(/8×8×2 inputs.*1 \(grey\) or 3 \(RGB\) channels/);
+    expect(((await failed) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+      /8×8×2 inputs.*1 \(grey\) or 3 \(RGB\) channels/,
+    );
     expect(el.model).to.equal(good);
   });
 
@@ -118,7 +134,9 @@ describe('<cnn-trainer> transfer learning', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     const url = '/tests/fixtures/models/mobilenet-like/model.json';
-    const el = await fixture<CnnTrainer>(html`<cnn-trainer backend="cpu" dataset="custom" classes='["red","blue"]' base-url=${url} epochs="30" optimizer="adam" learning-rate="0.03"></cnn-trainer>`);
+    const el = await fixture<CnnTrainer>(
+      html`<cnn-trainer backend="cpu" dataset="custom" classes='["red","blue"]' base-url=${url} epochs="30" optimizer="adam" learning-rate="0.03"></cnn-trainer>`,
+    );
     await el.ready;
     await until(() => el.model !== undefined || errorText(el) !== '', 'the base model', 15000);
     expect(errorText(el)).to.equal('');
@@ -126,7 +144,8 @@ describe('<cnn-trainer> transfer learning', () => {
     expect(el.toKeras()).to.contain('input_shape=(224, 224, 3)');
     expect(el.toKeras()).to.contain('target_size=(224, 224)');
 
-    // A big coloured blob on grey (the fixture's random filters see colour weakly), 96×64 (not square: the base's input is 224×224, stretched as Keras' target_size does).
+    // A big coloured blob on grey (the fixture's random filters see colour weakly), 96×64 (not square: the
+    // base's input is 224×224, stretched as Keras' target_size does).
     const picture = (colour: string, next: () => number) => {
       const canvas = document.createElement('canvas');
       canvas.width = 96;
@@ -143,24 +162,48 @@ describe('<cnn-trainer> transfer learning', () => {
     const next = seededRandom(4);
     const first = picture('#d02020', next);
     await el.addExample('red', first);
-    for (let i = 0; i < 7; i++) for (const c of ['red', 'blue'] as const) if (i || c === 'blue') await el.addExample(c, picture(c === 'red' ? '#d02020' : '#2040d0', next));
+    for (let i = 0; i < 7; i++)
+      for (const c of ['red', 'blue'] as const)
+        if (i || c === 'blue') await el.addExample(c, picture(c === 'red' ? '#d02020' : '#2040d0', next));
     expect(el.examples).to.deep.equal({ red: 7, blue: 7 });
     await el.updateComplete;
     // The memory shown counts the pictures (96×64 RGB) and the cached 56×56×16 float features.
     const memory = el.shadowRoot!.querySelector('.memory')!.textContent!.replace(/\s+/g, ' ');
-    expect(memory).to.contain(`${((14 * (784 + 96 * 64 * 3)) / 1024).toFixed(0)} kB of 28×28 digits and pictures`);
-    expect(memory).to.contain(`${((14 * 56 * 56 * 16 * 4) / 1024 / 1024).toFixed(1)} MB of the base's features`);
+    expect(memory).to.contain(
+      `${((14 * (784 + 96 * 64 * 3)) / 1024).toFixed(0)} kB of 28×28 digits and pictures`,
+    );
+    expect(memory).to.contain(
+      `${((14 * 56 * 56 * 16 * 4) / 1024 / 1024).toFixed(1)} MB of the base's features`,
+    );
 
     await el.train();
     expect(errorText(el)).to.equal('');
 
     // Independent reference: the base loaded here, cut at its last feature map, on the picture resized by tf here.
     const full = await tfl.loadLayersModel(url);
-    const cut = tfl.model({ inputs: full.inputs, outputs: full.getLayer('conv_pw_relu').output as tfl.SymbolicTensor });
+    const cut = tfl.model({
+      inputs: full.inputs,
+      outputs: full.getLayer('conv_pw_relu').output as tfl.SymbolicTensor,
+    });
     const inputOf = (canvas: HTMLCanvasElement) =>
-      tf.tidy(() => tf.expandDims(tf.div(tf.image.resizeBilinear(tf.cast(tf.browser.fromPixels(canvas), 'float32') as tf.Tensor3D, [224, 224], false, true), 255)));
+      tf.tidy(() =>
+        tf.expandDims(
+          tf.div(
+            tf.image.resizeBilinear(
+              tf.cast(tf.browser.fromPixels(canvas), 'float32') as tf.Tensor3D,
+              [224, 224],
+              false,
+              true,
+            ),
+            255,
+          ),
+        ),
+      );
     const expected = tf.tidy(() => (cut.predict(inputOf(first)) as tf.Tensor).dataSync());
-    const internals = el as unknown as { exampleSet: { examplesOf(l: string): Uint8Array[] }; transfers: Map<unknown, { cache: WeakMap<Uint8Array, Float32Array> }> };
+    const internals = el as unknown as {
+      exampleSet: { examplesOf(l: string): Uint8Array[] };
+      transfers: Map<unknown, { cache: WeakMap<Uint8Array, Float32Array> }>;
+    };
     const cached = internals.transfers.get(el.model)!.cache.get(internals.exampleSet.examplesOf('red')[0])!;
     expect(cached.length).to.equal(56 * 56 * 16);
     let worst = 0;
@@ -172,7 +215,9 @@ describe('<cnn-trainer> transfer learning', () => {
     let hits = 0;
     for (let i = 0; i < 5; i++) {
       for (const [label, colour] of ['#d02020', '#2040d0'].entries()) {
-        const guess = tf.tidy(() => tf.argMax(el.model!.predict(inputOf(picture(colour, fresh))) as tf.Tensor, 1).dataSync()[0]);
+        const guess = tf.tidy(
+          () => tf.argMax(el.model!.predict(inputOf(picture(colour, fresh))) as tf.Tensor, 1).dataSync()[0],
+        );
         if (guess === label) hits++;
       }
     }

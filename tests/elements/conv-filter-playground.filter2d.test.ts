@@ -15,16 +15,22 @@ import { idle } from '../helpers.js';
 async function catPixels() {
   const p = await readImage(sampleUrl('cat'), { maxSide: 512 });
   const values = new Float32Array(p.width * p.height * 3);
-  for (let i = 0; i < p.width * p.height; i++) for (let c = 0; c < 3; c++) values[3 * i + c] = p.data[4 * i + c];
+  for (let i = 0; i < p.width * p.height; i++)
+    for (let c = 0; c < 3; c++) values[3 * i + c] = p.data[4 * i + c];
   return { values, height: p.height, width: p.width, channels: 3 };
 }
 
 /** Counts the 8-bit pixels where the element and filter2D differ. */
-function mismatches(got: Float32Array, img: Awaited<ReturnType<typeof catPixels>>, kernel: number[][]): number {
+function mismatches(
+  got: Float32Array,
+  img: Awaited<ReturnType<typeof catPixels>>,
+  kernel: number[][],
+): number {
   let bad = 0;
   for (let ch = 0; ch < 3; ch++) {
     const want = filter2DRef(img, kernel, 'reflect', 1, ch);
-    for (let i = 0; i < want.values.length; i++) if (saturateU8(got[i * 3 + ch]) !== saturateU8(want.values[i])) bad++;
+    for (let i = 0; i < want.values.length; i++)
+      if (saturateU8(got[i * 3 + ch]) !== saturateU8(want.values[i])) bad++;
   }
   return bad;
 }

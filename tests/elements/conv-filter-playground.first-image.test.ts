@@ -20,7 +20,9 @@ describe('<conv-filter-playground> whose first image fails', () => {
       return realFetch(input, init);
     };
     try {
-      const el = await fixture<ConvFilterPlayground>(html`<conv-filter-playground backend="cpu" src=${src}></conv-filter-playground>`);
+      const el = await fixture<ConvFilterPlayground>(
+        html`<conv-filter-playground backend="cpu" src=${src}></conv-filter-playground>`,
+      );
       const ready = await el.ready.then(
         () => 'resolved',
         (e: Error) => e.message,

@@ -11,18 +11,25 @@ import { idle, until } from '../helpers.js';
 import { randomPixels } from '../reference/conv-reference.js';
 
 async function playground(width: number, height: number, speed = 'fast') {
-  const el = await fixture<ConvFilterPlayground>(html`<conv-filter-playground backend="cpu" kernel="edge" padding="reflect" speed=${speed}></conv-filter-playground>`);
+  const el = await fixture<ConvFilterPlayground>(
+    html`<conv-filter-playground backend="cpu" kernel="edge" padding="reflect" speed=${speed}></conv-filter-playground>`,
+  );
   const p = randomPixels(width, height, 3);
   el.image = new ImageData(new Uint8ClampedArray(p.data), width, height);
   await el.ready;
-  await until(() => (el.shadowRoot!.querySelector('canvas.out') as HTMLCanvasElement | null)?.width === width, 'the map');
+  await until(
+    () => (el.shadowRoot!.querySelector('canvas.out') as HTMLCanvasElement | null)?.width === width,
+    'the map',
+  );
   await idle(el);
   return el;
 }
 
 const root = (el: HTMLElement) => el.shadowRoot!;
-const scrub = (el: HTMLElement) => root(el).querySelector('[part~="motion"] input[type="range"]') as HTMLInputElement;
-const narration = (el: HTMLElement) => root(el).querySelector('[part~="arithmetic"] p')!.textContent!.replace(/\s+/g, ' ');
+const scrub = (el: HTMLElement) =>
+  root(el).querySelector('[part~="motion"] input[type="range"]') as HTMLInputElement;
+const narration = (el: HTMLElement) =>
+  root(el).querySelector('[part~="arithmetic"] p')!.textContent!.replace(/\s+/g, ' ');
 const veils = (el: HTMLElement) => [...root(el).querySelectorAll<HTMLElement>('.unfilled')];
 
 describe('<conv-filter-playground> in motion', () => {

@@ -3,9 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
 import '../../src/elements/conv-filter-playground/define.js';
 import '../../src/elements/pooling-stepper/define.js';
-import type { ConvFilterPlayground, ConvOutputDetail, KernelChangeDetail } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
+import type {
+  ConvFilterPlayground,
+  ConvOutputDetail,
+} from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { PoolingStepper } from '../../src/elements/pooling-stepper/pooling-stepper.js';
-import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 import { maxAbsDiff, randomPixels, referenceConv } from '../reference/conv-reference.js';
 
@@ -25,30 +27,40 @@ function testImage(width = 20, height = 14): ImageData {
 /** Grayscale as the course's tools compute it (ITU-R BT.601 luma), written here on its own. */
 function luma(img: ImageData) {
   const values = new Float32Array(img.width * img.height);
-  for (let i = 0; i < values.length; i++) values[i] = 0.299 * img.data[4 * i] + 0.587 * img.data[4 * i + 1] + 0.114 * img.data[4 * i + 2];
+  for (let i = 0; i < values.length; i++)
+    values[i] = 0.299 * img.data[4 * i] + 0.587 * img.data[4 * i + 1] + 0.114 * img.data[4 * i + 2];
   return { values, height: img.height, width: img.width, channels: 1 };
 }
 
 function rgb(img: ImageData) {
   const values = new Float32Array(img.width * img.height * 3);
-  for (let i = 0; i < img.width * img.height; i++) for (let c = 0; c < 3; c++) values[3 * i + c] = img.data[4 * i + c];
+  for (let i = 0; i < img.width * img.height; i++)
+    for (let c = 0; c < 3; c++) values[3 * i + c] = img.data[4 * i + c];
   return { values, height: img.height, width: img.width, channels: 3 };
 }
 
-async function playground(markup = html`<conv-filter-playground backend="cpu" kernel="edge"></conv-filter-playground>`, image: ImageData | null = testImage()) {
+async function playground(
+  markup = html`<conv-filter-playground backend="cpu" kernel="edge"></conv-filter-playground>`,
+  image: ImageData | null = testImage(),
+) {
   const el = await fixture<ConvFilterPlayground>(markup);
   if (image) el.image = image;
   await el.ready;
   await idle(el);
-  if (image) await until(() => (el.shadowRoot!.querySelector('canvas.in') as HTMLCanvasElement).width === image.width, 'the test image to be shown');
+  if (image)
+    await until(
+      () => (el.shadowRoot!.querySelector('canvas.in') as HTMLCanvasElement).width === image.width,
+      'the test image to be shown',
+    );
   await idle(el);
   return el;
 }
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+const part = (el: HTMLElement, name: string) =>
+  el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
 const errors = (el: HTMLElement) => {
   const seen: string[] = [];
-  el.addEventListener('cnn-error', (e) => seen.push((e as CustomEvent<CnnErrorDetail>).detail.message));
+  el.addEventListener('cnn-error', (e) => seen.push(e.detail.message));
   return seen;
 };
 
@@ -66,7 +78,11 @@ describe('<conv-filter-playground>', () => {
       Object.assign(el, c);
       const out = await el.getOutput();
       const image = c.channels === 'gray' ? luma(img) : rgb(img);
-      const want = referenceConv(image, EDGE, { ...c, perChannel: c.channels === 'rgb', relu: c.activation === 'relu' });
+      const want = referenceConv(image, EDGE, {
+        ...c,
+        perChannel: c.channels === 'rgb',
+        relu: c.activation === 'relu',
+      });
       expect(out.shape, JSON.stringify(c)).to.deep.equal(want.shape);
       expect(maxAbsDiff(out.values, want.values), JSON.stringify(c)).to.be.below(1e-3);
     }
@@ -74,14 +90,25 @@ describe('<conv-filter-playground>', () => {
 
   it('divides the kernel by its sum when normalize is on, and not when it is off', async () => {
     const img = testImage();
-    const el = await playground(html`<conv-filter-playground backend="cpu" kernel="box-blur-5"></conv-filter-playground>`);
+    const el = await playground(
+      html`<conv-filter-playground backend="cpu" kernel="box-blur-5"></conv-filter-playground>`,
+    );
     const ones = Array.from({ length: 5 }, () => Array(5).fill(1));
     let out = await el.getOutput();
-    const mean = referenceConv(luma(img), ones.map((r) => r.map((v) => v / 25)), { stride: 1, dilation: 1, padding: 'valid', perChannel: false });
+    const mean = referenceConv(
+      luma(img),
+      ones.map((r) => r.map((v) => v / 25)),
+      { stride: 1, dilation: 1, padding: 'valid', perChannel: false },
+    );
     expect(maxAbsDiff(out.values, mean.values)).to.be.below(1e-3);
     el.setAttribute('normalize', 'false');
     out = await el.getOutput();
-    const sum = referenceConv(luma(img), ones, { stride: 1, dilation: 1, padding: 'valid', perChannel: false });
+    const sum = referenceConv(luma(img), ones, {
+      stride: 1,
+      dilation: 1,
+      padding: 'valid',
+      perChannel: false,
+    });
     expect(maxAbsDiff(out.values, sum.values)).to.be.below(1e-2);
   });
 
@@ -131,7 +158,7 @@ describe('<conv-filter-playground>', () => {
         const v = Math.abs(out.values[r * cols + c]);
         if (v > top) [top, best] = [v, [r, c]];
       }
-    const narration = part(el, 'arithmetic').querySelector('[aria-live]')!.textContent!;
+    const narration = part(el, 'arithmetic').querySelector('[aria-live]')!.textContent;
     expect(narration).to.contain(`Output row ${best[0] + 1}, column ${best[1] + 1}`);
     expect(best[0]).to.be.within(1, rows - 2);
     expect(best[1]).to.be.within(1, cols - 2);
@@ -144,7 +171,9 @@ describe('<conv-filter-playground>', () => {
     el.kernel = 'sharpen';
     await until(() => el.getAttribute('state') === 'ready', 'the new map');
     await idle(el);
-    expect(part(el, 'arithmetic').querySelector('[aria-live]')!.textContent).to.contain('Output row 1, column 1');
+    expect(part(el, 'arithmetic').querySelector('[aria-live]')!.textContent).to.contain(
+      'Output row 1, column 1',
+    );
   });
 
   it('shows the arithmetic of the pointed pixel, and arrow keys move it', async () => {
@@ -157,7 +186,7 @@ describe('<conv-filter-playground>', () => {
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    const narration = part(el, 'arithmetic').querySelector('[aria-live]')!.textContent!;
+    const narration = part(el, 'arithmetic').querySelector('[aria-live]')!.textContent;
     expect(narration).to.contain('Output row 2, column 2');
     expect(narration).to.contain('input rows 2–4, columns 2–4');
     // Output (1, 1) by hand from the luma of the 3×3 patch at rows 1–3, columns 1–3.
@@ -165,22 +194,31 @@ describe('<conv-filter-playground>', () => {
     const at = (r: number, c: number) => g.values[r * g.width + c];
     const expected = 4 * at(2, 2) - at(1, 2) - at(3, 2) - at(2, 1) - at(2, 3);
     expect(out.values[1 * out.shape[1] + 1]).to.be.closeTo(expected, 1e-3);
-    expect(narration).to.contain(expected.toFixed(3).replace(/\.?0+$/, '').slice(0, 5));
+    expect(narration).to.contain(
+      expected
+        .toFixed(3)
+        .replace(/\.?0+$/, '')
+        .slice(0, 5),
+    );
     // The receptive field is outlined on the input, the pixel on the map.
     expect(part(el, 'input').querySelector('.box')).to.exist;
     expect(map.querySelector('.box')).to.exist;
     // A pointer on the map moves the inspected pixel too.
     const canvas = map.querySelector('canvas')!;
     const box = canvas.getBoundingClientRect();
-    canvas.dispatchEvent(new PointerEvent('pointermove', { clientX: box.right - 1, clientY: box.bottom - 1, bubbles: true }));
+    canvas.dispatchEvent(
+      new PointerEvent('pointermove', { clientX: box.right - 1, clientY: box.bottom - 1, bubbles: true }),
+    );
     await el.updateComplete;
-    expect(part(el, 'arithmetic').textContent).to.contain(`Output row ${out.shape[0]}, column ${out.shape[1]}`);
+    expect(part(el, 'arithmetic').textContent).to.contain(
+      `Output row ${out.shape[0]}, column ${out.shape[1]}`,
+    );
   });
 
   it('fires kernel-change for edits in the grid, and not when the page sets the kernel', async () => {
     const el = await playground();
     const changes: number[][][] = [];
-    el.addEventListener('kernel-change', (e) => changes.push((e as CustomEvent<KernelChangeDetail>).detail.kernel));
+    el.addEventListener('kernel-change', (e) => changes.push(e.detail.kernel));
     el.kernel = 'outline';
     el.setAttribute('kernel', 'emboss');
     await el.updateComplete;
@@ -266,12 +304,20 @@ describe('<conv-filter-playground>', () => {
   });
 
   it('loads a shipped sample, scaled to max-size', async () => {
-    const el = await playground(html`<conv-filter-playground backend="cpu" sample="camera" max-size="64"></conv-filter-playground>`, null);
+    const el = await playground(
+      html`<conv-filter-playground backend="cpu" sample="camera" max-size="64"></conv-filter-playground>`,
+      null,
+    );
     const out = await el.getOutput();
     // camera.jpg is 512×512: scaled to 64×64, a valid 3×3 leaves 62×62.
     expect(out.shape).to.deep.equal([62, 62, 1]);
     el.sample = 'coffee';
-    await until(() => part(el, 'input').querySelector('canvas')!.width === 64 && part(el, 'input').querySelector('canvas')!.height === 43, 'coffee (512×341 → 64×43)');
+    await until(
+      () =>
+        part(el, 'input').querySelector('canvas')!.width === 64 &&
+        part(el, 'input').querySelector('canvas')!.height === 43,
+      'coffee (512×341 → 64×43)',
+    );
   });
 
   it('collapses rapid edits: the newest settings win and nothing queues up', async () => {
@@ -284,7 +330,13 @@ describe('<conv-filter-playground>', () => {
     }
     const out = await el.getOutput();
     expect(outputs).to.be.below(10);
-    const want = referenceConv(luma(testImage()), EDGE, { stride: 1, dilation: 1, padding: 'valid', perChannel: false, bias: 9 });
+    const want = referenceConv(luma(testImage()), EDGE, {
+      stride: 1,
+      dilation: 1,
+      padding: 'valid',
+      perChannel: false,
+      bias: 9,
+    });
     expect(maxAbsDiff(out.values, want.values)).to.be.below(1e-3);
   });
 
@@ -316,7 +368,10 @@ describe('<conv-filter-playground>', () => {
     const el = await playground();
     const afterFirst = tf.memory().numTensors;
     for (let i = 0; i < 200; i++) {
-      el.kernel = [[i, -i], [1, 2]];
+      el.kernel = [
+        [i, -i],
+        [1, 2],
+      ];
       el.channels = (['gray', 'rgb', 'sum'] as const)[i % 3];
       await el.getOutput();
     }

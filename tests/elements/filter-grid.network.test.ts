@@ -19,9 +19,28 @@ import { idle, until } from '../helpers.js';
 function netModel(): tfl.LayersModel {
   const init = (s: number) => tfl.initializers.glorotUniform({ seed: 40 + s });
   const model = tfl.sequential();
-  model.add(tfl.layers.conv2d({ inputShape: [12, 12, 3], filters: 5, kernelSize: 3, activation: 'relu', kernelInitializer: init(1), biasInitializer: 'ones', name: 'c1' }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape: [12, 12, 3],
+      filters: 5,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: init(1),
+      biasInitializer: 'ones',
+      name: 'c1',
+    }),
+  );
   model.add(tfl.layers.maxPooling2d({ poolSize: 2, name: 'p1' }));
-  model.add(tfl.layers.conv2d({ filters: 10, kernelSize: 2, padding: 'same', activation: 'tanh', kernelInitializer: init(2), name: 'c2' }));
+  model.add(
+    tfl.layers.conv2d({
+      filters: 10,
+      kernelSize: 2,
+      padding: 'same',
+      activation: 'tanh',
+      kernelInitializer: init(2),
+      name: 'c2',
+    }),
+  );
   model.add(tfl.layers.flatten({ name: 'f' }));
   model.add(tfl.layers.dense({ units: 7, activation: 'relu', kernelInitializer: init(3), name: 'd1' }));
   model.add(tfl.layers.dropout({ rate: 0.5, name: 'drop' }));
@@ -55,8 +74,11 @@ function picture(): { url: string; pixels: Float32Array } {
   return { url: canvas.toDataURL('image/png'), pixels };
 }
 
-const items = (el: HTMLElement, layer?: number) =>
-  [...el.shadowRoot!.querySelectorAll<HTMLElement>(`.network .item${layer === undefined ? '' : `[data-layer="${layer}"]`}`)];
+const items = (el: HTMLElement, layer?: number) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(
+    `.network .item${layer === undefined ? '' : `[data-layer="${layer}"]`}`,
+  ),
+];
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   expect(a.length).to.equal(b.length);
   let m = 0;
@@ -73,7 +95,9 @@ describe('<filter-grid view="network">', () => {
   it('returns every layer’s output in model order, equal to applying the layers one by one', async () => {
     const model = netModel();
     const { url, pixels } = picture();
-    const wrapper = await fixture(html`<div><net-holder id="nh1"></net-holder><filter-grid for="nh1" view="network" src=${url}></filter-grid></div>`);
+    const wrapper = await fixture(
+      html`<div><net-holder id="nh1"></net-holder><filter-grid for="nh1" view="network" src=${url}></filter-grid></div>`,
+    );
     (wrapper.querySelector('#nh1') as Holder).model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
@@ -83,7 +107,15 @@ describe('<filter-grid view="network">', () => {
     expect(grid.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
     const got = await grid.getLayerOutputs();
     expect(got.map((o) => o.name)).to.deep.equal(['c1', 'p1', 'c2', 'f', 'd1', 'drop', 'out']);
-    expect(got.map((o) => o.className)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Conv2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    expect(got.map((o) => o.className)).to.deep.equal([
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'Flatten',
+      'Dense',
+      'Dropout',
+      'Dense',
+    ]);
     // Independently: the picture scaled to 0..1, through each layer's apply() in turn.
     let x: tf.Tensor = tf.div(tf.tensor4d(pixels, [1, 12, 12, 3]), 255);
     for (const [i, layer] of model.layers.entries()) {
@@ -120,7 +152,16 @@ describe('<filter-grid view="network">', () => {
     await until(() => items(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     const outputs = await grid.getLayerOutputs();
-    expect(outputs.map((o) => o.name)).to.deep.equal(['conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'dense1', 'dropout', 'output']);
+    expect(outputs.map((o) => o.name)).to.deep.equal([
+      'conv1',
+      'pool1',
+      'conv2',
+      'pool2',
+      'flatten',
+      'dense1',
+      'dropout',
+      'output',
+    ]);
     // conv1 map 3 (one input channel: the digit), then conv2 map 5 (16 input maps, each with its own kernel).
     for (const [layer, map] of [
       [0, 3],
@@ -133,7 +174,10 @@ describe('<filter-grid view="network">', () => {
       expect(detail.layer).to.equal(o.name);
       expect(detail.index).to.equal(map);
       expect(detail.recipe!.kernels.length).to.equal(layer === 0 ? 1 : 16);
-      await until(() => playground.stride === 1 && playground.activation === 'relu' && playground.normalize === false, 'the playground to take the layer');
+      await until(
+        () => playground.stride === 1 && playground.activation === 'relu' && playground.normalize === false,
+        'the playground to take the layer',
+      );
       await idle(playground);
       const got = await playground.getOutput();
       const [h, w, c] = o.shape;
@@ -142,14 +186,18 @@ describe('<filter-grid view="network">', () => {
       expect(maxDiff(got.values, want), o.name).to.be.below(1e-4);
     }
     // The playground's arithmetic reads the layer's input maps too: 16 channel sums, narrated.
-    expect(playground.shadowRoot!.querySelector('[part~="arithmetic"] [aria-live]')!.textContent).to.contain('the 16 channel sums add to');
+    expect(playground.shadowRoot!.querySelector('[part~="arithmetic"] [aria-live]')!.textContent).to.contain(
+      'the 16 channel sums add to',
+    );
     await expect(playground).to.be.accessible();
   });
 
   it('moves with the arrow keys and selects with Enter', async () => {
     const model = netModel();
     const { url } = picture();
-    const wrapper = await fixture(html`<div style="width: 900px"><net-holder id="nh3"></net-holder><filter-grid for="nh3" view="network" src=${url}></filter-grid></div>`);
+    const wrapper = await fixture(
+      html`<div style="width: 900px"><net-holder id="nh3"></net-holder><filter-grid for="nh3" view="network" src=${url}></filter-grid></div>`,
+    );
     (wrapper.querySelector('#nh3') as Holder).model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
@@ -210,7 +258,9 @@ describe('<filter-grid view="network">', () => {
   it('redraws when a linked trainer reports a batch (throttled), with the new weights', async () => {
     const model = netModel();
     const { url } = picture();
-    const wrapper = await fixture(html`<div><net-holder id="nh5"></net-holder><filter-grid for="nh5" view="network" src=${url}></filter-grid></div>`);
+    const wrapper = await fixture(
+      html`<div><net-holder id="nh5"></net-holder><filter-grid for="nh5" view="network" src=${url}></filter-grid></div>`,
+    );
     const holder = wrapper.querySelector('#nh5') as Holder;
     holder.model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;

@@ -11,7 +11,6 @@ import type { PretrainedClassifier } from '../../src/elements/pretrained-classif
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
-import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
 
@@ -19,10 +18,30 @@ import { expectTensorsBackTo, idle, until } from '../helpers.js';
 function smallModel(inputShape: [number, number, number], seed = 1): tfl.LayersModel {
   const init = (s: number) => tfl.initializers.glorotUniform({ seed: seed * 10 + s });
   const model = tfl.sequential();
-  model.add(tfl.layers.conv2d({ inputShape, filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: init(1), biasInitializer: 'ones', name: `convA${seed}` }));
-  model.add(tfl.layers.conv2d({ filters: 6, kernelSize: 3, activation: 'relu', kernelInitializer: init(2), name: `convB${seed}` }));
+  model.add(
+    tfl.layers.conv2d({
+      inputShape,
+      filters: 4,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: init(1),
+      biasInitializer: 'ones',
+      name: `convA${seed}`,
+    }),
+  );
+  model.add(
+    tfl.layers.conv2d({
+      filters: 6,
+      kernelSize: 3,
+      activation: 'relu',
+      kernelInitializer: init(2),
+      name: `convB${seed}`,
+    }),
+  );
   model.add(tfl.layers.flatten());
-  model.add(tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(3), name: `head${seed}` }));
+  model.add(
+    tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: init(3), name: `head${seed}` }),
+  );
   return model;
 }
 
@@ -38,11 +57,12 @@ class ModelHolder extends HTMLElement {
   }
 }
 
-const part = (el: HTMLElement, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
+const part = (el: HTMLElement, name: string) =>
+  el.shadowRoot!.querySelector(`[part~="${name}"]`) as HTMLElement;
 const tiles = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="tile"]')];
 const errors = (el: HTMLElement) => {
   const seen: string[] = [];
-  el.addEventListener('cnn-error', (e) => seen.push((e as CustomEvent<CnnErrorDetail>).detail.message));
+  el.addEventListener('cnn-error', (e) => seen.push(e.detail.message));
   return seen;
 };
 
@@ -74,7 +94,9 @@ describe('<filter-grid>', () => {
 
   it('draws every filter of the first conv layer with the model’s own weights, and reads them back', async () => {
     const model = smallModel([12, 12, 1]);
-    const wrapper = await fixture(html`<div><test-model-holder id="h1"></test-model-holder><filter-grid for="h1"></filter-grid></div>`);
+    const wrapper = await fixture(
+      html`<div><test-model-holder id="h1"></test-model-holder><filter-grid for="h1"></filter-grid></div>`,
+    );
     (wrapper.querySelector('#h1') as ModelHolder).model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
@@ -113,7 +135,10 @@ describe('<filter-grid>', () => {
     await idle(grid);
     const got = await grid.getActivations();
     // Independently: the image scaled to 0..1, through a model cut at convB2's output.
-    const cut = tfl.model({ inputs: model.inputs, outputs: model.getLayer('convB2').output as tfl.SymbolicTensor });
+    const cut = tfl.model({
+      inputs: model.inputs,
+      outputs: model.getLayer('convB2').output,
+    });
     const want = tf.tidy(() => cut.predict(tf.div(tf.tensor4d(pixels, [1, 10, 10, 3]), 255)) as tf.Tensor);
     expect(got.shape).to.deep.equal([6, 6, 6]);
     const expected = await want.data();
@@ -142,7 +167,10 @@ describe('<filter-grid>', () => {
     wrapper.querySelector('#h3')!.remove();
     replacement.id = 'h3';
     wrapper.append(replacement);
-    await until(() => part(grid, 'details')?.textContent?.includes('convA4') ?? false, 'the replacement’s filters');
+    await until(
+      () => part(grid, 'details')?.textContent?.includes('convA4') ?? false,
+      'the replacement’s filters',
+    );
     expect(Array.from((await grid.getFilters()).values)).to.deep.equal(Array.from(await weightsOf(b, 0)));
     a.dispose();
     b.dispose();
@@ -176,7 +204,10 @@ describe('<filter-grid>', () => {
     tiles(grid)[2].focus();
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'Enter' });
-    await until(() => JSON.stringify(playground.kernel) === JSON.stringify(kernelOf(3)), 'filter 3 in the playground');
+    await until(
+      () => JSON.stringify(playground.kernel) === JSON.stringify(kernelOf(3)),
+      'filter 3 in the playground',
+    );
     expect(tiles(grid)[3].getAttribute('aria-selected')).to.equal('true');
     model.dispose();
   });
@@ -204,12 +235,15 @@ describe('<filter-grid>', () => {
     ctx.stroke();
     const image = ctx.getImageData(0, 0, 56, 56);
     await classifier.classify(image);
-    await until(() => grid.shadowRoot!.querySelector('canvas.picture')?.getAttribute('width') === '56', 'the grid to take the classified picture');
+    await until(
+      () => grid.shadowRoot!.querySelector('canvas.picture')?.getAttribute('width') === '56',
+      'the grid to take the classified picture',
+    );
     await idle(grid);
     const got = await grid.getActivations();
     const model = classifier.model as tfl.LayersModel;
     const conv = model.layers.find((l) => l.getClassName() === 'Conv2D')!;
-    const cut = tfl.model({ inputs: model.inputs, outputs: conv.output as tfl.SymbolicTensor });
+    const cut = tfl.model({ inputs: model.inputs, outputs: conv.output });
     const x = pixelsToInput(image, { height: 28, width: 28, channels: 1, preset: 'mnist' });
     const want = cut.predict(x) as tf.Tensor;
     const expected = await want.data();
@@ -227,7 +261,10 @@ describe('<filter-grid>', () => {
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     const seen = errors(grid);
     await grid.ready;
-    await until(() => part(grid, 'error')?.textContent?.includes('No element with id "nobody"') ?? false, 'the missing-source error');
+    await until(
+      () => part(grid, 'error')?.textContent?.includes('No element with id "nobody"') ?? false,
+      'the missing-source error',
+    );
 
     grid.for = 'plain';
     await until(() => (seen.at(-1) ?? '').includes('has no model'), 'the no-model error');
@@ -236,7 +273,9 @@ describe('<filter-grid>', () => {
     grid.for = 'h6';
     await until(() => (seen.at(-1) ?? '').includes('no model yet'), 'the model-not-yet error');
 
-    const dense = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 2, name: 'only_dense' })] });
+    const dense = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [4], units: 2, name: 'only_dense' })],
+    });
     (wrapper.querySelector('#h6') as ModelHolder).model = dense;
     await until(() => (seen.at(-1) ?? '').includes('no convolution layer'), 'the no-conv error');
 
@@ -256,7 +295,9 @@ describe('<filter-grid>', () => {
   });
 
   it('loads a LayersModel from model-url and refuses a graph model with a reason', async () => {
-    const grid = await fixture<FilterGrid>(html`<filter-grid model-url="/tests/fixtures/models/digits-tiny/model.json"></filter-grid>`);
+    const grid = await fixture<FilterGrid>(
+      html`<filter-grid model-url="/tests/fixtures/models/digits-tiny/model.json"></filter-grid>`,
+    );
     const seen = errors(grid);
     await grid.ready;
     await until(() => tiles(grid).length > 0, 'tiles of the fixture model');
@@ -286,7 +327,9 @@ describe('<filter-grid>', () => {
     await until(() => tiles(grid).length === 32, 'the 32 filters of the basic model', 20000);
     const before = await grid.getFilters();
     const snapshots: number[] = [];
-    grid.addEventListener('snapshot', (e) => snapshots.push((e as CustomEvent<{ epoch: number }>).detail.epoch));
+    grid.addEventListener('snapshot', (e) =>
+      snapshots.push((e as CustomEvent<{ epoch: number }>).detail.epoch),
+    );
     await trainer.train();
     await until(() => snapshots.length === 2, 'a snapshot per epoch', 20000);
     await idle(grid);

@@ -18,7 +18,8 @@ const MAP = [
 function pool2x2(x: number[][], pick: (cells: number[]) => number): number[] {
   const out: number[] = [];
   for (let r = 0; r + 2 <= x.length; r += 2) {
-    for (let c = 0; c + 2 <= x[0].length; c += 2) out.push(pick([x[r][c], x[r][c + 1], x[r + 1][c], x[r + 1][c + 1]]));
+    for (let c = 0; c + 2 <= x[0].length; c += 2)
+      out.push(pick([x[r][c], x[r][c + 1], x[r + 1][c], x[r + 1][c + 1]]));
   }
   return out;
 }
@@ -77,9 +78,36 @@ describe('<pooling-stepper>', () => {
       expect(shown.scrollWidth, `"${shown.textContent}" fits`).to.be.at.most(cell.clientWidth);
     }
     const input = cells.slice(0, 8);
-    expect(input.map((c) => c.querySelector('[aria-hidden]')?.textContent ?? c.textContent)).to.deep.equal(['-.13', '.05', '12', '-7.3', '1.2k', '0', '1', '3']);
-    expect(input.map((c) => c.querySelector('.sr-only')?.textContent ?? c.textContent)).to.deep.equal(['-0.13', '0.05', '12.345', '-7.25', '1234.5', '-0.004', '0.999', '3']);
-    expect(input.map((c) => c.title)).to.deep.equal(['-0.13', '0.05', '12.345', '-7.25', '1234.5', '-0.004', '0.999', '3']);
+    expect(input.map((c) => c.querySelector('[aria-hidden]')?.textContent ?? c.textContent)).to.deep.equal([
+      '-.13',
+      '.05',
+      '12',
+      '-7.3',
+      '1.2k',
+      '0',
+      '1',
+      '3',
+    ]);
+    expect(input.map((c) => c.querySelector('.sr-only')?.textContent ?? c.textContent)).to.deep.equal([
+      '-0.13',
+      '0.05',
+      '12.345',
+      '-7.25',
+      '1234.5',
+      '-0.004',
+      '0.999',
+      '3',
+    ]);
+    expect(input.map((c) => c.title)).to.deep.equal([
+      '-0.13',
+      '0.05',
+      '12.345',
+      '-7.25',
+      '1234.5',
+      '-0.004',
+      '0.999',
+      '3',
+    ]);
     await expect(el).to.be.accessible();
   });
 
@@ -89,7 +117,16 @@ describe('<pooling-stepper>', () => {
     const heard = oneEvent(el, 'step') as Promise<CustomEvent<PoolStepDetail>>;
     await sendKeys({ press: 'ArrowRight' });
     const step = (await heard).detail;
-    expect(step).to.deep.equal({ index: 1, row: 0, col: 1, window: [[0, 7], [9, 1]], result: 9 });
+    expect(step).to.deep.equal({
+      index: 1,
+      row: 0,
+      col: 1,
+      window: [
+        [0, 7],
+        [9, 1],
+      ],
+      result: 9,
+    });
     expect(el.step).to.equal(1);
     const complete = oneEvent(el, 'complete');
     await sendKeys({ press: 'End' });
@@ -106,7 +143,9 @@ describe('<pooling-stepper>', () => {
   });
 
   it('plays to the end and completes; reset goes back to the first window', async () => {
-    const el = await stepper(html`<pooling-stepper values=${JSON.stringify(MAP)} speed="50"></pooling-stepper>`);
+    const el = await stepper(
+      html`<pooling-stepper values=${JSON.stringify(MAP)} speed="50"></pooling-stepper>`,
+    );
     const steps: number[] = [];
     el.addEventListener('step', (e) => steps.push((e as CustomEvent<PoolStepDetail>).detail.index));
     el.play();
@@ -145,8 +184,20 @@ describe('<pooling-stepper>', () => {
 
   for (const [what, change, expected] of [
     ['ragged values', (el: PoolingStepper) => (el.values = '[[1,2],[3]]'), /ragged: row 2 has 1 numbers/],
-    ['non-numeric values', (el: PoolingStepper) => (el.values = [[1, 2], [3, 'x' as unknown as number]]), /values\[1\]\[1\] is "x"/],
-    ['a pool larger than the map', (el: PoolingStepper) => (el.poolSize = 5), /5×5 pool does not fit a 4×4 map.*padding="same"/],
+    [
+      'non-numeric values',
+      (el: PoolingStepper) =>
+        (el.values = [
+          [1, 2],
+          [3, 'x' as unknown as number],
+        ]),
+      /values\[1\]\[1\] is "x"/,
+    ],
+    [
+      'a pool larger than the map',
+      (el: PoolingStepper) => (el.poolSize = 5),
+      /5×5 pool does not fit a 4×4 map.*padding="same"/,
+    ],
     ['stride 0', (el: PoolingStepper) => (el.stride = 0), /stride "0" is not allowed/],
   ] as const) {
     it(`explains ${what}, fires cnn-error and keeps the previous map`, async () => {
@@ -178,13 +229,18 @@ describe('<pooling-stepper>', () => {
   it('pools the feature map of a linked element and follows its `output` events', async () => {
     // The contract a linked source offers: getOutput() with an HWC map, and `output` events.
     class MapSource extends HTMLElement {
-      map = { values: new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]), shape: [4, 4, 1] };
+      map = {
+        values: new Float32Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]),
+        shape: [4, 4, 1],
+      };
       async getOutput() {
         return this.map;
       }
     }
     customElements.define('map-source', MapSource);
-    const root = await fixture<HTMLDivElement>(html`<div><pooling-stepper for="src1"></pooling-stepper><map-source id="src1"></map-source></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><pooling-stepper for="src1"></pooling-stepper><map-source id="src1"></map-source></div>`,
+    );
     const el = root.querySelector('pooling-stepper') as PoolingStepper;
     await el.ready;
     await settle();
@@ -205,7 +261,9 @@ describe('<pooling-stepper>', () => {
     ctx.fillRect(0, 0, 4, 2);
     ctx.fillStyle = '#fff';
     ctx.fillRect(2, 0, 2, 2);
-    const el = await stepper(html`<pooling-stepper src=${canvas.toDataURL('image/png')} pool-size="2"></pooling-stepper>`);
+    const el = await stepper(
+      html`<pooling-stepper src=${canvas.toDataURL('image/png')} pool-size="2"></pooling-stepper>`,
+    );
     await settle();
     await el.updateComplete;
     const out = await el.getOutput();
@@ -239,7 +297,9 @@ describe('<pooling-stepper>', () => {
       }
     }
     customElements.define('nan-source', NanSource);
-    const root = await fixture<HTMLDivElement>(html`<div><nan-source id="nan1"></nan-source><pooling-stepper values=${JSON.stringify(MAP)}></pooling-stepper></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><nan-source id="nan1"></nan-source><pooling-stepper values=${JSON.stringify(MAP)}></pooling-stepper></div>`,
+    );
     const el = root.querySelector('pooling-stepper') as PoolingStepper;
     await el.ready;
     await idle(el);
@@ -251,7 +311,9 @@ describe('<pooling-stepper>', () => {
   });
 
   it('refuses to follow itself, and pools `values` again once unlinked (item 4)', async () => {
-    const el = await stepper(html`<pooling-stepper id="selfish" values=${JSON.stringify(MAP)}></pooling-stepper>`);
+    const el = await stepper(
+      html`<pooling-stepper id="selfish" values=${JSON.stringify(MAP)}></pooling-stepper>`,
+    );
     const heard = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
     el.for = 'selfish';
     expect((await heard).detail.message).to.contain('names this <pooling-stepper> itself');
@@ -279,7 +341,9 @@ describe('<pooling-stepper>', () => {
         },
       );
     }
-    const root = await fixture<HTMLDivElement>(html`<div><map-source-b id="src9"></map-source-b><pooling-stepper for="src9" values="[[1, 2], [3, 7]]"></pooling-stepper></div>`);
+    const root = await fixture<HTMLDivElement>(
+      html`<div><map-source-b id="src9"></map-source-b><pooling-stepper for="src9" values="[[1, 2], [3, 7]]"></pooling-stepper></div>`,
+    );
     const el = root.querySelector('pooling-stepper') as PoolingStepper;
     await el.ready;
     await settle();

@@ -3,7 +3,10 @@ import { sendMouse } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/pretrained-classifier/define.js';
-import type { PretrainedClassifier, PredictionDetail } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
+import type {
+  PretrainedClassifier,
+  PredictionDetail,
+} from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
@@ -24,8 +27,10 @@ async function classifier(markup: ReturnType<typeof html>) {
 }
 
 const shadow = (el: PretrainedClassifier) => el.shadowRoot!;
-const shownLabels = (el: PretrainedClassifier) => [...shadow(el).querySelectorAll('[part="predictions"] .label')].map((n) => n.textContent!.trim());
-const shownIds = (el: PretrainedClassifier) => [...shadow(el).querySelectorAll('[part="predictions"] .id')].map((n) => n.textContent!.trim());
+const shownLabels = (el: PretrainedClassifier) =>
+  [...shadow(el).querySelectorAll('[part="predictions"] .label')].map((n) => n.textContent!.trim());
+const shownIds = (el: PretrainedClassifier) =>
+  [...shadow(el).querySelectorAll('[part="predictions"] .id')].map((n) => n.textContent!.trim());
 
 /** A canvas of random colours (seeded), as an image to classify. */
 function noiseCanvas(side = 64, seed = 1): HTMLCanvasElement {
@@ -52,7 +57,9 @@ describe('<pretrained-classifier> with fixture models', () => {
   before(() => ensureBackend('cpu'));
 
   it('loads a MobileNet-shaped LayersModel by model-url and shows 3 ImageNet labels with their WordNet ids', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${MOBILENET} preprocess="mobilenet"></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${MOBILENET} preprocess="mobilenet"></pretrained-classifier>`,
+    );
     const classes: Array<[string, string]> = await (await fetch('/assets/imagenet/classes.json')).json();
     const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
     const top = await el.classify(noiseCanvas());
@@ -74,12 +81,17 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('gives the same probabilities as the bare model on the same preprocessed input', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH} preprocess="unit"></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH} preprocess="unit"></pretrained-classifier>`,
+    );
     const canvas = noiseCanvas(32, 7);
     const top = await el.classify(canvas);
     // Reference: the pixels / 255, straight into the model (the canvas is already 32×32).
     const rgba = canvas.getContext('2d')!.getImageData(0, 0, 32, 32).data;
-    const rgb = Float32Array.from({ length: 32 * 32 * 3 }, (_, i) => rgba[Math.floor(i / 3) * 4 + (i % 3)] / 255);
+    const rgb = Float32Array.from(
+      { length: 32 * 32 * 3 },
+      (_, i) => rgba[Math.floor(i / 3) * 4 + (i % 3)] / 255,
+    );
     const x = tf.tensor4d(rgb, [1, 32, 32, 3]);
     const y = el.model!.predict(x) as tf.Tensor;
     const probs = await y.data();
@@ -114,7 +126,9 @@ describe('<pretrained-classifier> with fixture models', () => {
       [`${MODELS}/broken/not-a-model.json`, /not a TensorFlow\.js model/],
       [`${MODELS}/broken/missing-weights.json`, /weights file "no-such-weights\.bin".*404/],
     ];
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const before = await el.classify(noiseCanvas(32, 3));
     const model = el.model;
     for (const [url, pattern] of cases) {
@@ -141,13 +155,18 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('rejects labels whose count does not match the outputs, and shows labels as text', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const message = await errorOf(el, () => (el.labels = '["a", "b"]'));
     expect(message).to.match(/2 classes but the model has 10 outputs/);
     await idle(el);
     const html10 = JSON.stringify(Array.from({ length: 10 }, (_, i) => `<b>bold ${i}</b>`));
     el.labels = html10;
-    await until(() => el.model !== undefined && !shadow(el).querySelector('[part="error"]'), 'the new labels to be used');
+    await until(
+      () => el.model !== undefined && !shadow(el).querySelector('[part="error"]'),
+      'the new labels to be used',
+    );
     await idle(el);
     await el.classify(noiseCanvas(32, 5));
     await el.updateComplete;
@@ -157,7 +176,9 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('explains bad images and keeps the previous result', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const top = await el.classify(noiseCanvas(32, 9));
     const tiny = noiseCanvas(1);
     let message = '';
@@ -170,7 +191,9 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('refuses a 10,000×10,000 image before reading its pixels, and keeps classifying the previous one', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const top = await el.classify(noiseCanvas(32, 13));
     // Neither allocates the 400 MB such an image would take: an SVG <img> knows its size
     // without being rasterised, and a canvas gets pixels only with its first context.
@@ -180,10 +203,15 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(svg.naturalWidth).to.equal(10000);
     const canvas = document.createElement('canvas');
     canvas.width = canvas.height = 10000;
-    for (const [what, input] of [['<img>', svg], ['<canvas>', canvas]] as const) {
+    for (const [what, input] of [
+      ['<img>', svg],
+      ['<canvas>', canvas],
+    ] as const) {
       let rejected: Error | undefined;
       const message = await errorOf(el, () => el.classify(input).catch((e: Error) => (rejected = e)));
-      expect(message, what).to.match(/10000×10000 pixels \(100 megapixels\): too large to read here\. Use one under 40 megapixels/);
+      expect(message, what).to.match(
+        /10000×10000 pixels \(100 megapixels\): too large to read here\. Use one under 40 megapixels/,
+      );
       expect(rejected?.message, what).to.match(/too large/);
       expect(shadow(el).querySelector('[part="error"]')!.textContent, what).to.match(/too large/);
       expect(el.predictions, what).to.deep.equal(top);
@@ -193,7 +221,9 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('explains a 1×1 image given by src, and keeps the previous result', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const top = await el.classify(noiseCanvas(32, 17));
     // A real PNG file of one pixel, fetched and decoded the way any src is.
     const message = await errorOf(el, () => (el.src = noiseCanvas(1).toDataURL('image/png')));
@@ -205,9 +235,15 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('takes images from drop, paste and the file picker, and explains a dropped text file, an empty drop and a pasted non-image', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const canvas = noiseCanvas(32, 11);
-    const png = new File([await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'))], 'noise.png', { type: 'image/png' });
+    const png = new File(
+      [await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'))],
+      'noise.png',
+      { type: 'image/png' },
+    );
     const expected = await el.classify(canvas);
     const area = shadow(el).querySelector('[part="input"]')!;
     const transfer = (file: File) => {
@@ -217,8 +253,21 @@ describe('<pretrained-classifier> with fixture models', () => {
     };
     for (const deliver of [
       // The browser's drag and drop events are composed: they reach the element from inside its shadow root.
-      () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(png), bubbles: true, composed: true, cancelable: true })),
-      () => shadow(el).querySelector('button')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer(png), bubbles: true, composed: true })),
+      () =>
+        area.dispatchEvent(
+          new DragEvent('drop', {
+            dataTransfer: transfer(png),
+            bubbles: true,
+            composed: true,
+            cancelable: true,
+          }),
+        ),
+      () =>
+        shadow(el)
+          .querySelector('button')!
+          .dispatchEvent(
+            new ClipboardEvent('paste', { clipboardData: transfer(png), bubbles: true, composed: true }),
+          ),
       () => {
         const input = shadow(el).querySelector<HTMLInputElement>('input[type="file"]')!;
         input.files = transfer(png).files;
@@ -230,21 +279,47 @@ describe('<pretrained-classifier> with fixture models', () => {
       expect((await heard).detail.top).to.deep.equal(expected);
     }
     const text = new File(['not an image'], 'notes.txt', { type: 'text/plain' });
-    const message = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer(text), bubbles: true, composed: true, cancelable: true })));
+    const message = await errorOf(el, () =>
+      area.dispatchEvent(
+        new DragEvent('drop', {
+          dataTransfer: transfer(text),
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      ),
+    );
     expect(message).to.match(/notes\.txt is not an image/);
-    const empty = await errorOf(el, () => area.dispatchEvent(new DragEvent('drop', { dataTransfer: new DataTransfer(), bubbles: true, composed: true, cancelable: true })));
+    const empty = await errorOf(el, () =>
+      area.dispatchEvent(
+        new DragEvent('drop', {
+          dataTransfer: new DataTransfer(),
+          bubbles: true,
+          composed: true,
+          cancelable: true,
+        }),
+      ),
+    );
     expect(empty).to.match(/^Nothing to use in what was dropped: drop an image file/);
-    const pasted = await errorOf(el, () => area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer(text), bubbles: true, composed: true })));
+    const pasted = await errorOf(el, () =>
+      area.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: transfer(text), bubbles: true, composed: true }),
+      ),
+    );
     expect(pasted).to.match(/^The pasted file is not an image/);
     expect(el.predictions).to.deep.equal(expected);
   });
 
   it('classifies a slotted <img>, and explains one from another origin that taints the canvas', async () => {
-    const same = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}><img src="/assets/images/coins.jpg" alt="" /></pretrained-classifier>`);
+    const same = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}><img src="/assets/images/coins.jpg" alt="" /></pretrained-classifier>`,
+    );
     await until(() => same.predictions.length === 3, 'the slotted image to be classified');
     // The same server under another host name is another origin, and it sends no CORS headers.
     const other = `${location.protocol}//${location.hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${location.port}`;
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const img = new Image();
     img.src = `${other}/assets/images/coins.jpg`;
     await img.decode();
@@ -255,22 +330,36 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('draws a Grad-CAM overlay with explain, already for the sample photo it classifies at load', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`,
+    );
     await until(() => el.predictions.length === 3, 'the first look');
     expect(shadow(el).querySelector('.first-look')!.textContent).to.match(/sample photo/);
     const first = shadow(el).querySelector<HTMLCanvasElement>('canvas.cam')!;
-    expect(Math.max(...first.getContext('2d')!.getImageData(0, 0, first.width, first.height).data.filter((_, i) => i % 4 === 3))).to.be.greaterThan(40);
+    expect(
+      Math.max(
+        ...first
+          .getContext('2d')!
+          .getImageData(0, 0, first.width, first.height)
+          .data.filter((_, i) => i % 4 === 3),
+      ),
+    ).to.be.greaterThan(40);
     await el.classify(noiseCanvas(64, 2));
     const cam = shadow(el).querySelector<HTMLCanvasElement>('canvas.cam')!;
     expect(cam.hidden).to.equal(false);
     // conv1 stride 2 then depthwise stride 2: 224 → 112 → 56.
     expect([cam.width, cam.height]).to.deep.equal([56, 56]);
-    const alpha = cam.getContext('2d')!.getImageData(0, 0, 56, 56).data.filter((_, i) => i % 4 === 3);
+    const alpha = cam
+      .getContext('2d')!
+      .getImageData(0, 0, 56, 56)
+      .data.filter((_, i) => i % 4 === 3);
     expect(Math.max(...alpha)).to.be.greaterThan(40);
   });
 
   it('shows the pad for a 1-channel model and classifies strokes drawn with pointer events', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`,
+    );
     const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
     expect(pad).to.exist;
     const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
@@ -286,17 +375,28 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('follows a linked trainer stand-in through for= and model-change, and leaves its model alone', async () => {
-    if (!customElements.get('stand-in-trainer')) customElements.define('stand-in-trainer', class extends HTMLElement {});
+    if (!customElements.get('stand-in-trainer'))
+      customElements.define('stand-in-trainer', class extends HTMLElement {});
     const makeModel = (bias: number) => {
-      const m = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [28, 28, 1] }), tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' })] });
+      const m = tfl.sequential({
+        layers: [
+          tfl.layers.flatten({ inputShape: [28, 28, 1] }),
+          tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' }),
+        ],
+      });
       const b = tf.tensor1d(Array.from({ length: 10 }, (_, i) => (i === bias ? 5 : 0)));
       m.layers[1].setWeights([m.layers[1].getWeights()[0], b]);
       b.dispose();
       return m;
     };
-    const trainer = Object.assign(document.createElement('stand-in-trainer'), { id: 'trainer-x', model: makeModel(3) });
+    const trainer = Object.assign(document.createElement('stand-in-trainer'), {
+      id: 'trainer-x',
+      model: makeModel(3),
+    });
     document.body.append(trainer);
-    const el = await classifier(html`<pretrained-classifier backend="cpu" for="trainer-x"></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" for="trainer-x"></pretrained-classifier>`,
+    );
     await until(() => el.model === trainer.model, 'the trainer model to be adopted');
     await idle(el);
     expect((await el.classify(noiseCanvas(28)))[0].label).to.equal('3');
@@ -306,7 +406,13 @@ describe('<pretrained-classifier> with fixture models', () => {
     trainer.dispatchEvent(new CustomEvent('model-change'));
     await until(() => el.model === trainer.model, 'the new trainer model');
     // The shared model-change shape, saying the model came from the linked element.
-    expect((await relayed).detail).to.deep.include({ model: trainer.model, reason: 'linked', kind: 'layers', url: '', classes: 10 });
+    expect((await relayed).detail).to.deep.include({
+      model: trainer.model,
+      reason: 'linked',
+      kind: 'layers',
+      url: '',
+      classes: 10,
+    });
     await idle(el);
     expect((await el.classify())[0].label).to.equal('8');
     el.remove();
@@ -320,7 +426,9 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('renders its heading at the level the page sets (default 2, under a page <h1>), or none with 0', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`,
+    );
     const heading = () => shadow(el).querySelector('.heading')!;
     expect(heading().localName).to.equal('h2');
     expect(heading().id).to.equal('top-heading');
@@ -330,7 +438,9 @@ describe('<pretrained-classifier> with fixture models', () => {
     el.setAttribute('heading-level', '0');
     await el.updateComplete;
     expect(heading().localName).to.equal('p');
-    expect(shadow(el).querySelector('[part="predictions"]')!.getAttribute('aria-labelledby')).to.equal('top-heading');
+    expect(shadow(el).querySelector('[part="predictions"]')!.getAttribute('aria-labelledby')).to.equal(
+      'top-heading',
+    );
     await expect(el).to.be.accessible();
     const said = errorOf(el, () => el.setAttribute('heading-level', '9'));
     expect(await said).to.equal('heading-level "9" is unknown: use 0, 1, 2, 3, 4, 5, 6.');
@@ -339,16 +449,22 @@ describe('<pretrained-classifier> with fixture models', () => {
   });
 
   it('is accessible', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${DIGITS_TINY}></pretrained-classifier>`,
+    );
     await expect(el).to.be.accessible();
-    const rgb = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const rgb = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     await rgb.classify(noiseCanvas(32));
     await expect(rgb).to.be.accessible();
   });
 
   it('disposes every tensor when removed', async () => {
     const baseline = tf.memory().numTensors;
-    const el = await classifier(html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" explain model-url=${MOBILENET}></pretrained-classifier>`,
+    );
     await el.classify(noiseCanvas(48));
     el.remove();
     await expectTensorsBackTo(baseline);
@@ -358,18 +474,27 @@ describe('<pretrained-classifier> with fixture models', () => {
 describe('<pretrained-classifier> camera', () => {
   before(() => ensureBackend('cpu'));
 
-  const button = (el: PretrainedClassifier, name: string) => [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
+  const button = (el: PretrainedClassifier, name: string) =>
+    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.trim() === name);
 
   /** Presses "Use camera" and waits for frames; the browser's fake device (see web-test-runner.config.mjs) films a test pattern. */
-  async function startCamera(el: PretrainedClassifier): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
+  async function startCamera(
+    el: PretrainedClassifier,
+  ): Promise<{ video: HTMLVideoElement; stream: MediaStream }> {
     button(el, 'Use camera')!.click();
-    await until(() => (shadow(el).querySelector('video')?.videoWidth ?? 0) > 0, 'the camera to show frames', 15000);
+    await until(
+      () => (shadow(el).querySelector('video')?.videoWidth ?? 0) > 0,
+      'the camera to show frames',
+      15000,
+    );
     const video = shadow(el).querySelector('video')!;
     return { video, stream: video.srcObject as MediaStream };
   }
 
   it('classifies a camera frame, and stopping the camera ends its tracks', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const { video, stream } = await startCamera(el);
     expect(stream.getVideoTracks()).to.have.length(1);
     expect(stream.getVideoTracks()[0].readyState).to.equal('live');
@@ -380,7 +505,10 @@ describe('<pretrained-classifier> camera', () => {
     top.forEach((p) => expect(p.probability).to.be.within(0, 1));
     expect(top.reduce((s, p) => s + p.probability, 0)).to.be.at.most(1 + 1e-6);
     // The frame classified is the camera's, at the camera's size.
-    expect([el.input!.sourceWidth, el.input!.sourceHeight]).to.deep.equal([video.videoWidth, video.videoHeight]);
+    expect([el.input!.sourceWidth, el.input!.sourceHeight]).to.deep.equal([
+      video.videoWidth,
+      video.videoHeight,
+    ]);
     button(el, 'Stop camera')!.click();
     await el.updateComplete;
     expect(stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
@@ -389,7 +517,9 @@ describe('<pretrained-classifier> camera', () => {
   });
 
   it('ends the camera tracks when the element is removed', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" model-url=${GRAPH}></pretrained-classifier>`,
+    );
     const { stream } = await startCamera(el);
     el.remove();
     // Released a microtask later (a move in the DOM keeps everything).
@@ -402,7 +532,9 @@ describe('<pretrained-classifier> camera', () => {
       `<pretrained-classifier backend="cpu" model-url="${GRAPH}"></pretrained-classifier>`,
       async (el) => {
         const message = await errorOf(el, () => button(el, 'Use camera')!.click());
-        expect(message).to.match(/^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/);
+        expect(message).to.match(
+          /^The camera could not start: .+\. Allow camera access for this page, or use a file instead\.$/,
+        );
         await el.updateComplete;
         expect(shadow(el).querySelector('[part="error"]')!.textContent).to.match(/camera could not start/);
         expect(shadow(el).querySelector('video')).to.equal(null);
@@ -413,17 +545,27 @@ describe('<pretrained-classifier> camera', () => {
 });
 
 /** Draws strokes on the pad with the browser's real mouse (points in pad units). */
-async function drawWithMouse(pad: CnnDrawPad, strokes: Array<Array<[number, number]>>, steps = 6): Promise<void> {
+async function drawWithMouse(
+  pad: CnnDrawPad,
+  strokes: Array<Array<[number, number]>>,
+  steps = 6,
+): Promise<void> {
   pad.scrollIntoView({ block: 'center' });
   const r = pad.canvas.getBoundingClientRect();
-  const at = ([x, y]: [number, number]): [number, number] => [Math.round(r.left + x * r.width), Math.round(r.top + y * r.height)];
+  const at = ([x, y]: [number, number]): [number, number] => [
+    Math.round(r.left + x * r.width),
+    Math.round(r.top + y * r.height),
+  ];
   for (const points of strokes) {
     await sendMouse({ type: 'move', position: at(points[0]) });
     await sendMouse({ type: 'down' });
     for (let i = 1; i < points.length; i++) {
       const [a, b] = [points[i - 1], points[i]];
       for (let s = 1; s <= steps; s++) {
-        await sendMouse({ type: 'move', position: at([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]) });
+        await sendMouse({
+          type: 'move',
+          position: at([a[0] + ((b[0] - a[0]) * s) / steps, a[1] + ((b[1] - a[1]) * s) / steps]),
+        });
       }
     }
     await sendMouse({ type: 'up' });
@@ -453,11 +595,33 @@ describe('<pretrained-classifier> with the shipped digit model', () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu"></pretrained-classifier>`);
     const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
     const digits: Array<[string, Array<Array<[number, number]>>]> = [
-      ['1', [[[0.5, 0.15], [0.47, 0.85]]]],
-      ['7', [[[0.25, 0.2], [0.75, 0.2], [0.45, 0.85]]]],
+      [
+        '1',
+        [
+          [
+            [0.5, 0.15],
+            [0.47, 0.85],
+          ],
+        ],
+      ],
+      [
+        '7',
+        [
+          [
+            [0.25, 0.2],
+            [0.75, 0.2],
+            [0.45, 0.85],
+          ],
+        ],
+      ],
       [
         '0',
-        [Array.from({ length: 25 }, (_, i): [number, number] => [0.5 + 0.22 * Math.sin((i / 24) * 2 * Math.PI), 0.5 - 0.33 * Math.cos((i / 24) * 2 * Math.PI)])],
+        [
+          Array.from({ length: 25 }, (_, i): [number, number] => [
+            0.5 + 0.22 * Math.sin((i / 24) * 2 * Math.PI),
+            0.5 - 0.33 * Math.cos((i / 24) * 2 * Math.PI),
+          ]),
+        ],
       ],
     ];
     for (const [digit, strokes] of digits) {
@@ -472,24 +636,39 @@ describe('<pretrained-classifier> with the shipped digit model', () => {
   });
 
   it('classifies a held-out 7 at load, says it is a sample, and lets the pad take over', async () => {
-    const el = await classifier(html`<pretrained-classifier backend="cpu" top-k="3"></pretrained-classifier>`);
+    const el = await classifier(
+      html`<pretrained-classifier backend="cpu" top-k="3"></pretrained-classifier>`,
+    );
     await until(() => el.predictions.length === 3, 'the first look');
     expect(el.predictions[0].label).to.equal('7');
     expect(shadow(el).querySelector('.first-look')!.textContent).to.match(/held-out test digit \(7\)/);
     expect(shownLabels(el)).to.deep.equal(el.predictions.map((p) => p.label));
     // What the model sees is painted: the 28×28 preview is not black.
-    const seen = shadow(el).querySelector<HTMLCanvasElement>('canvas.digit')!.getContext('2d')!.getImageData(0, 0, 28, 28).data;
+    const seen = shadow(el)
+      .querySelector<HTMLCanvasElement>('canvas.digit')!
+      .getContext('2d')!
+      .getImageData(0, 0, 28, 28).data;
     expect(Math.max(...seen.filter((_, i) => i % 4 === 0))).to.be.greaterThan(100);
     const pad = shadow(el).querySelector<CnnDrawPad>('cnn-draw-pad')!;
-    pad.drawStrokes([[{ x: 0.5, y: 0.15 }, { x: 0.5, y: 0.85 }]]);
+    pad.drawStrokes([
+      [
+        { x: 0.5, y: 0.15 },
+        { x: 0.5, y: 0.85 },
+      ],
+    ]);
     await until(() => !shadow(el).querySelector('.first-look'), 'the note to give way to the drawing');
     await expect(el).to.be.accessible();
   });
 
   it('shows sample digits from the held-out split, and classifies one when pressed', async () => {
     const el = await classifier(html`<pretrained-classifier backend="cpu"></pretrained-classifier>`);
-    await until(() => shadow(el).querySelectorAll('[part="samples"] button').length === 10, 'ten sample digits');
-    const seven = shadow(el).querySelector<HTMLButtonElement>('[part="samples"] button[aria-label="Sample digit 7"]')!;
+    await until(
+      () => shadow(el).querySelectorAll('[part="samples"] button').length === 10,
+      'ten sample digits',
+    );
+    const seven = shadow(el).querySelector<HTMLButtonElement>(
+      '[part="samples"] button[aria-label="Sample digit 7"]',
+    )!;
     const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
     seven.click();
     expect((await heard).detail.top[0].label).to.equal('7');

@@ -1,7 +1,13 @@
 import { html } from 'lit';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
-import { defineStranger, pngHeaderUrl, removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import {
+  defineStranger,
+  pngHeaderUrl,
+  removeAndReAdd,
+  runHostileTable,
+  type HostileCase,
+} from './harness.js';
 
 defineStranger();
 type P = ConvFilterPlayground;
@@ -30,16 +36,36 @@ const removals: Array<[string, string, (el: P) => boolean]> = [
 const cases: HostileCase<P>[] = [
   // kernels
   { name: 'kernel abc', attack: attr('kernel', 'abc'), says: /kernel "abc" is not a preset/ },
-  { name: 'kernel __proto__', attack: attr('kernel', '__proto__'), says: /kernel "__proto__" is not a preset/ },
-  { name: 'kernel constructor', attack: attr('kernel', 'constructor'), says: /kernel "constructor" is not a preset/ },
+  {
+    name: 'kernel __proto__',
+    attack: attr('kernel', '__proto__'),
+    says: /kernel "__proto__" is not a preset/,
+  },
+  {
+    name: 'kernel constructor',
+    attack: attr('kernel', 'constructor'),
+    says: /kernel "constructor" is not a preset/,
+  },
   { name: 'kernel toString', attack: attr('kernel', 'toString'), says: /kernel "toString" is not a preset/ },
   { name: 'kernel not JSON', attack: attr('kernel', '[[1, 2'), says: /kernel is not valid JSON/ },
   { name: 'kernel ragged', attack: attr('kernel', '[[1, 2], [3]]'), says: /ragged/ },
   { name: 'kernel with a string', attack: attr('kernel', '[[1, "x"]]'), says: /kernel\[0\]\[1\] is "x"/ },
   { name: 'kernel empty', attack: attr('kernel', '[]'), says: /2-D array/ },
-  { name: 'kernel 8×8', attack: attr('kernel', JSON.stringify(Array.from({ length: 8 }, () => Array(8).fill(1)))), says: /8×8/ },
-  { name: 'kernel with NaN (property)', attack: (el) => (el.kernel = [[NaN]]), says: /kernel\[0\]\[0\] is NaN/ },
-  { name: 'kernel with Infinity (property)', attack: (el) => (el.kernel = [[1, -Infinity]]), says: /is -Infinity/ },
+  {
+    name: 'kernel 8×8',
+    attack: attr('kernel', JSON.stringify(Array.from({ length: 8 }, () => Array(8).fill(1)))),
+    says: /8×8/,
+  },
+  {
+    name: 'kernel with NaN (property)',
+    attack: (el) => (el.kernel = [[NaN]]),
+    says: /kernel\[0\]\[0\] is NaN/,
+  },
+  {
+    name: 'kernel with Infinity (property)',
+    attack: (el) => (el.kernel = [[1, -Infinity]]),
+    says: /is -Infinity/,
+  },
   { name: 'kernel with 1e400', attack: attr('kernel', '[[1e400]]'), says: /is Infinity/ },
   {
     name: 'kernel that overflows float32',
@@ -51,29 +77,65 @@ const cases: HostileCase<P>[] = [
   { name: 'bias abc', attack: attr('bias', 'abc'), says: /bias "NaN" is not a number/ },
   { name: 'bias Infinity (property)', attack: (el) => (el.bias = Infinity), says: /bias "Infinity"/ },
   // settings
-  { name: 'stride 0', attack: attr('stride', '0'), says: /stride must be a whole number from 1 to 4, not "0"/ },
+  {
+    name: 'stride 0',
+    attack: attr('stride', '0'),
+    says: /stride must be a whole number from 1 to 4, not "0"/,
+  },
   { name: 'stride 9', attack: attr('stride', '9'), says: /stride must be/ },
   { name: 'stride abc', attack: attr('stride', 'abc'), says: /stride must be/ },
   { name: 'stride 1.5', attack: attr('stride', '1.5'), says: /stride must be/ },
   { name: 'dilation 0', attack: attr('dilation', '0'), says: /dilation must be a whole number from 1 to 3/ },
   { name: 'dilation 99', attack: attr('dilation', '99'), says: /dilation must be/ },
-  { name: 'padding full', attack: attr('padding', 'full'), says: /padding "full" is unknown: use valid \(no padding\), same \(zeros\), reflect/ },
-  { name: 'activation bogus', attack: attr('activation', 'bogus'), says: /activation "bogus" is unknown: use none, relu/ },
-  { name: 'channels bogus', attack: attr('channels', 'bogus'), says: /channels "bogus" is unknown: use gray, rgb or sum/ },
-  { name: 'colormap rainbow', attack: attr('colormap', 'rainbow'), says: /colormap "rainbow" is unknown: use auto, diverging, gray/ },
+  {
+    name: 'padding full',
+    attack: attr('padding', 'full'),
+    says: /padding "full" is unknown: use valid \(no padding\), same \(zeros\), reflect/,
+  },
+  {
+    name: 'activation bogus',
+    attack: attr('activation', 'bogus'),
+    says: /activation "bogus" is unknown: use none, relu/,
+  },
+  {
+    name: 'channels bogus',
+    attack: attr('channels', 'bogus'),
+    says: /channels "bogus" is unknown: use gray, rgb or sum/,
+  },
+  {
+    name: 'colormap rainbow',
+    attack: attr('colormap', 'rainbow'),
+    says: /colormap "rainbow" is unknown: use auto, diverging, gray/,
+  },
   // images: the message must survive the redraw of the previous image
-  { name: 'sample unknown', attack: attr('sample', 'unicorn'), says: /sample "unicorn" is unknown: use one of/ },
+  {
+    name: 'sample unknown',
+    attack: attr('sample', 'unicorn'),
+    says: /sample "unicorn" is unknown: use one of/,
+  },
   { name: 'src not found', attack: attr('src', '/no-such-picture.png'), says: /Could not load the image/ },
   { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
   { name: 'src javascript:', attack: attr('src', 'javascript:alert(1)'), says: /image/i },
-  { name: 'src with a 100000² PNG header', attack: attr('src', pngHeaderUrl(100000, 100000)), says: /100000×100000/ },
+  {
+    name: 'src with a 100000² PNG header',
+    attack: attr('src', pngHeaderUrl(100000, 100000)),
+    says: /100000×100000/,
+  },
   { name: 'src of an empty file', attack: attr('src', 'data:image/png;base64,'), says: /image/i },
   { name: 'max-size abc', attack: attr('max-size', 'abc'), says: /max-size "NaN" is not a size in pixels/ },
   { name: 'max-size 0', attack: attr('max-size', '0'), says: /max-size "0"/ },
   { name: 'max-size 1e9', attack: attr('max-size', '1e9'), says: /max-size "1000000000"/ },
   // links
-  { name: 'for naming the playground itself', attack: (el) => ((el.id = 'self-pg'), el.setAttribute('for', 'self-pg')), says: /names this <conv-filter-playground> itself/ },
-  { name: 'for naming a missing id after ready', attack: attr('for', 'nobody'), says: /No element with id "nobody"/ },
+  {
+    name: 'for naming the playground itself',
+    attack: (el) => ((el.id = 'self-pg'), el.setAttribute('for', 'self-pg')),
+    says: /names this <conv-filter-playground> itself/,
+  },
+  {
+    name: 'for naming a missing id after ready',
+    attack: attr('for', 'nobody'),
+    says: /No element with id "nobody"/,
+  },
   {
     name: 'for naming a <div>',
     markup: html`<div><div id="plain-p"></div><conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground></div>`,
@@ -87,8 +149,16 @@ const cases: HostileCase<P>[] = [
     says: /#odd-p is a <hostile-stranger>/,
   },
   // lifetimes
-  { name: 'removed mid-convolution and added back', attack: (el) => ((el.kernel = 'sharpen'), removeAndReAdd(el)), says: 'quiet' },
-  { name: 'removed mid-image-load and added back', attack: (el) => (el.setAttribute('sample', 'coins'), removeAndReAdd(el)), says: 'quiet' },
+  {
+    name: 'removed mid-convolution and added back',
+    attack: (el) => ((el.kernel = 'sharpen'), removeAndReAdd(el)),
+    says: 'quiet',
+  },
+  {
+    name: 'removed mid-image-load and added back',
+    attack: (el) => (el.setAttribute('sample', 'coins'), removeAndReAdd(el)),
+    says: 'quiet',
+  },
   ...removals.map(
     ([name, value, ok]): HostileCase<P> => ({
       name: `${name} removed after it was set`,
@@ -108,13 +178,23 @@ runHostileTable<P>({
   markup: () => html`<conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground>`,
   fix: (el) => {
     el.removeAttribute('for');
-    Object.assign(el, { for: undefined, kernel: 'identity', stride: 1, dilation: 1, bias: 0, padding: 'valid', activation: 'none' });
+    Object.assign(el, {
+      for: undefined,
+      kernel: 'identity',
+      stride: 1,
+      dilation: 1,
+      bias: 0,
+      padding: 'valid',
+      activation: 'none',
+    });
     Object.assign(el, { channels: 'gray', colormap: 'auto', maxSize: 12, image: ramp() });
   },
   works: async (el) => {
     const out = await el.getOutput().catch(() => undefined);
     // The 3×3 identity kernel with valid padding: the ramp's inner 10×10.
-    return out !== undefined && out.shape[0] === 10 && out.shape[1] === 10 && out.values.every(Number.isFinite);
+    return (
+      out !== undefined && out.shape[0] === 10 && out.shape[1] === 10 && out.values.every(Number.isFinite)
+    );
   },
   cases,
 });

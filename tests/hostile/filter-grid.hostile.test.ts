@@ -1,14 +1,24 @@
 import { html } from 'lit';
 import '../../src/elements/filter-grid/define.js';
 import type { FilterGrid } from '../../src/elements/filter-grid/filter-grid.js';
-import { defineStranger, pngHeaderUrl, removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import {
+  defineStranger,
+  pngHeaderUrl,
+  removeAndReAdd,
+  runHostileTable,
+  type HostileCase,
+} from './harness.js';
 
 defineStranger();
 type G = FilterGrid;
 const MODELS = '/tests/fixtures/models';
 const DIGITS = `${MODELS}/digits-tiny/model.json`;
 const attr = (name: string, value: string) => (el: G) => el.setAttribute(name, value);
-const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<G> => ({ name: `model-url: ${name}`, attack: attr('model-url', url), says });
+const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<G> => ({
+  name: `model-url: ${name}`,
+  attack: attr('model-url', url),
+  says,
+});
 
 const removals: Array<[string, string, (el: G) => boolean]> = [
   ['view', 'activations', (el) => el.view === 'filters'],
@@ -20,8 +30,16 @@ const cases: HostileCase<G>[] = [
   modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not fetch the model .*404/),
   modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
   modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not fetch the weights file/),
-  modelUrlCase('weights of another model (no leak)', `${MODELS}/mismatched/model.json`, /do not fit the layers its model.json describes/),
+  modelUrlCase(
+    'weights missing',
+    `${MODELS}/broken/missing-weights.json`,
+    /Could not fetch the weights file/,
+  ),
+  modelUrlCase(
+    'weights of another model (no leak)',
+    `${MODELS}/mismatched/model.json`,
+    /do not fit the layers its model.json describes/,
+  ),
   modelUrlCase('a graph model', `${MODELS}/graph-tiny/model.json`, /is a graph model/),
   modelUrlCase('javascript:', 'javascript:alert(1)', /Could not fetch the model/),
   {
@@ -33,17 +51,41 @@ const cases: HostileCase<G>[] = [
   // layer, view, normalize
   { name: 'layer with no such name', attack: attr('layer', 'nope'), says: /no layer named "nope"/ },
   { name: 'layer index out of range', attack: attr('layer', '5'), says: /layer 5 is out of range/ },
-  { name: 'layer that is not a convolution', attack: attr('layer', 'pool'), says: /layer "pool" is a MaxPooling2D layer/ },
+  {
+    name: 'layer that is not a convolution',
+    attack: attr('layer', 'pool'),
+    says: /layer "pool" is a MaxPooling2D layer/,
+  },
   { name: 'layer __proto__', attack: attr('layer', '__proto__'), says: /no layer named "__proto__"/ },
-  { name: 'view bogus', attack: attr('view', 'bogus'), says: /view "bogus" is unknown: use filters, activations, network\./ },
-  { name: 'normalize bogus', attack: attr('normalize', 'bogus'), says: /normalize "bogus" is unknown: use filter, layer/ },
+  {
+    name: 'view bogus',
+    attack: attr('view', 'bogus'),
+    says: /view "bogus" is unknown: use filters, activations, network\./,
+  },
+  {
+    name: 'normalize bogus',
+    attack: attr('normalize', 'bogus'),
+    says: /normalize "bogus" is unknown: use filter, layer/,
+  },
   // images for the activations
   { name: 'src not found', attack: attr('src', '/no-such-input.png'), says: /Could not load the image/ },
   { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
-  { name: 'src with a 100000² PNG header', attack: attr('src', pngHeaderUrl(100000, 100000)), says: /100000×100000/ },
+  {
+    name: 'src with a 100000² PNG header',
+    attack: attr('src', pngHeaderUrl(100000, 100000)),
+    says: /100000×100000/,
+  },
   // links
-  { name: 'for naming the grid itself', attack: (el) => ((el.id = 'self-g'), el.setAttribute('for', 'self-g')), says: /names this <filter-grid> itself/ },
-  { name: 'for naming a missing id after ready', attack: attr('for', 'nobody'), says: /No element with id "nobody"/ },
+  {
+    name: 'for naming the grid itself',
+    attack: (el) => ((el.id = 'self-g'), el.setAttribute('for', 'self-g')),
+    says: /names this <filter-grid> itself/,
+  },
+  {
+    name: 'for naming a missing id after ready',
+    attack: attr('for', 'nobody'),
+    says: /No element with id "nobody"/,
+  },
   {
     name: 'for naming a <div>',
     markup: html`<div><div id="plain-g"></div><filter-grid backend="cpu" model-url=${DIGITS}></filter-grid></div>`,
@@ -56,9 +98,18 @@ const cases: HostileCase<G>[] = [
     attack: attr('for', 'odd-g'),
     says: /#odd-g is a <hostile-stranger>/,
   },
-  { name: 'backend bogus', markup: html`<filter-grid backend="bogus" model-url=${DIGITS}></filter-grid>`, attack: () => {}, says: /backend "bogus" is unknown/ },
+  {
+    name: 'backend bogus',
+    markup: html`<filter-grid backend="bogus" model-url=${DIGITS}></filter-grid>`,
+    attack: () => {},
+    says: /backend "bogus" is unknown/,
+  },
   // lifetimes
-  { name: 'removed mid-read and added back', attack: (el) => (el.setAttribute('view', 'activations'), removeAndReAdd(el)), says: 'quiet' },
+  {
+    name: 'removed mid-read and added back',
+    attack: (el) => (el.setAttribute('view', 'activations'), removeAndReAdd(el)),
+    says: 'quiet',
+  },
   ...removals.map(
     ([name, value, ok]): HostileCase<G> => ({
       name: `${name} removed after it was set`,
@@ -78,7 +129,13 @@ runHostileTable<G>({
   markup: () => html`<filter-grid backend="cpu" model-url=${DIGITS}></filter-grid>`,
   fix: (el) => {
     for (const name of ['for', 'layer', 'src', 'backend']) el.removeAttribute(name);
-    Object.assign(el, { for: undefined, layer: undefined, src: undefined, view: 'filters', normalize: 'filter' });
+    Object.assign(el, {
+      for: undefined,
+      layer: undefined,
+      src: undefined,
+      view: 'filters',
+      normalize: 'filter',
+    });
     el.setAttribute('model-url', `${DIGITS}?fixed`);
   },
   works: async (el) => {

@@ -84,7 +84,8 @@ export function runHostileTable<E extends CnnElement>(table: HostileTable<E>): v
     this.timeout(20000);
     const uncaught: string[] = [];
     const onError = (e: ErrorEvent) => uncaught.push(`error: ${e.message}`);
-    const onRejection = (e: PromiseRejectionEvent) => uncaught.push(`unhandledrejection: ${String(e.reason?.message ?? e.reason)}`);
+    const onRejection = (e: PromiseRejectionEvent) =>
+      uncaught.push(`unhandledrejection: ${String(e.reason?.message ?? e.reason)}`);
 
     before(async function () {
       this.timeout(60000);
@@ -152,7 +153,8 @@ export function runHostileTable<E extends CnnElement>(table: HostileTable<E>): v
         const works = async () => (await table.works(el)) && shownError(el) === '';
         const end = performance.now() + 10000;
         while (!(await works())) {
-          if (performance.now() > end) throw new Error(`still broken after a good input; shown: "${shownError(el)}"`);
+          if (performance.now() > end)
+            throw new Error(`still broken after a good input; shown: "${shownError(el)}"`);
           await new Promise((r) => setTimeout(r, 20));
         }
 
@@ -180,7 +182,8 @@ export function pngHeaderUrl(width: number, height: number): string {
 
 /** A custom element that is none of the library's, for wrong-kind links. */
 export function defineStranger(): void {
-  if (!customElements.get('hostile-stranger')) customElements.define('hostile-stranger', class extends HTMLElement {});
+  if (!customElements.get('hostile-stranger'))
+    customElements.define('hostile-stranger', class extends HTMLElement {});
 }
 
 /** Removes an element and puts it back in the same place, as a framework re-render does. */

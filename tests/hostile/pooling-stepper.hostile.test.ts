@@ -2,7 +2,13 @@ import { html, type TemplateResult } from 'lit';
 import '../../src/elements/pooling-stepper/define.js';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { PoolingStepper } from '../../src/elements/pooling-stepper/pooling-stepper.js';
-import { defineStranger, pngHeaderUrl, removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import {
+  defineStranger,
+  pngHeaderUrl,
+  removeAndReAdd,
+  runHostileTable,
+  type HostileCase,
+} from './harness.js';
 
 defineStranger();
 const GOOD = [
@@ -13,7 +19,10 @@ const square = (n: number) => Array.from({ length: n }, (_, r) => Array.from({ l
 
 type S = PoolingStepper;
 const attr = (name: string, value: string) => (el: S) => el.setAttribute(name, value);
-const prop = <K extends keyof S>(key: K, value: unknown) => (el: S) => ((el as unknown as Record<string, unknown>)[key as string] = value);
+const prop =
+  <K extends keyof S>(key: K, value: unknown) =>
+  (el: S) =>
+    ((el as unknown as Record<string, unknown>)[key as string] = value);
 
 /** Each attribute removed after a bad value was set: the documented default is back, with no error. */
 const removals: Array<[string, string, (el: S) => boolean, TemplateResult?]> = [
@@ -26,7 +35,12 @@ const removals: Array<[string, string, (el: S) => boolean, TemplateResult?]> = [
   ['cols', '3', (el) => el.cols === 6],
   ['seed', '7', (el) => el.seed === 1],
   ['speed', '250', (el) => el.speed === 700],
-  ['step', '1', (el) => el.step === 0, html`<pooling-stepper backend="cpu" values=${JSON.stringify(square(4))}></pooling-stepper>`],
+  [
+    'step',
+    '1',
+    (el) => el.step === 0,
+    html`<pooling-stepper backend="cpu" values=${JSON.stringify(square(4))}></pooling-stepper>`,
+  ],
   ['autoplay', '', (el) => el.autoplay === false],
   ['src', '', (el) => el.src === undefined],
 ];
@@ -37,20 +51,54 @@ const cases: HostileCase<S>[] = [
   { name: 'values that are an empty list', attack: attr('values', '[]'), says: /values must be a 2-D array/ },
   { name: 'values with an empty row', attack: attr('values', '[[]]'), says: /empty first row/ },
   { name: 'ragged values', attack: attr('values', '[[1, 2], [3]]'), says: /ragged/ },
-  { name: 'values with a string', attack: attr('values', '[[1, "x"], [3, 4]]'), says: /values\[0\]\[1\] is "x"/ },
+  {
+    name: 'values with a string',
+    attack: attr('values', '[[1, "x"], [3, 4]]'),
+    says: /values\[0\]\[1\] is "x"/,
+  },
   { name: 'values that are an object', attack: attr('values', '{"a": 1}'), says: /2-D array/ },
   { name: 'values "__proto__"', attack: attr('values', '__proto__'), says: /not valid JSON/ },
-  { name: 'values with NaN (property)', attack: prop('values', [[NaN, 1], [2, 3]]), says: /values\[0\]\[0\] is NaN/ },
-  { name: 'values with Infinity (property)', attack: prop('values', [[1, Infinity], [2, 3]]), says: /is Infinity/ },
-  { name: 'values with 1e400 (JSON overflow)', attack: attr('values', '[[1e400, 1], [2, 3]]'), says: /is Infinity/ },
+  {
+    name: 'values with NaN (property)',
+    attack: prop('values', [
+      [NaN, 1],
+      [2, 3],
+    ]),
+    says: /values\[0\]\[0\] is NaN/,
+  },
+  {
+    name: 'values with Infinity (property)',
+    attack: prop('values', [
+      [1, Infinity],
+      [2, 3],
+    ]),
+    says: /is Infinity/,
+  },
+  {
+    name: 'values with 1e400 (JSON overflow)',
+    attack: attr('values', '[[1e400, 1], [2, 3]]'),
+    says: /is Infinity/,
+  },
   { name: 'values with null', attack: attr('values', '[[null, 1], [2, 3]]'), says: /is null/ },
-  { name: 'a 1000×1000 values map', attack: prop('values', square(1000)), says: /1000×1000 map; the stepper shows at most 32×32/ },
+  {
+    name: 'a 1000×1000 values map',
+    attack: prop('values', square(1000)),
+    says: /1000×1000 map; the stepper shows at most 32×32/,
+  },
   { name: 'a 33×33 values map', attack: prop('values', square(33)), says: /at most 32×32/ },
-  { name: 'a 1×5000 values map', attack: prop('values', [Array.from({ length: 5000 }, (_, i) => i)]), says: /1×5000/ },
+  {
+    name: 'a 1×5000 values map',
+    attack: prop('values', [Array.from({ length: 5000 }, (_, i) => i)]),
+    says: /1×5000/,
+  },
   { name: 'values as a number', attack: prop('values', 42), says: /2-D array/ },
   // pool-size, stride
   { name: 'pool-size 0', attack: attr('pool-size', '0'), says: /pool-size "0" is not allowed/ },
-  { name: 'pool-size 6', attack: attr('pool-size', '6'), says: /pool-size "6" is not allowed: use a whole number from 1 to 5/ },
+  {
+    name: 'pool-size 6',
+    attack: attr('pool-size', '6'),
+    says: /pool-size "6" is not allowed: use a whole number from 1 to 5/,
+  },
   { name: 'pool-size -1', attack: attr('pool-size', '-1'), says: /pool-size "-1"/ },
   { name: 'pool-size abc', attack: attr('pool-size', 'abc'), says: /pool-size "abc"/ },
   { name: 'pool-size 1.5', attack: attr('pool-size', '1.5'), says: /pool-size "1.5"/ },
@@ -62,34 +110,97 @@ const cases: HostileCase<S>[] = [
   { name: 'stride 9', attack: attr('stride', '9'), says: /stride "9"/ },
   { name: 'stride abc', attack: attr('stride', 'abc'), says: /stride "abc"/ },
   // enumerations
-  { name: 'mode median', attack: attr('mode', 'median'), says: /mode "median" is unknown: use max, avg, min/ },
+  {
+    name: 'mode median',
+    attack: attr('mode', 'median'),
+    says: /mode "median" is unknown: use max, avg, min/,
+  },
   { name: 'mode empty', attack: attr('mode', ''), says: /mode "" is unknown/ },
   { name: 'mode __proto__', attack: attr('mode', '__proto__'), says: /mode "__proto__" is unknown/ },
   { name: 'padding full', attack: attr('padding', 'full'), says: /padding "full"/ },
   // the random map
-  { name: 'rows 0 (no values)', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('rows', '0'), says: /rows must be a whole number from 1 to 16/ },
-  { name: 'rows 17', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('rows', '17'), says: /rows must be/ },
-  { name: 'cols abc', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('cols', 'abc'), says: /cols must be/ },
-  { name: 'cols 1e9', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('cols', '1e9'), says: /cols must be/ },
-  { name: 'seed abc', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('seed', 'abc'), says: /seed "NaN" is not a whole number/ },
-  { name: 'seed 1.5', markup: html`<pooling-stepper></pooling-stepper>`, attack: attr('seed', '1.5'), says: /seed "1.5"/ },
-  { name: 'seed Infinity', markup: html`<pooling-stepper></pooling-stepper>`, attack: prop('seed', Infinity), says: /seed "Infinity"/ },
+  {
+    name: 'rows 0 (no values)',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('rows', '0'),
+    says: /rows must be a whole number from 1 to 16/,
+  },
+  {
+    name: 'rows 17',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('rows', '17'),
+    says: /rows must be/,
+  },
+  {
+    name: 'cols abc',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('cols', 'abc'),
+    says: /cols must be/,
+  },
+  {
+    name: 'cols 1e9',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('cols', '1e9'),
+    says: /cols must be/,
+  },
+  {
+    name: 'seed abc',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('seed', 'abc'),
+    says: /seed "NaN" is not a whole number/,
+  },
+  {
+    name: 'seed 1.5',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: attr('seed', '1.5'),
+    says: /seed "1.5"/,
+  },
+  {
+    name: 'seed Infinity',
+    markup: html`<pooling-stepper></pooling-stepper>`,
+    attack: prop('seed', Infinity),
+    says: /seed "Infinity"/,
+  },
   // playback
   { name: 'speed 0', attack: attr('speed', '0'), says: /speed "0" is out of range/ },
   { name: 'speed -5', attack: attr('speed', '-5'), says: /speed "-5"/ },
   { name: 'speed abc', attack: attr('speed', 'abc'), says: /speed "NaN"/ },
   { name: 'speed 1e9', attack: attr('speed', '1e9'), says: /speed "1000000000"/ },
-  { name: 'step -1', attack: attr('step', '-1'), says: /step "-1" is not a window of this map: use a whole number from 0 to 0/ },
+  {
+    name: 'step -1',
+    attack: attr('step', '-1'),
+    says: /step "-1" is not a window of this map: use a whole number from 0 to 0/,
+  },
   { name: 'step 999', attack: attr('step', '999'), says: /step "999"/ },
   { name: 'step abc', attack: attr('step', 'abc'), says: /step "NaN"/ },
   // images
-  { name: 'src that is not found', attack: attr('src', '/no-such-image.png'), says: /Loading the image failed/ },
+  {
+    name: 'src that is not found',
+    attack: attr('src', '/no-such-image.png'),
+    says: /Loading the image failed/,
+  },
   { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
-  { name: 'src that is javascript:', attack: attr('src', 'javascript:alert(1)'), says: /Loading the image failed/ },
-  { name: 'src with a 100000² PNG header', attack: attr('src', pngHeaderUrl(100000, 100000)), says: /100000×100000/ },
+  {
+    name: 'src that is javascript:',
+    attack: attr('src', 'javascript:alert(1)'),
+    says: /Loading the image failed/,
+  },
+  {
+    name: 'src with a 100000² PNG header',
+    attack: attr('src', pngHeaderUrl(100000, 100000)),
+    says: /100000×100000/,
+  },
   // links
-  { name: 'for naming the stepper itself', attack: (el) => ((el.id = 'me'), el.setAttribute('for', 'me')), says: /names this <pooling-stepper> itself/ },
-  { name: 'for naming a missing id after ready', attack: attr('for', 'nobody'), says: /No element with id "nobody"/ },
+  {
+    name: 'for naming the stepper itself',
+    attack: (el) => ((el.id = 'me'), el.setAttribute('for', 'me')),
+    says: /names this <pooling-stepper> itself/,
+  },
+  {
+    name: 'for naming a missing id after ready',
+    attack: attr('for', 'nobody'),
+    says: /No element with id "nobody"/,
+  },
   {
     name: 'for naming a <div>',
     markup: html`<div><div id="plain"></div><pooling-stepper values=${JSON.stringify(GOOD)}></pooling-stepper></div>`,
@@ -112,8 +223,16 @@ const cases: HostileCase<S>[] = [
     says: /#nanpg/,
   },
   // lifetimes
-  { name: 'removed mid-work and added back', attack: (el) => ((el.values = square(32)), removeAndReAdd(el)), says: 'quiet' },
-  { name: 'removed twice mid-work and added back', attack: (el) => ((el.mode = 'avg'), removeAndReAdd(el), (el.mode = 'min'), removeAndReAdd(el)), says: 'quiet' },
+  {
+    name: 'removed mid-work and added back',
+    attack: (el) => ((el.values = square(32)), removeAndReAdd(el)),
+    says: 'quiet',
+  },
+  {
+    name: 'removed twice mid-work and added back',
+    attack: (el) => ((el.mode = 'avg'), removeAndReAdd(el), (el.mode = 'min'), removeAndReAdd(el)),
+    says: 'quiet',
+  },
   ...removals.map(
     ([name, value, ok, markup]): HostileCase<S> => ({
       name: `${name} removed after it was set`,
@@ -133,7 +252,15 @@ runHostileTable<S>({
   tag: 'pooling-stepper',
   markup: () => html`<pooling-stepper backend="cpu" values=${JSON.stringify(GOOD)}></pooling-stepper>`,
   fix: (el) => {
-    Object.assign(el, { values: GOOD, poolSize: 2, mode: 'max', padding: 'valid', stride: undefined, for: undefined, src: undefined });
+    Object.assign(el, {
+      values: GOOD,
+      poolSize: 2,
+      mode: 'max',
+      padding: 'valid',
+      stride: undefined,
+      for: undefined,
+      src: undefined,
+    });
     Object.assign(el, { speed: 700, seed: 1, rows: 6, cols: 6, step: 0 });
   },
   works: async (el) => {

@@ -1,7 +1,13 @@
 import { html } from 'lit';
 import '../../src/elements/pretrained-classifier/define.js';
 import type { PretrainedClassifier } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
-import { defineStranger, pngHeaderUrl, removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import {
+  defineStranger,
+  pngHeaderUrl,
+  removeAndReAdd,
+  runHostileTable,
+  type HostileCase,
+} from './harness.js';
 
 defineStranger();
 type C = PretrainedClassifier;
@@ -24,7 +30,11 @@ const afterOne = (then: (el: C) => unknown) => async (el: C) => {
   await el.classify(digit());
   then(el);
 };
-const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<C> => ({ name: `model-url: ${name}`, attack: attr('model-url', url), says });
+const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<C> => ({
+  name: `model-url: ${name}`,
+  attack: attr('model-url', url),
+  says,
+});
 
 const removals: Array<[string, string, (el: C) => boolean]> = [
   ['labels', '["a","b","c","d","e","f","g","h","i","j"]', (el) => el.labels === undefined],
@@ -39,8 +49,16 @@ const cases: HostileCase<C>[] = [
   modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not fetch the model .*404/),
   modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
   modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not fetch the weights file/),
-  modelUrlCase('weights of another model', `${MODELS}/mismatched/model.json`, /do not fit the layers its model.json describes/),
+  modelUrlCase(
+    'weights missing',
+    `${MODELS}/broken/missing-weights.json`,
+    /Could not fetch the weights file/,
+  ),
+  modelUrlCase(
+    'weights of another model',
+    `${MODELS}/mismatched/model.json`,
+    /do not fit the layers its model.json describes/,
+  ),
   modelUrlCase('javascript:', 'javascript:alert(1)', /Could not fetch the model/),
   modelUrlCase('text data URL', 'data:text/plain,hello', /is not JSON/),
   modelUrlCase('an image', '/assets/images/cat.jpg', /Loading the model at/),
@@ -56,20 +74,48 @@ const cases: HostileCase<C>[] = [
   },
   // labels
   { name: 'labels: invalid inline JSON', attack: attr('labels', '["a", "b"'), says: /label/i },
-  { name: 'labels: too few', attack: attr('labels', '["a", "b"]'), says: /labels list 2 classes but the model has 10 outputs/ },
-  { name: 'labels: objects without names (property)', attack: (el) => (el.labels = [{}] as unknown as string[]), says: /labels\[0\] is \{\}/ },
-  { name: 'labels: null entries (property)', attack: (el) => (el.labels = [null] as unknown as string[]), says: /labels\[0\] is null/ },
+  {
+    name: 'labels: too few',
+    attack: attr('labels', '["a", "b"]'),
+    says: /labels list 2 classes but the model has 10 outputs/,
+  },
+  {
+    name: 'labels: objects without names (property)',
+    attack: (el) => (el.labels = [{}] as unknown as string[]),
+    says: /labels\[0\] is \{\}/,
+  },
+  {
+    name: 'labels: null entries (property)',
+    attack: (el) => (el.labels = [null] as unknown as string[]),
+    says: /labels\[0\] is null/,
+  },
   { name: 'labels: a URL not found', attack: attr('labels', '/no-such-labels.txt'), says: /label|404/i },
   // input size and preprocessing
-  { name: 'input-size that does not fit the model', attack: attr('input-size', '8x8'), says: /input-size 8×8 does not fit this model, which takes 28×28/ },
+  {
+    name: 'input-size that does not fit the model',
+    attack: attr('input-size', '8x8'),
+    says: /input-size 8×8 does not fit this model, which takes 28×28/,
+  },
   { name: 'input-size abc', attack: attr('input-size', 'abc'), says: /input-size "abc" is not allowed/ },
   { name: 'input-size 0', attack: attr('input-size', '0'), says: /input-size "0"/ },
   { name: 'input-size 100000', attack: attr('input-size', '100000'), says: /input-size "100000"/ },
   { name: 'input-size 1e400', attack: attr('input-size', '1e400'), says: /input-size "1e400"/ },
-  { name: 'preprocess bogus', attack: attr('preprocess', 'bogus'), says: /preprocess "bogus" is unknown: use unit/ },
-  { name: 'preprocess __proto__', attack: attr('preprocess', '__proto__'), says: /preprocess "__proto__" is unknown/ },
+  {
+    name: 'preprocess bogus',
+    attack: attr('preprocess', 'bogus'),
+    says: /preprocess "bogus" is unknown: use unit/,
+  },
+  {
+    name: 'preprocess __proto__',
+    attack: attr('preprocess', '__proto__'),
+    says: /preprocess "__proto__" is unknown/,
+  },
   // top-k
-  { name: 'top-k 0', attack: afterOne(attr('top-k', '0')), says: /top-k must be a whole number of at least 1, not "0"/ },
+  {
+    name: 'top-k 0',
+    attack: afterOne(attr('top-k', '0')),
+    says: /top-k must be a whole number of at least 1, not "0"/,
+  },
   { name: 'top-k -1', attack: afterOne(attr('top-k', '-1')), says: /top-k must be/ },
   { name: 'top-k abc', attack: afterOne(attr('top-k', 'abc')), says: /top-k must be/ },
   { name: 'top-k 1.5', attack: afterOne(attr('top-k', '1.5')), says: /top-k must be/ },
@@ -80,27 +126,59 @@ const cases: HostileCase<C>[] = [
     defaultOk: (el) => el.shadowRoot!.querySelector('#top-heading')!.textContent === 'Top 10 predictions',
   },
   // images
-  { name: 'src not found', attack: attr('src', '/no-such-photo.jpg'), says: /Reading the image failed: Could not load the image/ },
+  {
+    name: 'src not found',
+    attack: attr('src', '/no-such-photo.jpg'),
+    says: /Reading the image failed: Could not load the image/,
+  },
   { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
   { name: 'src javascript:', attack: attr('src', 'javascript:alert(1)'), says: /Reading the image failed/ },
-  { name: 'src with a 100000² PNG header', attack: attr('src', pngHeaderUrl(100000, 100000)), says: /100000×100000/ },
-  { name: 'classify() of a URL not found', attack: (el) => el.classify('/no-such.png'), rejects: true, says: /Reading the image failed/ },
-  { name: 'classify() of a 2×2 image', attack: (el) => el.classify(new ImageData(2, 2)), rejects: true, says: /too small/ },
-  { name: 'classify() of an object', attack: (el) => el.classify({} as unknown as string), rejects: true, says: /Give an image URL/ },
+  {
+    name: 'src with a 100000² PNG header',
+    attack: attr('src', pngHeaderUrl(100000, 100000)),
+    says: /100000×100000/,
+  },
+  {
+    name: 'classify() of a URL not found',
+    attack: (el) => el.classify('/no-such.png'),
+    rejects: true,
+    says: /Reading the image failed/,
+  },
+  {
+    name: 'classify() of a 2×2 image',
+    attack: (el) => el.classify(new ImageData(2, 2)),
+    rejects: true,
+    says: /too small/,
+  },
+  {
+    name: 'classify() of an object',
+    attack: (el) => el.classify({} as unknown as string),
+    rejects: true,
+    says: /Give an image URL/,
+  },
   {
     name: 'classify() of an empty canvas',
     attack: (el) => el.classify(Object.assign(document.createElement('canvas'), { width: 0, height: 0 })),
     rejects: true,
     says: /no pixels|too small/,
   },
-  { name: 'classify() of a 100000² PNG header', attack: (el) => el.classify(pngHeaderUrl(100000, 100000)), rejects: true, says: /100000×100000/ },
+  {
+    name: 'classify() of a 100000² PNG header',
+    attack: (el) => el.classify(pngHeaderUrl(100000, 100000)),
+    rejects: true,
+    says: /100000×100000/,
+  },
   // links
   {
     name: 'for naming the classifier itself after a model loaded',
     attack: (el) => ((el.id = 'self-cl'), el.setAttribute('for', 'self-cl')),
     says: /names this <pretrained-classifier> itself/,
   },
-  { name: 'for naming a missing id after ready', attack: attr('for', 'nobody'), says: /No element with id "nobody"/ },
+  {
+    name: 'for naming a missing id after ready',
+    attack: attr('for', 'nobody'),
+    says: /No element with id "nobody"/,
+  },
   {
     name: 'for naming a <div>',
     markup: html`<div><div id="plain-c"></div><pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier></div>`,
@@ -114,8 +192,17 @@ const cases: HostileCase<C>[] = [
     says: /#odd-c is a <hostile-stranger>/,
   },
   // backend
-  { name: 'backend bogus', markup: html`<pretrained-classifier backend="bogus" model-url=${DIGITS}></pretrained-classifier>`, attack: () => {}, says: /backend "bogus" is unknown: use webgpu, webgl, wasm, cpu or auto/ },
-  { name: 'backend changed after start', attack: attr('backend', 'webgl'), says: /backend "webgl" cannot apply now: this page already runs TensorFlow.js on cpu/ },
+  {
+    name: 'backend bogus',
+    markup: html`<pretrained-classifier backend="bogus" model-url=${DIGITS}></pretrained-classifier>`,
+    attack: () => {},
+    says: /backend "bogus" is unknown: use webgpu, webgl, wasm, cpu or auto/,
+  },
+  {
+    name: 'backend changed after start',
+    attack: attr('backend', 'webgl'),
+    says: /backend "webgl" cannot apply now: this page already runs TensorFlow.js on cpu/,
+  },
   // a model that failed at start is fixed without re-adding the element
   {
     name: 'a start with a page as model-url, then fixed',
@@ -125,8 +212,16 @@ const cases: HostileCase<C>[] = [
     says: /is not JSON/,
   },
   // lifetimes
-  { name: 'removed mid-classification and added back', attack: (el) => (void el.classify(digit()).catch(() => {}), removeAndReAdd(el)), says: 'quiet' },
-  { name: 'removed mid-load and added back', attack: (el) => (el.setAttribute('model-url', `${MODELS}/mobilenet-like/model.json`), removeAndReAdd(el)), says: 'quiet' },
+  {
+    name: 'removed mid-classification and added back',
+    attack: (el) => (void el.classify(digit()).catch(() => {}), removeAndReAdd(el)),
+    says: 'quiet',
+  },
+  {
+    name: 'removed mid-load and added back',
+    attack: (el) => (el.setAttribute('model-url', `${MODELS}/mobilenet-like/model.json`), removeAndReAdd(el)),
+    says: 'quiet',
+  },
   ...removals.map(
     ([name, value, ok]): HostileCase<C> => ({
       name: `${name} removed after it was set`,
@@ -145,8 +240,15 @@ runHostileTable<C>({
   tag: 'pretrained-classifier',
   markup: () => html`<pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier>`,
   fix: (el) => {
-    for (const name of ['for', 'labels', 'input-size', 'preprocess', 'src', 'backend']) el.removeAttribute(name);
-    Object.assign(el, { for: undefined, labels: undefined, inputSize: undefined, preprocess: undefined, topK: 3 });
+    for (const name of ['for', 'labels', 'input-size', 'preprocess', 'src', 'backend'])
+      el.removeAttribute(name);
+    Object.assign(el, {
+      for: undefined,
+      labels: undefined,
+      inputSize: undefined,
+      preprocess: undefined,
+      topK: 3,
+    });
     el.setAttribute('model-url', `${DIGITS}?fixed`);
   },
   works: async (el) => {

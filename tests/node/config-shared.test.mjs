@@ -26,18 +26,31 @@ test('setAssetBase, setTrainingWorkerUrl and setBackendPreference are shared by 
 
   cdn.setBackendPreference('wasm');
   cdn.setWasmPaths('https://cdn.example/wasm/');
-  assert.deepEqual({ ...state.config() }, {
-    assetBase: 'https://other.example/a/',
-    trainingWorkerUrl: null,
-    backend: 'wasm',
-    wasmPaths: 'https://cdn.example/wasm/',
-  });
+  assert.deepEqual(
+    { ...state.config() },
+    {
+      assetBase: 'https://other.example/a/',
+      trainingWorkerUrl: null,
+      backend: 'wasm',
+      wasmPaths: 'https://cdn.example/wasm/',
+    },
+  );
 });
 
 test('without settings, the bundler build names each shipped file relative to itself', async () => {
   const { shippedAssetUrl } = await import(`${ROOT}dist/esm/core/runtime/shipped-files.js`);
   const { SAMPLE_IMAGES } = await import(`${ROOT}dist/esm/core/images/samples.js`);
-  for (const path of [...Object.values(SAMPLE_IMAGES).map((s) => s.file), 'models/digits/model.json', 'models/digits/weights.bin', 'mnist/mnist-10k.bin.gz', 'imagenet/classes.json']) {
-    assert.equal(shippedAssetUrl(path), new URL(`assets/${path}`, `file://${ROOT}`).href, `${path} must be one of the literal new URL() references`);
+  for (const path of [
+    ...Object.values(SAMPLE_IMAGES).map((s) => s.file),
+    'models/digits/model.json',
+    'models/digits/weights.bin',
+    'mnist/mnist-10k.bin.gz',
+    'imagenet/classes.json',
+  ]) {
+    assert.equal(
+      shippedAssetUrl(path),
+      new URL(`assets/${path}`, `file://${ROOT}`).href,
+      `${path} must be one of the literal new URL() references`,
+    );
   }
 });

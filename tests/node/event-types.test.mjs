@@ -69,16 +69,22 @@ stepper.addEventListener('step', (e) => e.detail.testAccuracy);
 playground.addEventListener('step', (e) => e.detail);
 `;
 
-test("element events are typed on their element and not on HTMLElement", () => {
+test('element events are typed on their element and not on HTMLElement', () => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   writeFileSync(join(WORK, 'fixture.ts'), FIXTURE);
   writeFileSync(
     join(WORK, 'tsconfig.json'),
-    JSON.stringify({ extends: '../../tsconfig.json', compilerOptions: { noEmit: true, rootDir: '../..' }, include: ['fixture.ts'] }),
+    JSON.stringify({
+      extends: '../../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '../..' },
+      include: ['fixture.ts'],
+    }),
   );
   try {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(WORK, 'tsconfig.json')], { stdio: 'pipe' });
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', join(WORK, 'tsconfig.json')], {
+      stdio: 'pipe',
+    });
   } catch (e) {
     assert.fail(`tsc rejected the fixture:\n${e.stdout}${e.stderr}`);
   }

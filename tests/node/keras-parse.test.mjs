@@ -74,7 +74,11 @@ function toSpec({ name, args, kwargs }) {
       };
     case 'MaxPooling2D':
     case 'AveragePooling2D':
-      return { type: name === 'MaxPooling2D' ? 'maxPooling2d' : 'averagePooling2d', poolSize: args[0], ...common };
+      return {
+        type: name === 'MaxPooling2D' ? 'maxPooling2d' : 'averagePooling2d',
+        poolSize: args[0],
+        ...common,
+      };
     case 'Flatten':
       return { type: 'flatten' };
     case 'GlobalAveragePooling2D':
@@ -101,7 +105,9 @@ function sequential(code, name = 'model') {
   const start = lines.findIndex((l) => l.startsWith(`${name} = models.Sequential([`));
   assert.ok(start >= 0, `no ${name} = models.Sequential([ in\n${code}`);
   const end = lines.findIndex((l, i) => i > start && l.startsWith(']'));
-  return lines.slice(start + 1, end).map((l) => (l.trim().replace(/,$/, '') === 'base' ? 'base' : parseCall(l)));
+  return lines
+    .slice(start + 1, end)
+    .map((l) => (l.trim().replace(/,$/, '') === 'base' ? 'base' : parseCall(l)));
 }
 
 /** The trainer's layer descriptions with the defaults the code leaves out made explicit. */
@@ -126,7 +132,10 @@ for (const name of spec.PRESET_NAMES) {
     const calls = sequential(code);
     assert.deepEqual(calls.map(toSpec), preset.layers.map(normalise));
     assert.deepEqual(calls[0].kwargs.input_shape, [28, 28, 1]);
-    assert.ok(calls.slice(1).every((c) => c.kwargs.input_shape === undefined), 'only the first layer gives input_shape');
+    assert.ok(
+      calls.slice(1).every((c) => c.kwargs.input_shape === undefined),
+      'only the first layer gives input_shape',
+    );
     assert.equal(Number(kwarg(code, 'model.fit', 'epochs')), preset.hyper.epochs);
     assert.equal(Number(kwarg(code, 'model.fit', 'batch_size')), preset.hyper.batchSize);
     const split = kwarg(code, 'model.fit', 'validation_split');
@@ -135,9 +144,13 @@ for (const name of spec.PRESET_NAMES) {
     assert.match(code, /metrics=\['accuracy'\]\)/);
     assert.match(code, /^from tensorflow\.keras import layers, models/m);
     const optimizer = kwarg(code, 'model.compile', 'optimizer');
-    if (preset.hyper.optimizer === 'adam' && preset.hyper.learningRate === 0.001) assert.equal(optimizer, "'adam'");
+    if (preset.hyper.optimizer === 'adam' && preset.hyper.learningRate === 0.001)
+      assert.equal(optimizer, "'adam'");
     if (preset.hyper.optimizer === 'momentum') {
-      assert.match(code, new RegExp(`optimizers\\.SGD\\(learning_rate=${preset.hyper.learningRate}, momentum=0\\.9\\)`));
+      assert.match(
+        code,
+        new RegExp(`optimizers\\.SGD\\(learning_rate=${preset.hyper.learningRate}, momentum=0\\.9\\)`),
+      );
       assert.match(code, /import layers, models, optimizers/);
     }
   });
@@ -145,7 +158,15 @@ for (const name of spec.PRESET_NAMES) {
 
 test('every layer type and argument reads back', () => {
   const layers = spec.parseLayers([
-    { type: 'conv2d', filters: 8, kernelSize: [5, 3], strides: 2, padding: 'same', activation: 'tanh', kernelInitializer: 'glorotUniform' },
+    {
+      type: 'conv2d',
+      filters: 8,
+      kernelSize: [5, 3],
+      strides: 2,
+      padding: 'same',
+      activation: 'tanh',
+      kernelInitializer: 'glorotUniform',
+    },
     { type: 'batchNormalization' },
     { type: 'averagePooling2d', poolSize: [3, 3], strides: [1, 1], padding: 'same' },
     { type: 'conv2d', filters: 4, kernelSize: 3 },
@@ -171,7 +192,12 @@ test('a transfer-learning base comes first, frozen or partly unfrozen', () => {
   ];
   const head = [{ type: 'flatten' }, { type: 'dense', units: 2, activation: 'softmax' }];
   const hyper = { epochs: 3, batchSize: 8, learningRate: 0.001, optimizer: 'adam', validationSplit: 0 };
-  const frozen = toKerasCode({ layers: head, hyper, inputShape: [28, 28, 1], base: { kind: 'layers', name: 'digits_base', layers: base, weights: 'x', fineTune: 0 } });
+  const frozen = toKerasCode({
+    layers: head,
+    hyper,
+    inputShape: [28, 28, 1],
+    base: { kind: 'layers', name: 'digits_base', layers: base, weights: 'x', fineTune: 0 },
+  });
   const baseCalls = sequential(frozen, 'base');
   assert.deepEqual(baseCalls.map(toSpec), base.map(normalise));
   assert.deepEqual(baseCalls[0].kwargs.input_shape, [28, 28, 1]);
@@ -181,7 +207,12 @@ test('a transfer-learning base comes first, frozen or partly unfrozen', () => {
   assert.match(frozen, /^base\.trainable = False/m);
   assert.doesNotMatch(frozen, /validation_split/);
 
-  const tuned = toKerasCode({ layers: head, hyper, inputShape: [224, 224, 3], base: { kind: 'model', url: 'https://x/model.json', cutAt: "conv'5", fineTune: 2 } });
+  const tuned = toKerasCode({
+    layers: head,
+    hyper,
+    inputShape: [224, 224, 3],
+    base: { kind: 'model', url: 'https://x/model.json', cutAt: "conv'5", fineTune: 2 },
+  });
   assert.match(tuned, /^base\.trainable = True$/m);
   assert.match(tuned, /^for layer in base\.layers\[:-2\]:\n {4}layer\.trainable = False$/m);
   assert.match(tuned, /get_layer\('conv\\'5'\)\.output/);

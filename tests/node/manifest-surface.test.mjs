@@ -12,7 +12,10 @@ const declarations = manifest.modules.flatMap((m) => m.declarations ?? []);
 const entry = (path) => manifest.modules.find((m) => m.path === path);
 
 test('every tag a page uses is documented, with its attributes and events', () => {
-  const tags = declarations.filter((d) => d.tagName).map((d) => d.tagName).sort();
+  const tags = declarations
+    .filter((d) => d.tagName)
+    .map((d) => d.tagName)
+    .sort();
   assert.deepEqual(tags, [
     'cnn-draw-pad',
     'cnn-trainer',
@@ -32,19 +35,36 @@ test('only what the package entries export is declared', () => {
   );
   // A documented class's superclass is documented too (what its members are inherited from).
   const parents = new Set(declarations.map((d) => d.superclass?.name));
-  for (const d of declarations) assert.ok(exported.has(d.name) || parents.has(d.name), `${d.name} is documented but not exported`);
-  for (const fn of ['loadModel', 'ensureBackend', 'setAssetBase', 'preprocessDigit', 'setBackendPreference']) {
-    assert.ok(declarations.some((d) => d.kind === 'function' && d.name === fn), `${fn} is missing`);
+  for (const d of declarations)
+    assert.ok(exported.has(d.name) || parents.has(d.name), `${d.name} is documented but not exported`);
+  for (const fn of [
+    'loadModel',
+    'ensureBackend',
+    'setAssetBase',
+    'preprocessDigit',
+    'setBackendPreference',
+  ]) {
+    assert.ok(
+      declarations.some((d) => d.kind === 'function' && d.name === fn),
+      `${fn} is missing`,
+    );
   }
-  const internal = manifest.modules.filter((m) => /^src\/(core|controllers)\//.test(m.path) && m.declarations.length === 0);
-  assert.deepEqual(internal.map((m) => m.path), [], 'internal modules listed with nothing public in them');
+  const internal = manifest.modules.filter(
+    (m) => /^src\/(core|controllers)\//.test(m.path) && m.declarations.length === 0,
+  );
+  assert.deepEqual(
+    internal.map((m) => m.path),
+    [],
+    'internal modules listed with nothing public in them',
+  );
 });
 
 test('no private members, and inherited protected ones only on the base class', () => {
   for (const d of declarations) {
     for (const m of d.members ?? []) {
       assert.notEqual(m.privacy, 'private', `${d.name}.${m.name} is private`);
-      if (m.privacy === 'protected') assert.ok(!m.inheritedFrom, `${d.name}.${m.name} is inherited and protected`);
+      if (m.privacy === 'protected')
+        assert.ok(!m.inheritedFrom, `${d.name}.${m.name} is inherited and protected`);
     }
   }
   assert.ok(declarations.find((d) => d.name === 'CnnElement').members.some((m) => m.privacy === 'protected'));

@@ -28,16 +28,32 @@ test('every public entry imports in plain Node from the packed tarball', { timeo
   const dir = mkdtempSync(join(tmpdir(), 'cnn-ssr-'));
   try {
     const tarball = pack();
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ssr-check', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball], { cwd: dir, stdio: 'pipe' });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'ssr-check', private: true, type: 'module' }),
+    );
+    execFileSync(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball],
+      { cwd: dir, stdio: 'pipe' },
+    );
     const failures = [];
     for (const entry of ENTRIES) {
       const code = `${TRAP}\nconst m = await import(${JSON.stringify(entry)});\nconsole.log(Object.keys(m).length);`;
-      const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
-      if (run.status !== 0) failures.push(`${entry}: ${(run.stderr || run.stdout).trim().split('\n').slice(-4).join('\n    ').slice(0, 1200)}`);
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      if (run.status !== 0)
+        failures.push(
+          `${entry}: ${(run.stderr || run.stdout).trim().split('\n').slice(-4).join('\n    ').slice(0, 1200)}`,
+        );
     }
     assert.deepEqual(failures, [], `entries that failed in Node:\n  ${failures.join('\n  ')}`);
-    assert.ok(ENTRIES.length >= 8, `expected the root, config, cnn-elements.js and five element entries, got ${ENTRIES.join(', ')}`);
+    assert.ok(
+      ENTRIES.length >= 8,
+      `expected the root, config, cnn-elements.js and five element entries, got ${ENTRIES.join(', ')}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,7 +65,10 @@ test('the config entry imports no tfjs and defines no element', () => {
     if (seen.has(file)) return;
     seen.add(file);
     for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-      assert.ok(spec.startsWith('.'), `${file.slice(ROOT.length)} imports ${spec}: the config entry must import no package`);
+      assert.ok(
+        spec.startsWith('.'),
+        `${file.slice(ROOT.length)} imports ${spec}: the config entry must import no package`,
+      );
       visit(join(file, '..', spec));
     }
   };
@@ -61,7 +80,8 @@ test('runtime dependencies are exactly the packages the unbundled build imports'
   const imported = new Set();
   for (const file of jsFiles(join(ROOT, 'dist/esm'))) {
     for (const spec of importsOf(readFileSync(file, 'utf8'))) {
-      if (!spec.startsWith('.')) imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
+      if (!spec.startsWith('.'))
+        imported.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]);
     }
   }
   assert.deepEqual([...imported].sort(), Object.keys(pkg.dependencies).sort());
@@ -69,14 +89,25 @@ test('runtime dependencies are exactly the packages the unbundled build imports'
 
 test('the unbundled build never uses import.meta.url outside a new URL(literal) pattern', () => {
   for (const file of jsFiles(join(ROOT, 'dist/esm'))) {
-    const text = readFileSync(file, 'utf8').replace(/new URL\(\s*(["'])[^"']+\1\s*,\s*import\.meta\.url\s*\)/g, '');
-    assert.doesNotMatch(text, /import\.meta\.url/, `${file.slice(ROOT.length)}: webpack would bake the build machine's path into a site`);
+    const text = readFileSync(file, 'utf8').replace(
+      /new URL\(\s*(["'])[^"']+\1\s*,\s*import\.meta\.url\s*\)/g,
+      '',
+    );
+    assert.doesNotMatch(
+      text,
+      /import\.meta\.url/,
+      `${file.slice(ROOT.length)}: webpack would bake the build machine's path into a site`,
+    );
   }
 });
 
 /** Static and dynamic import specifiers of a compiled module. */
 function importsOf(source) {
-  return [...source.matchAll(/(?:^|[\s;])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm)].map((m) => m[1] ?? m[2]);
+  return [
+    ...source.matchAll(
+      /(?:^|[\s;])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/gm,
+    ),
+  ].map((m) => m[1] ?? m[2]);
 }
 
 function jsFiles(dir) {

@@ -28,7 +28,13 @@ const FIRST_LOAD = [
 
 /** The specifiers a module imports or re-exports at run time (not `import type`, not `import()`). */
 export function staticImports(file) {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    false,
+    ts.ScriptKind.TS,
+  );
   const specifiers = [];
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement)) {
@@ -43,8 +49,12 @@ export function staticImports(file) {
             clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       if (!typeOnly) specifiers.push(statement.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier) {
-      const named = statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements : undefined;
-      const typeOnly = statement.isTypeOnly || (named && named.length > 0 && named.every((e) => e.isTypeOnly));
+      const named =
+        statement.exportClause && ts.isNamedExports(statement.exportClause)
+          ? statement.exportClause.elements
+          : undefined;
+      const typeOnly =
+        statement.isTypeOnly || (named && named.length > 0 && named.every((e) => e.isTypeOnly));
       if (!typeOnly) specifiers.push(statement.moduleSpecifier.text);
     }
   }
@@ -73,14 +83,28 @@ export function pathToTfjs(entry) {
 const show = (chain) => chain.map((f) => (f.startsWith('/') ? relative(ROOT, f) : f)).join('\n    → ');
 
 test('no element define module, nor the draw pad or config entry, imports @tensorflow/* statically', () => {
-  assert.ok(FIRST_LOAD.length >= 7, `expected five define modules, the draw pad and config, got ${FIRST_LOAD.length}`);
+  assert.ok(
+    FIRST_LOAD.length >= 7,
+    `expected five define modules, the draw pad and config, got ${FIRST_LOAD.length}`,
+  );
   const crossings = FIRST_LOAD.map(pathToTfjs).filter(Boolean);
-  assert.deepEqual(crossings.map(show), [], 'tfjs must arrive through a dynamic import (static computeModule)');
+  assert.deepEqual(
+    crossings.map(show),
+    [],
+    'tfjs must arrive through a dynamic import (static computeModule)',
+  );
 });
 
 test('the walk sees tfjs where it is: a compute module and the root entry reach it', () => {
   // Without this, a walker that follows nothing would pass the test above.
   assert.ok(pathToTfjs(join(SRC, 'elements', 'filter-grid', 'compute.ts')));
-  assert.ok(pathToTfjs(join(SRC, 'index.ts')), 'the root entry exports ensureBackend and loadModel, which use tfjs');
-  assert.deepEqual(staticImports(join(SRC, 'elements', 'contracts.ts')), [], 'contracts.ts has type-only imports');
+  assert.ok(
+    pathToTfjs(join(SRC, 'index.ts')),
+    'the root entry exports ensureBackend and loadModel, which use tfjs',
+  );
+  assert.deepEqual(
+    staticImports(join(SRC, 'elements', 'contracts.ts')),
+    [],
+    'contracts.ts has type-only imports',
+  );
 });

@@ -29,7 +29,11 @@ function axis(n: number, k: number, s: number, d: number, padding: 'valid' | 'sa
   return { out, before: Math.floor(total / 2) };
 }
 
-export function referenceConv(img: RefImage, kernel: number[][], o: RefOptions): { values: Float32Array; shape: [number, number, number] } {
+export function referenceConv(
+  img: RefImage,
+  kernel: number[][],
+  o: RefOptions,
+): { values: Float32Array; shape: [number, number, number] } {
   const kh = kernel.length;
   const kw = kernel[0].length;
   const rows = axis(img.height, kh, o.stride, o.dilation, o.padding);
@@ -67,7 +71,11 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** Seeded pseudo-random RGBA pixels (xorshift), so every run sees the same image. */
-export function randomPixels(width: number, height: number, seed: number): { data: Uint8ClampedArray; width: number; height: number; sourceWidth: number; sourceHeight: number } {
+export function randomPixels(
+  width: number,
+  height: number,
+  seed: number,
+): { data: Uint8ClampedArray; width: number; height: number; sourceWidth: number; sourceHeight: number } {
   let s = seed >>> 0 || 1;
   const data = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < data.length; i++) {

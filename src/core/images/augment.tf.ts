@@ -28,7 +28,11 @@ export interface AugmentParams {
 }
 
 /** Draws one image's parameters. */
-export function drawParams(next: () => number, side: number, ranges: AugmentRanges = COURSE_AUGMENTATION): AugmentParams {
+export function drawParams(
+  next: () => number,
+  side: number,
+  ranges: AugmentRanges = COURSE_AUGMENTATION,
+): AugmentParams {
   const spread = (r: number) => (next() * 2 - 1) * r;
   return {
     degrees: spread(ranges.rotation),
@@ -54,15 +58,23 @@ export function inverseTransform({ degrees, dx, dy, scale }: AugmentParams, side
 }
 
 /** A randomly shifted, rotated and zoomed copy of a batch [n, h, w, 1]. Call inside `tf.tidy`. */
-export function augmentBatch(xs: tf.Tensor4D, next: () => number, ranges: AugmentRanges = COURSE_AUGMENTATION): tf.Tensor4D {
+export function augmentBatch(
+  xs: tf.Tensor4D,
+  next: () => number,
+  ranges: AugmentRanges = COURSE_AUGMENTATION,
+): tf.Tensor4D {
   const [n, side] = xs.shape;
   const rows: number[] = [];
   for (let i = 0; i < n; i++) rows.push(...inverseTransform(drawParams(next, side, ranges), side));
   const transforms = tf.tensor2d(rows, [n, 8]);
-  if (tf.getBackend() !== 'cpu' || n === 1) return tf.image.transform(xs, transforms, 'bilinear', 'constant', 0);
+  if (tf.getBackend() !== 'cpu' || n === 1)
+    return tf.image.transform(xs, transforms, 'bilinear', 'constant', 0);
   // tfjs-backend-cpu 4.22's Transform kernel returns after the first image of a batch and
   // leaves the others black: transform the images one at a time there.
   const images = tf.split(xs, n, 0) as tf.Tensor4D[];
   const rowsEach = tf.split(transforms, n, 0) as tf.Tensor2D[];
-  return tf.concat(images.map((image, i) => tf.image.transform(image, rowsEach[i], 'bilinear', 'constant', 0)), 0);
+  return tf.concat(
+    images.map((image, i) => tf.image.transform(image, rowsEach[i], 'bilinear', 'constant', 0)),
+    0,
+  );
 }

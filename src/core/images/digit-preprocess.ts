@@ -69,12 +69,24 @@ function borderMean(gray: Float32Array, w: number, h: number): number {
  * area it covers (fractional pixels weighted by coverage), so thin strokes fade instead of
  * vanishing when shrunk. Separable: rows first, then columns.
  */
-export function resampleArea(src: Float32Array, sw: number, sh: number, dw: number, dh: number): Float32Array {
+export function resampleArea(
+  src: Float32Array,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+): Float32Array {
   return resampleRegion(src, sw, { left: 0, top: 0, width: sw, height: sh }, dw, dh);
 }
 
 /** `resampleArea` of the `box` of a `stride`-wide image, read in place (no cropped copy). */
-function resampleRegion(src: Float32Array, stride: number, box: { left: number; top: number; width: number; height: number }, dw: number, dh: number): Float32Array {
+function resampleRegion(
+  src: Float32Array,
+  stride: number,
+  box: { left: number; top: number; width: number; height: number },
+  dw: number,
+  dh: number,
+): Float32Array {
   const { left, top, width: sw, height: sh } = box;
   const wx = axisWeights(sw, dw);
   const wy = axisWeights(sh, dh);
@@ -195,8 +207,13 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
   return { pixels, empty: false, inverted, box };
 }
 
-function crop(src: Float32Array, stride: number, { left, top, width, height }: { left: number; top: number; width: number; height: number }): Float32Array {
+function crop(
+  src: Float32Array,
+  stride: number,
+  { left, top, width, height }: { left: number; top: number; width: number; height: number },
+): Float32Array {
   const out = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) out.set(src.subarray((top + y) * stride + left, (top + y) * stride + left + width), y * width);
+  for (let y = 0; y < height; y++)
+    out.set(src.subarray((top + y) * stride + left, (top + y) * stride + left + width), y * width);
   return out;
 }

@@ -65,7 +65,8 @@ export async function imageToExample(image: ImageInput): Promise<DecodedExample>
   const digit = preprocessDigit(pixels);
   // A photo may have no ink the digit step finds (a dark thing on a mid-grey ground) and still
   // be a picture for a base that takes pictures: only a picture of one even colour is blank.
-  if (digit.empty && lumaRange(pixels) < BLANK_RANGE) throw new DatasetError('The image is blank: there is no drawing or shape in it to learn from.');
+  if (digit.empty && lumaRange(pixels) < BLANK_RANGE)
+    throw new DatasetError('The image is blank: there is no drawing or shape in it to learn from.');
   const out = new Uint8Array(EXAMPLE_BYTES);
   for (let i = 0; i < out.length; i++) out[i] = Math.round(digit.pixels[i] * 255);
   return { pixels: out, source: keptSource(pixels) };

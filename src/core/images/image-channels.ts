@@ -25,7 +25,8 @@ export function toChannels(pixels: ImagePixels, mode: ChannelMode): ChannelImage
   const n = width * height;
   if (mode === 'gray') {
     const values = new Float32Array(n);
-    for (let i = 0; i < n; i++) values[i] = LUMA[0] * data[4 * i] + LUMA[1] * data[4 * i + 1] + LUMA[2] * data[4 * i + 2];
+    for (let i = 0; i < n; i++)
+      values[i] = LUMA[0] * data[4 * i] + LUMA[1] * data[4 * i + 1] + LUMA[2] * data[4 * i + 2];
     return { values, height, width, channels: 1 };
   }
   const values = new Float32Array(n * 3);

@@ -19,7 +19,11 @@ export async function imageToGrid(url: string, maxSide = 16): Promise<number[][]
  * Reduces an HWC feature map to a readable 2-D grid: channels averaged, then
  * block-averaged so the longest side is at most `maxSide`, values rounded to 2 decimals.
  */
-export function reduceFeatureMap(values: ArrayLike<number>, [h, w, c]: [number, number, number], maxSide = 16): number[][] {
+export function reduceFeatureMap(
+  values: ArrayLike<number>,
+  [h, w, c]: [number, number, number],
+  maxSide = 16,
+): number[][] {
   const factor = Math.max(1, Math.ceil(Math.max(h, w) / maxSide));
   const oh = Math.ceil(h / factor);
   const ow = Math.ceil(w / factor);

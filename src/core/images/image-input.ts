@@ -51,7 +51,9 @@ export async function readImage(input: ImageInput, options: ReadImageOptions = {
   const limits = { minSide, maxPixels };
   // Checked before any decoding: a NaN or huge side would only fail deep inside the canvas code.
   if (!(Number.isInteger(maxSide) && maxSide >= 1 && maxSide <= MAX_SIDE_LIMIT)) {
-    throw new Error(`max-size "${String(maxSide)}" is not a size in pixels: give a whole number from 1 to ${MAX_SIDE_LIMIT} (the default is 512).`);
+    throw new Error(
+      `max-size "${String(maxSide)}" is not a size in pixels: give a whole number from 1 to ${MAX_SIDE_LIMIT} (the default is 512).`,
+    );
   }
   const { source, width, height, close } = await decode(input, limits, signal);
   try {
@@ -74,7 +76,9 @@ interface SizeLimits {
 
 function checkSize(width: number, height: number, { minSide, maxPixels }: SizeLimits): void {
   if (width < minSide || height < minSide) {
-    throw new Error(`The image is ${width}×${height} pixels: too small. Use one at least ${minSide}×${minSide}.`);
+    throw new Error(
+      `The image is ${width}×${height} pixels: too small. Use one at least ${minSide}×${minSide}.`,
+    );
   }
   if (width * height > maxPixels) {
     throw new Error(
@@ -97,19 +101,29 @@ interface Decoded {
  * decode, so readImage's size check comes before the pixels are made.
  */
 async function decode(input: ImageInput, limits: SizeLimits, signal?: AbortSignal): Promise<Decoded> {
-  if (typeof input === 'string' || input instanceof URL) return decodeBlob(await fetchImage(String(input), signal), String(input), limits);
-  if (input instanceof Blob) return decodeBlob(input, input instanceof File ? input.name : 'the file', limits);
+  if (typeof input === 'string' || input instanceof URL)
+    return decodeBlob(await fetchImage(String(input), signal), String(input), limits);
+  if (input instanceof Blob)
+    return decodeBlob(input, input instanceof File ? input.name : 'the file', limits);
   if (input instanceof ImageData) {
     const bitmap = await createImageBitmap(input);
     return { source: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
   }
   if (input instanceof HTMLImageElement) {
     const loaded = input.complete ? input.naturalWidth > 0 : await imageLoaded(input);
-    if (!loaded) throw new Error(`The <img> (${input.currentSrc || input.src || 'no src'}) could not be decoded: it is missing or not an image.`);
+    if (!loaded)
+      throw new Error(
+        `The <img> (${input.currentSrc || input.src || 'no src'}) could not be decoded: it is missing or not an image.`,
+      );
     return { source: input, width: input.naturalWidth, height: input.naturalHeight };
   }
-  if (input instanceof HTMLVideoElement) return { source: input, width: input.videoWidth, height: input.videoHeight };
-  if (input instanceof ImageBitmap || input instanceof HTMLCanvasElement || input instanceof OffscreenCanvas) {
+  if (input instanceof HTMLVideoElement)
+    return { source: input, width: input.videoWidth, height: input.videoHeight };
+  if (
+    input instanceof ImageBitmap ||
+    input instanceof HTMLCanvasElement ||
+    input instanceof OffscreenCanvas
+  ) {
     return { source: input, width: input.width, height: input.height };
   }
   throw new Error('Give an image URL, a File, an <img>, a <canvas>, ImageData or an ImageBitmap.');
@@ -127,7 +141,10 @@ async function fetchImage(url: string, signal?: AbortSignal, followed = false): 
         'Check the URL, or host the image on the same site as the page.',
     );
   }
-  if (!response.ok) throw new Error(`Could not load the image at ${url}: the server answered ${response.status} ${response.statusText}. Check the URL.`);
+  if (!response.ok)
+    throw new Error(
+      `Could not load the image at ${url}: the server answered ${response.status} ${response.statusText}. Check the URL.`,
+    );
   const blob = await response.blob();
   const target = await loaderStubTarget(blob, response.url || url);
   return target && !followed ? fetchImage(target, signal, true) : blob;
@@ -150,7 +167,9 @@ function imageLoaded(img: HTMLImageElement): Promise<boolean> {
 
 async function decodeBlob(blob: Blob, name: string, limits: SizeLimits): Promise<Decoded> {
   if (blob.type && !blob.type.startsWith('image/')) {
-    throw new Error(`${name} is not an image (its type is ${blob.type}). Use a PNG, JPEG, GIF or WebP image.`);
+    throw new Error(
+      `${name} is not an image (its type is ${blob.type}). Use a PNG, JPEG, GIF or WebP image.`,
+    );
   }
   const declared = imageSize(new Uint8Array(await blob.slice(0, HEADER_BYTES).arrayBuffer()));
   if (declared) checkSize(declared.width, declared.height, limits);

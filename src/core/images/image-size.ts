@@ -15,13 +15,15 @@ export const HEADER_BYTES = 256 * 1024;
 export function imageSize(bytes: Uint8Array): ImageSize | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const has = (n: number) => bytes.length >= n;
-  const ascii = (at: number, text: string) => has(at + text.length) && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
+  const ascii = (at: number, text: string) =>
+    has(at + text.length) && [...text].every((c, i) => bytes[at + i] === c.charCodeAt(0));
   // PNG: signature, then the IHDR chunk with big-endian width and height.
   if (ascii(1, 'PNG') && bytes[0] === 0x89 && ascii(12, 'IHDR') && has(24)) {
     return { width: view.getUint32(16), height: view.getUint32(20) };
   }
   if (ascii(0, 'GIF8') && has(10)) return { width: view.getUint16(6, true), height: view.getUint16(8, true) };
-  if (ascii(0, 'BM') && has(26)) return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+  if (ascii(0, 'BM') && has(26))
+    return { width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
   if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) return webpSize(bytes, view);
   if (bytes[0] === 0xff && bytes[1] === 0xd8) return jpegSize(bytes, view);
   return undefined;

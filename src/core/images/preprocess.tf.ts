@@ -47,9 +47,13 @@ export function presetTransform(preset: PresetName): ChannelTransform {
 
 /** Checks an author's `preprocess` value. */
 export function parsePreset(value: unknown): PresetName {
-  const v = String(value ?? '').trim().toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if ((PRESETS as readonly string[]).includes(v)) return v as PresetName;
-  throw new Error(`preprocess "${String(value)}" is unknown: use unit ([0, 1]), mobilenet ([−1, 1]), caffe (ResNet50: BGR minus the ImageNet means) or mnist (a centred digit).`);
+  throw new Error(
+    `preprocess "${String(value)}" is unknown: use unit ([0, 1]), mobilenet ([−1, 1]), caffe (ResNet50: BGR minus the ImageNet means) or mnist (a centred digit).`,
+  );
 }
 
 export interface InputSpec {
@@ -71,7 +75,10 @@ export function pixelsToInput(image: RgbaPixels, spec: InputSpec): tf.Tensor4D {
   return tf.tidy(() => {
     const rgba = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 4]);
     const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
-    return finish(spec.channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb, spec);
+    return finish(
+      spec.channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb,
+      spec,
+    );
   });
 }
 
@@ -101,14 +108,17 @@ export function digitToInput(digit: Float32Array, spec: InputSpec): tf.Tensor4D 
 
 function checkChannels(channels: number): void {
   if (channels !== 1 && channels !== 3) {
-    throw new Error(`The model expects ${channels} input channels; only 1 (grayscale) and 3 (RGB) images are supported.`);
+    throw new Error(
+      `The model expects ${channels} input channels; only 1 (grayscale) and 3 (RGB) images are supported.`,
+    );
   }
 }
 
 /** Resizes a 0..255 HWC image to the model's size and applies the preset's affine map; adds the batch axis. */
 function finish(image: tf.Tensor3D, { height, width, channels, preset }: InputSpec): tf.Tensor4D {
   let x = image;
-  if (x.shape[0] !== height || x.shape[1] !== width) x = tf.image.resizeBilinear(x, [height, width], false, true);
+  if (x.shape[0] !== height || x.shape[1] !== width)
+    x = tf.image.resizeBilinear(x, [height, width], false, true);
   const t = presetTransform(preset);
   if (channels === 3) {
     if (t.bgr) x = tf.reverse(x, 2);

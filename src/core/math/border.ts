@@ -43,7 +43,12 @@ export function borderIndex(p: number, n: number, mode: 'reflect' | 'replicate')
 }
 
 /** The source index of every padded position along an axis: `before` cells, the `n` cells, `after` cells. */
-export function borderIndices(n: number, before: number, after: number, mode: 'reflect' | 'replicate'): number[] {
+export function borderIndices(
+  n: number,
+  before: number,
+  after: number,
+  mode: 'reflect' | 'replicate',
+): number[] {
   return Array.from({ length: before + n + after }, (_, i) => borderIndex(i - before, n, mode));
 }
 
@@ -60,13 +65,22 @@ interface Grid {
  * of `total` below/right, holding zeros (`valid`/`same`) or the mirrored or repeated
  * pixels. The playground draws this, so the reader sees the border the sums read.
  */
-export function padImage<T extends Grid>(image: T, before: [number, number], total: [number, number], padding: ConvPadding): T {
+export function padImage<T extends Grid>(
+  image: T,
+  before: [number, number],
+  total: [number, number],
+  padding: ConvPadding,
+): T {
   const { height: h, width: w, channels: ch } = image;
   const ph = h + total[0];
   const pw = w + total[1];
   const border = isImageBorder(padding) ? padding : undefined;
-  const rows = border ? borderIndices(h, before[0], total[0] - before[0], border) : Array.from({ length: ph }, (_, i) => i - before[0]);
-  const cols = border ? borderIndices(w, before[1], total[1] - before[1], border) : Array.from({ length: pw }, (_, i) => i - before[1]);
+  const rows = border
+    ? borderIndices(h, before[0], total[0] - before[0], border)
+    : Array.from({ length: ph }, (_, i) => i - before[0]);
+  const cols = border
+    ? borderIndices(w, before[1], total[1] - before[1], border)
+    : Array.from({ length: pw }, (_, i) => i - before[1]);
   const values = new Float32Array(ph * pw * ch);
   for (let r = 0; r < ph; r++) {
     const sr = rows[r];

@@ -21,7 +21,9 @@ export function activate(x: number, activation: Activation): number {
 /** A Keras activation name as the playground's (`linear` is `none`); undefined for one it does not offer. */
 export function fromKerasActivation(name: string): Activation | undefined {
   if (name === 'linear') return 'none';
-  return (ACTIVATIONS as readonly string[]).includes(name) && name !== 'none' ? (name as Activation) : undefined;
+  return (ACTIVATIONS as readonly string[]).includes(name) && name !== 'none'
+    ? (name as Activation)
+    : undefined;
 }
 
 export interface ConvOptions {
@@ -81,7 +83,9 @@ function convAxis(n: number, span: number, stride: number, padding: ConvPadding)
 export function sizeFormula(plan: ConvPlan, axis: 0 | 1): string {
   const n = plan.inShape[axis];
   const k = plan.kernelSize[axis];
-  const border = isImageBorder(plan.padding) ? ` (${plan.padding === 'reflect' ? 'mirrored' : 'repeated'} border)` : '';
+  const border = isImageBorder(plan.padding)
+    ? ` (${plan.padding === 'reflect' ? 'mirrored' : 'repeated'} border)`
+    : '';
   return `floor((${n} + ${plan.padTotal[axis]}${border} − ${plan.dilation}·(${k}−1) − 1) / ${plan.stride}) + 1 = ${plan.outShape[axis]}`;
 }
 
@@ -112,7 +116,11 @@ export function tapsAt(plan: ConvPlan, row: number, col: number): Tap[] {
       const c = left + kc * plan.dilation;
       const inside = r >= 0 && r < h && c >= 0 && c < w;
       const border = isImageBorder(plan.padding) ? plan.padding : undefined;
-      const [sr, sc] = inside ? [r, c] : border ? [borderIndex(r, h, border), borderIndex(c, w, border)] : [-1, -1];
+      const [sr, sc] = inside
+        ? [r, c]
+        : border
+          ? [borderIndex(r, h, border), borderIndex(c, w, border)]
+          : [-1, -1];
       taps.push({ kr, kc, r, c, inside, sr, sc });
     }
   }

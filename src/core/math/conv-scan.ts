@@ -24,7 +24,10 @@ export function scansByRows(width: number, reducedMotion: boolean): boolean {
 
 /** The reading-order index of (row, col) in a map `width` wide, and back. */
 export const scanIndex = (row: number, col: number, width: number) => row * width + col;
-export const scanPixel = (index: number, width: number): [number, number] => [Math.floor(index / width), index % width];
+export const scanPixel = (index: number, width: number): [number, number] => [
+  Math.floor(index / width),
+  index % width,
+];
 
 /**
  * The index after one tick from `index` on a `height`×`width` map; undefined past the

@@ -44,8 +44,20 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
     const perChannel = spec.channelKernels;
     // A learned filter: [kh, kw, c, 1] with each channel's own weights (HWC order: channel last).
     const kernel = perChannel
-      ? tf.tensor4d(Float32Array.from({ length: kh * kw * inChannels }, (_, i) => perChannel[i % inChannels][Math.floor(i / inChannels / kw)][Math.floor(i / inChannels) % kw]), [kh, kw, inChannels, 1])
-      : (tf.tile(tf.reshape(tf.tensor2d(spec.kernel, [kh, kw]), [kh, kw, 1, 1]), [1, 1, inChannels, 1]) as tf.Tensor4D);
+      ? tf.tensor4d(
+          Float32Array.from(
+            { length: kh * kw * inChannels },
+            (_, i) =>
+              perChannel[i % inChannels][Math.floor(i / inChannels / kw)][Math.floor(i / inChannels) % kw],
+          ),
+          [kh, kw, inChannels, 1],
+        )
+      : (tf.tile(tf.reshape(tf.tensor2d(spec.kernel, [kh, kw]), [kh, kw, 1, 1]), [
+          1,
+          1,
+          inChannels,
+          1,
+        ]) as tf.Tensor4D);
     const depthwise = spec.channels === 'rgb' && !perChannel;
     let x = tf.expandDims(input, 0) as tf.Tensor4D;
     // cv2's borders: gather the mirrored or repeated rows and columns, then convolve `valid`.
@@ -54,7 +66,11 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
       const [h, w] = plan.inShape;
       const rows = borderIndices(h, plan.padBefore[0], plan.padTotal[0] - plan.padBefore[0], border);
       const cols = borderIndices(w, plan.padBefore[1], plan.padTotal[1] - plan.padBefore[1], border);
-      x = tf.gather(tf.gather(x, tf.tensor1d(rows, 'int32'), 1), tf.tensor1d(cols, 'int32'), 2) as tf.Tensor4D;
+      x = tf.gather(
+        tf.gather(x, tf.tensor1d(rows, 'int32'), 1),
+        tf.tensor1d(cols, 'int32'),
+        2,
+      ) as tf.Tensor4D;
     }
     // tfjs refuses stride > 1 together with dilation > 1. Then pad as `same` would for the
     // real stride, convolve every position, and keep every stride-th one: the same numbers.
@@ -76,7 +92,12 @@ export function convolve(input: tf.Tensor3D, spec: ConvSpec, plan: ConvPlan): tf
       : tf.conv2d(x, kernel, stride, padding, 'NHWC', plan.dilation);
     if (split) {
       const [oh, ow] = plan.outShape;
-      y = tf.stridedSlice(y, [0, 0, 0, 0], [1, oh * plan.stride, ow * plan.stride, y.shape[3]], [1, plan.stride, plan.stride, 1]) as tf.Tensor4D;
+      y = tf.stridedSlice(
+        y,
+        [0, 0, 0, 0],
+        [1, oh * plan.stride, ow * plan.stride, y.shape[3]],
+        [1, plan.stride, plan.stride, 1],
+      ) as tf.Tensor4D;
     }
     if (spec.bias !== 0) y = tf.add(y, spec.bias);
     if (spec.activation === 'relu') y = tf.relu(y);

@@ -21,7 +21,9 @@ export function parseMatrix(input: unknown, name: string): number[][] {
   if (width === 0) throw new Error(`${name} has an empty first row: every row needs at least one number.`);
   rows.forEach((row, r) => {
     if (row.length !== width) {
-      throw new Error(`${name} is ragged: row ${r + 1} has ${row.length} numbers but row 1 has ${width}. Every row needs the same length.`);
+      throw new Error(
+        `${name} is ragged: row ${r + 1} has ${row.length} numbers but row 1 has ${width}. Every row needs the same length.`,
+      );
     }
     row.forEach((v, c) => {
       if (typeof v !== 'number' || !Number.isFinite(v)) {

@@ -117,7 +117,11 @@ export function poolByWindows(values: number[][], plan: PoolPlan): Float32Array 
 }
 
 /** The arithmetic of one window in words: `max(3, 1, 0, 7) = 7`, `avg(1, 2, 3, 5) = 2.75`. */
-export function describeWindow(w: PoolWindow, mode: PoolMode, format: (v: number) => string = formatNumber): string {
+export function describeWindow(
+  w: PoolWindow,
+  mode: PoolMode,
+  format: (v: number) => string = formatNumber,
+): string {
   return `${mode}(${w.window.flat().map(format).join(', ')}) = ${format(w.result)}`;
 }
 

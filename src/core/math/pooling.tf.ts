@@ -3,7 +3,10 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { PoolPlan } from './pooling-plan.js';
 
 /** Pools a 2-D map as the plan says; min pooling is −maxPool(−x). */
-export async function poolMap(values: number[][], plan: PoolPlan): Promise<{ values: Float32Array; shape: [number, number] }> {
+export async function poolMap(
+  values: number[][],
+  plan: PoolPlan,
+): Promise<{ values: Float32Array; shape: [number, number] }> {
   const out = tf.tidy(() => {
     const x = tf.tensor4d(values.flat(), [1, plan.inShape[0], plan.inShape[1], 1]);
     const { size, stride, padding } = plan;

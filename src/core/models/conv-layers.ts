@@ -70,31 +70,48 @@ export function describeConvLayer(info: ConvLayerInfo): string {
  * The conv layer an author named: a name, or an index among the conv layers (0 is the
  * first); the first conv layer when `layer` is empty. Throws a reader-facing message.
  */
-export function resolveConvLayer(model: tfl.LayersModel, layer: string | number | undefined | null): ConvLayerInfo {
+export function resolveConvLayer(
+  model: tfl.LayersModel,
+  layer: string | number | undefined | null,
+): ConvLayerInfo {
   const convs = convLayers(model);
   if (convs.length === 0) {
     const kinds = [...new Set(model.layers.map((l) => l.getClassName()))].join(', ');
-    throw new Error(`The model has no convolution layer (it has ${kinds}), so there are no filters to show. Use a model with a Conv2D layer.`);
+    throw new Error(
+      `The model has no convolution layer (it has ${kinds}), so there are no filters to show. Use a model with a Conv2D layer.`,
+    );
   }
   const list = convs.map((c) => `${c.convIndex}: ${describeConvLayer(c)}`).join(', ');
   const text = layer === undefined || layer === null ? '' : String(layer).trim();
   if (text === '') return convs[0];
   if (/^-?\d+$/.test(text)) {
     const i = Number(text);
-    if (i < 0 || i >= convs.length) throw new Error(`layer ${i} is out of range: the model has ${convs.length} conv layer${convs.length === 1 ? '' : 's'} (${list}).`);
+    if (i < 0 || i >= convs.length)
+      throw new Error(
+        `layer ${i} is out of range: the model has ${convs.length} conv layer${convs.length === 1 ? '' : 's'} (${list}).`,
+      );
     return convs[i];
   }
   const byName = convs.find((c) => c.name === text);
   if (byName) return byName;
   const other = model.layers.find((l) => l.name === text);
-  if (other) throw new Error(`layer "${text}" is a ${other.getClassName()} layer, not a convolution: it has no filters to show. Conv layers: ${list}.`);
+  if (other)
+    throw new Error(
+      `layer "${text}" is a ${other.getClassName()} layer, not a convolution: it has no filters to show. Conv layers: ${list}.`,
+    );
   throw new Error(`The model has no layer named "${text}". Conv layers: ${list}.`);
 }
 
 /** One filter's weights for one input channel, as a kh×kw matrix (what a playground kernel is). */
-export function filterKernel(filters: Pick<Filters, 'values' | 'shape'>, filter: number, channel = 0): number[][] {
+export function filterKernel(
+  filters: Pick<Filters, 'values' | 'shape'>,
+  filter: number,
+  channel = 0,
+): number[][] {
   const [kh, kw, inC, outC] = filters.shape;
-  return Array.from({ length: kh }, (_, r) => Array.from({ length: kw }, (_, c) => filters.values[((r * kw + c) * inC + channel) * outC + filter]));
+  return Array.from({ length: kh }, (_, r) =>
+    Array.from({ length: kw }, (_, c) => filters.values[((r * kw + c) * inC + channel) * outC + filter]),
+  );
 }
 
 /** The model's expected input: [height, width, channels] (null where any size goes). */

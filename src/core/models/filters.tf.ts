@@ -21,17 +21,24 @@ const truncated = new WeakMap<tfl.LayersModel, Map<string, tfl.LayersModel>>();
 
 function truncatedAt(model: tfl.LayersModel, info: ConvLayerInfo): tfl.LayersModel {
   let byLayer = truncated.get(model);
-  if (!byLayer) truncated.set(model, (byLayer = new Map()));
+  if (!byLayer) truncated.set(model, (byLayer = new Map<string, tfl.LayersModel>()));
   let sub = byLayer.get(info.name);
   if (!sub) {
-    sub = tfl.model({ inputs: model.inputs, outputs: model.layers[info.layerIndex].output as tfl.SymbolicTensor });
+    sub = tfl.model({
+      inputs: model.inputs,
+      outputs: model.layers[info.layerIndex].output,
+    });
     byLayer.set(info.name, sub);
   }
   return sub;
 }
 
 /** The layer's activation maps for one input `[1, h, w, c]` (the caller keeps and disposes it). */
-export async function computeActivations(model: tfl.LayersModel, info: ConvLayerInfo, input: tf.Tensor4D): Promise<Activations> {
+export async function computeActivations(
+  model: tfl.LayersModel,
+  info: ConvLayerInfo,
+  input: tf.Tensor4D,
+): Promise<Activations> {
   const y = tf.tidy(() => truncatedAt(model, info).predict(input) as tf.Tensor4D);
   try {
     const values = (await y.data()) as Float32Array;
@@ -41,4 +48,3 @@ export async function computeActivations(model: tfl.LayersModel, info: ConvLayer
     y.dispose();
   }
 }
-

@@ -52,7 +52,11 @@ function planFor(model: tfl.LayersModel): CamPlan | null {
       return inbound.length === 1 && inbound[0] === (j === 0 ? layers[i] : head[j - 1]);
     });
     if (!chain) break;
-    plan = { features: tfl.model({ inputs: model.inputs, outputs: layers[i].output as tfl.SymbolicTensor }), head, layer: layers[i].name };
+    plan = {
+      features: tfl.model({ inputs: model.inputs, outputs: layers[i].output as tfl.SymbolicTensor }),
+      head,
+      layer: layers[i].name,
+    };
   }
   plans.set(model, plan);
   return plan;
@@ -72,7 +76,9 @@ function scoreFrom(plan: CamPlan, classIndex: number): (a: tf.Tensor) => tf.Scal
       const config = layer.getConfig();
       if (last && layer.getClassName() === 'Dense' && config.activation === 'softmax') {
         const [kernel, bias] = layer.getWeights();
-        y = bias ? tf.add(tf.matMul(y as tf.Tensor2D, kernel as tf.Tensor2D), bias) : tf.matMul(y as tf.Tensor2D, kernel as tf.Tensor2D);
+        y = bias
+          ? tf.add(tf.matMul(y as tf.Tensor2D, kernel as tf.Tensor2D), bias)
+          : tf.matMul(y as tf.Tensor2D, kernel as tf.Tensor2D);
       } else if (!(last && layer.getClassName() === 'Activation' && config.activation === 'softmax')) {
         y = layer.apply(y, { training: false }) as tf.Tensor;
       }
@@ -82,9 +88,16 @@ function scoreFrom(plan: CamPlan, classIndex: number): (a: tf.Tensor) => tf.Scal
 }
 
 /** The class-activation map of `classIndex` for input `x` ([1, h, w, c], already preprocessed). */
-export async function gradCam(model: tfl.LayersModel, x: tf.Tensor4D, classIndex: number): Promise<ClassActivationMap> {
+export async function gradCam(
+  model: tfl.LayersModel,
+  x: tf.Tensor4D,
+  classIndex: number,
+): Promise<ClassActivationMap> {
   const plan = planFor(model);
-  if (!plan) throw new Error('This model has no convolutional feature maps followed by a simple head, so Grad-CAM cannot explain it.');
+  if (!plan)
+    throw new Error(
+      'This model has no convolutional feature maps followed by a simple head, so Grad-CAM cannot explain it.',
+    );
   const cam = tf.tidy(() => {
     const a = plan.features.predict(x) as tf.Tensor4D;
     const grads = tf.grad(scoreFrom(plan, classIndex))(a) as tf.Tensor4D;

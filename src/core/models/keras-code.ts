@@ -62,7 +62,8 @@ export function kerasLayer(layer: LayerSpec, inputShape?: readonly number[]): st
       if (layer.strides !== undefined) kw('strides', pair(layer.strides));
       if (layer.padding && layer.padding !== 'valid') kw('padding', py(layer.padding));
       if (layer.activation && layer.activation !== 'linear') kw('activation', py(layer.activation));
-      if (layer.kernelInitializer && layer.kernelInitializer !== 'glorotUniform') kw('kernel_initializer', py(snake(layer.kernelInitializer)));
+      if (layer.kernelInitializer && layer.kernelInitializer !== 'glorotUniform')
+        kw('kernel_initializer', py(snake(layer.kernelInitializer)));
       break;
     case 'maxPooling2d':
     case 'averagePooling2d':
@@ -81,7 +82,8 @@ export function kerasLayer(layer: LayerSpec, inputShape?: readonly number[]): st
       name = 'Dense';
       args.push(String(layer.units));
       if (layer.activation && layer.activation !== 'linear') kw('activation', py(layer.activation));
-      if (layer.kernelInitializer && layer.kernelInitializer !== 'glorotUniform') kw('kernel_initializer', py(snake(layer.kernelInitializer)));
+      if (layer.kernelInitializer && layer.kernelInitializer !== 'glorotUniform')
+        kw('kernel_initializer', py(snake(layer.kernelInitializer)));
       break;
     case 'dropout':
       name = 'Dropout';
@@ -96,13 +98,20 @@ export function kerasLayer(layer: LayerSpec, inputShape?: readonly number[]): st
 }
 
 /** The optimizer argument: the course's `'adam'` where Keras' default rate is meant, else the object. */
-function optimizerCode({ optimizer, learningRate }: Pick<Hyperparameters, 'optimizer' | 'learningRate'>): { code: string; needsModule: boolean } {
+function optimizerCode({ optimizer, learningRate }: Pick<Hyperparameters, 'optimizer' | 'learningRate'>): {
+  code: string;
+  needsModule: boolean;
+} {
   const lr = num(learningRate);
   switch (optimizer) {
     case 'adam':
-      return learningRate === 0.001 ? { code: "'adam'", needsModule: false } : { code: `optimizers.Adam(learning_rate=${lr})`, needsModule: true };
+      return learningRate === 0.001
+        ? { code: "'adam'", needsModule: false }
+        : { code: `optimizers.Adam(learning_rate=${lr})`, needsModule: true };
     case 'sgd':
-      return learningRate === 0.01 ? { code: "'sgd'", needsModule: false } : { code: `optimizers.SGD(learning_rate=${lr})`, needsModule: true };
+      return learningRate === 0.01
+        ? { code: "'sgd'", needsModule: false }
+        : { code: `optimizers.SGD(learning_rate=${lr})`, needsModule: true };
     case 'momentum':
       return { code: `optimizers.SGD(learning_rate=${lr}, momentum=0.9)`, needsModule: true };
   }
@@ -127,7 +136,9 @@ function baseLines(base: KerasBase, inputShape: readonly number[]): string[] {
     lines.push(`base = models.Model(full.input, full.get_layer(${py(base.cutAt)}).output)`);
   }
   if (base.fineTune > 0) {
-    lines.push(`# Fine-tune: train the base's last ${base.fineTune} layers too, with a smaller learning rate.`);
+    lines.push(
+      `# Fine-tune: train the base's last ${base.fineTune} layers too, with a smaller learning rate.`,
+    );
     lines.push('base.trainable = True');
     lines.push(`for layer in base.layers[:-${base.fineTune}]:`);
     lines.push(`${INDENT}layer.trainable = False`);
@@ -160,7 +171,9 @@ export function toKerasCode({ layers, hyper, inputShape, base, classes }: KerasI
     );
   }
   if (base) lines.push(...baseLines(base, inputShape), '');
-  const stack = base ? ['base', ...layers.map((l) => kerasLayer(l))] : layers.map((l, i) => kerasLayer(l, i === 0 ? inputShape : undefined));
+  const stack = base
+    ? ['base', ...layers.map((l) => kerasLayer(l))]
+    : layers.map((l, i) => kerasLayer(l, i === 0 ? inputShape : undefined));
   lines.push('model = models.Sequential([', ...list(stack), '])', '');
   lines.push(
     `model.compile(optimizer=${optimizer.code},`,

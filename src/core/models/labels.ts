@@ -34,25 +34,35 @@ export function parseLabels(text: string, source = 'labels'): ClassLabel[] {
     try {
       value = JSON.parse(trimmed);
     } catch {
-      throw new Error(`${source} looks like JSON but does not parse: give a JSON array such as ["cat", "dog"].`);
+      throw new Error(
+        `${source} looks like JSON but does not parse: give a JSON array such as ["cat", "dog"].`,
+      );
     }
     return fromJson(value, source);
   }
-  if (trimmed.startsWith('<')) throw new Error(`${source} is an HTML page, not labels: give a JSON array or a text file with one label a line.`);
+  if (trimmed.startsWith('<'))
+    throw new Error(
+      `${source} is an HTML page, not labels: give a JSON array or a text file with one label a line.`,
+    );
   return trimmed.split(/\r?\n/).map((line) => ({ name: line.trim() }));
 }
 
 function fromJson(value: unknown, source: string): ClassLabel[] {
   const entry = (v: unknown, where: string): ClassLabel => {
     if (typeof v === 'string' || typeof v === 'number') return { name: String(v) };
-    if (Array.isArray(v) && v.length === 2 && v.every((p) => typeof p === 'string')) return { id: v[0], name: v[1] };
-    throw new Error(`${source}${where} is ${JSON.stringify(v)}: each label must be a name or an [id, name] pair.`);
+    if (Array.isArray(v) && v.length === 2 && v.every((p) => typeof p === 'string'))
+      return { id: v[0], name: v[1] };
+    throw new Error(
+      `${source}${where} is ${JSON.stringify(v)}: each label must be a name or an [id, name] pair.`,
+    );
   };
   if (Array.isArray(value)) return value.map((v, i) => entry(v, `[${i}]`));
   const object = value as Record<string, unknown>;
   const keys = Object.keys(object);
   if (!keys.every((k, i) => k === String(i))) {
-    throw new Error(`${source} is a JSON object whose keys are not 0, 1, 2, …: give an array, or an object from class index to name.`);
+    throw new Error(
+      `${source} is a JSON object whose keys are not 0, 1, 2, …: give an array, or an object from class index to name.`,
+    );
   }
   return keys.map((k) => entry(object[k], `["${k}"]`));
 }
@@ -70,9 +80,12 @@ export async function loadLabels(spec: string, signal?: AbortSignal): Promise<Cl
     response = await fetch(new URL(spec, document.baseURI).href, { signal });
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new Error(`Could not fetch the labels at ${spec}: the network failed or the server does not allow it (CORS).`);
+    throw new Error(
+      `Could not fetch the labels at ${spec}: the network failed or the server does not allow it (CORS).`,
+    );
   }
-  if (!response.ok) throw new Error(`Could not fetch the labels at ${spec}: the server answered ${response.status}.`);
+  if (!response.ok)
+    throw new Error(`Could not fetch the labels at ${spec}: the server answered ${response.status}.`);
   return parseLabels(await response.text(), `The labels at ${spec}`);
 }
 
@@ -92,7 +105,11 @@ export function imagenetLabels(): Promise<ClassLabel[]> {
  * and WordNet ids) for a 1000-class model (1001: with "background" first), else "class 0", "class 1", ….
  * Throws when the author's count differs.
  */
-export async function labelsFor(spec: string | ClassLabel[] | undefined, classes: number, signal?: AbortSignal): Promise<ClassLabel[]> {
+export async function labelsFor(
+  spec: string | ClassLabel[] | undefined,
+  classes: number,
+  signal?: AbortSignal,
+): Promise<ClassLabel[]> {
   let labels: ClassLabel[];
   if (Array.isArray(spec)) labels = spec;
   else if (spec && spec.trim()) labels = await loadLabels(spec, signal);
@@ -101,7 +118,9 @@ export async function labelsFor(spec: string | ClassLabel[] | undefined, classes
   else if (classes === 1001) labels = [{ name: 'background' }, ...(await imagenetLabels())];
   else labels = Array.from({ length: classes }, (_, i) => ({ name: `class ${i}` }));
   if (labels.length !== classes) {
-    throw new Error(`The labels list ${labels.length} classes but the model has ${classes} outputs: give exactly one label per output, in output order.`);
+    throw new Error(
+      `The labels list ${labels.length} classes but the model has ${classes} outputs: give exactly one label per output, in output order.`,
+    );
   }
   return labels;
 }
@@ -128,12 +147,20 @@ export function toProbabilities(scores: ArrayLike<number>): Float32Array {
 }
 
 /** The k most probable classes, best first (ties by lower index). */
-export function topK(probabilities: ArrayLike<number>, labels: readonly ClassLabel[], k: number): Prediction[] {
+export function topK(
+  probabilities: ArrayLike<number>,
+  labels: readonly ClassLabel[],
+  k: number,
+): Prediction[] {
   const order = Array.from({ length: probabilities.length }, (_, i) => i);
   order.sort((a, b) => probabilities[b] - probabilities[a] || a - b);
   return order.slice(0, Math.max(1, Math.min(k, order.length))).map((index) => {
     const id = labels[index]?.id;
-    const prediction: Prediction = { index, label: labels[index]?.name ?? `class ${index}`, probability: probabilities[index] };
+    const prediction: Prediction = {
+      index,
+      label: labels[index]?.name ?? `class ${index}`,
+      probability: probabilities[index],
+    };
     // Only where there is one: a prediction without an id has no `id` key at all.
     return id ? { ...prediction, id } : prediction;
   });

@@ -27,7 +27,10 @@ const probes = new WeakMap<tfl.LayersModel, tfl.LayersModel>();
 function probeOf(model: tfl.LayersModel): tfl.LayersModel {
   let probe = probes.get(model);
   if (!probe) {
-    probe = tfl.model({ inputs: model.inputs, outputs: shownLayers(model).map((l) => l.output as tfl.SymbolicTensor) });
+    probe = tfl.model({
+      inputs: model.inputs,
+      outputs: shownLayers(model).map((l) => l.output as tfl.SymbolicTensor),
+    });
     probes.set(model, probe);
   }
   return probe;
@@ -42,7 +45,12 @@ export async function layerOutputs(model: tfl.LayersModel, input: tf.Tensor): Pr
   });
   try {
     const values = await Promise.all(ys.map((y) => y.data() as Promise<Float32Array>));
-    return layers.map((l, i) => ({ name: l.name, className: l.getClassName(), shape: ys[i].shape.slice(1), values: values[i] }));
+    return layers.map((l, i) => ({
+      name: l.name,
+      className: l.getClassName(),
+      shape: ys[i].shape.slice(1),
+      values: values[i],
+    }));
   } finally {
     ys.forEach((y) => y.dispose());
   }
@@ -63,18 +71,33 @@ export interface ConvMapRecipe {
 }
 
 /** Reads filter `filter` of a Conv2D layer and its config; throws for what the playground cannot redo. */
-export async function convMapRecipe(layer: tfl.layers.Layer, filter: number, input: ConvMapRecipe['input']): Promise<ConvMapRecipe> {
-  const config = layer.getConfig() as { strides?: number[]; dilation_rate?: number | number[]; padding?: string; activation?: string; use_bias?: boolean };
+export async function convMapRecipe(
+  layer: tfl.layers.Layer,
+  filter: number,
+  input: ConvMapRecipe['input'],
+): Promise<ConvMapRecipe> {
+  const config = layer.getConfig() as {
+    strides?: number[];
+    dilation_rate?: number | number[];
+    padding?: string;
+    activation?: string;
+    use_bias?: boolean;
+  };
   const [kernel, bias] = layer.getWeights();
   const [kh, kw, inC, outC] = kernel.shape;
   const values = (await kernel.data()) as Float32Array;
   const biasValues = bias ? ((await bias.data()) as Float32Array) : undefined;
   const kernels = Array.from({ length: inC }, (_, c) =>
-    Array.from({ length: kh }, (_, r) => Array.from({ length: kw }, (_, k) => values[((r * kw + k) * inC + c) * outC + filter])),
+    Array.from({ length: kh }, (_, r) =>
+      Array.from({ length: kw }, (_, k) => values[((r * kw + k) * inC + c) * outC + filter]),
+    ),
   );
   const strides = config.strides ?? [1, 1];
-  const dilations = Array.isArray(config.dilation_rate) ? config.dilation_rate : [config.dilation_rate ?? 1, config.dilation_rate ?? 1];
-  if (strides[0] !== strides[1] || dilations[0] !== dilations[1]) throw new Error(`${layer.name} has different steps across and down, which the playground does not take.`);
+  const dilations = Array.isArray(config.dilation_rate)
+    ? config.dilation_rate
+    : [config.dilation_rate ?? 1, config.dilation_rate ?? 1];
+  if (strides[0] !== strides[1] || dilations[0] !== dilations[1])
+    throw new Error(`${layer.name} has different steps across and down, which the playground does not take.`);
   return {
     input,
     kernels,

@@ -6,7 +6,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { seededRandom } from '../math/random.js';
-import { CLASSES, INPUT_SHAPE, checkStack, type InitializerName, type LayerSpec, type OptimizerName, type SummaryRow } from './model-spec.js';
+import {
+  CLASSES,
+  INPUT_SHAPE,
+  checkStack,
+  type InitializerName,
+  type LayerSpec,
+  type OptimizerName,
+  type SummaryRow,
+} from './model-spec.js';
 
 /**
  * Fills a kernel with seeded uniform values: He (limit √(6 / fan-in)) for ReLU stacks as
@@ -55,8 +63,15 @@ export function buildModel(
         break;
       case 'maxPooling2d':
       case 'averagePooling2d': {
-        const args = { ...first, poolSize: layer.poolSize ?? 2, strides: layer.strides, padding: layer.padding ?? 'valid' };
-        model.add(layer.type === 'maxPooling2d' ? tfl.layers.maxPooling2d(args) : tfl.layers.averagePooling2d(args));
+        const args = {
+          ...first,
+          poolSize: layer.poolSize ?? 2,
+          strides: layer.strides,
+          padding: layer.padding ?? 'valid',
+        };
+        model.add(
+          layer.type === 'maxPooling2d' ? tfl.layers.maxPooling2d(args) : tfl.layers.averagePooling2d(args),
+        );
         break;
       }
       case 'flatten':
@@ -104,7 +119,12 @@ export function summarize(model: tfl.LayersModel): SummaryRow[] {
         type: layer.getClassName(),
         outputShape: shape.slice(1).map((d) => d ?? -1),
         params: layer.countParams(),
-        trainableParams: layer.trainable ? layer.trainableWeights.reduce((sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1), 0) : 0,
+        trainableParams: layer.trainable
+          ? layer.trainableWeights.reduce(
+              (sum, w) => sum + (w.shape as number[]).reduce((a, b) => a * b, 1),
+              0,
+            )
+          : 0,
       };
     });
 }
@@ -116,7 +136,8 @@ export function summarize(model: tfl.LayersModel): SummaryRow[] {
 export function modelMismatch(model: tfl.LayersModel): string | undefined {
   const input = (model.inputs[0]?.shape ?? []).slice(1);
   const output = (model.outputs[0]?.shape ?? []).slice(1);
-  const same = (a: (number | null)[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
+  const same = (a: (number | null)[], b: readonly number[]) =>
+    a.length === b.length && a.every((d, i) => d === b[i]);
   if (!same(input, INPUT_SHAPE)) {
     return `The model takes input of shape [${input.join(', ')}], but MNIST digits are [28, 28, 1]. Give the first layer inputShape [28, 28, 1].`;
   }

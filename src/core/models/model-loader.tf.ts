@@ -33,12 +33,15 @@ export interface LoadOptions {
 /** Which kind of model a parsed `model.json` describes; throws when it is no model at all. */
 export function modelKindOf(json: unknown, url = 'model.json'): ModelKind {
   if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new Error(`${url} is JSON but not a TensorFlow.js model: expected an object with modelTopology and weightsManifest.`);
+    throw new Error(
+      `${url} is JSON but not a TensorFlow.js model: expected an object with modelTopology and weightsManifest.`,
+    );
   }
   const j = json as { format?: unknown; modelTopology?: Record<string, unknown>; weightsManifest?: unknown };
   const topology = j.modelTopology;
   let kind: ModelKind | undefined;
-  if (j.format === 'layers-model' || (topology && ('model_config' in topology || 'class_name' in topology))) kind = 'layers';
+  if (j.format === 'layers-model' || (topology && ('model_config' in topology || 'class_name' in topology)))
+    kind = 'layers';
   else if (j.format === 'graph-model' || (topology && Array.isArray(topology.node))) kind = 'graph';
   if (!kind) {
     throw new Error(
@@ -47,7 +50,9 @@ export function modelKindOf(json: unknown, url = 'model.json'): ModelKind {
     );
   }
   if (!Array.isArray(j.weightsManifest)) {
-    throw new Error(`${url} describes a ${kind} model but has no weightsManifest, so its weights cannot be found.`);
+    throw new Error(
+      `${url} describes a ${kind} model but has no weightsManifest, so its weights cannot be found.`,
+    );
   }
   return kind;
 }
@@ -59,11 +64,15 @@ async function fetchOk(url: string, what: string, signal?: AbortSignal): Promise
     response = await fetch(url, { signal });
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new Error(`Could not fetch ${what} at ${url}: the network failed, or the server does not allow this page to read it (CORS).`);
+    throw new Error(
+      `Could not fetch ${what} at ${url}: the network failed, or the server does not allow this page to read it (CORS).`,
+    );
   }
   if (!response.ok) {
     const hint = response.status === 404 ? ' (not found: check the URL)' : '';
-    throw new Error(`Could not fetch ${what} at ${url}: the server answered ${response.status} ${response.statusText}${hint}.`);
+    throw new Error(
+      `Could not fetch ${what} at ${url}: the server answered ${response.status} ${response.statusText}${hint}.`,
+    );
   }
   return response;
 }
@@ -75,7 +84,9 @@ async function fetchModelJson(url: string, signal?: AbortSignal): Promise<tf.io.
     return JSON.parse(text) as tf.io.ModelJSON;
   } catch {
     const start = text.trimStart().slice(0, 40).replace(/\s+/g, ' ');
-    throw new Error(`${url} is not JSON (it starts with "${start}"): model-url must point at a TensorFlow.js model.json.`);
+    throw new Error(
+      `${url} is not JSON (it starts with "${start}"): model-url must point at a TensorFlow.js model.json.`,
+    );
   }
 }
 
@@ -88,7 +99,11 @@ async function fetchWeights(
   const specs = manifest.flatMap((group) => group.weights);
   const paths = manifest.flatMap((group) => group.paths);
   const buffers = await Promise.all(
-    paths.map(async (path) => (await fetchOk(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)).arrayBuffer()),
+    paths.map(async (path) =>
+      (
+        await fetchOk(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)
+      ).arrayBuffer(),
+    ),
   );
   const data = tf.io.concatenateArrayBuffers(buffers);
   const expected = specs.reduce((sum, s) => sum + bytesOf(s), 0);
@@ -105,7 +120,17 @@ async function fetchWeights(
 function bytesOf(spec: tf.io.WeightsManifestEntry): number {
   const count = spec.shape.reduce((a, b) => a * b, 1);
   const stored = spec.quantization?.dtype ?? spec.dtype;
-  const size: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, int8: 1, uint16: 2, int16: 2, float16: 2, complex64: 8 };
+  const size: Record<string, number> = {
+    float32: 4,
+    int32: 4,
+    bool: 1,
+    uint8: 1,
+    int8: 1,
+    uint16: 2,
+    int16: 2,
+    float16: 2,
+    complex64: 8,
+  };
   if (spec.dtype === 'string') return NaN;
   return count * (size[stored] ?? 4);
 }
@@ -146,9 +171,11 @@ export async function loadLayersFrom(source: string | File[] | tf.io.IOHandler):
 }
 
 async function loadLayersSafely(handler: tf.io.IOHandler, where: string): Promise<tfl.LayersModel> {
-  if (!handler.load) throw new Error(`${where} cannot be read: it names no place a model can be loaded from.`);
+  if (!handler.load)
+    throw new Error(`${where} cannot be read: it names no place a model can be loaded from.`);
   const { weightData, weightSpecs, ...topology } = await handler.load();
-  if (!topology.modelTopology) throw new Error(`${where} holds no model topology: it is not a TensorFlow.js LayersModel.`);
+  if (!topology.modelTopology)
+    throw new Error(`${where} holds no model topology: it is not a TensorFlow.js LayersModel.`);
   // Optimizer state (saved by some trainers) is not needed to predict or to train anew.
   const specs = (weightSpecs ?? []).filter((spec) => spec.group !== 'optimizer');
   let weights: tf.NamedTensorMap = {};
@@ -157,7 +184,8 @@ async function loadLayersSafely(handler: tf.io.IOHandler, where: string): Promis
     // Built from the topology alone, so that this function holds the model if its weights do not fit.
     const model = await tfl.loadLayersModel({ load: async () => topology });
     try {
-      if (weightData) model.loadWeights(Object.fromEntries(specs.map((spec) => [spec.name, weights[spec.name]])), true);
+      if (weightData)
+        model.loadWeights(Object.fromEntries(specs.map((spec) => [spec.name, weights[spec.name]])), true);
     } catch (e) {
       model.dispose();
       throw new Error(
@@ -175,7 +203,9 @@ async function loadLayersSafely(handler: tf.io.IOHandler, where: string): Promis
 export function describeModel(model: tfl.LayersModel | GraphModel, kind: ModelKind, url = ''): LoadedModel {
   const input = model.inputs[0]?.shape ?? [];
   if (model.inputs.length !== 1 || (input.length !== 4 && input.length !== 0)) {
-    throw new Error(`The model takes ${model.inputs.length} input(s) of shape [${input.join(', ')}]; a classifier needs one image input [batch, height, width, channels].`);
+    throw new Error(
+      `The model takes ${model.inputs.length} input(s) of shape [${input.join(', ')}]; a classifier needs one image input [batch, height, width, channels].`,
+    );
   }
   const dim = (v: number | null | undefined) => (v === undefined || v === null || v < 0 ? null : v);
   const channels = dim(input[3]) ?? 3;
@@ -193,7 +223,9 @@ export function predictScores(loaded: LoadedModel, x: tf.Tensor4D): tf.Tensor1D 
     const out = loaded.model.predict(x) as tf.Tensor | tf.Tensor[] | tf.NamedTensorMap;
     const first = out instanceof tf.Tensor ? out : Array.isArray(out) ? out[0] : Object.values(out)[0];
     if (first.rank !== 2 || first.shape[0] !== 1) {
-      throw new Error(`The model's output has shape [${first.shape.join(', ')}]; a classifier's is [1, classes].`);
+      throw new Error(
+        `The model's output has shape [${first.shape.join(', ')}]; a classifier's is [1, classes].`,
+      );
     }
     return tf.reshape(first, [-1]) as tf.Tensor1D;
   });

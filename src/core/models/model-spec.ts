@@ -50,7 +50,14 @@ export interface GlobalPoolSpec {
   type: 'globalAveragePooling2d';
 }
 /** One layer of a stack, as an author writes it in `layers` JSON. */
-export type LayerSpec = Conv2dSpec | PoolSpec | FlattenSpec | DenseSpec | DropoutSpec | BatchNormSpec | GlobalPoolSpec;
+export type LayerSpec =
+  | Conv2dSpec
+  | PoolSpec
+  | FlattenSpec
+  | DenseSpec
+  | DropoutSpec
+  | BatchNormSpec
+  | GlobalPoolSpec;
 export type LayerType = LayerSpec['type'];
 
 export const LAYER_TYPES: readonly LayerType[] = [
@@ -101,12 +108,19 @@ const dense = (units: number, activation: Activation = 'relu'): DenseSpec =>
     : { type: 'dense', units, activation, kernelInitializer: 'heUniform' };
 const FLATTEN: FlattenSpec = { type: 'flatten' };
 const OUTPUT = (): DenseSpec => dense(CLASSES, 'softmax');
-const ADAM: Hyperparameters = { epochs: 5, batchSize: 32, learningRate: 0.001, optimizer: 'adam', validationSplit: 0 };
+const ADAM: Hyperparameters = {
+  epochs: 5,
+  batchSize: 32,
+  learningRate: 0.001,
+  optimizer: 'adam',
+  validationSplit: 0,
+};
 
 /** The course's networks (see the README for where each figure comes from). */
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   basic: {
-    description: 'The course’s first CNN: one convolution, one pooling layer, SGD with momentum (96.2% after 5 epochs on 60,000 digits).',
+    description:
+      'The course’s first CNN: one convolution, one pooling layer, SGD with momentum (96.2% after 5 epochs on 60,000 digits).',
     layers: [conv(32), pool(), FLATTEN, dense(100), OUTPUT()],
     hyper: { epochs: 5, batchSize: 32, learningRate: 0.01, optimizer: 'momentum', validationSplit: 0 },
   },
@@ -116,12 +130,14 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     hyper: { ...ADAM },
   },
   'three-conv': {
-    description: 'Two convolution and pooling pairs and a lone convolution, Adam, batch 64, 10% held out (98.9% in the course).',
+    description:
+      'Two convolution and pooling pairs and a lone convolution, Adam, batch 64, 10% held out (98.9% in the course).',
     layers: [conv(32), pool(), conv(64), pool(), conv(64), FLATTEN, dense(64), OUTPUT()],
     hyper: { ...ADAM, batchSize: 64, validationSplit: 0.1 },
   },
   'dense-only': {
-    description: 'No convolution at all: the dense baseline the CNNs are compared with (97.4% in the course).',
+    description:
+      'No convolution at all: the dense baseline the CNNs are compared with (97.4% in the course).',
     layers: [FLATTEN, dense(128), OUTPUT()],
     hyper: { ...ADAM },
   },
@@ -135,7 +151,9 @@ export class SpecError extends Error {
 export function parsePreset(value: string): PresetName {
   const v = value.trim().toLowerCase();
   if ((PRESET_NAMES as readonly string[]).includes(v)) return v as PresetName;
-  throw new SpecError(`Unknown preset "${value}". Use one of ${PRESET_NAMES.join(', ')}, or describe the layers with the layers attribute.`);
+  throw new SpecError(
+    `Unknown preset "${value}". Use one of ${PRESET_NAMES.join(', ')}, or describe the layers with the layers attribute.`,
+  );
 }
 
 export function parseOptimizer(value: string): OptimizerName {
@@ -161,7 +179,9 @@ export function parseLayers(value: string | unknown[]): LayerSpec[] {
     }
   }
   if (!Array.isArray(raw) || raw.length === 0) {
-    throw new SpecError('The layers attribute must be a non-empty JSON list of layers, each an object with a "type".');
+    throw new SpecError(
+      'The layers attribute must be a non-empty JSON list of layers, each an object with a "type".',
+    );
   }
   return raw.map((item, i) => parseLayer(item, i));
 }
@@ -174,12 +194,16 @@ function parseLayer(item: unknown, i: number): LayerSpec {
   const o = item as Record<string, unknown>;
   const type = o.type;
   if (typeof type !== 'string' || !(LAYER_TYPES as readonly string[]).includes(type)) {
-    throw new SpecError(`${at} has an unknown type ${JSON.stringify(type)}. Known types: ${LAYER_TYPES.join(', ')}.`);
+    throw new SpecError(
+      `${at} has an unknown type ${JSON.stringify(type)}. Known types: ${LAYER_TYPES.join(', ')}.`,
+    );
   }
   const int = (key: string, fallback?: number, min = 1): number => {
     const v = o[key] ?? fallback;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-      throw new SpecError(`${at} (${type}) needs "${key}" as a whole number ≥ ${min}, got ${JSON.stringify(o[key])}.`);
+      throw new SpecError(
+        `${at} (${type}) needs "${key}" as a whole number ≥ ${min}, got ${JSON.stringify(o[key])}.`,
+      );
     }
     return v;
   };
@@ -189,13 +213,17 @@ function parseLayer(item: unknown, i: number): LayerSpec {
     const ok = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 1;
     if (ok(v)) return v as number;
     if (Array.isArray(v) && v.length === 2 && v.every(ok)) return [v[0], v[1]] as [number, number];
-    throw new SpecError(`${at} (${type}): "${key}" must be a whole number ≥ 1 or a pair like [2, 2], got ${JSON.stringify(v)}.`);
+    throw new SpecError(
+      `${at} (${type}): "${key}" must be a whole number ≥ 1 or a pair like [2, 2], got ${JSON.stringify(v)}.`,
+    );
   };
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
     const v = o[key];
     if (v === undefined) return undefined;
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    throw new SpecError(`${at} (${type}): "${key}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}.`);
+    throw new SpecError(
+      `${at} (${type}): "${key}" must be one of ${allowed.join(', ')}, got ${JSON.stringify(v)}.`,
+    );
   };
   const defined = <T extends object>(spec: T): T =>
     Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) as T;
@@ -230,7 +258,9 @@ function parseLayer(item: unknown, i: number): LayerSpec {
     case 'dropout': {
       const rate = o.rate;
       if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
-        throw new SpecError(`${at} (dropout) needs "rate" between 0 and 1 (say 0.25), got ${JSON.stringify(rate)}.`);
+        throw new SpecError(
+          `${at} (dropout) needs "rate" between 0 and 1 (say 0.25), got ${JSON.stringify(rate)}.`,
+        );
       }
       return { type: 'dropout', rate };
     }
@@ -252,7 +282,11 @@ function slide(n: number, k: number, s: number, padding: Padding): number {
  * The output shape of every layer (without the batch axis), or a SpecError that says
  * at which layer the stack breaks and how to fix it, in the course's terms.
  */
-export function checkStack(layers: readonly LayerSpec[], classes = CLASSES, inputShape: readonly number[] = INPUT_SHAPE): number[][] {
+export function checkStack(
+  layers: readonly LayerSpec[],
+  classes = CLASSES,
+  inputShape: readonly number[] = INPUT_SHAPE,
+): number[][] {
   let shape: number[] = [...inputShape];
   const shapes: number[][] = [];
   layers.forEach((layer, i) => {
@@ -286,12 +320,15 @@ export function checkStack(layers: readonly LayerSpec[], classes = CLASSES, inpu
         shape = [shape.reduce((a, b) => a * b, 1)];
         break;
       case 'globalAveragePooling2d':
-        if (shape.length !== 3) throw new SpecError(`${at} needs a 2-D map, but the layers before it made a flat vector.`);
+        if (shape.length !== 3)
+          throw new SpecError(`${at} needs a 2-D map, but the layers before it made a flat vector.`);
         shape = [shape[2]];
         break;
       case 'dense':
         if (shape.length !== 1) {
-          throw new SpecError(`${at} comes before any flatten layer. Add {"type": "flatten"} between the last pooling or convolution layer and the first dense layer.`);
+          throw new SpecError(
+            `${at} comes before any flatten layer. Add {"type": "flatten"} between the last pooling or convolution layer and the first dense layer.`,
+          );
         }
         shape = [layer.units];
         break;

@@ -20,7 +20,8 @@ export function countWeights(layers: readonly LayerSpec[], classes = CLASSES): n
     const input = i === 0 ? [...INPUT_SHAPE] : shapes[i - 1];
     const inChannels = input[input.length - 1];
     if (layer.type === 'conv2d') {
-      const [kh, kw] = typeof layer.kernelSize === 'number' ? [layer.kernelSize, layer.kernelSize] : layer.kernelSize;
+      const [kh, kw] =
+        typeof layer.kernelSize === 'number' ? [layer.kernelSize, layer.kernelSize] : layer.kernelSize;
       total += kh * kw * inChannels * layer.filters + layer.filters;
     } else if (layer.type === 'dense') {
       total += inChannels * layer.units + layer.units;
@@ -35,7 +36,10 @@ export function countWeights(layers: readonly LayerSpec[], classes = CLASSES): n
  * Why a stack is too big for the page, with what it would need and what the page allows;
  * undefined when it fits.
  */
-export function budgetProblem(layers: readonly LayerSpec[], { classes = CLASSES, max = MAX_WEIGHTS } = {}): string | undefined {
+export function budgetProblem(
+  layers: readonly LayerSpec[],
+  { classes = CLASSES, max = MAX_WEIGHTS } = {},
+): string | undefined {
   const weights = countWeights(layers, classes);
   if (weights <= max) return undefined;
   return (

@@ -35,6 +35,7 @@ export function assetUrl(path: string): string {
  */
 export function siblingUrl(path: string, of: string): string {
   const shipped = 'models/digits/';
-  if (!config().assetBase && of === shippedAssetUrl(`${shipped}model.json`)) return shippedAssetUrl(shipped + path);
+  if (!config().assetBase && of === shippedAssetUrl(`${shipped}model.json`))
+    return shippedAssetUrl(shipped + path);
   return new URL(path, of).href;
 }

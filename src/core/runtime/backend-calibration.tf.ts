@@ -30,7 +30,13 @@ async function workload(): Promise<void> {
     const edge = tf.randomUniform([3, 3, 1, 8], -1, 1, 'float32', 2) as tf.Tensor4D;
     const feature = tf.conv2d(image, edge, 1, 'same');
     const digits = tf.randomUniform([32, 28, 28, 1], 0, 1, 'float32', 3) as tf.Tensor4D;
-    const labels = tf.oneHot(tf.tensor1d(Array.from({ length: 32 }, (_, i) => i % 10), 'int32'), 10);
+    const labels = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 32 }, (_, i) => i % 10),
+        'int32',
+      ),
+      10,
+    );
     const kernel = tf.randomUniform([3, 3, 1, 8], -0.5, 0.5, 'float32', 4);
     const dense = tf.randomUniform([13 * 13 * 8, 10], -0.05, 0.05, 'float32', 5);
     const loss = (k: tf.Tensor, d: tf.Tensor) => {
@@ -90,7 +96,9 @@ export async function calibrate(
     await workload();
     const first = performance.now() - t0;
     if (first > CALIBRATION_BUDGET_MS / 2) {
-      problems.push(`${name} took ${Math.round(first)} ms for its first run, over its share of the ${CALIBRATION_BUDGET_MS} ms budget`);
+      problems.push(
+        `${name} took ${Math.round(first)} ms for its first run, over its share of the ${CALIBRATION_BUDGET_MS} ms budget`,
+      );
       continue;
     }
     const t1 = performance.now();
@@ -99,7 +107,9 @@ export async function calibrate(
   }
   const measured = candidates.filter((n) => timings[n] !== undefined);
   // Nothing timed within the budget: the first candidate that started is kept.
-  const winner = measured.length ? measured.reduce((a, b) => (timings[b]! < timings[a]! ? b : a)) : (startable[0] ?? candidates[0]);
+  const winner = measured.length
+    ? measured.reduce((a, b) => (timings[b]! < timings[a]! ? b : a))
+    : (startable[0] ?? candidates[0]);
   const ms = (n: BackendName) => `${n} ${timings[n]!.toFixed(1)} ms`;
   const note =
     `Calibrated on a 128² convolution and one 32-digit training step: ${measured.map(ms).join(', ') || 'nothing could be timed'}` +

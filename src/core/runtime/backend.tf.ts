@@ -110,8 +110,8 @@ export async function surveyGpus(): Promise<Survey> {
  * was not used.
  */
 export function rank(survey: Survey): BackendName[] {
-  const real = (name: 'webgpu' | 'webgl') => typeof survey[name] !== 'string' && !(survey[name] as AdapterInfo).isSoftware;
-  const soft = (name: 'webgpu' | 'webgl') => typeof survey[name] !== 'string' && (survey[name] as AdapterInfo).isSoftware;
+  const real = (name: 'webgpu' | 'webgl') => typeof survey[name] !== 'string' && !survey[name].isSoftware;
+  const soft = (name: 'webgpu' | 'webgl') => typeof survey[name] !== 'string' && survey[name].isSoftware;
   const gpus = (['webgpu', 'webgl'] as const).filter(real);
   const software = (['webgl', 'webgpu'] as const).filter(soft);
   const missing = (['webgpu', 'webgl'] as const).filter((n) => typeof survey[n] === 'string');
@@ -136,11 +136,20 @@ async function choose(request: BackendName | 'auto'): Promise<BackendReport> {
     const gpu = order[0];
     const info = survey[gpu] as AdapterInfo;
     try {
-      calibration = await calibrate([gpu, 'wasm'], `${gpu}:${info.vendor}:${info.architecture}:${info.description}`, tryBackend);
+      calibration = await calibrate(
+        [gpu, 'wasm'],
+        `${gpu}:${info.vendor}:${info.architecture}:${info.description}`,
+        tryBackend,
+      );
       if (calibration.winner === 'wasm') order = ['wasm', ...order.filter((n) => n !== 'wasm')];
     } catch (e) {
       // A calibration that throws proves nothing either way: keep the ranked order.
-      calibration = { winner: gpu, timings: {}, cached: false, note: `the calibration failed (${messageOf(e)}), so the ranked order stands` };
+      calibration = {
+        winner: gpu,
+        timings: {},
+        cached: false,
+        note: `the calibration failed (${messageOf(e)}), so the ranked order stands`,
+      };
     }
   }
   for (const name of order) {
@@ -148,13 +157,16 @@ async function choose(request: BackendName | 'auto'): Promise<BackendReport> {
     const error = typeof missing === 'string' ? missing : await tryBackend(name);
     if (error === undefined) {
       const report = describe(name, request, skipped, await adapterOf(name), survey);
-      if (calibration) report.reason += ` ${calibration.note}${calibration.cached ? ' (kept from earlier in this session)' : ''}`;
+      if (calibration)
+        report.reason += ` ${calibration.note}${calibration.cached ? ' (kept from earlier in this session)' : ''}`;
       return { ...report, order, calibration };
     }
     skipped.push({ name, error });
   }
   // Unreachable in practice: the CPU backend always initialises.
-  throw new Error(`No TensorFlow.js backend could start: ${skipped.map((s) => `${s.name}: ${s.error}`).join('; ')}`);
+  throw new Error(
+    `No TensorFlow.js backend could start: ${skipped.map((s) => `${s.name}: ${s.error}`).join('; ')}`,
+  );
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -246,7 +258,9 @@ function readWebGLRenderer(): AdapterInfo | undefined {
 function wasmFeatures(): string {
   const flags = tf.env();
   const simd = flags.getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
-  const threads = flags.getBool('WASM_HAS_MULTITHREAD_SUPPORT') ? `${navigator.hardwareConcurrency || 'several'} threads` : '1 thread';
+  const threads = flags.getBool('WASM_HAS_MULTITHREAD_SUPPORT')
+    ? `${navigator.hardwareConcurrency || 'several'} threads`
+    : '1 thread';
   return `${simd}, ${threads}`;
 }
 
@@ -258,7 +272,10 @@ function surveyNote(survey: Survey | undefined, chosen: BackendName): string {
     if (n === chosen) continue;
     const found = survey[n];
     if (typeof found === 'string') notes.push(`${n} is unavailable (${found})`);
-    else if (found.isSoftware) notes.push(`${n} runs in software (${found.architecture || found.description || found.vendor}), which ranks below wasm and cpu`);
+    else if (found.isSoftware)
+      notes.push(
+        `${n} runs in software (${found.architecture || found.description || found.vendor}), which ranks below wasm and cpu`,
+      );
   }
   return notes.length ? ` ${notes.join('; ')}.` : '';
 }

@@ -15,7 +15,10 @@ export interface ExpectedType {
   name: string;
 }
 
-export const JAVASCRIPT: ExpectedType = { type: /\b(java|ecma)script\b/i, name: 'JavaScript (text/javascript)' };
+export const JAVASCRIPT: ExpectedType = {
+  type: /\b(java|ecma)script\b/i,
+  name: 'JavaScript (text/javascript)',
+};
 
 /**
  * Asks the server for `url` again (HEAD) and says what is wrong with its answer: a status
@@ -30,7 +33,8 @@ export async function serverProblem(url: string, expected?: ExpectedType): Promi
   } catch {
     return undefined;
   }
-  if (!answer.ok) return `${url} answered ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}: the file is not served there`;
+  if (!answer.ok)
+    return `${url} answered ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}: the file is not served there`;
   const type = answer.headers.get('content-type') ?? '';
   if (expected && !expected.type.test(type)) {
     return `${url} is served as "${type || 'no type'}", but it must be served as ${expected.name}: fix the server's MIME type for that file`;
@@ -58,7 +62,11 @@ export function watchPolicy(directives: RegExp): { stop(): string | undefined } 
 }
 
 /** The sentence for a worker script that did not start: the policy, the server's answer, or the browser's own words. */
-export async function workerProblem(url: string, policy: string | undefined, browserSaid: string): Promise<string> {
+export async function workerProblem(
+  url: string,
+  policy: string | undefined,
+  browserSaid: string,
+): Promise<string> {
   if (policy) {
     return `this page's Content-Security-Policy (${policy}) blocks its worker script: allow ${new URL(url, location.href).origin} (and blob:) in worker-src`;
   }

@@ -15,7 +15,9 @@ export function shippedAssetUrl(path: string): string {
   const url = bundled(path);
   if (url) return url.href;
   // A file the library does not reference itself: only `setAssetBase` can say where it is.
-  return typeof document === 'undefined' ? `assets/${path}` : new URL(`assets/${path}`, document.baseURI).href;
+  return typeof document === 'undefined'
+    ? `assets/${path}`
+    : new URL(`assets/${path}`, document.baseURI).href;
 }
 
 function bundled(path: string): URL | undefined {
@@ -68,6 +70,9 @@ export function shippedWasmPaths(): string | Record<string, string> | undefined 
   return {
     'tfjs-backend-wasm.wasm': new URL('../../../wasm/tfjs-backend-wasm.wasm', import.meta.url).href,
     'tfjs-backend-wasm-simd.wasm': new URL('../../../wasm/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
-    'tfjs-backend-wasm-threaded-simd.wasm': new URL('../../../wasm/tfjs-backend-wasm-threaded-simd.wasm', import.meta.url).href,
+    'tfjs-backend-wasm-threaded-simd.wasm': new URL(
+      '../../../wasm/tfjs-backend-wasm-threaded-simd.wasm',
+      import.meta.url,
+    ).href,
   };
 }

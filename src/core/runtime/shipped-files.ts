@@ -21,7 +21,9 @@ export function shippedAssetUrl(path: string): string {
   const found = packageRoot();
   // Rebundled by a tool that kept no trace of the package: assume `assets/` beside the page.
   if (found) return new URL(path, `${found.root}assets/`).href;
-  return typeof document === 'undefined' ? `assets/${path}` : new URL(`assets/${path}`, document.baseURI).href;
+  return typeof document === 'undefined'
+    ? `assets/${path}`
+    : new URL(`assets/${path}`, document.baseURI).href;
 }
 
 /** The training worker's script URL. */
@@ -45,5 +47,7 @@ export function startShippedWorker(): Worker {
 export function shippedWasmPaths(): string | Record<string, string> | undefined {
   const found = packageRoot();
   if (!found) return undefined;
-  return found.fromSources ? `${found.root}node_modules/@tensorflow/tfjs-backend-wasm/dist/` : `${found.root}dist/wasm/`;
+  return found.fromSources
+    ? `${found.root}node_modules/@tensorflow/tfjs-backend-wasm/dist/`
+    : `${found.root}dist/wasm/`;
 }

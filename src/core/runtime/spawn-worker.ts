@@ -5,7 +5,9 @@
 export function spawnWorkerFrom(url: string): Worker {
   const target = new URL(url);
   if (target.origin === location.origin) return new Worker(target, { type: 'module' });
-  const shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(target.href)};`], { type: 'text/javascript' }));
+  const shim = URL.createObjectURL(
+    new Blob([`import ${JSON.stringify(target.href)};`], { type: 'text/javascript' }),
+  );
   try {
     return new Worker(shim, { type: 'module' });
   } finally {

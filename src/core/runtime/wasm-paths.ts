@@ -26,5 +26,7 @@ export function wasmPaths(): WasmPaths | undefined {
 export function absoluteWasmPaths(): WasmPaths | undefined {
   const paths = wasmPaths();
   if (typeof paths === 'string') return resolveAgainstPage(paths);
-  return paths && Object.fromEntries(Object.entries(paths).map(([name, url]) => [name, resolveAgainstPage(url)]));
+  return (
+    paths && Object.fromEntries(Object.entries(paths).map(([name, url]) => [name, resolveAgainstPage(url)]))
+  );
 }

@@ -15,7 +15,9 @@ import { registerWasmTrainingKernels } from '../training/wasm-training-kernels.t
 /** Where the `.wasm` binaries are fetched from, for messages. */
 function wasmBinariesBase(): string {
   const paths = wasmPaths();
-  return typeof paths === 'string' ? paths : Object.values(paths ?? {})[0] ?? "tfjs-backend-wasm's own folder";
+  return typeof paths === 'string'
+    ? paths
+    : (Object.values(paths ?? {})[0] ?? "tfjs-backend-wasm's own folder");
 }
 
 /**
@@ -35,14 +37,18 @@ export async function prepareWasm(): Promise<string | undefined> {
 
 /** True where the page may run the multi-threaded WASM build (SharedArrayBuffer needs isolation). */
 export function wasmThreadsPossible(): boolean {
-  return Boolean((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) && typeof SharedArrayBuffer === 'function';
+  return (
+    Boolean((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) &&
+    typeof SharedArrayBuffer === 'function'
+  );
 }
 
 /** The binary most browsers load (SIMD, one thread): where it is looked for. */
 function simdBinaryUrl(): string | undefined {
   const paths = wasmPaths();
   const name = 'tfjs-backend-wasm-simd.wasm';
-  if (typeof paths === 'string') return new URL(`${paths}${paths.endsWith('/') ? '' : '/'}${name}`, location.href).href;
+  if (typeof paths === 'string')
+    return new URL(`${paths}${paths.endsWith('/') ? '' : '/'}${name}`, location.href).href;
   return paths?.[name];
 }
 
@@ -50,6 +56,7 @@ function simdBinaryUrl(): string | undefined {
 export async function wasmStartProblem(): Promise<string> {
   const url = simdBinaryUrl();
   const problem = url ? await serverProblem(url) : undefined;
-  if (problem) return `its binary could not be loaded: ${problem}. Serve the library's dist/wasm/ files there, or call setWasmPaths() with where they are`;
+  if (problem)
+    return `its binary could not be loaded: ${problem}. Serve the library's dist/wasm/ files there, or call setWasmPaths() with where they are`;
   return `its binary could not be loaded or compiled from ${wasmBinariesBase()}`;
 }

@@ -23,7 +23,11 @@ export interface Evaluation {
  * [n × classes]. The page gets the main thread back between chunks: on the CPU backend a
  * read-back resolves at once, and 2,000 digits in one go would block it for seconds.
  */
-export async function predictProbabilities(model: tfl.LayersModel, xs: tf.Tensor4D, chunk = 128): Promise<Float32Array> {
+export async function predictProbabilities(
+  model: tfl.LayersModel,
+  xs: tf.Tensor4D,
+  chunk = 128,
+): Promise<Float32Array> {
   const n = xs.shape[0];
   const parts: Float32Array[] = [];
   for (let start = 0; start < n; start += chunk) {
@@ -68,7 +72,11 @@ export function score(probs: Float32Array, labels: ArrayLike<number>, classes = 
 }
 
 /** Evaluates a model on images and their labels. */
-export async function evaluateModel(model: tfl.LayersModel, xs: tf.Tensor4D, labels: ArrayLike<number>): Promise<Evaluation> {
+export async function evaluateModel(
+  model: tfl.LayersModel,
+  xs: tf.Tensor4D,
+  labels: ArrayLike<number>,
+): Promise<Evaluation> {
   const probs = await predictProbabilities(model, xs);
   return score(probs, labels, labels.length ? probs.length / labels.length : 10);
 }
@@ -82,8 +90,14 @@ export function confidentMistakes(evaluation: Evaluation, labels: ArrayLike<numb
 }
 
 /** Positions of the samples with a given true label and prediction (one confusion-matrix cell). */
-export function samplesInCell(evaluation: Evaluation, labels: ArrayLike<number>, truth: number, predicted: number): number[] {
+export function samplesInCell(
+  evaluation: Evaluation,
+  labels: ArrayLike<number>,
+  truth: number,
+  predicted: number,
+): number[] {
   const out: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (labels[i] === truth && evaluation.predicted[i] === predicted) out.push(i);
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] === truth && evaluation.predicted[i] === predicted) out.push(i);
   return out;
 }

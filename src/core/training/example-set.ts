@@ -38,7 +38,10 @@ export interface ExampleSource {
 }
 
 /** The picture as RGBA (grey repeated into R, G and B); an example without one gives its 28×28 digit. */
-export function sourcePixels(example: Uint8Array, source?: ExampleSource): RgbaPixels & { data: Uint8ClampedArray } {
+export function sourcePixels(
+  example: Uint8Array,
+  source?: ExampleSource,
+): RgbaPixels & { data: Uint8ClampedArray } {
   const { data, width, height, channels } = source ?? { data: example, width: 28, height: 28, channels: 1 };
   const out = new Uint8ClampedArray(width * height * 4);
   for (let i = 0, n = width * height; i < n; i++) {
@@ -65,10 +68,13 @@ export function parseClasses(value: string | readonly unknown[]): string[] {
     try {
       raw = JSON.parse(value);
     } catch {
-      throw new DatasetError(`classes must be a JSON list of names, such as ["tick", "cross", "circle"]; got ${JSON.stringify(value)}.`);
+      throw new DatasetError(
+        `classes must be a JSON list of names, such as ["tick", "cross", "circle"]; got ${JSON.stringify(value)}.`,
+      );
     }
   }
-  if (!Array.isArray(raw)) throw new DatasetError('classes must be a list of names, such as ["tick", "cross", "circle"].');
+  if (!Array.isArray(raw))
+    throw new DatasetError('classes must be a list of names, such as ["tick", "cross", "circle"].');
   const names = raw.map((name, i) => {
     if (typeof name !== 'string' || name.trim() === '') {
       throw new DatasetError(`Class ${i + 1} has no name: give every class a name that is not empty.`);
@@ -77,7 +83,8 @@ export function parseClasses(value: string | readonly unknown[]): string[] {
   });
   const seen = new Set<string>();
   for (const name of names) {
-    if (seen.has(name)) throw new DatasetError(`The class name "${name}" is used twice: give each class its own name.`);
+    if (seen.has(name))
+      throw new DatasetError(`The class name "${name}" is used twice: give each class its own name.`);
     seen.add(name);
   }
   if (names.length < MIN_CLASSES || names.length > MAX_CLASSES) {
@@ -130,7 +137,8 @@ export class ExampleSet {
   /** The bytes the examples and their source pictures take. */
   get bytes(): number {
     let n = 0;
-    for (const list of this.byClass.values()) for (const e of list) n += e.length + (this.sources.get(e)?.data.length ?? 0);
+    for (const list of this.byClass.values())
+      for (const e of list) n += e.length + (this.sources.get(e)?.data.length ?? 0);
     return n;
   }
 
@@ -178,9 +186,12 @@ export class ExampleSet {
   }
 
   add(label: string, pixels: Uint8Array, source?: ExampleSource): void {
-    if (pixels.length !== EXAMPLE_BYTES) throw new RangeError(`An example is ${EXAMPLE_BYTES} pixels, not ${pixels.length}.`);
+    if (pixels.length !== EXAMPLE_BYTES)
+      throw new RangeError(`An example is ${EXAMPLE_BYTES} pixels, not ${pixels.length}.`);
     if (source && source.data.length !== source.width * source.height * source.channels) {
-      throw new RangeError(`A ${source.width}×${source.height}×${source.channels} picture is not ${source.data.length} bytes.`);
+      throw new RangeError(
+        `A ${source.width}×${source.height}×${source.channels} picture is not ${source.data.length} bytes.`,
+      );
     }
     const list = this.listOf(label);
     this.checkRoom(1, pixels.length + (source?.data.length ?? 0));
@@ -207,7 +218,8 @@ export class ExampleSet {
    * train on and one held out.
    */
   problem(): string | undefined {
-    if (this.names.length < MIN_CLASSES) return `Name at least ${MIN_CLASSES} classes (the classes attribute) before training.`;
+    if (this.names.length < MIN_CLASSES)
+      return `Name at least ${MIN_CLASSES} classes (the classes attribute) before training.`;
     const thin = this.names.filter((n) => this.byClass.get(n)!.length < 2);
     if (thin.length) {
       return `Every class needs at least 2 examples (one to train on, one held out). Add examples to ${thin.map((n) => `"${n}"`).join(', ')}.`;
@@ -239,7 +251,12 @@ export class ExampleSet {
  * A stratified split of a dataset's indices: `fraction` of each class held out (at least
  * one where the class has two or more), the rest shuffled for training.
  */
-export function splitExamples(labels: ArrayLike<number>, classes: number, fraction: number, seed = 1): { train: number[]; test: number[] } {
+export function splitExamples(
+  labels: ArrayLike<number>,
+  classes: number,
+  fraction: number,
+  seed = 1,
+): { train: number[]; test: number[] } {
   const next = seededRandom(seed);
   const byClass = Array.from({ length: classes }, () => [] as number[]);
   for (let i = 0; i < labels.length; i++) byClass[labels[i]].push(i);
@@ -247,7 +264,10 @@ export function splitExamples(labels: ArrayLike<number>, classes: number, fracti
   const test: number[] = [];
   for (const indices of byClass) {
     shuffle(indices, next);
-    const held = indices.length < 2 ? 0 : Math.min(indices.length - 1, Math.max(1, Math.round(indices.length * fraction)));
+    const held =
+      indices.length < 2
+        ? 0
+        : Math.min(indices.length - 1, Math.max(1, Math.round(indices.length * fraction)));
     test.push(...indices.slice(0, held));
     train.push(...indices.slice(held));
   }

@@ -47,16 +47,22 @@ export function mnistUrl(): string {
  */
 export function decodeMnist(bytes: Uint8Array, source = 'the MNIST file'): MnistData {
   if (bytes.length < HEADER || MAGIC.some((b, i) => bytes[i] !== b)) {
-    throw new Error(`${source} is not a cnn-elements MNIST asset (its header is missing). Rebuild it with npm run data:mnist.`);
+    throw new Error(
+      `${source} is not a cnn-elements MNIST asset (its header is missing). Rebuild it with npm run data:mnist.`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes[4] !== 1 || bytes[5] !== MNIST_ROWS || bytes[6] !== MNIST_COLS) {
-    throw new Error(`${source} has format version ${bytes[4]} with ${bytes[5]}×${bytes[6]} images; only version 1 with 28×28 images is supported.`);
+    throw new Error(
+      `${source} has format version ${bytes[4]} with ${bytes[5]}×${bytes[6]} images; only version 1 with 28×28 images is supported.`,
+    );
   }
   const count = view.getUint32(8, true);
   const expected = HEADER + count + count * MNIST_PIXELS;
   if (count === 0 || bytes.length !== expected) {
-    throw new Error(`${source} is corrupt: it announces ${count} digits (${expected} bytes) but holds ${bytes.length} bytes.`);
+    throw new Error(
+      `${source} is corrupt: it announces ${count} digits (${expected} bytes) but holds ${bytes.length} bytes.`,
+    );
   }
   const labels = bytes.slice(HEADER, HEADER + count);
   const bad = labels.findIndex((label) => label >= MNIST_CLASSES);
@@ -76,7 +82,9 @@ export async function unpackMnist(buffer: ArrayBuffer, source = 'the MNIST file'
       const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
       bytes = new Uint8Array(await new Response(stream).arrayBuffer());
     } catch (cause) {
-      throw new Error(`${source} is corrupt: its gzip data does not inflate (${(cause as Error).message}).`, { cause });
+      throw new Error(`${source} is corrupt: its gzip data does not inflate (${(cause as Error).message}).`, {
+        cause,
+      });
     }
   }
   return decodeMnist(bytes, source);
@@ -100,7 +108,9 @@ async function download(url: string, signal: AbortSignal): Promise<MnistData> {
     throw new Error(`Could not load the MNIST digits from ${url}: ${(cause as Error).message}.`, { cause });
   }
   if (!response.ok) {
-    throw new Error(`Could not load the MNIST digits from ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+    throw new Error(
+      `Could not load the MNIST digits from ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    );
   }
   return unpackMnist(await response.arrayBuffer(), `The MNIST file at ${url}`);
 }
@@ -117,7 +127,8 @@ function abortError(signal: AbortSignal): unknown {
  */
 export function loadMnist(options: { url?: string; signal?: AbortSignal } = {}): Promise<MnistData> {
   const { signal } = options;
-  const url = new URL(options.url ?? mnistUrl(), globalThis.document?.baseURI ?? globalThis.location?.href).href;
+  const url = new URL(options.url ?? mnistUrl(), globalThis.document?.baseURI ?? globalThis.location?.href)
+    .href;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   let entry = cache.get(url);
   if (!entry) {
@@ -174,10 +185,16 @@ function testSizeFor(count: number): number {
  *   choice is stratified: the classes take turns, so a small subset (say 500) holds each digit
  *   about equally often. `seed` (default 1) picks which digits and their order.
  */
-export function splitMnist(data: Pick<MnistData, 'labels' | 'count'>, options: { trainSize?: number; seed?: number } = {}): { train: number[]; test: number[] } {
+export function splitMnist(
+  data: Pick<MnistData, 'labels' | 'count'>,
+  options: { trainSize?: number; seed?: number } = {},
+): { train: number[]; test: number[] } {
   const { count, labels } = data;
   const testSize = testSizeFor(count);
-  const order = shuffle(Array.from({ length: count }, (_, i) => i), seededRandom(TEST_SEED));
+  const order = shuffle(
+    Array.from({ length: count }, (_, i) => i),
+    seededRandom(TEST_SEED),
+  );
   const test = order.slice(0, testSize).sort((a, b) => a - b);
   const pool = order.slice(testSize).sort((a, b) => a - b);
 
@@ -203,7 +220,9 @@ export function splitMnist(data: Pick<MnistData, 'labels' | 'count'>, options: {
 
 function checkIndex(data: MnistData, index: number): void {
   if (!Number.isInteger(index) || index < 0 || index >= data.count) {
-    throw new RangeError(`MNIST index ${index} is out of range: there are ${data.count} digits (0..${data.count - 1}).`);
+    throw new RangeError(
+      `MNIST index ${index} is out of range: there are ${data.count} digits (0..${data.count - 1}).`,
+    );
   }
 }
 
@@ -211,7 +230,10 @@ function checkIndex(data: MnistData, index: number): void {
  * The digits at `indices` as tensors: `xs` [n, 28, 28, 1] float32 in 0..1 and `ys` one-hot
  * [n, classes] float32 (10 for MNIST). The caller owns (and disposes) both.
  */
-export function mnistTensors(data: MnistData, indices: readonly number[]): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
+export function mnistTensors(
+  data: MnistData,
+  indices: readonly number[],
+): { xs: tf.Tensor4D; ys: tf.Tensor2D } {
   const n = indices.length;
   const classes = data.classes ?? MNIST_CLASSES;
   const pixels = new Float32Array(n * MNIST_PIXELS);
@@ -231,5 +253,8 @@ export function mnistTensors(data: MnistData, indices: readonly number[]): { xs:
 /** One digit for a gallery: a copy of its 784 pixels (0..255, row-major) and its label. */
 export function mnistDigit(data: MnistData, index: number): { pixels: Uint8Array; label: number } {
   checkIndex(data, index);
-  return { pixels: data.images.slice(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS), label: data.labels[index] };
+  return {
+    pixels: data.images.slice(index * MNIST_PIXELS, (index + 1) * MNIST_PIXELS),
+    label: data.labels[index],
+  };
 }

@@ -31,7 +31,8 @@ export interface Project {
 
 function toBase64(bytes: Uint8Array): string {
   let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(text);
 }
 
@@ -50,7 +51,12 @@ export function projectToJson(project: Project): string {
     examples: Object.fromEntries(Object.entries(project.examples).map(([k, v]) => [k, toBase64(v)])),
     sources:
       project.sources &&
-      Object.fromEntries(Object.entries(project.sources).map(([k, list]) => [k, list.map((p) => p && { ...p, data: toBase64(p.data) })])),
+      Object.fromEntries(
+        Object.entries(project.sources).map(([k, list]) => [
+          k,
+          list.map((p) => p && { ...p, data: toBase64(p.data) }),
+        ]),
+      ),
     settings: project.settings,
     weights: project.weights && { shapes: project.weights.shapes, data: toBase64(project.weights.data) },
   });
@@ -60,11 +66,12 @@ export function projectToJson(project: Project): string {
 export function projectFromJson(text: string): Project {
   let raw: Record<string, unknown>;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text) as Record<string, unknown>;
   } catch {
     throw new DatasetError('The file is not a cnn-trainer project (it is not JSON).');
   }
-  if (raw?.format !== PROJECT_FORMAT) throw new DatasetError('The file is not a cnn-trainer project (no "format": "cnn-trainer-project").');
+  if (raw?.format !== PROJECT_FORMAT)
+    throw new DatasetError('The file is not a cnn-trainer project (no "format": "cnn-trainer-project").');
   try {
     const classes = parseClasses(raw.classes as unknown[]);
     const examples: Record<string, Uint8Array> = {};
@@ -74,7 +81,9 @@ export function projectFromJson(text: string): Project {
       examples[name] = bytes;
     }
     const w = raw.weights as { shapes: number[][]; data: string } | undefined;
-    const rawSources = raw.sources as Record<string, ({ width: number; height: number; channels: 1 | 3; data: string } | null)[]> | undefined;
+    const rawSources = raw.sources as
+      | Record<string, ({ width: number; height: number; channels: 1 | 3; data: string } | null)[]>
+      | undefined;
     let sources: Project['sources'];
     if (rawSources) {
       sources = {};
@@ -98,7 +107,9 @@ export function projectFromJson(text: string): Project {
       weights: w && { shapes: w.shapes, data: fromBase64(w.data) },
     };
   } catch (e) {
-    throw e instanceof DatasetError ? e : new DatasetError(`The project file is damaged: ${e instanceof Error ? e.message : String(e)}`);
+    throw e instanceof DatasetError
+      ? e
+      : new DatasetError(`The project file is damaged: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -114,7 +125,10 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-async function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function transact<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
@@ -132,7 +146,8 @@ export async function storeProject(name: string, json: string): Promise<void> {
 }
 
 export async function fetchProject(name: string): Promise<string> {
-  const json = await transact<string | undefined>('readonly', (s) => s.get(name));
-  if (json === undefined) throw new DatasetError(`There is no project saved in this browser under the name "${name}".`);
+  const json = await transact('readonly', (s) => s.get(name) as IDBRequest<string | undefined>);
+  if (json === undefined)
+    throw new DatasetError(`There is no project saved in this browser under the name "${name}".`);
   return json;
 }

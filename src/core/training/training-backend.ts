@@ -26,7 +26,11 @@ export function trainingBackendOrder(page: PageBackend): WorkerBackend[] {
 }
 
 /** Why this backend trains: one clause for the progress line's tooltip and the reports. */
-export function trainingBackendNote(chosen: WorkerBackend, order: readonly WorkerBackend[], failed: readonly string[]): string {
+export function trainingBackendNote(
+  chosen: WorkerBackend,
+  order: readonly WorkerBackend[],
+  failed: readonly string[],
+): string {
   const first =
     order.length === 1
       ? `${chosen} was forced by the backend attribute`
@@ -52,7 +56,9 @@ export class MissingKernelError extends Error {
 /** The kernel and backend of tfjs' "Kernel 'X' not registered for backend 'Y'" error (or ours), if it is one. */
 export function missingKernel(e: unknown): { kernel: string; backend: string } | undefined {
   if (e instanceof MissingKernelError) return e;
-  const m = /Kernel '([^']+)' not registered for backend '([^']+)'/.exec(e instanceof Error ? e.message : String(e));
+  const m = /Kernel '([^']+)' not registered for backend '([^']+)'/.exec(
+    e instanceof Error ? e.message : String(e),
+  );
   return m ? { kernel: m[1], backend: m[2] } : undefined;
 }
 

@@ -36,7 +36,9 @@ export interface FeatureBase {
 export function cutBase(full: tfl.LayersModel, source: string): FeatureBase {
   const inputShape = (full.inputs[0]?.shape ?? []).slice(1) as number[];
   if (inputShape.length !== 3) {
-    throw new BaseError(`The model at ${source} does not take images (its input is [${inputShape.join(', ')}]): use an image CNN as the base.`);
+    throw new BaseError(
+      `The model at ${source} does not take images (its input is [${inputShape.join(', ')}]): use an image CNN as the base.`,
+    );
   }
   const [height, width, channels] = inputShape;
   if (!(height >= 3 && width >= 3 && (channels === 1 || channels === 3))) {
@@ -58,8 +60,15 @@ export function cutBase(full: tfl.LayersModel, source: string): FeatureBase {
     );
   }
   const kept = layers.slice(0, cut + 1);
-  const features = tfl.model({ inputs: full.inputs, outputs: kept[cut].output as tfl.SymbolicTensor });
-  return { full, features, cutAt: kept[cut].name, layers: kept, inputShape, featureShape: (kept[cut].outputShape as number[]).slice(1) };
+  const features = tfl.model({ inputs: full.inputs, outputs: kept[cut].output });
+  return {
+    full,
+    features,
+    cutAt: kept[cut].name,
+    layers: kept,
+    inputShape,
+    featureShape: (kept[cut].outputShape as number[]).slice(1),
+  };
 }
 
 export async function loadBase(url: string): Promise<FeatureBase> {
@@ -67,7 +76,9 @@ export async function loadBase(url: string): Promise<FeatureBase> {
   try {
     full = await tfl.loadLayersModel(url);
   } catch (e) {
-    throw new BaseError(`The base model at ${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+    throw new BaseError(
+      `The base model at ${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   try {
     return cutBase(full, url);
@@ -132,7 +143,12 @@ export function inputsOf(transfer: TransferModel, examples: readonly Uint8Array[
   return tf.tidy(() => tf.concat(examples.map((e) => pixelsToInput(sourceOf(e), spec))));
 }
 
-export function joinHead(base: FeatureBase, head: readonly LayerSpec[], seed: number, fineTune: number): TransferModel {
+export function joinHead(
+  base: FeatureBase,
+  head: readonly LayerSpec[],
+  seed: number,
+  fineTune: number,
+): TransferModel {
   const classes = (head[head.length - 1] as { units: number }).units;
   const headModel = buildModel(head, seed, { classes, inputShape: base.featureShape });
   let x = base.features.outputs[0];
@@ -150,14 +166,18 @@ export function joinHead(base: FeatureBase, head: readonly LayerSpec[], seed: nu
     dispose() {
       // The joined model, the head and the base share layers: free the weights once.
       const vars = new Set<tf.Variable>();
-      for (const m of [model, headModel, base.full]) for (const w of m.weights) vars.add(w.read() as tf.Variable);
+      for (const m of [model, headModel, base.full])
+        for (const w of m.weights) vars.add(w.read() as tf.Variable);
       for (const v of vars) if (!v.isDisposed) v.dispose();
     },
   };
 }
 
 /** Features of every example, computed once per example and base (cached), as one array. */
-export async function featuresOf(transfer: TransferModel, examples: readonly Uint8Array[]): Promise<Float32Array> {
+export async function featuresOf(
+  transfer: TransferModel,
+  examples: readonly Uint8Array[],
+): Promise<Float32Array> {
   const size = transfer.base.featureShape.reduce((a, b) => a * b, 1);
   const out = new Float32Array(examples.length * size);
   const missing = examples.filter((e) => !transfer.cache.has(e));
@@ -214,7 +234,9 @@ export class HeadTraining implements TrainingControl {
     const trainFeatures = whole ? undefined : await featuresOf(transfer, this.train.examples);
     const testFeatures = whole ? undefined : await featuresOf(transfer, this.test.examples);
     const tensorOf = (examples: readonly Uint8Array[], values?: Float32Array) =>
-      values ? tf.tensor4d(values, [examples.length, shape[0], shape[1], shape[2]]) : inputsOf(transfer, examples);
+      values
+        ? tf.tensor4d(values, [examples.length, shape[0], shape[1], shape[2]])
+        : inputsOf(transfer, examples);
     const xs = tensorOf(this.train.examples, trainFeatures);
     const testXs = tensorOf(this.test.examples, testFeatures);
     const oneHot = new Float32Array(this.train.labels.length * classes);
@@ -227,7 +249,12 @@ export class HeadTraining implements TrainingControl {
       this.loop = new TrainingRun(
         model,
         { xs, ys },
-        { epochs: settings.epochs, batchSize: settings.batchSize, seed: settings.seed, test: { xs: testXs, labels: this.test.labels } },
+        {
+          epochs: settings.epochs,
+          batchSize: settings.batchSize,
+          seed: settings.seed,
+          test: { xs: testXs, labels: this.test.labels },
+        },
         this.hooks,
       );
       if (this.stopped) this.loop.stop();

@@ -27,7 +27,12 @@ interface KernelArgs {
 type Shape4 = [number, number, number, number];
 
 /** Calls one of the WASM backend's registered kernels directly (as composite kernels do). */
-function call(backend: KernelBackend, name: string, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
+function call(
+  backend: KernelBackend,
+  name: string,
+  inputs: NamedTensorInfoMap,
+  attrs: NamedAttrMap = {},
+): TensorInfo {
   const kernel = tf.getKernel(name, 'wasm');
   if (!kernel) throw new Error(`the wasm backend has no ${name} kernel to build on`);
   return kernel.kernelFunc({ inputs, backend, attrs }) as TensorInfo;
@@ -48,7 +53,13 @@ interface HeapBackend {
  * [B, R, C] → [B, C, R] in the backend's memory. The backend's own Transpose kernel is a
  * generic index walk, slower here than this loop over rows (reads in order, writes strided).
  */
-function transposeMatrices(backend: KernelBackend, x: TensorInfo, batch: number, rows: number, cols: number): TensorInfo {
+function transposeMatrices(
+  backend: KernelBackend,
+  x: TensorInfo,
+  batch: number,
+  rows: number,
+  cols: number,
+): TensorInfo {
   const heap = backend as unknown as HeapBackend;
   const out = heap.makeOutput([batch, cols, rows], 'float32');
   const to = heap.typedArrayFromHeap(out);
@@ -62,25 +73,51 @@ function transposeMatrices(backend: KernelBackend, x: TensorInfo, batch: number,
   return out;
 }
 
-const reshape = (backend: KernelBackend, x: TensorInfo, shape: number[]) => call(backend, 'Reshape', { x }, { shape });
-const toNHWC = (backend: KernelBackend, x: TensorInfo) => call(backend, 'Transpose', { x }, { perm: [0, 2, 3, 1] });
-const toNCHW = (backend: KernelBackend, x: TensorInfo) => call(backend, 'Transpose', { x }, { perm: [0, 3, 1, 2] });
+const reshape = (backend: KernelBackend, x: TensorInfo, shape: number[]) =>
+  call(backend, 'Reshape', { x }, { shape });
+const toNHWC = (backend: KernelBackend, x: TensorInfo) =>
+  call(backend, 'Transpose', { x }, { perm: [0, 2, 3, 1] });
+const toNCHW = (backend: KernelBackend, x: TensorInfo) =>
+  call(backend, 'Transpose', { x }, { perm: [0, 3, 1, 2] });
 
 /**
  * Spreads a [N, H, W, C] tensor out by the strides, zeros between its rows and columns:
  * [N, H, 1, W, 1, C] padded to [N, H, sh, W, sw, C], reshaped, and cut after the last
  * real row and column. Intermediates go to `owned` for the caller to free.
  */
-function spreadByStrides(backend: KernelBackend, x: TensorInfo, sh: number, sw: number, owned: TensorInfo[]): TensorInfo {
+function spreadByStrides(
+  backend: KernelBackend,
+  x: TensorInfo,
+  sh: number,
+  sw: number,
+  owned: TensorInfo[],
+): TensorInfo {
   if (sh === 1 && sw === 1) return x;
   const [n, h, w, c] = x.shape;
   const six = reshape(backend, x, [n, h, 1, w, 1, c]);
-  const spread = call(backend, 'PadV2', { x: six }, {
-    paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]],
-    constantValue: 0,
-  });
+  const spread = call(
+    backend,
+    'PadV2',
+    { x: six },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, sh - 1],
+        [0, 0],
+        [0, sw - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   const full = reshape(backend, spread, [n, h * sh, w * sw, c]);
-  const cut = call(backend, 'Slice', { x: full }, { begin: [0, 0, 0, 0], size: [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c] });
+  const cut = call(
+    backend,
+    'Slice',
+    { x: full },
+    { begin: [0, 0, 0, 0], size: [n, (h - 1) * sh + 1, (w - 1) * sw + 1, c] },
+  );
   owned.push(six, spread, full, cut);
   return cut;
 }
@@ -107,8 +144,25 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const keep = (t: TensorInfo) => (owned.push(t), t);
   const x = nchw ? keep(toNHWC(backend, inputs.x)) : inputs.x;
   const dy = nchw ? keep(toNHWC(backend, inputs.dy)) : inputs.dy;
-  const info = backend_util.computeConv2DInfo(x.shape as Shape4, filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
-  const { batchSize: n, inHeight, inWidth, inChannels: cin, outHeight: oh, outWidth: ow, outChannels: cout } = info;
+  const info = backend_util.computeConv2DInfo(
+    x.shape as Shape4,
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const {
+    batchSize: n,
+    inHeight,
+    inWidth,
+    inChannels: cin,
+    outHeight: oh,
+    outWidth: ow,
+    outChannels: cout,
+  } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   // Rows and columns of padded input the taps reach; anything beyond is never read.
   const spanH = (oh - 1) * sh + 1;
@@ -119,39 +173,75 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const right = Math.max(0, spanW + fw - 1 - left - inWidth);
   const padded =
     top || left || bottom || right
-      ? keep(call(backend, 'PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 }))
+      ? keep(
+          call(
+            backend,
+            'PadV2',
+            { x },
+            {
+              paddings: [
+                [0, 0],
+                [top, bottom],
+                [left, right],
+                [0, 0],
+              ],
+              constantValue: 0,
+            },
+          ),
+        )
       : x;
   const [, hp, wp] = padded.shape;
   // With one channel, [N, H, W, 1] already is [1, N, H, W] in memory.
   const planes = keep(
-    cin === 1 ? reshape(backend, padded, [1, n, hp, wp]) : reshape(backend, transposeMatrices(backend, padded, 1, n * hp * wp, cin), [cin, n, hp, wp]),
+    cin === 1
+      ? reshape(backend, padded, [1, n, hp, wp])
+      : reshape(backend, transposeMatrices(backend, padded, 1, n * hp * wp, cin), [cin, n, hp, wp]),
   );
   const taps: TensorInfo[] = [];
-  for (let i = 0; i < fh; i++) for (let j = 0; j < fw; j++) taps.push(keep(planeTap(backend, planes, i, j, [cin, n, oh, ow], sh, sw)));
-  const stacked = taps.length === 1 ? taps[0] : keep(call(backend, 'Concat', taps as unknown as NamedTensorInfoMap, { axis: 0 }));
+  for (let i = 0; i < fh; i++)
+    for (let j = 0; j < fw; j++) taps.push(keep(planeTap(backend, planes, i, j, [cin, n, oh, ow], sh, sw)));
+  const stacked =
+    taps.length === 1
+      ? taps[0]
+      : keep(call(backend, 'Concat', taps as unknown as NamedTensorInfoMap, { axis: 0 }));
   const m = n * oh * ow;
   const cols = keep(reshape(backend, stacked, [1, fh * fw * cin, m]));
   const dy3 = keep(reshape(backend, dy, [1, m, cout]));
-  const product = keep(call(backend, 'BatchMatMul', { a: cols, b: dy3 }, { transposeA: false, transposeB: false }));
+  const product = keep(
+    call(backend, 'BatchMatMul', { a: cols, b: dy3 }, { transposeA: false, transposeB: false }),
+  );
   const dw = reshape(backend, product, [fh, fw, cin, cout]);
   free(backend, ...owned.reverse());
   return dw;
 }
 
 /** One filter tap's view of channels-first planes [C, N, H, W]: rows i, i+sh, …, columns j, j+sw, … */
-function planeTap(backend: KernelBackend, planes: TensorInfo, i: number, j: number, out: Shape4, sh: number, sw: number): TensorInfo {
+function planeTap(
+  backend: KernelBackend,
+  planes: TensorInfo,
+  i: number,
+  j: number,
+  out: Shape4,
+  sh: number,
+  sw: number,
+): TensorInfo {
   const [c, n, oh, ow] = out;
   if (sh === 1 && sw === 1) return call(backend, 'Slice', { x: planes }, { begin: [0, 0, i, j], size: out });
-  return call(backend, 'StridedSlice', { x: planes }, {
-    begin: [0, 0, i, j],
-    end: [c, n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1],
-    strides: [1, 1, sh, sw],
-    beginMask: 0,
-    endMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  });
+  return call(
+    backend,
+    'StridedSlice',
+    { x: planes },
+    {
+      begin: [0, 0, i, j],
+      end: [c, n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1],
+      strides: [1, 1, sh, sw],
+      beginMask: 0,
+      endMask: 0,
+      ellipsisMask: 0,
+      newAxisMask: 0,
+      shrinkAxisMask: 0,
+    },
+  );
 }
 
 interface BackpropInputAttrs {
@@ -174,7 +264,16 @@ function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs): TensorInfo
   const dy = nchw ? toNHWC(backend, inputs.dy) : inputs.dy;
   const xShape: Shape4 = nchw ? [inputShape[0], inputShape[2], inputShape[3], inputShape[1]] : inputShape;
   const filter = inputs.filter;
-  const info = backend_util.computeConv2DInfo(xShape, filter.shape as Shape4, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+  const info = backend_util.computeConv2DInfo(
+    xShape,
+    filter.shape as Shape4,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
   const { inHeight, inWidth, filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   const owned: TensorInfo[] = [];
   const u = spreadByStrides(backend, dy, sh, sw, owned);
@@ -189,7 +288,12 @@ function conv2dBackpropInput({ inputs, backend, attrs }: KernelArgs): TensorInfo
   owned.push(flipped, turned);
   let dx = call(backend, 'Conv2D', { x: u, filter: turned }, {
     strides: 1,
-    pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+    pad: [
+      [0, 0],
+      [top, bottom],
+      [left, right],
+      [0, 0],
+    ],
     dataFormat: 'NHWC',
     dilations: 1,
     dimRoundingMode: undefined,
@@ -222,7 +326,14 @@ interface MaxPoolGradAttrs {
 function maxPoolGrad({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
-  const info = backend_util.computePool2DInfo(input.shape as Shape4, filterSize, strides, 1, pad, dimRoundingMode);
+  const info = backend_util.computePool2DInfo(
+    input.shape as Shape4,
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const { batchSize: n, inHeight: h, inWidth: w, inChannels: c, outHeight: oh, outWidth: ow } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
   const heap = backend as unknown as HeapBackend;
@@ -280,7 +391,8 @@ function batchMatMul({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   let { a, b } = inputs;
   const native = (a: TensorInfo, b: TensorInfo, transposeA: boolean, transposeB: boolean) =>
     nativeBatchMatMul!({ inputs: { a, b }, backend, attrs: { transposeA, transposeB } }) as TensorInfo;
-  if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') return native(a, b, transposeA, transposeB);
+  if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32')
+    return native(a, b, transposeA, transposeB);
   const owned: TensorInfo[] = [];
   const turn = (x: TensorInfo) => {
     const [rows, cols] = x.shape.slice(-2);

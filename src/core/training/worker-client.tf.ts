@@ -71,20 +71,32 @@ export class TrainingWorker {
    * Scores a model on test digits in the worker. Resolves undefined where the worker cannot
    * (not available, busy with a run, failed): the caller then scores on the page.
    */
-  async evaluate(model: tfl.LayersModel, data: MnistData, test: readonly number[]): Promise<Evaluation | undefined> {
+  async evaluate(
+    model: tfl.LayersModel,
+    data: MnistData,
+    test: readonly number[],
+  ): Promise<Evaluation | undefined> {
     const worker = this.busy ? undefined : this.handle;
     if (!worker) return undefined;
     this.busy = true;
     try {
       const artifacts = await saveToMemory(model);
       return await new Promise<Evaluation | undefined>((resolve) => {
-        worker.onmessage = (e: MessageEvent<FromWorker>) => resolve(e.data.type === 'evaluation' ? e.data.evaluation : undefined);
+        worker.onmessage = (e: MessageEvent<FromWorker>) =>
+          resolve(e.data.type === 'evaluation' ? e.data.evaluation : undefined);
         worker.onerror = (e) => {
           e.preventDefault();
           this.fail(e.message || 'its script failed to load');
           resolve(undefined);
         };
-        const message: ToWorker = { type: 'evaluate', artifacts, data, test, backends: this.backends, wasmPaths: absoluteWasmPaths() };
+        const message: ToWorker = {
+          type: 'evaluate',
+          artifacts,
+          data,
+          test,
+          backends: this.backends,
+          wasmPaths: absoluteWasmPaths(),
+        };
         worker.postMessage(message);
       });
     } finally {
@@ -231,7 +243,10 @@ export class WorkerTraining implements TrainingControl {
     return this.local.run();
   }
 
-  private async handle(message: FromWorker, finish: (value: TrainResult | 'setup-failed' | Error) => void): Promise<void> {
+  private async handle(
+    message: FromWorker,
+    finish: (value: TrainResult | 'setup-failed' | Error) => void,
+  ): Promise<void> {
     if ('weights' in message && message.weights) applyWeights(this.model, message.weights);
     switch (message.type) {
       case 'backend':
@@ -253,7 +268,10 @@ export class WorkerTraining implements TrainingControl {
       case 'error':
         // A model the worker cannot rebuild trains on the page; the worker stays for the next one.
         if (message.kind === 'setup') finish('setup-failed');
-        else finish(message.kind === 'diverged' ? new DivergedError(message.message) : new Error(message.message));
+        else
+          finish(
+            message.kind === 'diverged' ? new DivergedError(message.message) : new Error(message.message),
+          );
     }
   }
 }

@@ -21,7 +21,13 @@ export type ToWorker =
    * backends that starts and can train it. `wasmPaths`: where the page found the WASM binaries
    * (absolute URLs); the worker has no other way to know once a site's bundler renamed them.
    */
-  | { type: 'train'; artifacts: tf.io.ModelArtifacts; job: TrainingJob; backends: WorkerBackend[]; wasmPaths?: WasmPaths }
+  | {
+      type: 'train';
+      artifacts: tf.io.ModelArtifacts;
+      job: TrainingJob;
+      backends: WorkerBackend[];
+      wasmPaths?: WasmPaths;
+    }
   /** The page has handled a batch: go on, or stop at this boundary. */
   | { type: 'go'; stop: boolean }
   /** Score a copy of this model on these test digits. */

@@ -37,12 +37,14 @@ const started = new Map<WorkerBackend, Promise<string | undefined>>();
 
 async function startBackend(name: WorkerBackend): Promise<string | undefined> {
   if (name === 'webgpu') {
-    if (!('gpu' in navigator) || !(await navigator.gpu.requestAdapter())) return 'WebGPU is not available in workers here';
+    if (!('gpu' in navigator) || !(await navigator.gpu.requestAdapter()))
+      return 'WebGPU is not available in workers here';
     await import('@tensorflow/tfjs-backend-webgpu');
   }
   if (name === 'webgl') {
     // tfjs draws into an OffscreenCanvas in a worker.
-    if (typeof OffscreenCanvas === 'undefined') return 'OffscreenCanvas (WebGL in workers) is not available here';
+    if (typeof OffscreenCanvas === 'undefined')
+      return 'OffscreenCanvas (WebGL in workers) is not available here';
     await import('@tensorflow/tfjs-backend-webgl');
   }
   if (name === 'wasm') {
@@ -64,7 +66,9 @@ async function activate(name: WorkerBackend): Promise<void> {
 }
 
 /** The first of `order` that starts here, the ones after it, and why those before it did not start. */
-async function firstStartable(order: readonly WorkerBackend[]): Promise<{ candidates: WorkerBackend[]; failed: string[] }> {
+async function firstStartable(
+  order: readonly WorkerBackend[],
+): Promise<{ candidates: WorkerBackend[]; failed: string[] }> {
   const failed: string[] = [];
   for (const [i, name] of order.entries()) {
     try {
@@ -91,7 +95,9 @@ function send(message: FromWorker): void {
 
 /** Copies of the weights (the CPU backend's own arrays must not be transferred away). */
 function readWeights(model: tfl.LayersModel): Promise<WeightValues> {
-  return Promise.all(model.getWeights().map(async (w) => Float32Array.from((await w.data()) as Float32Array)));
+  return Promise.all(
+    model.getWeights().map(async (w) => Float32Array.from((await w.data()) as Float32Array)),
+  );
 }
 
 /**
@@ -99,7 +105,10 @@ function readWeights(model: tfl.LayersModel): Promise<WeightValues> {
  * batch was reported, is thrown for `trainWithFallback` to move the run; everything else
  * ends here with a message to the page.
  */
-async function runHere({ artifacts, job }: Extract<ToWorker, { type: 'train' }>, progress: { reported: boolean }): Promise<void> {
+async function runHere(
+  { artifacts, job }: Extract<ToWorker, { type: 'train' }>,
+  progress: { reported: boolean },
+): Promise<void> {
   let model: tfl.LayersModel | undefined;
   let session: LocalTraining;
   let lastSync = performance.now();
@@ -130,7 +139,12 @@ async function runHere({ artifacts, job }: Extract<ToWorker, { type: 'train' }>,
   } catch (e) {
     // LocalTraining already put a missing kernel in the reader's words.
     if (missingKernel(e) && !progress.reported) throw e;
-    send({ type: 'error', kind: e instanceof DivergedError ? 'diverged' : 'failed', message: messageOf(e), weights: await readWeights(model) });
+    send({
+      type: 'error',
+      kind: e instanceof DivergedError ? 'diverged' : 'failed',
+      message: messageOf(e),
+      weights: await readWeights(model),
+    });
   } finally {
     model.dispose();
   }
@@ -146,19 +160,32 @@ async function train(message: Extract<ToWorker, { type: 'train' }>): Promise<voi
       candidates,
       async (name, moved) => {
         await activate(name);
-        send({ type: 'backend', name, note: trainingBackendNote(name, message.backends, moved ? [...failed, moved] : failed) });
+        send({
+          type: 'backend',
+          name,
+          note: trainingBackendNote(name, message.backends, moved ? [...failed, moved] : failed),
+        });
         await runHere(message, progress);
       },
       () => progress.reported,
     );
   } catch (e) {
     // No backend here, or a model the worker cannot rebuild: the page trains instead.
-    send({ type: 'error', kind: e instanceof SetupError || !ready ? 'setup' : 'failed', message: messageOf(e) });
+    send({
+      type: 'error',
+      kind: e instanceof SetupError || !ready ? 'setup' : 'failed',
+      message: messageOf(e),
+    });
   }
 }
 
 /** Scores the page's model on test digits here, so that a long evaluation holds no page task. */
-async function evaluate({ artifacts, data, test, backends }: Extract<ToWorker, { type: 'evaluate' }>): Promise<void> {
+async function evaluate({
+  artifacts,
+  data,
+  test,
+  backends,
+}: Extract<ToWorker, { type: 'evaluate' }>): Promise<void> {
   let model: tfl.LayersModel | undefined;
   try {
     await firstStartable(backends);
@@ -166,7 +193,14 @@ async function evaluate({ artifacts, data, test, backends }: Extract<ToWorker, {
     const { xs, ys } = mnistTensors(data, test);
     ys.dispose();
     try {
-      send({ type: 'evaluation', evaluation: await evaluateModel(model, xs, Uint8Array.from(test, (i) => data.labels[i])) });
+      send({
+        type: 'evaluation',
+        evaluation: await evaluateModel(
+          model,
+          xs,
+          Uint8Array.from(test, (i) => data.labels[i]),
+        ),
+      });
     } finally {
       xs.dispose();
     }

@@ -4,7 +4,17 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import type { MnistData } from '../../core/training/mnist.tf.js';
-import { INPUT_SHAPE, PRESETS, PRESET_NAMES, SpecError, parseLayers, withClasses, type LayerSpec, type PresetName, type SummaryRow } from '../../core/models/model-spec.js';
+import {
+  INPUT_SHAPE,
+  PRESETS,
+  PRESET_NAMES,
+  SpecError,
+  parseLayers,
+  withClasses,
+  type LayerSpec,
+  type PresetName,
+  type SummaryRow,
+} from '../../core/models/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training/training-loop.tf.js';
 import type { TrainingControl } from '../../core/training/training-session.tf.js';
 import type { Evaluation } from '../../core/training/evaluate.tf.js';
@@ -24,7 +34,13 @@ import { duration, percent, renderLayerTable, renderProbabilities, type ComingNe
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode, type KerasBase } from '../../core/models/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
-import { DatasetError, ExampleSet, parseClasses, sourcePixels, splitExamples } from '../../core/training/example-set.js';
+import {
+  DatasetError,
+  ExampleSet,
+  parseClasses,
+  sourcePixels,
+  splitExamples,
+} from '../../core/training/example-set.js';
 import { imageToExample, looksLikeImage } from '../../core/images/example-image.js';
 import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
 import { expandZips } from './zip-files.js';
@@ -32,7 +48,13 @@ import { renderDatasetPanel } from './dataset-panel.js';
 import { Burst } from './burst.js';
 import { CameraController } from '../../controllers/camera.js';
 import type { ImageInput } from '../../core/images/image-input.js';
-import { fetchProject, projectFromJson, projectToJson, storeProject, type Project } from '../../core/training/project-file.js';
+import {
+  fetchProject,
+  projectFromJson,
+  projectToJson,
+  storeProject,
+  type Project,
+} from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
 
@@ -117,7 +139,17 @@ interface History {
 
 const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
 
-const NETWORK_KEYS = ['preset', 'layers', 'seed', 'trainingSet', 'classes', 'base', 'baseUrl', 'basePreprocess', 'fineTune'] as const;
+const NETWORK_KEYS = [
+  'preset',
+  'layers',
+  'seed',
+  'trainingSet',
+  'classes',
+  'base',
+  'baseUrl',
+  'basePreprocess',
+  'fineTune',
+] as const;
 const CHART = { width: 320, height: 170 };
 
 /** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
@@ -150,9 +182,11 @@ type Tfjs = typeof import('./compute.js');
  * @fires batch-end - After every training batch; `detail: { epoch, batch, batchesPerEpoch, step, totalSteps, loss, accuracy, samplesPerSecond }`.
  * @fires epoch-end - After every epoch and its test evaluation; `detail: { epoch, loss, accuracy, valLoss, valAccuracy, testAccuracy }`.
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
- * @fires model-change - The model was built, trained an epoch, loaded or set; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
+ * @fires model-change - The model was built, trained an epoch, loaded or set;
+ *   `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
- * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load; `detail: { message, cause? }`. The previous model stays.
+ * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load;
+ *   `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
  * @csspart summary - The layer table (output shape and parameters per layer).
  * @csspart progress - Progress bar with epoch, batch, samples per second and time left.
@@ -285,15 +319,25 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private current?: tfl.LayersModel;
   private ownsModel = false;
   /** The camera that films examples (`dataset="custom"`): the preview is in the dataset panel. */
-  private readonly camera = new CameraController(this, () => this.renderRoot?.querySelector<HTMLVideoElement>('video.camera-preview'), 'user');
+  private readonly camera = new CameraController(
+    this,
+    () => this.renderRoot?.querySelector<HTMLVideoElement>('video.camera-preview'),
+    'user',
+  );
   /** Camera frames into a class: one per press, a burst while held. */
-  private readonly burst = new Burst({ shoot: (label) => this.addFrame(label), done: (label, shots) => this.framesAdded(label, shots) });
+  private readonly burst = new Burst({
+    shoot: (label) => this.addFrame(label),
+    done: (label, shots) => this.framesAdded(label, shots),
+  });
   /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
   private readonly exampleSet = new ExampleSet();
   /** The held-out examples of the last custom run, for the results. */
   private heldOut?: CustomHeldOut;
   /** Base-and-head models built here (transfer learning), by their joined model. */
-  private readonly transfers = new Map<tfl.LayersModel, import('../../core/training/transfer.tf.js').TransferModel>();
+  private readonly transfers = new Map<
+    tfl.LayersModel,
+    import('../../core/training/transfer.tf.js').TransferModel
+  >();
   /** Weights of a loaded project, put into the model its settings build next. */
   private pendingWeights?: Project['weights'];
   /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
@@ -366,7 +410,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * 28×28 as MNIST's digits were. Rejects (and shows the reason, firing `cnn-error`) when
    * the class does not exist, the image cannot be decoded or is blank, or the dataset is full.
    */
-  async addExample(label: string, image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob): Promise<void> {
+  async addExample(
+    label: string,
+    image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob,
+  ): Promise<void> {
     return this.addImage(label, image);
   }
 
@@ -470,7 +517,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const preset = network.custom ? 'basic' : network.preset;
     let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
     try {
-      hyper = this.isCustom() ? this.customHyper(Math.max(2, this.exampleSet.size)) : resolveHyper(this, preset, SHIPPED_TRAIN);
+      hyper = this.isCustom()
+        ? this.customHyper(Math.max(2, this.exampleSet.size))
+        : resolveHyper(this, preset, SHIPPED_TRAIN);
     } catch {
       hyper = PRESETS[preset].hyper;
     }
@@ -481,11 +530,29 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       const specs = transfer.base.layers.map((l) => this.tfjs.layerSpecOf(l));
       base =
         !this.baseUrl && specs.every((l) => l !== undefined)
-          ? { kind: 'layers', name: 'digits_base', layers: specs as LayerSpec[], weights: 'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.', fineTune: transfer.fineTune }
-          : { kind: 'model', url: this.baseUrl || 'assets/models/digits/model.json', cutAt: transfer.base.cutAt, fineTune: transfer.fineTune };
+          ? {
+              kind: 'layers',
+              name: 'digits_base',
+              layers: specs,
+              weights:
+                'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.',
+              fineTune: transfer.fineTune,
+            }
+          : {
+              kind: 'model',
+              url: this.baseUrl || 'assets/models/digits/model.json',
+              cutAt: transfer.base.cutAt,
+              fineTune: transfer.fineTune,
+            };
       if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
     }
-    return toKerasCode({ layers: network.layers, hyper, inputShape: transfer?.base.inputShape ?? INPUT_SHAPE, classes, base });
+    return toKerasCode({
+      layers: network.layers,
+      hyper,
+      inputShape: transfer?.base.inputShape ?? INPUT_SHAPE,
+      classes,
+      base,
+    });
   }
 
   /**
@@ -536,7 +603,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (this.run) this.phase = 'stopping';
   }
 
-  /** Scores the model on the 2,000 test digits (with `dataset="custom"`, on the examples the last run held out); `confusion[true][predicted]` counts. */
+  /**
+   * Scores the model on the 2,000 test digits (with `dataset="custom"`, on the examples the last run held
+   * out); `confusion[true][predicted]` counts.
+   */
   async evaluate(): Promise<{ accuracy: number; loss: number; confusion: number[][] }> {
     await this.ready;
     const model = this.current;
@@ -556,7 +626,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private async saveModelNow(destination: string): Promise<void> {
     const model = this.current;
     if (!model) throw new Error('There is no model to save yet.');
-    const url = destination === 'downloads' ? 'downloads://cnn-trainer' : destination.includes('://') ? destination : `indexeddb://${destination}`;
+    const url =
+      destination === 'downloads'
+        ? 'downloads://cnn-trainer'
+        : destination.includes('://')
+          ? destination
+          : `indexeddb://${destination}`;
     await model.save(url);
     this.narration = `Model saved to ${url}.`;
   }
@@ -588,13 +663,27 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         return [c, bytes];
       }),
     );
-    const sources = Object.fromEntries(this.exampleSet.classes.map((c) => [c, this.exampleSet.examplesOf(c).map((e) => this.exampleSet.sourceOf(e) ?? null)]));
-    const layers = typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
+    const sources = Object.fromEntries(
+      this.exampleSet.classes.map((c) => [
+        c,
+        this.exampleSet.examplesOf(c).map((e) => this.exampleSet.sourceOf(e) ?? null),
+      ]),
+    );
+    const layers =
+      typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
     const json = projectToJson({
       classes: [...this.exampleSet.classes],
       examples,
       sources,
-      settings: { preset: this.preset, layers, base: this.base, baseUrl: this.baseUrl, basePreprocess: this.basePreprocess, fineTune: this.fineTune, seed: this.seed },
+      settings: {
+        preset: this.preset,
+        layers,
+        base: this.base,
+        baseUrl: this.baseUrl,
+        basePreprocess: this.basePreprocess,
+        fineTune: this.fineTune,
+        seed: this.seed,
+      },
       weights,
     });
     const file = new Blob([json], { type: 'application/json' });
@@ -618,7 +707,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     let project: Project;
     try {
       if (this.training) throw new DatasetError('Stop training before loading a project.');
-      project = projectFromJson(typeof source === 'string' ? await fetchProject(source) : await source.text());
+      project = projectFromJson(
+        typeof source === 'string' ? await fetchProject(source) : await source.text(),
+      );
     } catch (e) {
       this.fail(messageOf(e), e);
       throw e;
@@ -628,7 +719,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.exampleSet.clear();
     for (const c of project.classes) {
       const bytes = project.examples[c];
-      for (let i = 0; i < bytes.length; i += 784) this.exampleSet.add(c, bytes.slice(i, i + 784), project.sources?.[c]?.[i / 784] ?? undefined);
+      for (let i = 0; i < bytes.length; i += 784)
+        this.exampleSet.add(c, bytes.slice(i, i + 784), project.sources?.[c]?.[i / 784] ?? undefined);
     }
     Object.assign(this, {
       trainingSet: 'custom',
@@ -661,7 +753,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     await this.ready;
     if (this.training) throw new Error('Stop training before loading a model.');
     const where =
-      typeof source === 'string' && !/^[a-z-]+:\/\//i.test(source) && !source.endsWith('.json') && !source.includes('/') ? `indexeddb://${source}` : source;
+      typeof source === 'string' &&
+      !/^[a-z-]+:\/\//i.test(source) &&
+      !source.endsWith('.json') &&
+      !source.includes('/')
+        ? `indexeddb://${source}`
+        : source;
     const model = await this.tfjs.loadLayersModel(where);
     const mismatch = this.tfjs.modelMismatch(model);
     if (mismatch) {
@@ -715,7 +812,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       this.burst.release();
       this.camera.stop();
     }
-    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
+    if (changed.has('headingLevel'))
+      this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('classes') && this.classes !== undefined) {
       try {
         this.exampleSet.setClasses(parseClasses(this.classes));
@@ -753,7 +851,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       network = resolveNetwork({ preset: this.preset, layers: this.layers });
       let classes: number | undefined;
       if (this.trainingSet !== 'mnist' && this.trainingSet !== 'custom') {
-        throw new SpecError(`Unknown dataset "${this.trainingSet}". Use mnist (the shipped digits) or custom (your own classes).`);
+        throw new SpecError(
+          `Unknown dataset "${this.trainingSet}". Use mnist (the shipped digits) or custom (your own classes).`,
+        );
       }
       if (this.isCustom()) {
         classes = this.customClasses().length;
@@ -763,7 +863,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       if (tooBig) throw new SpecError(tooBig);
       model = this.tfjs.buildModel(network.layers, this.seed, { classes });
     } catch (e) {
-      this.fail(e instanceof SpecError || e instanceof DatasetError ? e.message : `The network could not be built: ${messageOf(e)}`, e);
+      this.fail(
+        e instanceof SpecError || e instanceof DatasetError
+          ? e.message
+          : `The network could not be built: ${messageOf(e)}`,
+        e,
+      );
       return;
     }
     this.network = network;
@@ -776,9 +881,14 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const load = ++this.baseLoads;
     const { loadBase, headLayers, joinHead } = this.tfjs;
     try {
-      if (!this.isCustom()) throw new DatasetError('A base (transfer learning) needs your own classes: set dataset="custom" and classes.');
-      if (this.base && this.base !== 'digits' && !this.baseUrl) throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
-      if (!Number.isInteger(this.fineTune) || this.fineTune < 0) throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
+      if (!this.isCustom())
+        throw new DatasetError(
+          'A base (transfer learning) needs your own classes: set dataset="custom" and classes.',
+        );
+      if (this.base && this.base !== 'digits' && !this.baseUrl)
+        throw new DatasetError(`Unknown base "${this.base}". Use base="digits" or give base-url.`);
+      if (!Number.isInteger(this.fineTune) || this.fineTune < 0)
+        throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
       const classes = this.customClasses().length;
       const preprocess = this.baseUrl ? this.tfjs.parsePreset(this.basePreprocess) : 'unit';
       const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
@@ -808,11 +918,22 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.builtHere = reason === 'built';
     const transfer = next && this.transfers.get(next);
     // A frozen base's features are cached per example: count them in the dataset's memory.
-    this.exampleSet.featureBytesPerExample = transfer && transfer.fineTune === 0 ? transfer.base.featureShape.reduce((a, b) => a * b, 4) : 0;
+    this.exampleSet.featureBytesPerExample =
+      transfer && transfer.fineTune === 0 ? transfer.base.featureShape.reduce((a, b) => a * b, 4) : 0;
     this.examplesVersion++;
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
-    if (next && weights && reason === 'built') this.tfjs.setWeightValues(next, weights.shapes, new Float32Array(weights.data.buffer.slice(weights.data.byteOffset, weights.data.byteOffset + weights.data.byteLength)));
+    if (next && weights && reason === 'built')
+      this.tfjs.setWeightValues(
+        next,
+        weights.shapes,
+        new Float32Array(
+          weights.data.buffer.slice(
+            weights.data.byteOffset,
+            weights.data.byteOffset + weights.data.byteLength,
+          ),
+        ),
+      );
     this.rows = next && this.tfjsLoaded ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;
@@ -824,7 +945,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private datasetChanged(): void {
     this.examplesVersion++;
-    emit<DatasetChangeDetail>(this, 'dataset-change', { classes: [...this.exampleSet.classes], examples: this.exampleSet.counts() });
+    emit<DatasetChangeDetail>(this, 'dataset-change', {
+      classes: [...this.exampleSet.classes],
+      examples: this.exampleSet.counts(),
+    });
   }
 
   /** The name of class `n`: the reader's class names, or the digit. */
@@ -857,7 +981,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private async startCamera(): Promise<void> {
     try {
       await this.camera.start();
-      if (this.camera.on) this.narration = 'Camera on: press a class’s Add frame button for one frame, hold it for a burst.';
+      if (this.camera.on)
+        this.narration = 'Camera on: press a class’s Add frame button for one frame, hold it for a burst.';
     } catch (e) {
       this.fail(messageOf(e), e);
     }
@@ -910,7 +1035,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-example]')) {
       const label = canvas.dataset.class!;
       const index = Number(canvas.dataset.example);
-      const pixels = this.exampleSet.classes.includes(label) ? this.exampleSet.examplesOf(label)[index] : undefined;
+      const pixels = this.exampleSet.classes.includes(label)
+        ? this.exampleSet.examplesOf(label)[index]
+        : undefined;
       if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
       // A photo (a camera frame, a colour file) shows as itself; a drawing as the digit the network sees.
       const source = this.exampleSet.sourceOf(pixels);
@@ -931,7 +1058,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         return undefined;
       }
     }
-    return (PRESET_NAMES as readonly string[]).includes(this.preset) ? PRESETS[this.preset as PresetName] : undefined;
+    return (PRESET_NAMES as readonly string[]).includes(this.preset)
+      ? PRESETS[this.preset as PresetName]
+      : undefined;
   }
 
   private isCustom(): boolean {
@@ -941,7 +1070,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /** The reader's class names, checked; a DatasetError says what to fix. */
   private customClasses(): string[] {
     if (this.classes === undefined || this.classes === '') {
-      throw new DatasetError('With dataset="custom", name your classes first, e.g. classes=\'["tick", "cross", "circle"]\'.');
+      throw new DatasetError(
+        'With dataset="custom", name your classes first, e.g. classes=\'["tick", "cross", "circle"]\'.',
+      );
     }
     return parseClasses(this.classes);
   }
@@ -956,16 +1087,29 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const left = Math.max(1, count - Math.floor(count * validationSplit));
     const batchSize = this.batchSize ?? Math.min(PRESETS[preset].hyper.batchSize, left);
     const { learningRate, optimizer } = this;
-    return resolveHyper({ epochs: this.epochs ?? 20, learningRate, optimizer, validationSplit, batchSize, trainSize: count }, preset, count);
+    return resolveHyper(
+      { epochs: this.epochs ?? 20, learningRate, optimizer, validationSplit, batchSize, trainSize: count },
+      preset,
+      count,
+    );
   }
 
   private mnistPlan(): RunPlan {
     const data = this.data!;
-    const hyper = resolveHyper(this, this.network?.custom === false ? this.network.preset : 'basic', SHIPPED_TRAIN);
+    const hyper = resolveHyper(
+      this,
+      this.network?.custom === false ? this.network.preset : 'basic',
+      SHIPPED_TRAIN,
+    );
     const { train } = this.tfjs.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     this.heldOut = undefined;
     return {
-      job: { data, train, test: this.testSplit().indices, settings: { ...hyper, seed: this.seed, augment: this.augment } },
+      job: {
+        data,
+        train,
+        test: this.testSplit().indices,
+        settings: { ...hyper, seed: this.seed, augment: this.augment },
+      },
       epochs: hyper.epochs,
       what: `${hyper.trainSize} digits`,
     };
@@ -979,7 +1123,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const hyper = this.customHyper(data.count);
     const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
     const all = this.exampleSet.list();
-    this.heldOut = { data, testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) }, examples: all };
+    this.heldOut = {
+      data,
+      testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) },
+      examples: all,
+    };
     const transfer = this.current && this.transfers.get(this.current);
     if (transfer && (transfer.fineTune === 0 || !this.tfjs.takesDigits(transfer.base))) {
       // A frozen base: only the head trains, on features cached per example. A base that takes
@@ -1003,7 +1151,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (transfer) hyper.learningRate /= 10;
     return {
       // The held-out examples are the run's test set; none are held out a second time.
-      job: { data, train, test, settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment } },
+      job: {
+        data,
+        train,
+        test,
+        settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment },
+      },
       epochs: hyper.epochs,
       what: `${train.length} of your examples (${test.length} held out)`,
     };
@@ -1075,7 +1228,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const detail: TrainerEpochDetail = { ...report, testAccuracy: evaluation.accuracy };
     this.history.epochs.push(detail);
     this.progress = this.latest;
-    const val = report.valAccuracy === undefined ? '' : `, validation accuracy ${percent(report.valAccuracy)}`;
+    const val =
+      report.valAccuracy === undefined ? '' : `, validation accuracy ${percent(report.valAccuracy)}`;
     this.narration =
       `Epoch ${report.epoch + 1} of ${total}: loss ${report.loss.toFixed(3)}, accuracy ${percent(report.accuracy)}` +
       `${val}, test accuracy ${percent(evaluation.accuracy)}.`;
@@ -1096,7 +1250,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (!this.worker) {
       this.worker = new this.tfjs.TrainingWorker(this.tfjs.trainingBackendOrder(report));
       // Training goes on, on the page; the reader and the author learn why and how to fix it.
-      this.worker.onUnavailable = (why) => this.fail(`Training runs on the page instead of in a Web Worker, because ${why}.`, undefined, { about: 'worker' });
+      this.worker.onUnavailable = (why) =>
+        this.fail(`Training runs on the page instead of in a Web Worker, because ${why}.`, undefined, {
+          about: 'worker',
+        });
     }
     return this.worker;
   }
@@ -1124,7 +1281,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const worker = this.isCustom() ? undefined : this.trainingWorker();
     const evaluation = await this.lease.using(
       model,
-      async () => (await worker?.evaluate(model, data, testSet.indices)) ?? this.evaluateHere(model, testSet, data),
+      async () =>
+        (await worker?.evaluate(model, data, testSet.indices)) ?? this.evaluateHere(model, testSet, data),
     );
     if (model === this.current) this.evaluation = evaluation;
     return evaluation;
@@ -1135,7 +1293,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const examples = this.heldOut?.examples;
     let xs;
     if (transfer && examples && this.isCustom() && !this.tfjs.takesDigits(transfer.base)) {
-      xs = this.tfjs.inputsOf(transfer, testSet.indices.map((i) => examples[i]));
+      xs = this.tfjs.inputsOf(
+        transfer,
+        testSet.indices.map((i) => examples[i]),
+      );
     } else {
       const tensors = this.tfjs.mnistTensors(data, testSet.indices);
       tensors.ys.dispose();
@@ -1167,7 +1328,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const transfer = this.transfers.get(model);
     const picture = transfer && !this.tfjs.takesDigits(transfer.base);
     const values = await this.lease.using(model, () =>
-      picture ? this.tfjs.predictPicture(model, pad.getImageData(), transfer.preprocess) : this.tfjs.predictDigit(model, digit.pixels),
+      picture
+        ? this.tfjs.predictPicture(model, pad.getImageData(), transfer.preprocess)
+        : this.tfjs.predictDigit(model, digit.pixels),
     );
     if (model === this.current) this.prediction = values;
   }
@@ -1186,7 +1349,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     const { pixels, label } = this.tfjs.mnistDigit(data, this.testSplit().indices[0]);
     if (this.seenCanvas) drawDigit(this.seenCanvas, pixels);
-    const values = await this.lease.using(model, () => this.tfjs.predictDigit(model, Float32Array.from(pixels, (v) => v / 255)));
+    const values = await this.lease.using(model, () =>
+      this.tfjs.predictDigit(
+        model,
+        Float32Array.from(pixels, (v) => v / 255),
+      ),
+    );
     if (model !== this.current || !this.pad?.empty) return;
     this.prediction = values;
     this.sampleLabel = label;
@@ -1199,7 +1367,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (!loss || !accuracy) return;
     const h = this.history;
     // The x axis spans the planned run from the start, so an empty chart already says how long it will be.
-    const planned = this.epochs ?? PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper.epochs;
+    const planned =
+      this.epochs ?? PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper.epochs;
     const xMax = Math.max(1, Number.isFinite(planned) ? planned : 1, h.epochs.length, ...h.batchX);
     const pairs = (ys: number[]) => ys.map((y, i) => [h.batchX[i], y] as const);
     const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
@@ -1210,7 +1379,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       loss,
       [
         { name: 'training loss (smoothed)', points: pairs(smooth(h.batchLoss)), color: train },
-        { name: 'training loss per epoch', points: perEpoch((e) => e.loss), color: train, dots: true, noLine: true },
+        {
+          name: 'training loss per epoch',
+          points: perEpoch((e) => e.loss),
+          color: train,
+          dots: true,
+          noLine: true,
+        },
         { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
       ],
       // Before any data: a loss axis up to chance level for ten classes (ln 10 ≈ 2.3), where training starts.
@@ -1220,8 +1395,20 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       accuracy,
       [
         { name: 'training accuracy (smoothed)', points: pairs(smooth(h.batchAccuracy)), color: train },
-        { name: 'training accuracy per epoch', points: perEpoch((e) => e.accuracy), color: train, dots: true, noLine: true },
-        { name: 'validation accuracy', points: perEpoch((e) => e.valAccuracy), color: val, dashed: true, dots: true },
+        {
+          name: 'training accuracy per epoch',
+          points: perEpoch((e) => e.accuracy),
+          color: train,
+          dots: true,
+          noLine: true,
+        },
+        {
+          name: 'validation accuracy',
+          points: perEpoch((e) => e.valAccuracy),
+          color: val,
+          dashed: true,
+          dots: true,
+        },
         { name: 'test accuracy', points: perEpoch((e) => e.testAccuracy), color: 'var(--_test)', dots: true },
       ],
       { ...CHART, xLabel: 'epoch', xMax, yDomain: [0, 1] },
@@ -1260,12 +1447,16 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     if (!strip || !data || !this.tfjsLoaded || !this.augment) return;
     const { train } = this.tfjs.splitMnist(data, { trainSize: 1, seed: this.seed });
     const values = await this.tfjs.augmentedVariants(data, train[0], this.seed + 1);
-    strip.querySelectorAll('canvas').forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
+    strip
+      .querySelectorAll('canvas')
+      .forEach((canvas, i) => drawDigit(canvas, values.subarray(i * 784, (i + 1) * 784), true));
   }
 
   private async copyKeras(code: HTMLElement | null): Promise<void> {
     const done = await copyCode(this.toKeras(), code);
-    this.copied = done ? 'Copied to the clipboard.' : 'The page may not use the clipboard: the code is selected, copy it with Ctrl+C (⌘C).';
+    this.copied = done
+      ? 'Copied to the clipboard.'
+      : 'The page may not use the clipboard: the code is selected, copy it with Ctrl+C (⌘C).';
   }
 
   private setByUser(key: 'preset' | 'optimizer', value: string): void {
@@ -1308,7 +1499,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const hyper = PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper;
     const busy = this.phase !== 'idle';
     const ready = this.state === 'ready' || this.state === 'busy';
-    const num = (label: string, value: number | undefined, fallback: number, set: (v: number | undefined) => void, step = '1') =>
+    const num = (
+      label: string,
+      value: number | undefined,
+      fallback: number,
+      set: (v: number | undefined) => void,
+      step = '1',
+    ) =>
       html`<label
         >${label}
         <input
@@ -1331,9 +1528,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       </div>
       <div class="buttons">
         <button class="primary" ?disabled=${!ready || busy || !this.current} @click=${() => void this.train()}>Train</button>
-        ${this.phase === 'paused'
-          ? html`<button @click=${() => this.resume()}>Resume</button>`
-          : html`<button ?disabled=${this.phase !== 'training'} @click=${() => this.pause()}>Pause</button>`}
+        ${
+          this.phase === 'paused'
+            ? html`<button @click=${() => this.resume()}>Resume</button>`
+            : html`<button ?disabled=${this.phase !== 'training'} @click=${() => this.pause()}>Pause</button>`
+        }
         <button ?disabled=${!busy || this.phase === 'stopping'} @click=${() => this.stop()}>Stop</button>
         <button ?disabled=${!ready || busy || !this.current} @click=${() => void this.compute(() => this.evaluate(), 'Evaluation failed')}>
           Evaluate
@@ -1368,7 +1567,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
           <button
             ?disabled=${!this.current}
             @click=${() =>
-              void this.compute(async () => void (await (this.isCustom() ? this.saveProject(this.storeName) : this.saveModel(this.storeName))), 'Saving failed')}
+              void this.compute(
+                async () =>
+                  void (await (this.isCustom()
+                    ? this.saveProject(this.storeName)
+                    : this.saveModel(this.storeName))),
+                'Saving failed',
+              )}
           >
             Save in browser
           </button>
@@ -1388,7 +1593,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
               @change=${(e: Event) => {
                 const files = [...((e.target as HTMLInputElement).files ?? [])];
                 const json = files.find((f) => f.name.endsWith('.json'));
-                if (json) void this.compute(() => this.loadModel([json, ...files.filter((f) => f !== json)]), 'Loading failed');
+                if (json)
+                  void this.compute(
+                    () => this.loadModel([json, ...files.filter((f) => f !== json)]),
+                    'Loading failed',
+                  );
               }}
           /></label>
         </span>
@@ -1409,16 +1618,19 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private renderProgress() {
     const p = this.progress;
-    if (!p) return html`<div class="progress" part="progress"><progress max="1" value="0" aria-label="Training progress"></progress> Not trained yet.</div>`;
+    if (!p)
+      return html`<div class="progress" part="progress"><progress max="1" value="0" aria-label="Training progress"></progress> Not trained yet.</div>`;
     const remaining = p.step ? ((p.totalSteps - p.step) * p.elapsedMs) / p.step / 1000 : 0;
     const phase = this.phase === 'paused' ? ' · paused' : this.phase === 'stopping' ? ' · stopping…' : '';
     return html`<div class="progress" part="progress">
       <progress max=${p.totalSteps} value=${p.step} aria-label="Training progress"></progress>
       <span
         >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
-        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${this.trainedIn === 'worker'
-          ? html` · <span title=${this.trainedOn?.note ?? ''}>${this.trainedOn?.name ?? this.backendReport?.name ?? ''} in a Web Worker</span>`
-          : ` · ${this.backendReport?.name ?? ''}`}</span
+        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${
+          this.trainedIn === 'worker'
+            ? html` · <span title=${this.trainedOn?.note ?? ''}>${this.trainedOn?.name ?? this.backendReport?.name ?? ''} in a Web Worker</span>`
+            : ` · ${this.backendReport?.name ?? ''}`
+        }</span
       >
     </div>`;
   }
@@ -1449,7 +1661,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const things = this.isCustom() ? 'examples' : 'digits';
     const cell = this.selectedCell;
     const { samplesInCell, confidentMistakes } = this.tfjs;
-    const picks = cell ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24) : confidentMistakes(evaluation, labels, 12);
+    const picks = cell
+      ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24)
+      : confidentMistakes(evaluation, labels, 12);
     const title = cell
       ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
       : 'The most confident mistakes';
@@ -1501,7 +1715,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         remove: (label, index) => this.removeExample(label, index),
         clear: (label) => this.clearExamples(label),
         drop: (transfer) => void this.dropFolder(transfer),
-        addFolder: (files) => void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
+        addFolder: (files) =>
+          void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
         saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
         loadFile: (file) => void this.loadProject(file).catch(() => undefined),
         startCamera: () => void this.startCamera(),
@@ -1528,11 +1743,14 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         <div class="pad-side">
           <canvas class="tile digit-seen" role="img" aria-label="The 28×28 digit the network sees"></canvas>
           <button @click=${() => this.pad?.clear()}>Clear</button>
-          ${custom
-            ? this.exampleSet.classes.map(
-                (label) => html`<button class="add-drawing" ?disabled=${busy} @click=${() => void this.addDrawing(label)}>Add to ${label}</button>`,
-              )
-            : nothing}
+          ${
+            custom
+              ? this.exampleSet.classes.map(
+                  (label) =>
+                    html`<button class="add-drawing" ?disabled=${busy} @click=${() => void this.addDrawing(label)}>Add to ${label}</button>`,
+                )
+              : nothing
+          }
         </div>
         ${renderProbabilities(this.prediction, this.isCustom() ? this.exampleSet.classes : undefined, this.sampleNote())}
       </div>
@@ -1550,5 +1768,12 @@ function modelChange(model: tfl.LayersModel | undefined, reason: ModelChangeReas
   if (!model) return { model, reason };
   const [, h = null, w = null, c = 1] = model.inputs[0].shape;
   const out = model.outputs[0].shape;
-  return { model, reason, kind: 'layers', url: '', inputShape: [h, w, c ?? 1], classes: out[out.length - 1] ?? 0 };
+  return {
+    model,
+    reason,
+    kind: 'layers',
+    url: '',
+    inputShape: [h, w, c ?? 1],
+    classes: out[out.length - 1] ?? 0,
+  };
 }

@@ -7,7 +7,11 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { augmentBatch } from '../../core/images/augment.tf.js';
 import { mnistTensors, type MnistData } from '../../core/training/mnist.tf.js';
 import { seededRandom } from '../../core/math/random.js';
-import { LocalTraining, type TrainingControl, type TrainingJob } from '../../core/training/training-session.tf.js';
+import {
+  LocalTraining,
+  type TrainingControl,
+  type TrainingJob,
+} from '../../core/training/training-session.tf.js';
 import type { TrainHooks } from '../../core/training/training-loop.tf.js';
 import { TrainingWorker, WorkerTraining } from '../../core/training/worker-client.tf.js';
 import { loadLayersFrom } from '../../core/models/model-loader.tf.js';
@@ -20,7 +24,16 @@ export { DivergedError } from '../../core/training/training-loop.tf.js';
 export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/training/evaluate.tf.js';
 export { TrainingWorker };
 export { trainingBackendOrder } from '../../core/training/training-backend.js';
-export { HeadTraining, headLayers, inputsOf, joinHead, layerSpecOf, loadBase, takesDigits, type TransferModel } from '../../core/training/transfer.tf.js';
+export {
+  HeadTraining,
+  headLayers,
+  inputsOf,
+  joinHead,
+  layerSpecOf,
+  loadBase,
+  takesDigits,
+  type TransferModel,
+} from '../../core/training/transfer.tf.js';
 export { parsePreset } from '../../core/images/preprocess.tf.js';
 export { LocalTraining };
 
@@ -54,13 +67,24 @@ async function readAndDispose(t: tf.Tensor): Promise<Float32Array> {
  * The class probabilities of a picture (the pad's drawing) for a model that does not take
  * 28×28 grey digits (a base-url base): resized to its input, grey repeated into RGB.
  */
-export function predictPicture(model: tfl.LayersModel, image: RgbaPixels, preset: PresetName = 'unit'): Promise<Float32Array> {
+export function predictPicture(
+  model: tfl.LayersModel,
+  image: RgbaPixels,
+  preset: PresetName = 'unit',
+): Promise<Float32Array> {
   const [, height, width, channels] = model.inputs[0].shape as number[];
-  return readAndDispose(tf.tidy(() => model.predict(pixelsToInput(image, { height, width, channels, preset })) as tf.Tensor));
+  return readAndDispose(
+    tf.tidy(() => model.predict(pixelsToInput(image, { height, width, channels, preset })) as tf.Tensor),
+  );
 }
 
 /** `count` augmented variants of one digit, as 0..1 pixels, [count × 784]. */
-export async function augmentedVariants(data: MnistData, index: number, seed: number, count = 8): Promise<Float32Array> {
+export async function augmentedVariants(
+  data: MnistData,
+  index: number,
+  seed: number,
+  count = 8,
+): Promise<Float32Array> {
   const { xs, ys } = mnistTensors(data, [index]);
   const next = seededRandom(seed);
   const variants = tf.tidy(() => augmentBatch(tf.tile(xs, [count, 1, 1, 1]) as tf.Tensor4D, next));
@@ -81,7 +105,8 @@ export function loadLayersModel(source: string | File[]): Promise<tfl.LayersMode
 /** Puts saved weight values (float32, in the model's weight order) into a model whose shapes match; else leaves it. */
 export function setWeightValues(model: tfl.LayersModel, shapes: number[][], values: Float32Array): boolean {
   const current = model.getWeights();
-  const same = current.length === shapes.length && current.every((w, i) => w.shape.join() === shapes[i].join());
+  const same =
+    current.length === shapes.length && current.every((w, i) => w.shape.join() === shapes[i].join());
   if (!same) return false;
   let at = 0;
   const tensors = shapes.map((shape) => {

@@ -37,7 +37,9 @@ export interface DatasetPanelActions {
 }
 
 const size = (bytes: number) =>
-  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB` : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+  bytes < 1024 * 1024
+    ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`
+    : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
   const { classes, counts, bytes, featureBytes, skipped, busy } = input;
@@ -63,9 +65,9 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       with one subfolder per class (Keras' <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
-      ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${featureBytes
-        ? ` · ${size(featureBytes)} of the base's features`
-        : ''}
+      ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${
+        featureBytes ? ` · ${size(featureBytes)} of the base's features` : ''
+      }
       · at most ${size(MAX_BYTES)}
       <label class="files"
         >Add a folder
@@ -102,14 +104,16 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
           }}
       /></label>
     </p>
-    ${skipped.length
-      ? html`<details class="skipped">
+    ${
+      skipped.length
+        ? html`<details class="skipped">
           <summary>${skipped.length} ${skipped.length === 1 ? 'file was' : 'files were'} skipped</summary>
           <ul>
             ${skipped.map((s) => html`<li>${s}</li>`)}
           </ul>
         </details>`
-      : nothing}
+        : nothing
+    }
     <ul class="classes">
       ${classes.map((label) => {
         const count = counts[label] ?? 0;
@@ -156,8 +160,9 @@ function renderCamera({ classes, busy, camera }: DatasetPanelInput, act: Dataset
   return html`<div class="camera">
     ${camera ? html`<video class="camera-preview" muted playsinline aria-label="Camera preview"></video>` : nothing}
     <p class="camera-buttons">
-      ${camera
-        ? html`<button @click=${() => act.stopCamera()}>Stop camera</button>
+      ${
+        camera
+          ? html`<button @click=${() => act.stopCamera()}>Stop camera</button>
             ${classes.map((label) => {
               const on = act.burst.handlers(label);
               return html`<button
@@ -179,7 +184,8 @@ function renderCamera({ classes, busy, camera }: DatasetPanelInput, act: Dataset
               </button>`;
             })}
             <span class="hint" id="camera-hint">Press for one frame; hold for a burst (10 a second, up to 30).</span>`
-        : html`<button ?disabled=${busy} @click=${() => act.startCamera()}>Use camera</button>`}
+          : html`<button ?disabled=${busy} @click=${() => act.startCamera()}>Use camera</button>`
+      }
     </p>
   </div>`;
 }

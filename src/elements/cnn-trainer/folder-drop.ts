@@ -15,7 +15,11 @@ export interface PathFile {
  * and a drop of the class folders themselves (`tick/…`) read the same; loose files with
  * no folder come back in `loose`.
  */
-export function groupByFolder(files: readonly PathFile[]): { classes: string[]; byClass: Map<string, PathFile[]>; loose: PathFile[] } {
+export function groupByFolder(files: readonly PathFile[]): {
+  classes: string[];
+  byClass: Map<string, PathFile[]>;
+  loose: PathFile[];
+} {
   const parts = files.map((f) => f.path.split('/').filter(Boolean));
   // One common root folder above every file: skip it.
   const root = parts.every((p) => p.length >= 3 && p[0] === parts[0][0]) ? 1 : 0;
@@ -55,7 +59,9 @@ function readAll(dir: FileSystemDirectoryEntry): Promise<Entry[]> {
 
 async function walk(entry: Entry, out: PathFile[]): Promise<void> {
   if (entry.isFile) {
-    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    const file = await new Promise<File>((resolve, reject) =>
+      (entry as FileSystemFileEntry).file(resolve, reject),
+    );
     out.push({ path: entry.fullPath.replace(/^\//, ''), file });
   } else if (entry.isDirectory) {
     for (const child of await readAll(entry as FileSystemDirectoryEntry)) await walk(child, out);

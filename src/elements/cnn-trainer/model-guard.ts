@@ -15,6 +15,11 @@ export function notALayersModel(value: unknown): string | undefined {
     typeof model.predict === 'function' &&
     typeof model.save === 'function';
   if (looksRight) return undefined;
-  const shown = typeof value === 'string' ? `the text "${value.slice(0, 40)}"` : value === null ? 'null' : `a ${typeof value === 'object' ? (value.constructor?.name ?? 'plain object') : typeof value}`;
+  const shown =
+    typeof value === 'string'
+      ? `the text "${value.slice(0, 40)}"`
+      : value === null
+        ? 'null'
+        : `a ${typeof value === 'object' ? (value.constructor?.name ?? 'plain object') : typeof value}`;
   return `model must be a TensorFlow.js LayersModel (from tf.sequential, tf.model or tf.loadLayersModel), not ${shown}. The previous model stays.`;
 }

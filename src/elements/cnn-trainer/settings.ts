@@ -44,7 +44,11 @@ export function resolveNetwork({ preset, layers }: NetworkInput): Network {
 }
 
 /** Training settings for a run on `available` training digits. */
-export function resolveHyper(input: HyperInput, preset: PresetName, available: number): Hyperparameters & { trainSize: number } {
+export function resolveHyper(
+  input: HyperInput,
+  preset: PresetName,
+  available: number,
+): Hyperparameters & { trainSize: number } {
   const base = PRESETS[preset].hyper;
   const epochs = input.epochs ?? base.epochs;
   const batchSize = input.batchSize ?? base.batchSize;
@@ -53,13 +57,17 @@ export function resolveHyper(input: HyperInput, preset: PresetName, available: n
   const optimizer = input.optimizer ? parseOptimizer(input.optimizer) : base.optimizer;
   const { trainSize } = input;
   if (!Number.isInteger(trainSize) || trainSize < 1 || trainSize > available) {
-    throw new SpecError(`train-size must be a whole number from 1 to ${available} (the shipped training digits), got ${trainSize}.`);
+    throw new SpecError(
+      `train-size must be a whole number from 1 to ${available} (the shipped training digits), got ${trainSize}.`,
+    );
   }
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > 1000) {
     throw new SpecError(`epochs must be a whole number from 1 to 1000, got ${epochs}.`);
   }
   if (!(validationSplit >= 0 && validationSplit < 0.9)) {
-    throw new SpecError(`validation-split must be a fraction from 0 to below 0.9 (the course holds out 0.1), got ${validationSplit}.`);
+    throw new SpecError(
+      `validation-split must be a fraction from 0 to below 0.9 (the course holds out 0.1), got ${validationSplit}.`,
+    );
   }
   const trained = trainSize - Math.floor(trainSize * validationSplit);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > trained) {
@@ -69,7 +77,9 @@ export function resolveHyper(input: HyperInput, preset: PresetName, available: n
     );
   }
   if (!(Number.isFinite(learningRate) && learningRate > 0)) {
-    throw new SpecError(`learning-rate must be a number above 0, got ${learningRate}. Try 0.01 for sgd or momentum, 0.001 for adam.`);
+    throw new SpecError(
+      `learning-rate must be a number above 0, got ${learningRate}. Try 0.01 for sgd or momentum, 0.001 for adam.`,
+    );
   }
   return { epochs, batchSize, learningRate, optimizer, validationSplit, trainSize };
 }

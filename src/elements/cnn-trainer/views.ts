@@ -37,11 +37,21 @@ const LAYER_TABLE_HEAD = html`<thead>
 </thead>`;
 
 /** The layer table, like Keras' model.summary(): output shape and parameters per layer. */
-export function renderLayerTable(rows: readonly SummaryRow[], network: Network | undefined, hasModel: boolean, coming?: ComingNetwork) {
+export function renderLayerTable(
+  rows: readonly SummaryRow[],
+  network: Network | undefined,
+  hasModel: boolean,
+  coming?: ComingNetwork,
+) {
   if (!hasModel) return coming ? renderComingTable(coming) : html`<p class="hint">No network yet.</p>`;
   const total = rows.reduce((s, r) => s + r.params, 0);
   const trainable = rows.reduce((s, r) => s + (r.trainableParams ?? r.params), 0);
-  const caption = network && !network.custom ? PRESETS[network.preset].description : network?.custom ? 'Your layers.' : 'The model set by the page.';
+  const caption =
+    network && !network.custom
+      ? PRESETS[network.preset].description
+      : network?.custom
+        ? 'Your layers.'
+        : 'The model set by the page.';
   return html`<table class="layers">
     <caption>
       ${caption}
@@ -62,8 +72,9 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
         <th scope="row" colspan="3">Total parameters</th>
         <td class="num">${grouped(total)}</td>
       </tr>
-      ${trainable < total
-        ? html`<tr class="trainable">
+      ${
+        trainable < total
+          ? html`<tr class="trainable">
               <th scope="row" colspan="3">Trainable parameters</th>
               <td class="num">${grouped(trainable)}</td>
             </tr>
@@ -71,7 +82,8 @@ export function renderLayerTable(rows: readonly SummaryRow[], network: Network |
               <th scope="row" colspan="3">Non-trainable (frozen) parameters</th>
               <td class="num">${grouped(total - trainable)}</td>
             </tr>`
-        : ''}
+          : ''
+      }
     </tfoot>
   </table>`;
 }
@@ -108,8 +120,13 @@ function renderComingTable({ description, layers }: ComingNetwork) {
 }
 
 /** One bar per class (the ten digits, or the reader's classes), the most likely highlighted. */
-export function renderProbabilities(probs: Float32Array | undefined, names?: readonly string[], note?: string) {
-  if (!probs) return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
+export function renderProbabilities(
+  probs: Float32Array | undefined,
+  names?: readonly string[],
+  note?: string,
+) {
+  if (!probs)
+    return html`<p class="probs hint" aria-live="polite">Draw ${names ? 'something' : 'a digit'} to see what the network predicts.</p>`;
   const name = (i: number) => names?.[i] ?? String(i);
   let best = 0;
   for (let i = 1; i < probs.length; i++) if (probs[i] > probs[best]) best = i;
@@ -117,11 +134,17 @@ export function renderProbabilities(probs: Float32Array | undefined, names?: rea
     ${note ? html`<p class="hint sample-note">${note}</p>` : ''}
     <p aria-live="polite">Prediction: <strong class="guess">${name(best)}</strong> (${percent(probs[best])})</p>
     <ol class="bars">
-      ${Array.from(probs, (p, digit) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>
+      ${Array.from(
+        probs,
+        (
+          p,
+          digit,
+        ) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>
           <span class="digit">${name(digit)}</span>
           <span class="bar"><span style=${styleMap({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
           <span class="value">${percent(p)}</span>
-        </li>`)}
+        </li>`,
+      )}
     </ol>
   </div>`;
 }

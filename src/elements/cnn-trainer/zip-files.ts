@@ -12,7 +12,11 @@ const MAX_ENTRY = 40 * 1024 * 1024;
 const MAX_UNPACKED = 512 * 1024 * 1024;
 
 export function isZip(file: PathFile): boolean {
-  return /\.zip$/i.test(file.path) || file.file.type === 'application/zip' || file.file.type === 'application/x-zip-compressed';
+  return (
+    /\.zip$/i.test(file.path) ||
+    file.file.type === 'application/zip' ||
+    file.file.type === 'application/x-zip-compressed'
+  );
 }
 
 /** Entries a zip tool adds that are not the reader's files (macOS resource forks, hidden files). */
@@ -24,7 +28,9 @@ function isMetadata(path: string): boolean {
  * Replaces each zip among `files` with its entries (their paths inside the zip). Entries too
  * large to unpack are listed in `skipped`; a file that is not a readable zip is a DatasetError.
  */
-export async function expandZips(files: readonly PathFile[]): Promise<{ files: PathFile[]; skipped: string[] }> {
+export async function expandZips(
+  files: readonly PathFile[],
+): Promise<{ files: PathFile[]; skipped: string[] }> {
   const out: PathFile[] = [];
   const skipped: string[] = [];
   for (const item of files) {
@@ -42,7 +48,9 @@ export async function expandZips(files: readonly PathFile[]): Promise<{ files: P
           filter: (entry) => {
             if (entry.name.endsWith('/') || isMetadata(entry.name)) return false;
             if (entry.originalSize > MAX_ENTRY || unpacked + entry.originalSize > MAX_UNPACKED) {
-              skipped.push(`${item.path}/${entry.name}: too large to unpack (${Math.round(entry.originalSize / 1024 / 1024)} MB)`);
+              skipped.push(
+                `${item.path}/${entry.name}: too large to unpack (${Math.round(entry.originalSize / 1024 / 1024)} MB)`,
+              );
               return false;
             }
             unpacked += entry.originalSize;
@@ -52,11 +60,16 @@ export async function expandZips(files: readonly PathFile[]): Promise<{ files: P
         (error, data) => (error ? reject(error) : resolve(data)),
       ),
     ).catch((e: unknown) => {
-      throw new DatasetError(`${item.path} could not be read as a zip: ${e instanceof Error ? e.message : String(e)}. Zip the class folders again, or drop the folder itself.`);
+      throw new DatasetError(
+        `${item.path} could not be read as a zip: ${e instanceof Error ? e.message : String(e)}. Zip the class folders again, or drop the folder itself.`,
+      );
     });
     for (const [path, data] of Object.entries(entries)) {
       // No type: an image is recognised by its name (and decoded by its bytes), as for a dropped folder.
-      out.push({ path, file: new File([data as Uint8Array<ArrayBuffer>], path.slice(path.lastIndexOf('/') + 1)) });
+      out.push({
+        path,
+        file: new File([data as Uint8Array<ArrayBuffer>], path.slice(path.lastIndexOf('/') + 1)),
+      });
     }
   }
   return { files: out, skipped };

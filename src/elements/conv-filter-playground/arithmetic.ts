@@ -103,15 +103,26 @@ export function narrate(a: PixelArithmetic, plan: ConvPlan, mode: ChannelMode): 
     (plan.dilation > 1 ? ` (every ${plan.dilation}${ordinal(plan.dilation)} pixel)` : '');
   const parts = a.results.map((r, i) => {
     const label = mode === 'rgb' ? `${a.channels[i].name}: ` : '';
-    const sum = mode !== 'sum' ? '' : a.channels.length > 4 ? `the ${a.channels.length} channel sums add to ` : a.channels.map((c) => formatNumber(c.sum)).join(' + ') + ' = ';
+    const sum =
+      mode !== 'sum'
+        ? ''
+        : a.channels.length > 4
+          ? `the ${a.channels.length} channel sums add to `
+          : a.channels.map((c) => formatNumber(c.sum)).join(' + ') + ' = ';
     const bias = a.bias !== 0 ? ` + bias ${formatNumber(a.bias)} = ${formatNumber(r.preActivation)}` : '';
-    const relu = a.activation !== 'none' ? `, ${ACTIVATION_NAMES[a.activation]} gives ${formatNumber(r.value)}` : '';
+    const relu =
+      a.activation !== 'none' ? `, ${ACTIVATION_NAMES[a.activation]} gives ${formatNumber(r.value)}` : '';
     return `${label}${sum}${formatNumber(r.preActivation - a.bias)}${bias}${relu}`;
   });
   return `${where}: sum of products of ${over} is ${parts.join('; ')}.`;
 }
 
-const ACTIVATION_NAMES: Record<Activation, string> = { none: '', relu: 'ReLU', sigmoid: 'the sigmoid', tanh: 'tanh' };
+const ACTIVATION_NAMES: Record<Activation, string> = {
+  none: '',
+  relu: 'ReLU',
+  sigmoid: 'the sigmoid',
+  tanh: 'tanh',
+};
 
 function ordinal(n: number): string {
   return n === 2 ? 'nd' : n === 3 ? 'rd' : 'th';

@@ -6,8 +6,21 @@ import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
 import type { FeatureMap } from '../../core/math/conv.tf.js';
-import { ACTIVATIONS, fromKerasActivation, normalizeKernel, planConv, sizeFormula, type Activation, type ConvPlan } from '../../core/math/conv-plan.js';
-import { CHANNEL_MODES, toChannels, type ChannelImage, type ChannelMode } from '../../core/images/image-channels.js';
+import {
+  ACTIVATIONS,
+  fromKerasActivation,
+  normalizeKernel,
+  planConv,
+  sizeFormula,
+  type Activation,
+  type ConvPlan,
+} from '../../core/math/conv-plan.js';
+import {
+  CHANNEL_MODES,
+  toChannels,
+  type ChannelImage,
+  type ChannelMode,
+} from '../../core/images/image-channels.js';
 import { readImage, type ImageInput, type ImagePixels } from '../../core/images/image-input.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ImageIntake } from '../../controllers/image-intake.js';
@@ -15,13 +28,37 @@ import { clamp, valueRange } from '../../core/math/numbers.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl, type SampleName } from '../../core/images/samples.js';
 import { CONV_PADDINGS, padImage, parseConvPadding, type ConvPadding } from '../../core/math/border.js';
-import { mapScale, paintIntensities, paintMap, renderLegend, robustRange, type MapColormap, type MapScale } from '../../vis/feature-map.js';
+import {
+  mapScale,
+  paintIntensities,
+  paintMap,
+  renderLegend,
+  robustRange,
+  type MapColormap,
+  type MapScale,
+} from '../../vis/feature-map.js';
 import { strongestPixel } from './first-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
 import type { ConvMapRecipe } from '../../core/models/layer-outputs.tf.js';
-import { MAX_KERNEL_SIDE, parseKernel, presetKernel, presetOf, PRESET_NAMES, resizeKernel, type PresetName } from './kernels.js';
+import {
+  MAX_KERNEL_SIDE,
+  parseKernel,
+  presetKernel,
+  presetOf,
+  PRESET_NAMES,
+  resizeKernel,
+  type PresetName,
+} from './kernels.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
-import { SCAN_SPEEDS, scanIndex, scanInterval, scanNext, scanPixel, scansByRows, type ScanSpeed } from '../../core/math/conv-scan.js';
+import {
+  SCAN_SPEEDS,
+  scanIndex,
+  scanInterval,
+  scanNext,
+  scanPixel,
+  scansByRows,
+  type ScanSpeed,
+} from '../../core/math/conv-scan.js';
 import { TickerController } from '../../controllers/ticker.js';
 import type { FilterSelectDetail } from '../contracts.js';
 
@@ -69,11 +106,21 @@ interface Result extends FeatureMap {
 const SHOWN_CHANNEL_TABLES = 4;
 const COLORMAPS = ['auto', 'diverging', 'gray'] as const;
 type ColormapChoice = (typeof COLORMAPS)[number];
-const SETTINGS = ['kernel', 'normalize', 'stride', 'padding', 'dilation', 'bias', 'activation', 'channels'] as const;
+const SETTINGS = [
+  'kernel',
+  'normalize',
+  'stride',
+  'padding',
+  'dilation',
+  'bias',
+  'activation',
+  'channels',
+] as const;
 
 /** `normalize="false"` (or `off`, `0`) turns it off; the bare attribute or any other value turns it on. */
 const onOffConverter = {
-  fromAttribute: (value: string | null) => value === null || !['false', 'off', '0'].includes(value.trim().toLowerCase()),
+  fromAttribute: (value: string | null) =>
+    value === null || !['false', 'off', '0'].includes(value.trim().toLowerCase()),
   toAttribute: (value: boolean) => String(value),
 };
 
@@ -201,7 +248,12 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
    * An image to convolve: an HTMLImageElement, ImageBitmap, ImageData or canvas.
    * @type {HTMLImageElement | ImageBitmap | ImageData | HTMLCanvasElement | undefined}
    */
-  @property({ attribute: false }) image?: HTMLImageElement | ImageBitmap | ImageData | HTMLCanvasElement | OffscreenCanvas;
+  @property({ attribute: false }) image?:
+    | HTMLImageElement
+    | ImageBitmap
+    | ImageData
+    | HTMLCanvasElement
+    | OffscreenCanvas;
 
   @state() private picture?: Picture;
   @state() private result?: Result;
@@ -232,12 +284,16 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     (file) => void this.setPicture(file),
     (message) => this.fail(message, undefined, { about: 'image' }),
   );
-  private readonly link = new LinkedSourceController<HTMLElement>(this, (source) => this.onLinkedSource(source), {
-    accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
-    wanted: 'a <filter-grid>',
-    report: (message) => this.fail(message, undefined, { about: 'for' }),
-    clear: () => this.clearError('for'),
-  });
+  private readonly link = new LinkedSourceController<HTMLElement>(
+    this,
+    (source) => this.onLinkedSource(source),
+    {
+      accepts: (element) => element.localName === 'filter-grid' || 'getFilters' in element,
+      wanted: 'a <filter-grid>',
+      report: (message) => this.fail(message, undefined, { about: 'for' }),
+      clear: () => this.clearError('for'),
+    },
+  );
   private linked?: HTMLElement;
   /** A learned filter's kernel per input channel, while the picture is a layer's maps. */
   private layerKernels?: number[][][];
@@ -263,22 +319,40 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
           ? `a ${kh}×${kw} kernel at stride ${recipe.stride} and dilation ${recipe.dilation}, beyond the playground's 7×7, stride 4, dilation 3`
           : undefined;
     if (problem) {
-      this.fail(`${layer} uses ${problem}, so the playground cannot redo its map ${index}. The previous picture and kernel stay.`);
+      this.fail(
+        `${layer} uses ${problem}, so the playground cannot redo its map ${index}. The previous picture and kernel stay.`,
+      );
       return;
     }
     const image: GridImage = { values: recipe.input.values, height: h, width: w, channels: c, maps: true };
     // A gray rendering of the first map, only used if the reader switches to rgb (which leaves the layer's maps).
     const [lo, hi] = valueRange(recipe.input.values, 0, c);
     const data = new Uint8ClampedArray(h * w * 4);
-    for (let i = 0; i < h * w; i++) data.fill(hi > lo ? ((recipe.input.values[i * c] - lo) / (hi - lo)) * 255 : 0, 4 * i, 4 * i + 3).fill(255, 4 * i + 3, 4 * i + 4);
+    for (let i = 0; i < h * w; i++)
+      data
+        .fill(hi > lo ? ((recipe.input.values[i * c] - lo) / (hi - lo)) * 255 : 0, 4 * i, 4 * i + 3)
+        .fill(255, 4 * i + 3, 4 * i + 4);
     const old = this.picture;
-    this.picture = { pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h }, image, tensor: this.tfjs.imageTensor(image as ChannelImage), source: { layer, index, channels: c } };
+    this.picture = {
+      pixels: { data, width: w, height: h, sourceWidth: w, sourceHeight: h },
+      image,
+      tensor: this.tfjs.imageTensor(image as ChannelImage),
+      source: { layer, index, channels: c },
+    };
     old?.tensor.dispose();
     this.loadedFrom = undefined;
     this.layerKernels = recipe.kernels.map((k) => k.map((r) => [...r]));
     this.currentKernel = this.layerKernels[0].map((r) => [...r]);
     this.drafts = new Map();
-    Object.assign(this, { normalize: false, bias: recipe.bias, activation, stride: recipe.stride, dilation: recipe.dilation, padding: recipe.padding, channels: c === 1 ? 'gray' : 'sum' });
+    Object.assign(this, {
+      normalize: false,
+      bias: recipe.bias,
+      activation,
+      stride: recipe.stride,
+      dilation: recipe.dilation,
+      padding: recipe.padding,
+      channels: c === 1 ? 'gray' : 'sum',
+    });
     this.requestUpdate('kernel');
     this.clearError();
   }
@@ -288,7 +362,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     await this.ready;
     await this.runner.settled();
     const result = this.result;
-    if (!result) throw new Error('The playground has no feature map yet: it needs an image and a valid kernel.');
+    if (!result)
+      throw new Error('The playground has no feature map yet: it needs an image and a valid kernel.');
     return { values: result.values.slice(), shape: [...result.shape] };
   }
 
@@ -301,7 +376,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     if (!result) return;
     const [oh, ow] = result.plan.outShape;
     if (this.scan === undefined || this.scan >= oh * ow - 1) this.moveScan(0);
-    const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const reduced =
+      typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
     this.playing = true;
     this.ticker.start(scanInterval(this.speed), () => {
       const now = this.result;
@@ -357,7 +433,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
 
   protected override onReady(): void {
     // The page may have set src, sample or image while the first image was loading.
-    if (this.loadedFrom === undefined || this.initialSource() !== this.loadedFrom) void this.setPicture(() => this.initialSource());
+    if (this.loadedFrom === undefined || this.initialSource() !== this.loadedFrom)
+      void this.setPicture(() => this.initialSource());
     else void this.runner.request();
     this.link.arm();
   }
@@ -379,9 +456,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     super.updated(changed);
     const loaded = this.state !== 'loading' && this.state !== 'error';
     if (loaded && changed.has('src') && this.src) void this.setPicture(this.src);
-    else if (loaded && changed.has('sample') && changed.get('sample') !== undefined) void this.setPicture(() => this.sampleSource());
+    else if (loaded && changed.has('sample') && changed.get('sample') !== undefined)
+      void this.setPicture(() => this.sampleSource());
     else if (loaded && changed.has('image') && this.image) void this.setPicture(this.image);
-    else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture) void this.setPicture(() => this.initialSource());
+    else if (loaded && changed.has('maxSize') && changed.get('maxSize') !== undefined && this.picture)
+      void this.setPicture(() => this.initialSource());
     if (loaded && SETTINGS.some((k) => changed.has(k))) void this.runner.request();
     if (changed.has('picture') || changed.has('result')) this.paintInput();
     if (changed.has('colormap')) this.checkChoice('colormap', this.colormap, COLORMAPS);
@@ -413,7 +492,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   }
 
   /** `source` may be a function, so that an unknown sample name is reported like any bad image. */
-  private async loadPicture(source: ImageInput | (() => ImageInput), signal?: AbortSignal, { fatal = false } = {}): Promise<void> {
+  private async loadPicture(
+    source: ImageInput | (() => ImageInput),
+    signal?: AbortSignal,
+    { fatal = false } = {},
+  ): Promise<void> {
     const request = ++this.imageRequest;
     let pixels: ImagePixels;
     let input: ImageInput;
@@ -448,8 +531,10 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const stride = checkInteger(this.stride, 'stride', 1, 4);
     const dilation = checkInteger(this.dilation, 'dilation', 1, 3);
     const padding = parseConvPadding(this.padding);
-    if (!ACTIVATIONS.includes(this.activation)) throw new Error(`activation "${this.activation}" is unknown: use ${ACTIVATIONS.join(', ')}.`);
-    if (!CHANNEL_MODES.includes(this.channels)) throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
+    if (!ACTIVATIONS.includes(this.activation))
+      throw new Error(`activation "${this.activation}" is unknown: use ${ACTIVATIONS.join(', ')}.`);
+    if (!CHANNEL_MODES.includes(this.channels))
+      throw new Error(`channels "${this.channels}" is unknown: use gray, rgb or sum.`);
     const bias = Number(this.bias);
     if (!Number.isFinite(bias)) throw new Error(`bias "${String(this.bias)}" is not a number.`);
     const kernel = this.normalize ? normalizeKernel(this.currentKernel) : this.currentKernel;
@@ -464,7 +549,12 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     try {
       s = this.settings();
       const [kh, kw] = [s.kernel.length, s.kernel[0].length];
-      plan = planConv([picture.image.height, picture.image.width], { kernelSize: [kh, kw], stride: s.stride, dilation: s.dilation, padding: s.padding });
+      plan = planConv([picture.image.height, picture.image.width], {
+        kernelSize: [kh, kw],
+        stride: s.stride,
+        dilation: s.dilation,
+        padding: s.padding,
+      });
     } catch (e) {
       this.fail(messageOf(e), e);
       return;
@@ -478,16 +568,34 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     await this.compute(async () => {
       const started = performance.now();
       const channelKernels = this.channelKernels(s.kernel);
-      const map = await this.tfjs.convolveToMap(picture.tensor, { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels }, plan);
+      const map = await this.tfjs.convolveToMap(
+        picture.tensor,
+        { kernel: s.kernel, channels: s.mode, bias: s.bias, activation: s.activation, channelKernels },
+        plan,
+      );
       const ms = performance.now() - started;
       // Released or replaced while computing: the picture's tensor is gone, drop the result.
       if (!this.isConnected || this.picture !== picture) return;
       const [min, max] = valueRange(map.values);
       if (!map.values.every(Number.isFinite)) throw new Error(overflowMessage);
-      this.result = { ...map, plan, kernel: s.kernel, channelKernels, picture, mode: s.mode, bias: s.bias, activation: s.activation, min, max };
+      this.result = {
+        ...map,
+        plan,
+        kernel: s.kernel,
+        channelKernels,
+        picture,
+        mode: s.mode,
+        bias: s.bias,
+        activation: s.activation,
+        min,
+        max,
+      };
       // Until the reader picks a pixel, the first look inspects the strongest response.
       this.focusPixel = this.pixelPicked
-        ? [Math.min(this.focusPixel[0], plan.outShape[0] - 1), Math.min(this.focusPixel[1], plan.outShape[1] - 1)]
+        ? [
+            Math.min(this.focusPixel[0], plan.outShape[0] - 1),
+            Math.min(this.focusPixel[1], plan.outShape[1] - 1),
+          ]
         : strongestPixel(map.values, map.shape);
       // In motion, the fill follows the pixel on the new map's grid.
       if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
@@ -507,12 +615,19 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   // ---- drawing -------------------------------------------------------------------
 
   /** The input as the kernel of the current result sees it: with its padding, when there is a result for this picture. */
-  private shownInput(): { image: GridImage; padBefore: [number, number]; padTotal: [number, number] } | undefined {
+  private shownInput():
+    | { image: GridImage; padBefore: [number, number]; padTotal: [number, number] }
+    | undefined {
     const picture = this.picture;
     if (!picture) return undefined;
     const plan = this.result?.picture === picture ? this.result.plan : undefined;
-    if (!plan || (plan.padTotal[0] === 0 && plan.padTotal[1] === 0)) return { image: picture.image, padBefore: [0, 0], padTotal: [0, 0] };
-    return { image: padImage(picture.image, plan.padBefore, plan.padTotal, plan.padding), padBefore: plan.padBefore, padTotal: plan.padTotal };
+    if (!plan || (plan.padTotal[0] === 0 && plan.padTotal[1] === 0))
+      return { image: picture.image, padBefore: [0, 0], padTotal: [0, 0] };
+    return {
+      image: padImage(picture.image, plan.padBefore, plan.padTotal, plan.padding),
+      padBefore: plan.padBefore,
+      padTotal: plan.padTotal,
+    };
   }
 
   private paintInput(): void {
@@ -521,7 +636,14 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     if (!canvas || !shown) return;
     const { values, height, width, channels } = shown.image;
     // A layer's maps are not 0–255 intensities: the first map through a gray scale of its range.
-    if (this.picture?.image.maps) paintMap(canvas, values, [height, width, channels], mapScale('gray', ...valueRange(values, 0, channels)), 0);
+    if (this.picture?.image.maps)
+      paintMap(
+        canvas,
+        values,
+        [height, width, channels],
+        mapScale('gray', ...valueRange(values, 0, channels)),
+        0,
+      );
     else paintIntensities(canvas, values, [height, width, channels]);
   }
 
@@ -545,7 +667,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   private scaleOf(result: Result): MapScale {
     if (result.scale?.choice === this.colormap) return result.scale.scale;
     const [low, high] = robustRange(result.values);
-    const colormap: MapColormap = this.colormap === 'gray' || (this.colormap === 'auto' && result.min >= 0) ? 'gray' : 'diverging';
+    const colormap: MapColormap =
+      this.colormap === 'gray' || (this.colormap === 'auto' && result.min >= 0) ? 'gray' : 'diverging';
     const scale = mapScale(colormap, low, high);
     result.scale = { choice: this.colormap, scale };
     return scale;
@@ -554,7 +677,8 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   // ---- reader actions ---------------------------------------------------------
 
   private setKernelByReader(kernel: number[][]): void {
-    if (kernel.length !== this.currentKernel.length || kernel[0].length !== this.currentKernel[0].length) this.drafts = new Map();
+    if (kernel.length !== this.currentKernel.length || kernel[0].length !== this.currentKernel[0].length)
+      this.drafts = new Map();
     this.kernel = kernel;
     emit<KernelChangeDetail>(this, 'kernel-change', { kernel: this.kernel.map((r) => [...r]) });
   }
@@ -567,7 +691,10 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     if (!Number.isFinite(value)) {
       this.drafts = drafts.set(key, input.value);
       // While typing ("-", "1e") wait; on commit (Enter, leaving the cell) say what is wrong.
-      if (commit) this.fail(`Kernel row ${r + 1}, column ${c + 1} is "${input.value}", not a number. The previous kernel is still applied.`);
+      if (commit)
+        this.fail(
+          `Kernel row ${r + 1}, column ${c + 1} is "${input.value}", not a number. The previous kernel is still applied.`,
+        );
       return;
     }
     drafts.delete(key);
@@ -664,7 +791,16 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const picture = this.picture;
     const arithmetic =
       result && result.picture === picture
-        ? pixelArithmetic(result.picture.image, result.mode, result.kernel, result.plan, result.bias, result.activation, ...this.focusPixel, result.channelKernels)
+        ? pixelArithmetic(
+            result.picture.image,
+            result.mode,
+            result.kernel,
+            result.plan,
+            result.bias,
+            result.activation,
+            ...this.focusPixel,
+            result.channelKernels,
+          )
         : undefined;
     return html`
       <div class="panes">
@@ -708,12 +844,14 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
       ${this.renderControls()}
       <!-- After the controls: what needs a first result appears below them, and nothing above moves. -->
       ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing}
-      ${result
-        ? html`<p class="formula" part="formula">
+      ${
+        result
+          ? html`<p class="formula" part="formula">
             height ${sizeFormula(result.plan, 0)}<br />
             width&nbsp; ${sizeFormula(result.plan, 1)}
           </p>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -725,7 +863,13 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
 
   /** Percentages of the drawn (padded) input for a rectangle in image coordinates. */
   private inputBox(image: GridImage, box: { top: number; left: number; bottom: number; right: number }) {
-    const [[pt, pl], [ph, pw]] = this.result?.picture === this.picture ? [this.result!.plan.padBefore, this.result!.plan.padTotal] : [[0, 0], [0, 0]];
+    const [[pt, pl], [ph, pw]] =
+      this.result?.picture === this.picture
+        ? [this.result!.plan.padBefore, this.result!.plan.padTotal]
+        : [
+            [0, 0],
+            [0, 0],
+          ];
     const h = image.height + ph;
     const w = image.width + pw;
     return {
@@ -747,7 +891,10 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const { width, height, channels } = picture.image;
     const from = picture.source;
     if (from) {
-      const all = channels > 1 ? `; drawn: map 0 of ${channels}, the sum runs over all ${channels} with each one's own kernel` : '';
+      const all =
+        channels > 1
+          ? `; drawn: map 0 of ${channels}, the sum runs over all ${channels} with each one's own kernel`
+          : '';
       return `Input ${width}×${height}: the maps ${from.layer} reads, for its map ${from.index}${all}`;
     }
     return `Input ${width}×${height}${channels === 1 ? ', grayscale' : ', RGB'}`;
@@ -798,9 +945,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             )}
           </table>`,
         )}
-        ${a.channels.length > SHOWN_CHANNEL_TABLES
-          ? html`<p class="more">… and ${a.channels.length - SHOWN_CHANNEL_TABLES} more maps, each with its own kernel (sum of all ${a.channels.length}: ${formatNumber(a.channels.reduce((t, c) => t + c.sum, 0))})</p>`
-          : nothing}
+        ${
+          a.channels.length > SHOWN_CHANNEL_TABLES
+            ? html`<p class="more">… and ${a.channels.length - SHOWN_CHANNEL_TABLES} more maps, each with its own kernel (sum of all ${a.channels.length}: ${formatNumber(a.channels.reduce((t, c) => t + c.sum, 0))})</p>`
+            : nothing
+        }
       </div>
       <p aria-live=${this.playing ? 'off' : 'polite'}>
         ${narrate(a, result.plan, result.mode)} The feature map holds
@@ -895,9 +1044,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
           </select>
         </label>
         <label class="file"><input type="file" accept="image/*" @change=${this.intake.onFileInput} /><span class="file-button">Choose a file…</span></label>
-        ${'mediaDevices' in navigator
-          ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
-          : nothing}
+        ${
+          'mediaDevices' in navigator
+            ? html`<button type="button" @click=${() => void this.takePhoto()}>Take a photo</button>`
+            : nothing
+        }
       </fieldset>
       <details class="more" part="more">
         <summary>More settings: stride, padding, dilation, bias, activation, channels, colours</summary>
@@ -944,7 +1095,8 @@ const overflowMessage =
 
 function checkInteger(value: unknown, name: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${String(value)}".`);
   return n;
 }
 

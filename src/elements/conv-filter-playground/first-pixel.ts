@@ -3,7 +3,10 @@
  * kernel responds most strongly, away from the map's edges (a corner is where padding,
  * not the picture, decides the value), so the first look shows the idea.
  */
-export function strongestPixel(values: ArrayLike<number>, [rows, cols, channels]: readonly [number, number, number]): [number, number] {
+export function strongestPixel(
+  values: ArrayLike<number>,
+  [rows, cols, channels]: readonly [number, number, number],
+): [number, number] {
   // Keep a margin of an eighth of each side, when the map is big enough to afford one.
   const mr = rows >= 8 ? Math.floor(rows / 8) : 0;
   const mc = cols >= 8 ? Math.floor(cols / 8) : 0;

@@ -73,13 +73,17 @@ export function parseKernel(input: unknown): number[][] {
     // Own keys only: `"__proto__" in PRESETS` is true.
     if (Object.hasOwn(PRESETS, text)) return presetKernel(text as PresetName);
     if (!text.startsWith('[')) {
-      throw new Error(`kernel "${text}" is not a preset (${PRESET_NAMES.join(', ')}) nor a JSON matrix such as [[0,-1,0],[-1,4,-1],[0,-1,0]].`);
+      throw new Error(
+        `kernel "${text}" is not a preset (${PRESET_NAMES.join(', ')}) nor a JSON matrix such as [[0,-1,0],[-1,4,-1],[0,-1,0]].`,
+      );
     }
   }
   const kernel = parseMatrix(input, 'kernel');
   const [h, w] = [kernel.length, kernel[0].length];
   if (h > MAX_KERNEL_SIDE || w > MAX_KERNEL_SIDE) {
-    throw new Error(`The kernel is ${h}×${w}: the playground takes kernels from 1×1 to ${MAX_KERNEL_SIDE}×${MAX_KERNEL_SIDE}.`);
+    throw new Error(
+      `The kernel is ${h}×${w}: the playground takes kernels from 1×1 to ${MAX_KERNEL_SIDE}×${MAX_KERNEL_SIDE}.`,
+    );
   }
   return kernel;
 }

@@ -26,7 +26,15 @@ import type { PresetName } from '../../core/images/preprocess.tf.js';
 import { sampleUrl } from '../../core/images/samples.js';
 import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
-import { bitmapContext, mapScale, paintIntensities, paintMap, paintPixels, renderLegend, type MapScale } from '../../vis/feature-map.js';
+import {
+  bitmapContext,
+  mapScale,
+  paintIntensities,
+  paintMap,
+  paintPixels,
+  renderLegend,
+  type MapScale,
+} from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import { kindAt, paintNetwork, renderNetwork, shownCount, structureOf } from './network-view.js';
@@ -78,7 +86,9 @@ type Tfjs = typeof import('./compute.js');
  *
  * @summary A model's learned filters and their activation maps, linked live to a trainer or classifier.
  * @tag filter-grid
- * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights of the input channel shown). In the network view, a selected Conv2D map adds `recipe`: the layer's input maps, one kernel per input channel, bias, activation, stride, dilation, padding.
+ * @fires filter-select - The reader selected a filter; `detail: { index, kernel, layer }` (kernel: kh×kw weights
+ *   of the input channel shown). In the network view, a selected Conv2D map adds `recipe`: the layer's input
+ *   maps, one kernel per input channel, bias, activation, stride, dilation, padding.
  * @fires snapshot - The filters were recorded at an epoch end of the linked trainer; `detail: { epoch, index, layer }`.
  * @fires cnn-error - A missing or model-less source, no conv layer, a bad `layer`, a failed load; `detail: { message, cause? }`.
  * @csspart tile - Each drawn filter or activation map (carries `data-index`).
@@ -155,13 +165,17 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** A model this element loaded itself (from model-url or the default), so its to dispose. */
   private ownModel?: tfl.LayersModel;
   private modelRequest = 0;
-  private readonly link = new LinkedSourceController<ModelSource>(this, (source) => this.onLinkedSource(source), {
-    // Elements without a model are explained by onLinkedSource; the controller refuses the grid itself.
-    accepts: () => true,
-    wanted: 'a <cnn-trainer> or a <pretrained-classifier>',
-    report: (message) => this.fail(message, undefined, { about: 'for' }),
-    clear: () => this.clearError('for'),
-  });
+  private readonly link = new LinkedSourceController<ModelSource>(
+    this,
+    (source) => this.onLinkedSource(source),
+    {
+      // Elements without a model are explained by onLinkedSource; the controller refuses the grid itself.
+      accepts: () => true,
+      wanted: 'a <cnn-trainer> or a <pretrained-classifier>',
+      report: (message) => this.fail(message, undefined, { about: 'for' }),
+      clear: () => this.clearError('for'),
+    },
+  );
   private linked?: ModelSource;
   private readonly refresher = new LatestOnly(() => this.refreshNow());
   /** Redraws while a linked trainer trains: at most every LIVE_INTERVAL_MS, never queueing. */
@@ -175,7 +189,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   /** The weights drawn (the live layer, or the snapshot the timeline shows), as the model holds them. */
-  async getFilters(): Promise<{ values: Float32Array; shape: [number, number, number, number]; layer: string }> {
+  async getFilters(): Promise<{
+    values: Float32Array;
+    shape: [number, number, number, number];
+    layer: string;
+  }> {
     await this.ready;
     await this.refresher.settled();
     const filters = this.shownFilters();
@@ -188,7 +206,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     await this.ready;
     await this.refresher.settled();
     const activations = this.activations ?? (await this.computeActivationsNow());
-    if (!activations) throw new Error('The filter grid has no model or no input to compute activations for yet.');
+    if (!activations)
+      throw new Error('The filter grid has no model or no input to compute activations for yet.');
     return { values: activations.values.slice(), shape: [...activations.shape] };
   }
 
@@ -196,13 +215,23 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
    * Every layer's output for the current input (batch dimension dropped), in model order:
    * what the network view draws. In the other views it is computed on demand.
    */
-  async getLayerOutputs(): Promise<Array<{ name: string; className: string; shape: number[]; values: Float32Array }>> {
+  async getLayerOutputs(): Promise<
+    Array<{ name: string; className: string; shape: number[]; values: Float32Array }>
+  > {
     await this.ready;
     await this.refresher.settled();
     const shown = this.network;
-    const outputs = this.view === 'network' && shown && shown.model === this.model ? shown.outputs : (await this.runNetwork())?.outputs;
+    const outputs =
+      this.view === 'network' && shown && shown.model === this.model
+        ? shown.outputs
+        : (await this.runNetwork())?.outputs;
     if (!outputs) throw new Error('The filter grid has no model or no input to run yet.');
-    return outputs.map((o) => ({ name: o.name, className: o.className, shape: [...o.shape], values: o.values.slice() }));
+    return outputs.map((o) => ({
+      name: o.name,
+      className: o.className,
+      shape: [...o.shape],
+      values: o.values.slice(),
+    }));
   }
 
   /** Recomputes what is shown for the current model and input (after the page changed the model's weights itself, say). */
@@ -242,12 +271,19 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (changed.has('view')) this.checkChoice('view', this.view, ['filters', 'activations', 'network']);
     if (changed.has('normalize')) this.checkChoice('normalize', this.normalize, ['filter', 'layer']);
     const live = this.state !== 'loading' && this.state !== 'error';
-    if (live && changed.has('modelUrl') && !this.for) void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
+    if (live && changed.has('modelUrl') && !this.for)
+      void this.compute(() => this.loadOwnModel(), 'Loading the model failed');
     if (live && changed.has('src') && this.src) void this.loadPicture(this.src);
     if (live && (changed.has('layer') || changed.has('view'))) void this.refresher.request();
-    if (['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) => changed.has(k))) this.paintTiles();
+    if (
+      ['filters', 'activations', 'normalize', 'channel', 'moment', 'sortByMean', 'view'].some((k) =>
+        changed.has(k),
+      )
+    )
+      this.paintTiles();
     // Columns rendered anew may hold a new, blank picture canvas.
-    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered) this.paintPicture();
+    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered)
+      this.paintPicture();
     if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
       paintNetwork(this.renderRoot, this.network.outputs, (n) => this.outputLabels(n));
     }
@@ -284,7 +320,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   private readonly onSourceModel = () => this.adoptLinkedModel();
   private readonly onSourceBatch = () => this.live.request();
-  private readonly onSourceEpoch = (e: Event) => void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
+  private readonly onSourceEpoch = (e: Event) =>
+    void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
   /** A linked classifier classified something: show what its input does to the layer (unless `src` says otherwise). */
   private readonly onSourcePrediction = () => {
     const input = this.linked?.input;
@@ -322,12 +359,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const model = this.linked?.model;
     if (!model) {
       this.setModel(undefined);
-      this.fail(`#${this.for} has no model yet: the filters appear once it has one (build or load it there).`);
+      this.fail(
+        `#${this.for} has no model yet: the filters appear once it has one (build or load it there).`,
+      );
       return;
     }
     if (!isLayersModel(model)) {
       this.setModel(undefined);
-      this.fail(`#${this.for} holds a graph model, which has no named layers to show. Use a LayersModel there.`);
+      this.fail(
+        `#${this.for} holds a graph model, which has no named layers to show. Use a LayersModel there.`,
+      );
       return;
     }
     if (model !== this.model) this.setModel(model);
@@ -385,26 +426,46 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   /** The model's input for the current picture (src, a linked classifier's input, a drawing, or a default); the caller disposes it. */
   private async modelInput(model: tfl.LayersModel) {
-    const picture = this.picture ?? (this.src ? await readImage(this.src, { maxSide: 256 }) : (this.linked?.input ?? (await this.defaultPicture(model))));
+    const picture =
+      this.picture ??
+      (this.src
+        ? await readImage(this.src, { maxSide: 256 })
+        : (this.linked?.input ?? (await this.defaultPicture(model))));
     if (!this.picture) this.picture = picture;
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;
     const preset: PresetName = digit ? 'mnist' : 'unit';
-    return this.tfjs.pixelsToInput(picture, { height: h ?? Math.min(picture.height, 224), width: w ?? Math.min(picture.width, 224), channels, preset });
+    return this.tfjs.pixelsToInput(picture, {
+      height: h ?? Math.min(picture.height, 224),
+      width: w ?? Math.min(picture.width, 224),
+      channels,
+      preset,
+    });
   }
 
   /** Runs the whole model on the current input and reads every layer's output. */
-  private async runNetwork(): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] } | undefined> {
+  private async runNetwork(): Promise<
+    { model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] } | undefined
+  > {
     const model = this.model;
     if (!model) return undefined;
     return this.lease.using(model, () => this.runNetworkOf(model));
   }
 
-  private async runNetworkOf(model: tfl.LayersModel): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] }> {
+  private async runNetworkOf(
+    model: tfl.LayersModel,
+  ): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] }> {
     const input = await this.modelInput(model);
     try {
-      const [outputs, values] = await Promise.all([this.tfjs.layerOutputs(model, input), input.data() as Promise<Float32Array>]);
-      return { model, input: { name: 'input', className: 'InputLayer', shape: input.shape.slice(1), values }, outputs };
+      const [outputs, values] = await Promise.all([
+        this.tfjs.layerOutputs(model, input),
+        input.data() as Promise<Float32Array>,
+      ]);
+      return {
+        model,
+        input: { name: 'input', className: 'InputLayer', shape: input.shape.slice(1), values },
+        outputs,
+      };
     } finally {
       input.dispose();
     }
@@ -478,7 +539,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const snapshot = { epoch: epoch ?? this.snapshots.length + 1, filters };
     this.snapshots = [...this.snapshots, snapshot];
     if (atLive) this.moment = this.snapshots.length;
-    emit<FilterSnapshotDetail>(this, 'snapshot', { epoch: snapshot.epoch, index: this.snapshots.length - 1, layer: info.name });
+    emit<FilterSnapshotDetail>(this, 'snapshot', {
+      epoch: snapshot.epoch,
+      index: this.snapshots.length - 1,
+      layer: info.name,
+    });
   }
 
   private shownFilters(): Filters | undefined {
@@ -517,7 +582,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       const [kh, kw, inC] = filters.shape;
       const rgb = this.channel === 'rgb' && inC === 3;
       const ch = rgb ? 0 : Number(this.channel);
-      const layerScale = this.normalize === 'layer' ? mapScale('diverging', ...valueRange(filters.values)) : undefined;
+      const layerScale =
+        this.normalize === 'layer' ? mapScale('diverging', ...valueRange(filters.values)) : undefined;
       for (const canvas of canvases) {
         const f = Number(canvas.dataset.filter);
         if (rgb) {
@@ -532,7 +598,13 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     }
     const legend = this.legendSvg;
     if (legend) {
-      if (legendScale) renderLegend(legend, legendScale, 320, this.view === 'activations' ? 'Activation values' : 'Weight values');
+      if (legendScale)
+        renderLegend(
+          legend,
+          legendScale,
+          320,
+          this.view === 'activations' ? 'Activation values' : 'Weight values',
+        );
       else legend.replaceChildren();
     }
   }
@@ -553,7 +625,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.selected = index;
     this.focused = index;
     const channel = this.channel === 'rgb' ? 0 : this.channel;
-    emit<FilterSelectDetail>(this, 'filter-select', { index, kernel: filterKernel(filters, index, channel), layer: filters.layer });
+    emit<FilterSelectDetail>(this, 'filter-select', {
+      index,
+      kernel: filterKernel(filters, index, channel),
+      layer: filters.layer,
+    });
   }
 
   private onTilesKey(e: KeyboardEvent, order: number[]): void {
@@ -561,11 +637,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const grid = e.currentTarget as HTMLElement;
     const first = grid.querySelector<HTMLElement>('[part~="tile"]');
     const columns = first ? Math.max(1, Math.round(grid.clientWidth / (first.offsetWidth + 6))) : 1;
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    const moves: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+    };
     if (e.key === 'Home' || e.key === 'End') {
-      this.focusTile(order[e.key === 'Home' ? 0 : order.length - 1]);
+      void this.focusTile(order[e.key === 'Home' ? 0 : order.length - 1]);
     } else if (e.key in moves) {
-      this.focusTile(order[Math.min(order.length - 1, Math.max(0, position + moves[e.key]))]);
+      void this.focusTile(order[Math.min(order.length - 1, Math.max(0, position + moves[e.key]))]);
     } else return;
     e.preventDefault();
   }
@@ -582,7 +663,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (this.view === 'network') return this.renderNetworkView();
     const filters = this.shownFilters();
     const info = this.info;
-    if (!filters || !info) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    if (!filters || !info)
+      return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const activations = this.view === 'activations' ? this.activations : undefined;
     const count = filters.shape[3];
     const order = this.order(count);
@@ -622,16 +704,20 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** How to read the colours, in words (the legend shows numbers only for a shared scale). */
   private scaleNote(): string {
     if (this.view === 'activations') {
-      return this.normalize === 'layer' ? 'Black is no activation; white the strongest in the layer.' : 'Each tile runs from black (its weakest) to white (its strongest activation).';
+      return this.normalize === 'layer'
+        ? 'Black is no activation; white the strongest in the layer.'
+        : 'Each tile runs from black (its weakest) to white (its strongest activation).';
     }
-    if (this.channel === 'rgb') return 'Each filter’s red, green and blue weights as a colour, min-max normalised.';
+    if (this.channel === 'rgb')
+      return 'Each filter’s red, green and blue weights as a colour, min-max normalised.';
     return this.normalize === 'layer'
       ? 'Blue weights are negative, red positive, white zero; one scale for the layer.'
       : 'Blue weights are negative, red positive, white zero; each tile uses its own range.';
   }
 
   private tileLabel(f: number, filters: Filters, activations?: Activations): string {
-    if (activations) return `Filter ${f}: mean activation ${formatNumber(channelMean(activations.values, activations.shape[2], f))}`;
+    if (activations)
+      return `Filter ${f}: mean activation ${formatNumber(channelMean(activations.values, activations.shape[2], f))}`;
     const channel = this.channel === 'rgb' ? 0 : this.channel;
     const w = filterKernel(filters, f, channel).flat();
     return `Filter ${f}: weights from ${formatNumber(Math.min(...w))} to ${formatNumber(Math.max(...w))}`;
@@ -661,8 +747,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           <option value="layer" ?selected=${this.normalize === 'layer'}>shared by the layer</option>
         </select>
       </label>
-      ${this.view === 'filters' && inC > 1
-        ? html`<label
+      ${
+        this.view === 'filters' && inC > 1
+          ? html`<label
             >Input channel
             <select @change=${(e: Event) => {
               const v = (e.target as HTMLSelectElement).value;
@@ -672,13 +759,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
               ${Array.from({ length: inC }, (_, c) => html`<option value=${c} ?selected=${this.channel === c}>${c}</option>`)}
             </select>
           </label>`
-        : nothing}
-      ${this.view === 'activations'
-        ? html`<label class="inline"
+          : nothing
+      }
+      ${
+        this.view === 'activations'
+          ? html`<label class="inline"
             ><input type="checkbox" .checked=${this.sortByMean} @change=${(e: Event) => (this.sortByMean = (e.target as HTMLInputElement).checked)} /> Sort by mean
             activation</label
           >`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -707,9 +797,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         <figcaption>Input</figcaption>
         <canvas class="picture" role="img" aria-label="The input the activation maps are computed for"></canvas>
       </figure>
-      ${digitModel
-        ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-change=${this.onDraw}></cnn-draw-pad>`
-        : nothing}
+      ${
+        digitModel
+          ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-change=${this.onDraw}></cnn-draw-pad>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -717,10 +809,13 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   private renderNetworkView() {
     const network = this.network;
-    if (!network) return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+    if (!network)
+      return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const across = this.size.width === 0 || this.size.width >= 640;
     // A linked classifier's labels can change without a new model: the output column shows them.
-    const classNames = this.outputLabels(network.outputs[network.outputs.length - 1]?.values.length ?? 0).join('\n');
+    const classNames = this.outputLabels(
+      network.outputs[network.outputs.length - 1]?.values.length ?? 0,
+    ).join('\n');
     return html`<div class="bar" part="controls">
         <label
           >View
@@ -731,8 +826,17 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${guard([structureOf(network.outputs), this.netFocus, this.netSelected, this.netExpanded, across, this.model, classNames], () =>
-        this.renderNetworkColumns(network, across),
+      ${guard(
+        [
+          structureOf(network.outputs),
+          this.netFocus,
+          this.netSelected,
+          this.netExpanded,
+          across,
+          this.model,
+          classNames,
+        ],
+        () => this.renderNetworkColumns(network, across),
       )}
       <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
   }
@@ -752,7 +856,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       across,
       input: this.renderInput(),
       labels: (n) => this.outputLabels(n),
-      onItem: (layer, item, select) => (select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item])),
+      onItem: (layer, item, select) =>
+        select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item]),
       onKey: (e) => this.onNetworkKey(e),
       onToggle: (layer) => {
         const next = new Set(this.netExpanded);
@@ -765,7 +870,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */
   private outputLabels(count: number): string[] {
     const labels = (this.linked as { labels?: unknown } | undefined)?.labels;
-    if (Array.isArray(labels) && labels.length === count && labels.every((l) => typeof l === 'string')) return labels as string[];
+    if (Array.isArray(labels) && labels.length === count && labels.every((l) => typeof l === 'string'))
+      return labels;
     return Array.from({ length: count }, (_, i) => String(i));
   }
 
@@ -774,7 +880,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const o = outputs[layer];
     if (!o) return '';
     const conv = o.className === 'Conv2D';
-    const what = o.shape.length === 3 ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})` : `${o.values.length} values`;
+    const what =
+      o.shape.length === 3
+        ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})`
+        : `${o.values.length} values`;
     const selected = this.netSelected?.[0] === layer && this.netSelected[1] === item;
     return `${o.name} (${o.className}): ${what}. ${conv ? (selected ? 'Selected: sent to linked playgrounds.' : 'Enter or click sends its convolution to a linked playground.') : ''}`;
   }
@@ -791,13 +900,18 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (layerKeys.includes(e.key)) {
       const l = Math.min(outputs.length - 1, Math.max(0, layer + (e.key === layerKeys[0] ? -1 : 1)));
       next = [l, Math.min(item, count(l) - 1)];
-    } else if (itemKeys.includes(e.key)) next = [layer, Math.min(count(layer) - 1, Math.max(0, item + (e.key === itemKeys[0] ? -1 : 1)))];
+    } else if (itemKeys.includes(e.key))
+      next = [layer, Math.min(count(layer) - 1, Math.max(0, item + (e.key === itemKeys[0] ? -1 : 1)))];
     else if (e.key === 'Home') next = [layer, 0];
     else if (e.key === 'End') next = [layer, count(layer) - 1];
     if (!next) return;
     e.preventDefault();
     this.netFocus = next;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.network .item[data-layer="${next[0]}"][data-map="${next[1]}"]`)?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot
+        .querySelector<HTMLElement>(`.network .item[data-layer="${next[0]}"][data-map="${next[1]}"]`)
+        ?.focus(),
+    );
   }
 
   /** Selects an item; a Conv2D map fires `filter-select` with the convolution that made it. */
@@ -812,8 +926,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const inbound = modelLayer.inboundNodes[0]?.inboundLayers[0];
     const from = network.outputs.find((x) => x.name === inbound?.name) ?? network.input;
     await this.compute(async () => {
-      const recipe = await this.tfjs.convMapRecipe(modelLayer, item, { values: from.values.slice(), shape: from.shape as [number, number, number] });
-      emit<FilterSelectDetail>(this, 'filter-select', { index: item, kernel: recipe.kernels[0], layer: o.name, recipe });
+      const recipe = await this.tfjs.convMapRecipe(modelLayer, item, {
+        values: from.values.slice(),
+        shape: from.shape as [number, number, number],
+      });
+      emit<FilterSelectDetail>(this, 'filter-select', {
+        index: item,
+        kernel: recipe.kernels[0],
+        layer: o.name,
+        recipe,
+      });
     }, 'Reading the filter failed');
   }
 

@@ -8,7 +8,16 @@ import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import { valueRange } from '../../core/math/numbers.js';
 import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
-import { argMax, barsPath, barsViewBox, columnKind, linkPath, links, wiringOf, type ColumnKind } from '../../vis/network-view.js';
+import {
+  argMax,
+  barsPath,
+  barsViewBox,
+  columnKind,
+  linkPath,
+  links,
+  wiringOf,
+  type ColumnKind,
+} from '../../vis/network-view.js';
 
 /** Maps shown per layer until the reader asks for all of them. */
 export const FIRST_MAPS = 8;
@@ -88,9 +97,11 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
       <div class="stack" style=${`--rows: ${Math.min(count, FIRST_MAPS)}`}>
         ${Array.from({ length: count }, (_, m) => item(s, i, m, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
       </div>
-      ${maps > FIRST_MAPS
-        ? html`<button type="button" class="more" @click=${() => s.onToggle(i)}>${s.expanded.has(i) ? `first ${FIRST_MAPS}` : `show all ${maps}`}</button>`
-        : nothing}
+      ${
+        maps > FIRST_MAPS
+          ? html`<button type="button" class="more" @click=${() => s.onToggle(i)}>${s.expanded.has(i) ? `first ${FIRST_MAPS}` : `show all ${maps}`}</button>`
+          : nothing
+      }
     </div>`;
   }
   if (kind === 'vector') {
@@ -149,7 +160,11 @@ export function structureOf(outputs: readonly LayerOutput[]): string {
  * bars, the output's probabilities and prediction, and every item's name (which quotes
  * them). Called after every render of the columns and after every new set of outputs.
  */
-export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[], labels: (count: number) => string[]): void {
+export function paintNetwork(
+  root: ParentNode,
+  outputs: readonly LayerOutput[],
+  labels: (count: number) => string[],
+): void {
   for (const el of root.querySelectorAll<HTMLElement>('.network .item[data-layer]')) {
     const i = Number(el.dataset.layer);
     const o = outputs[i];
@@ -162,7 +177,10 @@ export function paintNetwork(root: ParentNode, outputs: readonly LayerOutput[], 
       const [lo, hi] = valueRange(o.values, map, o.shape[2]);
       bitmapContext(canvas);
       paintMap(canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), map);
-      name(el, `${o.name} map ${map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`);
+      name(
+        el,
+        `${o.name} map ${map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`,
+      );
     } else if (kind === 'vector') {
       const [lo, hi] = valueRange(o.values);
       el.querySelector('path')?.setAttribute('d', barsPath(o.values));
@@ -182,7 +200,10 @@ function paintOutput(el: HTMLElement, o: LayerOutput, labels: string[]): void {
   el.querySelectorAll('li').forEach((li, k) => {
     const p = o.values[k];
     li.classList.toggle('best', k === best);
-    (li.querySelector('.bar') as HTMLElement | null)?.style.setProperty('--p', String(Math.max(0, Math.min(1, p))));
+    (li.querySelector('.bar') as HTMLElement | null)?.style.setProperty(
+      '--p',
+      String(Math.max(0, Math.min(1, p))),
+    );
     const value = li.querySelector('.value');
     const text = `${formatNumber(p * 100, 1)}%${k === best ? ' ◀' : ''}`;
     if (value && value.textContent !== text) value.textContent = text;

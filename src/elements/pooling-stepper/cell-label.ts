@@ -9,7 +9,11 @@ export function cellLabel(v: number): string {
   const sign = v < 0 ? '-' : '';
   if (Number.isInteger(v) && a < 1000) return String(v);
   let text: string;
-  if (a < 0.995) text = a.toFixed(2).replace(/^0/, '').replace(/\.?0+$/, '');
+  if (a < 0.995)
+    text = a
+      .toFixed(2)
+      .replace(/^0/, '')
+      .replace(/\.?0+$/, '');
   else if (a < 9.95) text = a.toFixed(1).replace(/\.0$/, '');
   else if (a < 999.5) text = String(Math.round(a));
   else if (a < 9950) text = `${(a / 1000).toFixed(1).replace(/\.0$/, '')}k`;

@@ -42,14 +42,20 @@ export function checkFiniteMap(map: number[][], what: string): number[][] {
 /** Milliseconds per step while playing: 50 (fast) to 10000 (slow). */
 export function parseSpeed(input: unknown): number {
   const ms = Number(input);
-  if (!(ms >= 50 && ms <= 10000)) throw new Error(`speed "${String(input)}" is out of range: give milliseconds per step from 50 to 10000 (the default is 700).`);
+  if (!(ms >= 50 && ms <= 10000))
+    throw new Error(
+      `speed "${String(input)}" is out of range: give milliseconds per step from 50 to 10000 (the default is 700).`,
+    );
   return ms;
 }
 
 /** Seed of the random map: a whole number. */
 export function parseSeed(input: unknown): number {
   const n = Number(input);
-  if (!Number.isSafeInteger(n)) throw new Error(`seed "${String(input)}" is not a whole number: any whole number gives its own map (the default is 1).`);
+  if (!Number.isSafeInteger(n))
+    throw new Error(
+      `seed "${String(input)}" is not a whole number: any whole number gives its own map (the default is 1).`,
+    );
   return n;
 }
 
@@ -60,7 +66,9 @@ export function parsePair(input: unknown, name: string, max = 5): [number, numbe
   const h = match ? Number(match[1]) : NaN;
   const w = match ? Number(match[2] ?? match[1]) : NaN;
   if (!(h >= 1 && h <= max && w >= 1 && w <= max)) {
-    throw new Error(`${name} "${text}" is not allowed: use a whole number from 1 to ${max}, or two as "2x3".`);
+    throw new Error(
+      `${name} "${text}" is not allowed: use a whole number from 1 to ${max}, or two as "2x3".`,
+    );
   }
   return [h, w];
 }
@@ -73,6 +81,7 @@ export function parseMode(input: unknown): PoolMode {
 /** rows/cols of the seeded random map: 1..16. */
 export function parseSide(input: unknown, name: string): number {
   const n = Number(input);
-  if (!Number.isInteger(n) || n < 1 || n > 16) throw new Error(`${name} must be a whole number from 1 to 16, not "${String(input)}".`);
+  if (!Number.isInteger(n) || n < 1 || n > 16)
+    throw new Error(`${name} must be a whole number from 1 to 16, not "${String(input)}".`);
   return n;
 }

@@ -20,7 +20,18 @@ import { randomIntegerMap } from '../../core/math/random.js';
 import { cellLabel } from './cell-label.js';
 import { imageToGrid, reduceFeatureMap } from '../../core/images/image-grid.js';
 import { sequentialColors } from '../../vis/colormap.js';
-import { MODES, PADDINGS, checkFiniteMap, parseMode, parsePadding, parsePair, parseSeed, parseSide, parseSpeed, parseValues } from './input.js';
+import {
+  MODES,
+  PADDINGS,
+  checkFiniteMap,
+  parseMode,
+  parsePadding,
+  parsePair,
+  parseSeed,
+  parseSide,
+  parseSpeed,
+  parseValues,
+} from './input.js';
 import { poolingStepperStyles } from './pooling-stepper.styles.js';
 
 /** Detail of the `step` event. */
@@ -135,12 +146,16 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
   private interval = 700;
 
   private timer?: ReturnType<typeof setInterval>;
-  private readonly link = new LinkedSourceController<FeatureMapSource>(this, (source) => this.onSourceChange(source), {
-    accepts: (element) => typeof (element as Partial<FeatureMapSource>).getOutput === 'function',
-    wanted: 'a <conv-filter-playground>',
-    report: (message) => this.fail(message, undefined, { about: 'for' }),
-    clear: () => this.clearError('for'),
-  });
+  private readonly link = new LinkedSourceController<FeatureMapSource>(
+    this,
+    (source) => this.onSourceChange(source),
+    {
+      accepts: (element) => typeof (element as Partial<FeatureMapSource>).getOutput === 'function',
+      wanted: 'a <conv-filter-playground>',
+      report: (message) => this.fail(message, undefined, { about: 'for' }),
+      clear: () => this.clearError('for'),
+    },
+  );
   private linkedSource?: FeatureMapSource;
   private readonly onSourceOutput = () => void this.pullFromSource();
 
@@ -202,7 +217,8 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('for')) this.link.follow(this.for);
-    if (PLAN_KEYS.some((k) => changed.has(k)) || changed.has('loadedMap' as keyof PoolingStepper)) this.rebuild();
+    if (PLAN_KEYS.some((k) => changed.has(k)) || changed.has('loadedMap' as keyof PoolingStepper))
+      this.rebuild();
     if (changed.has('step') && this.stage) this.checkStep();
     if (changed.has('speed')) this.checkSpeed();
   }
@@ -213,7 +229,9 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
     const last = this.steps - 1;
     const step = clamp(Number.isFinite(wanted) ? Math.round(wanted) : 0, 0, last);
     if (step !== wanted) {
-      this.fail(`step "${String(this.step)}" is not a window of this map: use a whole number from 0 to ${last}. Showing step ${step}.`);
+      this.fail(
+        `step "${String(this.step)}" is not a window of this map: use a whole number from 0 to ${last}. Showing step ${step}.`,
+      );
     }
     this.step = step;
   }
@@ -241,9 +259,12 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
   /** Validates the inputs into a new stage; on bad input reports it and keeps the old stage. */
   private rebuild(): void {
     try {
-      const map = this.loadedMap ?? (this.values !== undefined && this.values !== null ? parseValues(this.values) : this.randomMap());
+      const map =
+        this.loadedMap ??
+        (this.values !== undefined && this.values !== null ? parseValues(this.values) : this.randomMap());
       const size = parsePair(this.poolSize, 'pool-size');
-      const stride = this.stride === undefined || this.stride === '' ? size : parsePair(this.stride, 'stride');
+      const stride =
+        this.stride === undefined || this.stride === '' ? size : parsePair(this.stride, 'stride');
       const plan = planPooling([map.length, map[0].length], {
         mode: parseMode(this.mode),
         size,
@@ -315,7 +336,13 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
     if (!this.stage) return;
     this.step = clamp(index, 0, this.steps - 1);
     const w = windowAt(this.stage.map, this.stage.plan, this.step);
-    emit<PoolStepDetail>(this, 'step', { index: w.index, row: w.row, col: w.col, window: w.window, result: w.result });
+    emit<PoolStepDetail>(this, 'step', {
+      index: w.index,
+      row: w.row,
+      col: w.col,
+      window: w.window,
+      result: w.result,
+    });
     if (this.step === this.steps - 1) emit<PoolCompleteDetail>(this, 'complete', { steps: this.steps });
   }
 
@@ -369,7 +396,12 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
     `;
   }
 
-  private renderInput(map: number[][], plan: PoolPlan, w: PoolWindow, colors: ReturnType<typeof sequentialColors>) {
+  private renderInput(
+    map: number[][],
+    plan: PoolPlan,
+    w: PoolWindow,
+    colors: ReturnType<typeof sequentialColors>,
+  ) {
     const [h, wd] = plan.inShape;
     const [pt, pl] = plan.padBefore;
     const pb = plan.padTotal[0] - pt;
@@ -416,7 +448,8 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
 
   private narrate(w: PoolWindow, plan: PoolPlan): string {
     const rows = w.rows[1] - w.rows[0] > 1 ? `rows ${w.rows[0] + 1}–${w.rows[1]}` : `row ${w.rows[0] + 1}`;
-    const cols = w.cols[1] - w.cols[0] > 1 ? `columns ${w.cols[0] + 1}–${w.cols[1]}` : `column ${w.cols[0] + 1}`;
+    const cols =
+      w.cols[1] - w.cols[0] > 1 ? `columns ${w.cols[0] + 1}–${w.cols[1]}` : `column ${w.cols[0] + 1}`;
     return (
       `Step ${w.index + 1} of ${plan.steps}: window over ${rows}, ${cols}. ` +
       `${describeWindow(w, plan.mode)}, written to output row ${w.row + 1}, column ${w.col + 1}.`
@@ -457,11 +490,14 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
         >Pool
         <select @change=${(e: Event) => this.setByUser('poolSize', (e.target as HTMLSelectElement).value)}>
           ${[1, 2, 3, 4, 5].map(
-            (n) => html`<option value=${n} ?selected=${plan.size[0] === n && plan.size[1] === n}>${n}×${n}</option>`,
+            (n) =>
+              html`<option value=${n} ?selected=${plan.size[0] === n && plan.size[1] === n}>${n}×${n}</option>`,
           )}
-          ${plan.size[0] !== plan.size[1]
-            ? html`<option selected value=${`${plan.size[0]}x${plan.size[1]}`}>${plan.size[0]}×${plan.size[1]}</option>`
-            : nothing}
+          ${
+            plan.size[0] !== plan.size[1]
+              ? html`<option selected value=${`${plan.size[0]}x${plan.size[1]}`}>${plan.size[0]}×${plan.size[1]}</option>`
+              : nothing
+          }
         </select></label
       >
       <label

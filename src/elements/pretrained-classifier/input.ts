@@ -8,7 +8,9 @@ export function parseInputSize(value: unknown): [number, number] | undefined {
   const h = match ? Number(match[1]) : NaN;
   const w = match ? Number(match[2] ?? match[1]) : NaN;
   if (!(h >= 8 && h <= 1024 && w >= 8 && w <= 1024)) {
-    throw new Error(`input-size "${text}" is not allowed: use a whole number from 8 to 1024 (say 224), or height×width as "224x160".`);
+    throw new Error(
+      `input-size "${text}" is not allowed: use a whole number from 8 to 1024 (say 224), or height×width as "224x160".`,
+    );
   }
   return [h, w];
 }
@@ -16,7 +18,8 @@ export function parseInputSize(value: unknown): [number, number] | undefined {
 /** `top-k`: a whole number of at least 1. */
 export function parseTopK(value: unknown): number {
   const k = Number(value);
-  if (!Number.isInteger(k) || k < 1) throw new Error(`top-k must be a whole number of at least 1, not "${String(value)}".`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new Error(`top-k must be a whole number of at least 1, not "${String(value)}".`);
   return k;
 }
 

@@ -2,10 +2,15 @@
 import { interpolateInferno } from 'd3-scale-chromatic';
 
 /** Paints RGBA pixels onto a canvas, resizing the canvas to them. */
-export function paintPixels(canvas: HTMLCanvasElement, pixels: { data: Uint8ClampedArray; width: number; height: number }): void {
+export function paintPixels(
+  canvas: HTMLCanvasElement,
+  pixels: { data: Uint8ClampedArray; width: number; height: number },
+): void {
   canvas.width = pixels.width;
   canvas.height = pixels.height;
-  canvas.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height), 0, 0);
+  canvas
+    .getContext('2d')!
+    .putImageData(new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height), 0, 0);
 }
 
 /** Grayscale values in 0..1 as an RGBA image (what a 1-channel model sees). */
@@ -20,11 +25,20 @@ export function grayToRgba(values: ArrayLike<number>, width: number, height: num
 
 /** Bytes 0..255 of a grayscale image as RGBA (MNIST sample digits). */
 export function bytesToRgba(values: Uint8Array, width: number, height: number): ImageData {
-  return grayToRgba(Float32Array.from(values, (v) => v / 255), width, height);
+  return grayToRgba(
+    Float32Array.from(values, (v) => v / 255),
+    width,
+    height,
+  );
 }
 
 /** Paints a 0..1 heat map as a translucent colour overlay; the canvas CSS stretches it over the image. */
-export function paintHeatmap(canvas: HTMLCanvasElement, values: Float32Array, width: number, height: number): void {
+export function paintHeatmap(
+  canvas: HTMLCanvasElement,
+  values: Float32Array,
+  width: number,
+  height: number,
+): void {
   canvas.width = width;
   canvas.height = height;
   const out = new Uint8ClampedArray(width * height * 4);

@@ -14,7 +14,13 @@ import { readImage, type ImageInput, type ImagePixels } from '../../core/images/
 // Types only from the tfjs side: its code arrives with compute.js, behind the first paint.
 import type { LoadedModel } from '../../core/models/model-loader.tf.js';
 import type { PresetName } from '../../core/images/preprocess.tf.js';
-import { labelsFor, toProbabilities, topK, type ClassLabel, type Prediction } from '../../core/models/labels.js';
+import {
+  labelsFor,
+  toProbabilities,
+  topK,
+  type ClassLabel,
+  type Prediction,
+} from '../../core/models/labels.js';
 import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
@@ -92,7 +98,8 @@ type Tfjs = typeof import('./compute.js');
  * @tag pretrained-classifier
  * @slot - An `<img>` to classify (it is read, not shown: the element shows what the model sees).
  * @fires prediction - A classification finished; `detail: { top, ms, backend }`, top-k best first.
- * @fires model-change - A model was loaded or linked and is in use; `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
+ * @fires model-change - A model was loaded or linked and is in use;
+ *   `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires cnn-error - Bad input or a failed load; `detail: { message, cause? }`. The previous model and result stay.
  * @csspart input - The input side: pad or image, sources and samples.
  * @csspart pad - The drawing pad (for 1-channel models).
@@ -119,7 +126,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
    * Default: the ImageNet-1k names with their WordNet ids for a 1000-class model, digits for a
    * 10-class 1-channel model.
    */
-  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) labels?: string | string[];
+  @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) labels?:
+    | string
+    | string[];
 
   /** Input height×width such as `224` or `224x160`. Default: read from the model (224 where it accepts any size). */
   @property({ attribute: 'input-size' }) inputSize?: number | string;
@@ -163,13 +172,17 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   /** The camera (shared with the trainer): on while its stream is set. */
   private readonly camera = new CameraController(this, () => this.video);
 
-  private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(this, (source) => this.onSourceChange(source), {
-    // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
-    accepts: (element) => 'model' in element,
-    wanted: 'a <cnn-trainer>',
-    report: (message) => this.fail(message, undefined, { about: 'for' }),
-    clear: () => this.clearError('for'),
-  });
+  private readonly link = new LinkedSourceController<ModelSource<tfl.LayersModel>>(
+    this,
+    (source) => this.onSourceChange(source),
+    {
+      // A classifier links to a trainer (or anything that offers a `model` and fires `model-change`).
+      accepts: (element) => 'model' in element,
+      wanted: 'a <cnn-trainer>',
+      report: (message) => this.fail(message, undefined, { about: 'for' }),
+      clear: () => this.clearError('for'),
+    },
+  );
   private linkedSource?: ModelSource<tfl.LayersModel>;
   private readonly onSourceModel = () => void this.adoptLinkedModel();
   /** The latest input, classified again when the model or its settings change. */
@@ -217,7 +230,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
    * `{ index, label, probability }`, plus `id` (such as the WordNet id) where the label has one.
    * Rejects (and shows the message) when the input cannot be read.
    */
-  async classify(input?: string | HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap): Promise<Prediction[]> {
+  async classify(
+    input?: string | HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap,
+  ): Promise<Prediction[]> {
     await this.ready;
     let pixels: ImagePixels | undefined;
     try {
@@ -260,7 +275,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private async showFirstLook(): Promise<void> {
     const session = this.session;
     if (!session) return;
-    const untouched = () => !this.current && !this.top.length && !this.src && (this.pad?.empty ?? true) && this.session === session;
+    const untouched = () =>
+      !this.current && !this.top.length && !this.src && (this.pad?.empty ?? true) && this.session === session;
     await this.compute(async () => {
       let pixels: ImagePixels;
       let note: string;
@@ -283,7 +299,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('headingLevel')) this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
+    if (changed.has('headingLevel'))
+      this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
     if (changed.has('for')) this.link.follow(this.for);
   }
 
@@ -363,7 +380,10 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private async reconfigure(): Promise<void> {
     const old = this.session;
     if (!old) return;
-    const session = await this.compute(() => this.configure(old.loaded, old.owned), 'The new settings do not fit the model');
+    const session = await this.compute(
+      () => this.configure(old.loaded, old.owned),
+      'The new settings do not fit the model',
+    );
     if (session && this.session === old) this.useSession(session);
   }
 
@@ -391,7 +411,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   private async read(input: ImageInput): Promise<ImagePixels> {
     // ImageData is already pixels: within the limits, skip the decode and redraw readImage does.
-    if (input instanceof ImageData && Math.max(input.width, input.height) <= MAX_SIDE && Math.min(input.width, input.height) >= MIN_SIDE) {
+    if (
+      input instanceof ImageData &&
+      Math.max(input.width, input.height) <= MAX_SIDE &&
+      Math.min(input.width, input.height) >= MIN_SIDE
+    ) {
       return imageDataPixels(input);
     }
     return readImage(input, { maxSide: MAX_SIDE, minSide: MIN_SIDE });
@@ -477,7 +501,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const { canExplain, digitToInput, gradCam, pixelsToInput, predictScores } = this.tfjs;
     const result = await this.compute(async () => {
       const t0 = performance.now();
-      const spec = { height: session.size[0], width: session.size[1], channels: session.loaded.inputShape[2], preset: session.preset };
+      const spec = {
+        height: session.size[0],
+        width: session.size[1],
+        channels: session.loaded.inputShape[2],
+        preset: session.preset,
+      };
       // The digit is prepared once: for the model and for the "what the model sees" view.
       const digit = session.preset === 'mnist' ? preprocessDigit(pixels).pixels : undefined;
       const x = digit ? digitToInput(digit, spec) : pixelsToInput(pixels, spec);
@@ -490,11 +519,16 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
           scores.dispose();
         }
         if (!values.every(Number.isFinite)) {
-          throw new Error("the model's output is not a number (NaN or infinite): its weights are broken. Load a model whose weights are finite.");
+          throw new Error(
+            "the model's output is not a number (NaN or infinite): its weights are broken. Load a model whose weights are finite.",
+          );
         }
         const ms = performance.now() - t0;
         const top = topK(toProbabilities(values), session.labels, parseTopK(this.topK));
-        const cam = this.explain && canExplain(session.loaded.model) ? await gradCam(session.loaded.model, x, top[0].index) : undefined;
+        const cam =
+          this.explain && canExplain(session.loaded.model)
+            ? await gradCam(session.loaded.model, x, top[0].index)
+            : undefined;
         // Set here, in the same task as compute() going back to `ready`: one render, not two.
         if (keep) this.current = pixels;
         // A good input classified: a message about a bad one is over.
@@ -512,9 +546,14 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     if (result.cam) paintHeatmap(this.camCanvas!, result.cam.values, result.cam.width, result.cam.height);
     else clearCanvas(this.camCanvas);
     if (this.explain && !canExplain(session.loaded.model)) {
-      this.camNote = 'Grad-CAM needs a LayersModel with convolutional layers; this model has none it can use.';
+      this.camNote =
+        'Grad-CAM needs a LayersModel with convolutional layers; this model has none it can use.';
     }
-    emit<PredictionDetail>(this, 'prediction', { top: result.top, ms: result.ms, backend: this.backendReport?.name ?? '' });
+    emit<PredictionDetail>(this, 'prediction', {
+      top: result.top,
+      ms: result.ms,
+      backend: this.backendReport?.name ?? '',
+    });
     return result.top;
   }
 
@@ -545,8 +584,10 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     if (this.digitCanvas) {
       const digit = view?.digit;
       // Assigning a canvas's size clears and reallocates it even when unchanged: only once.
-      if (this.digitCanvas.width !== DIGIT_SIDE) this.digitCanvas.width = this.digitCanvas.height = DIGIT_SIDE;
-      if (digit) this.digitCanvas.getContext('2d')!.putImageData(grayToRgba(digit, DIGIT_SIDE, DIGIT_SIDE), 0, 0);
+      if (this.digitCanvas.width !== DIGIT_SIDE)
+        this.digitCanvas.width = this.digitCanvas.height = DIGIT_SIDE;
+      if (digit)
+        this.digitCanvas.getContext('2d')!.putImageData(grayToRgba(digit, DIGIT_SIDE, DIGIT_SIDE), 0, 0);
       else clearCanvas(this.digitCanvas);
     }
   }
@@ -560,8 +601,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
       <div class="layout">
         <div class="input" part="input">
           <div class="views">
-            ${gray
-              ? html`<cnn-draw-pad
+            ${
+              gray
+                ? html`<cnn-draw-pad
                   part="pad"
                   label="Digit drawing pad"
                   @draw-input=${() => void this.padRunner.request()}
@@ -570,17 +612,20 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
                     void this.padRunner.request();
                   }}
                 ></cnn-draw-pad>`
-              : nothing}
+                : nothing
+            }
             <figure>
               <div class="view" part="preview">
-                ${gray
-                  ? html`<canvas class="digit" role="img" aria-label="The 28×28 digit the model sees"></canvas>`
-                  : html`<canvas
+                ${
+                  gray
+                    ? html`<canvas class="digit" role="img" aria-label="The 28×28 digit the model sees"></canvas>`
+                    : html`<canvas
                       class="photo"
                       role="img"
                       aria-label="The image being classified"
                       style=${styleMap(this.view ? {} : { aspectRatio: String(this.expectedAspect()) })}
-                    ></canvas>`}
+                    ></canvas>`
+                }
                 <canvas class="cam" aria-hidden="true" ?hidden=${!this.explain}></canvas>
               </div>
               <figcaption>${gray ? 'What the model sees (28×28)' : 'Input'}${this.explain ? ', Grad-CAM overlay' : ''}</figcaption>
@@ -621,10 +666,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return html`<div class="controls" part="controls">
       ${gray ? html`<button @click=${() => this.pad?.clear()}>Clear</button>` : nothing}
       <label class="file file-button">Open image…<input type="file" accept="image/*" @change=${this.intake.onFileInput} /></label>
-      ${this.camera.on
-        ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
+      ${
+        this.camera.on
+          ? html`<button @click=${() => this.video && void this.classifyFrom(this.video)}>Take photo</button>
             <button @click=${() => this.stopCamera()}>Stop camera</button>`
-        : html`<button @click=${() => void this.startCamera()}>Use camera</button>`}
+          : html`<button @click=${() => void this.startCamera()}>Use camera</button>`
+      }
       <label><input type="checkbox" .checked=${this.explain} @change=${(e: Event) => (this.explain = (e.target as HTMLInputElement).checked)} /> Explain (Grad-CAM)</label>
     </div>`;
   }
@@ -644,7 +691,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
       return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
         ${this.samples.length ? nothing : Array.from({ length: 10 }, () => html`<span class="slot" aria-hidden="true"></span>`)}
         ${this.samples.map(
-          (s) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
+          (
+            s,
+          ) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
             <canvas width="28" height="28" ${s.paint}></canvas>
           </button>`,
         )}
@@ -652,7 +701,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     }
     return html`<div class="samples" part="samples" role="group" aria-label="Sample photos">
       ${SAMPLE_NAMES.map(
-        (name) => html`<button aria-label=${`Sample photo: ${SAMPLE_IMAGES[name].label}`} @click=${() => void this.classifyFrom(sampleUrl(name))}>
+        (
+          name,
+        ) => html`<button aria-label=${`Sample photo: ${SAMPLE_IMAGES[name].label}`} @click=${() => void this.classifyFrom(sampleUrl(name))}>
           <img src=${sampleUrl(name)} alt="" loading="lazy" />
         </button>`,
       )}
@@ -667,7 +718,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   private emptyHint(gray: boolean): string {
-    if (this.for && !this.session) return `Waiting for a model from #${this.for}: train the network there, then draw here.`;
+    if (this.for && !this.session)
+      return `Waiting for a model from #${this.for}: train the network there, then draw here.`;
     return gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.';
   }
 
@@ -679,19 +731,24 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   protected override renderStatus(): unknown {
     const session = this.session;
-    const model = session ? `${session.loaded.kind === 'layers' ? 'LayersModel' : 'GraphModel'}, ${session.size[0]}×${session.size[1]}×${session.loaded.inputShape[2]} → ${session.loaded.classes}` : '';
+    const model = session
+      ? `${session.loaded.kind === 'layers' ? 'LayersModel' : 'GraphModel'}, ${session.size[0]}×${session.size[1]}×${session.loaded.inputShape[2]} → ${session.loaded.classes}`
+      : '';
     return html`${super.renderStatus()}
       <span>${model}${this.latency !== undefined ? html` · <span class="latency">${this.latency.toFixed(1)} ms</span>` : nothing}</span>`;
   }
 }
 
 /** `input-size` (or the model's own size) checked against the sizes the model accepts. */
-function fitInputSize(asked: [number, number] | undefined, [h, w]: [number | null, number | null, number]): [number, number] {
+function fitInputSize(
+  asked: [number, number] | undefined,
+  [h, w]: [number | null, number | null, number],
+): [number, number] {
   if (!asked) return [h ?? 224, w ?? 224];
   if ((h !== null && asked[0] !== h) || (w !== null && asked[1] !== w)) {
     throw new Error(
       `input-size ${asked[0]}×${asked[1]} does not fit this model, which takes ${h ?? 'any'}×${w ?? 'any'} images. ` +
-        'Remove input-size to use the model\'s own size.',
+        "Remove input-size to use the model's own size.",
     );
   }
   return asked;
@@ -705,12 +762,20 @@ function labelArray(spec: readonly unknown[]): ClassLabel[] {
     if (named && typeof named === 'object' && typeof named.name === 'string') {
       return named.id === undefined ? { name: named.name } : { name: named.name, id: String(named.id) };
     }
-    throw new Error(`labels[${i}] is ${JSON.stringify(item) ?? String(item)}: give each class a name (a string), or { name, id }.`);
+    throw new Error(
+      `labels[${i}] is ${JSON.stringify(item) ?? String(item)}: give each class a name (a string), or { name, id }.`,
+    );
   });
 }
 
 function imageDataPixels(data: ImageData): ImagePixels {
-  return { data: data.data, width: data.width, height: data.height, sourceWidth: data.width, sourceHeight: data.height };
+  return {
+    data: data.data,
+    width: data.width,
+    height: data.height,
+    sourceWidth: data.width,
+    sourceHeight: data.height,
+  };
 }
 
 function percent(p: number): string {

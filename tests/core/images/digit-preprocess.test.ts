@@ -17,7 +17,8 @@ function rectImage(w: number, h: number, bg: number, ink: number, [x0, y0, x1, y
 /** 28×28 with ones in rows r0..r1 and columns c0..c1 (exclusive), by hand. */
 function expectedBlock(r0: number, r1: number, c0: number, c1: number): number[] {
   const out: number[] = [];
-  for (let r = 0; r < 28; r++) for (let c = 0; c < 28; c++) out.push(r >= r0 && r < r1 && c >= c0 && c < c1 ? 1 : 0);
+  for (let r = 0; r < 28; r++)
+    for (let c = 0; c < 28; c++) out.push(r >= r0 && r < r1 && c >= c0 && c < c1 ? 1 : 0);
   return out;
 }
 

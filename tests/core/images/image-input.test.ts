@@ -32,15 +32,23 @@ describe('core/image-input', () => {
     expect([moved.sourceWidth, moved.sourceHeight]).to.deep.equal([512, 341]);
     // …or, for a small file, the photo inlined as a data: URL (a 4×3 red PNG here).
     const inlined = await readImage(new URL('../fixtures/loader-stub/red.png', import.meta.url).href);
-    expect([inlined.width, inlined.height, ...inlined.data.slice(0, 4)]).to.deep.equal([4, 3, 255, 0, 0, 255]);
+    expect([inlined.width, inlined.height, ...inlined.data.slice(0, 4)]).to.deep.equal([
+      4, 3, 255, 0, 0, 255,
+    ]);
   });
 
   it('explains each way an image can be wrong', async () => {
     expect(await rejection(readImage('/nowhere.png'))).to.contain('server answered 404');
-    expect(await rejection(readImage(new Blob(['{}'], { type: 'application/json' })))).to.contain('is not an image (its type is application/json)');
-    expect(await rejection(readImage(new File(['not really'], 'fake.png', { type: 'image/png' })))).to.contain('fake.png could not be decoded');
+    expect(await rejection(readImage(new Blob(['{}'], { type: 'application/json' })))).to.contain(
+      'is not an image (its type is application/json)',
+    );
+    expect(
+      await rejection(readImage(new File(['not really'], 'fake.png', { type: 'image/png' }))),
+    ).to.contain('fake.png could not be decoded');
     expect(await rejection(readImage(new ImageData(1, 1)))).to.contain('1×1 pixels: too small');
-    expect(await rejection(readImage(new ImageData(400, 300), { maxPixels: 100_000 }))).to.contain('too large');
+    expect(await rejection(readImage(new ImageData(400, 300), { maxPixels: 100_000 }))).to.contain(
+      'too large',
+    );
     expect(await rejection(readImage({} as unknown as Blob))).to.contain('Give an image URL');
   });
 });
@@ -57,7 +65,26 @@ function forgedPng(width: number, height: number): Blob {
 
 function forgedJpeg(width: number, height: number): Blob {
   // SOI, an APP0 segment of 16 bytes to skip, then SOF0: length 17, precision 8, height, width.
-  const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...new Array(14).fill(0), 0xff, 0xc0, 0, 17, 8, 0, 0, 0, 0, 3, ...new Array(9).fill(0)]);
+  const bytes = new Uint8Array([
+    0xff,
+    0xd8,
+    0xff,
+    0xe0,
+    0,
+    16,
+    ...new Array(14).fill(0),
+    0xff,
+    0xc0,
+    0,
+    17,
+    8,
+    0,
+    0,
+    0,
+    0,
+    3,
+    ...new Array(9).fill(0),
+  ]);
   const view = new DataView(bytes.buffer);
   view.setUint16(25, height);
   view.setUint16(27, width);
@@ -102,7 +129,9 @@ describe('core/image-size', () => {
       await canvas.convertToBlob({ type: 'image/webp', quality: 1 }),
       bmp(5, 3),
       // The smallest GIF there is: 1×1.
-      await (await fetch('data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7')).blob(),
+      await (
+        await fetch('data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7')
+      ).blob(),
     ];
     for (const file of files) {
       const bitmap = await createImageBitmap(file);

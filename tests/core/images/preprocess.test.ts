@@ -35,19 +35,39 @@ describe('preprocessing presets', () => {
   before(() => ensureBackend('cpu'));
 
   it('unit scales to [0, 1]', async () => {
-    expectClose(await values('unit'), [10 / 255, 20 / 255, 30 / 255, 200 / 255, 100 / 255, 0, 1, 1, 1, 0, 0, 0]);
+    expectClose(await values('unit'), [
+      10 / 255,
+      20 / 255,
+      30 / 255,
+      200 / 255,
+      100 / 255,
+      0,
+      1,
+      1,
+      1,
+      0,
+      0,
+      0,
+    ]);
   });
 
   it('mobilenet scales to [-1, 1]', async () => {
     // By hand: 10 / 127.5 − 1 = −0.92157, 255 → 1, 0 → −1.
-    expectClose(await values('mobilenet'), [-0.92157, -0.84314, -0.76471, 0.56863, -0.21569, -1, 1, 1, 1, -1, -1, -1]);
+    expectClose(
+      await values('mobilenet'),
+      [-0.92157, -0.84314, -0.76471, 0.56863, -0.21569, -1, 1, 1, 1, -1, -1, -1],
+    );
   });
 
   it('caffe reverses RGB to BGR and subtracts the ImageNet means', async () => {
     // By hand: pixel (10,20,30) → B 30 − 103.939, G 20 − 116.779, R 10 − 123.68.
-    expectClose(await values('caffe'), [
-      -73.939, -96.779, -113.68, -103.939, -16.779, 76.32, 151.061, 138.221, 131.32, -103.939, -116.779, -123.68,
-    ]);
+    expectClose(
+      await values('caffe'),
+      [
+        -73.939, -96.779, -113.68, -103.939, -16.779, 76.32, 151.061, 138.221, 131.32, -103.939, -116.779,
+        -123.68,
+      ],
+    );
   });
 
   it('gives a 1-channel model the luma', async () => {
@@ -59,7 +79,10 @@ describe('preprocessing presets', () => {
     const x = await values('unit', 3, 4);
     expect(x.length).to.equal(48);
     // Corners of a bilinear upsample with half-pixel centres keep the corner pixels.
-    expectClose(x.slice(0, 3), RGB[0].map((v) => v / 255));
+    expectClose(
+      x.slice(0, 3),
+      RGB[0].map((v) => v / 255),
+    );
     expectClose(x.slice(45, 48), [0, 0, 0]);
   });
 

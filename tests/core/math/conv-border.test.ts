@@ -15,7 +15,11 @@ import { PRESET_NAMES, presetKernel } from '../../../src/elements/conv-filter-pl
 import { filter2DRef, reflect101, replicate } from '../../reference/border-reference.js';
 import { maxAbsDiff, randomPixels, referenceConv } from '../../reference/conv-reference.js';
 
-const toRef = (m: { values: Float32Array; shape: [number, number, number] }) => ({ values: m.values, height: m.shape[0], width: m.shape[1] });
+const toRef = (m: { values: Float32Array; shape: [number, number, number] }) => ({
+  values: m.values,
+  height: m.shape[0],
+  width: m.shape[1],
+});
 
 describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
   before(async () => {
@@ -25,7 +29,8 @@ describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
   it('maps border positions as OpenCV does, also borders wider than the image', () => {
     // cv2 docs: BORDER_REFLECT_101 gfedcb|abcdefgh|gfedcba, BORDER_REPLICATE aaaaaa|abcdefgh|hhhhhhh
     const n = 8;
-    const row = (mode: 'reflect' | 'replicate') => Array.from({ length: 20 }, (_, i) => 'abcdefgh'[borderIndex(i - 6, n, mode)]).join('');
+    const row = (mode: 'reflect' | 'replicate') =>
+      Array.from({ length: 20 }, (_, i) => 'abcdefgh'[borderIndex(i - 6, n, mode)]).join('');
     expect(row('reflect')).to.equal('gfedcbabcdefghgfedcb');
     expect(row('replicate')).to.equal('aaaaaaabcdefghhhhhhh');
     for (const len of [1, 2, 3, 5]) {
@@ -50,8 +55,17 @@ describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
           for (const padding of ['same', 'reflect', 'replicate'] as const) {
             for (const stride of [1, 2, 3]) {
               const label = `${name} ${padding} stride ${stride}`;
-              const plan = planConv([height, width], { kernelSize: [kernel.length, kernel[0].length], stride, dilation: 1, padding });
-              const got = await convolveToMap(input, { kernel, channels: 'gray', bias: 0, activation: 'none' }, plan);
+              const plan = planConv([height, width], {
+                kernelSize: [kernel.length, kernel[0].length],
+                stride,
+                dilation: 1,
+                padding,
+              });
+              const got = await convolveToMap(
+                input,
+                { kernel, channels: 'gray', bias: 0, activation: 'none' },
+                plan,
+              );
               // TensorFlow's `same` puts the odd padding after, so at stride > 1 it is not filter2D's centring.
               const want =
                 padding === 'same'
@@ -63,7 +77,10 @@ describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
               for (let r = 0; r < want.height; r++) {
                 for (let c = 0; c < want.width; c++) {
                   const a = pixelArithmetic(image, 'gray', kernel, plan, 0, 'none', r, c);
-                  expect(Math.abs(a.results[0].value - want.values[r * want.width + c]), `${label} at ${r},${c}`).to.be.below(1e-3);
+                  expect(
+                    Math.abs(a.results[0].value - want.values[r * want.width + c]),
+                    `${label} at ${r},${c}`,
+                  ).to.be.below(1e-3);
                 }
               }
             }
@@ -98,14 +115,23 @@ describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
         }
         // Dilation 2 of a 3×3 is a 5×5 with holes: the same as the plain loop with that 5×5.
         const k3 = presetKernel('sobel-x');
-        const holes = Array.from({ length: 5 }, (_, r) => Array.from({ length: 5 }, (_, c) => (r % 2 || c % 2 ? 0 : k3[r / 2][c / 2])));
+        const holes = Array.from({ length: 5 }, (_, r) =>
+          Array.from({ length: 5 }, (_, c) => (r % 2 || c % 2 ? 0 : k3[r / 2][c / 2])),
+        );
         for (const stride of [1, 2]) {
           const pd = planConv([6, 11], { kernelSize: [3, 3], stride, dilation: 2, padding });
           const gray = toChannels(pixels, 'gray');
           const t = imageTensor(gray);
-          const got2 = await convolveToMap(t, { kernel: k3, channels: 'gray', bias: 0, activation: 'none' }, pd);
+          const got2 = await convolveToMap(
+            t,
+            { kernel: k3, channels: 'gray', bias: 0, activation: 'none' },
+            pd,
+          );
           t.dispose();
-          expect(maxAbsDiff(got2.values, filter2DRef(gray, holes, padding, stride).values), `${padding} dilation 2 stride ${stride}`).to.be.below(1e-3);
+          expect(
+            maxAbsDiff(got2.values, filter2DRef(gray, holes, padding, stride).values),
+            `${padding} dilation 2 stride ${stride}`,
+          ).to.be.below(1e-3);
         }
       }
     } finally {
@@ -126,7 +152,10 @@ describe('core/border: reflect (BORDER_REFLECT_101) and replicate', () => {
               ? sr < 0 || sc < 0 || sr >= 3 || sc >= 4
                 ? 0
                 : image.values[sr * 4 + sc]
-              : image.values[(padding === 'reflect' ? reflect101(sr, 3) : replicate(sr, 3)) * 4 + (padding === 'reflect' ? reflect101(sc, 4) : replicate(sc, 4))];
+              : image.values[
+                  (padding === 'reflect' ? reflect101(sr, 3) : replicate(sr, 3)) * 4 +
+                    (padding === 'reflect' ? reflect101(sc, 4) : replicate(sc, 4))
+                ];
           expect(padded.values[r * 8 + c], `${padding} ${r},${c}`).to.equal(want);
         }
       }

@@ -52,9 +52,25 @@ export function defineConvCases(width: number, height: number): void {
               for (const dilation of [1, 2]) {
                 const relu = stride === 2 && dilation === 2;
                 const bias = relu ? -0.1 : 0;
-                const plan = planConv([height, width], { kernelSize: [kernel.length, kernel[0].length], stride, dilation, padding });
-                const got = await convolveToMap(input, { kernel, channels, bias, activation: relu ? 'relu' : 'none' }, plan);
-                const want = referenceConv(image, kernel, { stride, dilation, padding, perChannel: channels === 'rgb', bias, relu });
+                const plan = planConv([height, width], {
+                  kernelSize: [kernel.length, kernel[0].length],
+                  stride,
+                  dilation,
+                  padding,
+                });
+                const got = await convolveToMap(
+                  input,
+                  { kernel, channels, bias, activation: relu ? 'relu' : 'none' },
+                  plan,
+                );
+                const want = referenceConv(image, kernel, {
+                  stride,
+                  dilation,
+                  padding,
+                  perChannel: channels === 'rgb',
+                  bias,
+                  relu,
+                });
                 const label = `${padding} stride ${stride} dilation ${dilation}`;
                 expect(got.shape, label).to.deep.equal(want.shape);
                 expect(maxAbsDiff(got.values, want.values), label).to.be.at.most(1e-4);

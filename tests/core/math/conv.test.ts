@@ -28,13 +28,35 @@ describe('core/conv-plan', () => {
   });
 
   it('says what to change when a valid kernel is larger than the image', () => {
-    expect(() => planConv([4, 4], { kernelSize: [5, 5], stride: 1, dilation: 1, padding: 'valid' })).to.throw(/larger than the image \(4 wide, 4 high\).*padding="same"/);
-    expect(() => planConv([6, 6], { kernelSize: [3, 3], stride: 1, dilation: 3, padding: 'valid' })).to.throw(/spans 7×7/);
+    expect(() => planConv([4, 4], { kernelSize: [5, 5], stride: 1, dilation: 1, padding: 'valid' })).to.throw(
+      /larger than the image \(4 wide, 4 high\).*padding="same"/,
+    );
+    expect(() => planConv([6, 6], { kernelSize: [3, 3], stride: 1, dilation: 3, padding: 'valid' })).to.throw(
+      /spans 7×7/,
+    );
   });
 
   it('normalises by the sum only when the sum is not zero', () => {
-    expect(normalizeKernel([[1, 1], [1, 1]])).to.deep.equal([[0.25, 0.25], [0.25, 0.25]]);
-    expect(normalizeKernel([[0, -1, 0], [-1, 4, -1], [0, -1, 0]])).to.deep.equal([[0, -1, 0], [-1, 4, -1], [0, -1, 0]]);
+    expect(
+      normalizeKernel([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).to.deep.equal([
+      [0.25, 0.25],
+      [0.25, 0.25],
+    ]);
+    expect(
+      normalizeKernel([
+        [0, -1, 0],
+        [-1, 4, -1],
+        [0, -1, 0],
+      ]),
+    ).to.deep.equal([
+      [0, -1, 0],
+      [-1, 4, -1],
+      [0, -1, 0],
+    ]);
   });
 
   it("the taps' products sum to the tfjs output at every pixel (the playground's arithmetic)", async () => {

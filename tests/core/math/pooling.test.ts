@@ -2,12 +2,29 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import { poolMap } from '../../../src/core/math/pooling.tf.js';
-import { planPooling, poolByWindows, windowAt, describeWindow, type PoolMode, type Padding } from '../../../src/core/math/pooling-plan.js';
+import {
+  planPooling,
+  poolByWindows,
+  windowAt,
+  describeWindow,
+  type PoolMode,
+  type Padding,
+} from '../../../src/core/math/pooling-plan.js';
 
 /** Independent reference: pad explicitly with NaN, then scan every window. */
-function referencePool(x: number[][], mode: PoolMode, [kh, kw]: number[], [sh, sw]: number[], padding: Padding) {
-  const h = x.length, w = x[0].length;
-  let oh: number, ow: number, pt = 0, pl = 0;
+function referencePool(
+  x: number[][],
+  mode: PoolMode,
+  [kh, kw]: number[],
+  [sh, sw]: number[],
+  padding: Padding,
+) {
+  const h = x.length,
+    w = x[0].length;
+  let oh: number,
+    ow: number,
+    pt = 0,
+    pl = 0;
   if (padding === 'valid') {
     oh = Math.floor((h - kh) / sh) + 1;
     ow = Math.floor((w - kw) / sw) + 1;
@@ -22,9 +39,16 @@ function referencePool(x: number[][], mode: PoolMode, [kh, kw]: number[], [sh, s
   for (let i = 0; i < oh; i++) {
     for (let j = 0; j < ow; j++) {
       const cells: number[] = [];
-      for (let a = 0; a < kh; a++) for (let b = 0; b < kw; b++) cells.push(at(i * sh - pt + a, j * sw - pl + b));
+      for (let a = 0; a < kh; a++)
+        for (let b = 0; b < kw; b++) cells.push(at(i * sh - pt + a, j * sw - pl + b));
       const real = cells.filter((v) => !Number.isNaN(v));
-      out.push(mode === 'max' ? Math.max(...real) : mode === 'min' ? Math.min(...real) : real.reduce((s, v) => s + v, 0) / real.length);
+      out.push(
+        mode === 'max'
+          ? Math.max(...real)
+          : mode === 'min'
+            ? Math.min(...real)
+            : real.reduce((s, v) => s + v, 0) / real.length,
+      );
     }
   }
   return { values: out, shape: [oh, ow] };
@@ -45,8 +69,19 @@ describe('core pooling: tfjs output, step-by-step windows and a plain-loop refer
     await ensureBackend();
   });
 
-  const sizes: Array<[number, number]> = [[1, 1], [2, 2], [3, 3], [2, 3], [5, 5]];
-  const strides: Array<[number, number]> = [[1, 1], [2, 2], [3, 3], [1, 2]];
+  const sizes: Array<[number, number]> = [
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [2, 3],
+    [5, 5],
+  ];
+  const strides: Array<[number, number]> = [
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [1, 2],
+  ];
   for (const mode of ['max', 'avg', 'min'] as PoolMode[]) {
     for (const padding of ['valid', 'same'] as Padding[]) {
       it(`${mode}, padding ${padding}, every size × stride`, async () => {
@@ -101,15 +136,19 @@ describe('core pooling: tfjs output, step-by-step windows and a plain-loop refer
     expect(Array.from((await poolMap(x, plan)).values)).to.deep.equal(expected);
     expect(Array.from(poolByWindows(x, plan))).to.deep.equal(expected);
     expect(windowAt(x, plan, 1).window).to.deep.equal([[3], [6]]);
-    const negatives = [[-1, -2, -3], [-4, -5, -6], [-7, -8, -9]];
+    const negatives = [
+      [-1, -2, -3],
+      [-4, -5, -6],
+      [-7, -8, -9],
+    ];
     const max = planPooling([3, 3], { mode: 'max', size: [2, 2], stride: [2, 2], padding: 'same' });
     // Padding never wins a max, even over negative values.
     expect(Array.from((await poolMap(negatives, max)).values)).to.deep.equal([-1, -3, -7, -9]);
   });
 
   it('says why a pool larger than the map cannot work with "valid" padding', () => {
-    expect(() => planPooling([3, 4], { mode: 'max', size: [5, 5], stride: [5, 5], padding: 'valid' })).to.throw(
-      /5×5 pool does not fit a 3×4 map.*0×0.*at most 3×4.*padding="same"/,
-    );
+    expect(() =>
+      planPooling([3, 4], { mode: 'max', size: [5, 5], stride: [5, 5], padding: 'valid' }),
+    ).to.throw(/5×5 pool does not fit a 3×4 map.*0×0.*at most 3×4.*padding="same"/);
   });
 });

@@ -24,29 +24,47 @@ describe('Grad-CAM', () => {
   it('matches the hand-derived map of a conv + dense model', async () => {
     const model = tfl.sequential({
       layers: [
-        tfl.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, activation: 'relu', kernelInitializer: 'zeros' }),
+        tfl.layers.conv2d({
+          inputShape: [6, 6, 1],
+          filters: 2,
+          kernelSize: 3,
+          activation: 'relu',
+          kernelInitializer: 'zeros',
+        }),
         tfl.layers.flatten(),
         tfl.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: 'zeros' }),
       ],
     });
-    const weights = [tf.tensor4d(values(18, 1), [3, 3, 1, 2]), tf.tensor1d([0.1, -0.05]), tf.tensor2d(values(96, 2), [32, 3]), tf.tensor1d([0, 0, 0])];
+    const weights = [
+      tf.tensor4d(values(18, 1), [3, 3, 1, 2]),
+      tf.tensor1d([0.1, -0.05]),
+      tf.tensor2d(values(96, 2), [32, 3]),
+      tf.tensor1d([0, 0, 0]),
+    ];
     model.setWeights(weights);
     tf.dispose(weights);
-    const x = tf.tensor4d(values(36, 3).map((v) => (v + 1) / 2), [1, 6, 6, 1]);
+    const x = tf.tensor4d(
+      values(36, 3).map((v) => (v + 1) / 2),
+      [1, 6, 6, 1],
+    );
     expect(canExplain(model)).to.equal(true);
     const cam = await gradCam(model, x, 2);
     expect([cam.height, cam.width]).to.deep.equal([4, 4]);
 
     // The reference, from the weights with plain loops (A from tfjs conv2d + relu).
     const [kernel, bias] = model.layers[0].getWeights();
-    const a = await tf.tidy(() => tf.relu(tf.add(tf.conv2d(x, kernel as tf.Tensor4D, 1, 'valid'), bias))).data();
+    const a = await tf
+      .tidy(() => tf.relu(tf.add(tf.conv2d(x, kernel as tf.Tensor4D, 1, 'valid'), bias)))
+      .data();
     const dense = await model.layers[2].getWeights()[0].data(); // [4*4*2, 3], flatten order (row, col, channel)
     const w = [0, 1].map((k) => {
       let s = 0;
       for (let pos = 0; pos < 16; pos++) s += dense[(pos * 2 + k) * 3 + 2];
       return s / 16;
     });
-    const raw = Array.from({ length: 16 }, (_, pos) => Math.max(0, w[0] * a[pos * 2] + w[1] * a[pos * 2 + 1]));
+    const raw = Array.from({ length: 16 }, (_, pos) =>
+      Math.max(0, w[0] * a[pos * 2] + w[1] * a[pos * 2 + 1]),
+    );
     const peak = Math.max(...raw);
     Array.from(cam.values).forEach((v, i) => expect(v, `cell ${i}`).to.be.closeTo(raw[i] / peak, 1e-4));
     x.dispose();
@@ -54,7 +72,9 @@ describe('Grad-CAM', () => {
   });
 
   it('says so for a model without feature maps', () => {
-    const model = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 2, kernelInitializer: 'zeros' })] });
+    const model = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [4], units: 2, kernelInitializer: 'zeros' })],
+    });
     expect(canExplain(model)).to.equal(false);
     model.dispose();
   });

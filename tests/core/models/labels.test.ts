@@ -13,7 +13,9 @@ describe('shipped ImageNet-1k classes', () => {
     for (const [i, pair] of pairs.entries()) {
       expect(pair, `entry ${i}`).to.be.an('array').with.length(2);
       const [id, name] = pair as [unknown, unknown];
-      expect(id, `id ${i}`).to.be.a('string').that.matches(/^n\d{8}$/);
+      expect(id, `id ${i}`)
+        .to.be.a('string')
+        .that.matches(/^n\d{8}$/);
       expect(name, `name ${i}`).to.be.a('string').that.is.not.empty;
     }
     const ids = pairs.map((p) => (p as string[])[0]);
@@ -51,7 +53,11 @@ describe('shipped ImageNet-1k classes', () => {
 
 describe('topK with ids', () => {
   it('carries a label id into its prediction, and adds no id key where there is none', () => {
-    const labels = [{ name: 'tabby', id: 'n02123045' }, { name: 'no id' }, { name: 'Egyptian cat', id: 'n02124075' }];
+    const labels = [
+      { name: 'tabby', id: 'n02123045' },
+      { name: 'no id' },
+      { name: 'Egyptian cat', id: 'n02124075' },
+    ];
     expect(topK([0.2, 0.3, 0.5], labels, 3)).to.deep.equal([
       { index: 2, label: 'Egyptian cat', probability: 0.5, id: 'n02124075' },
       { index: 1, label: 'no id', probability: 0.3 },

@@ -1,7 +1,13 @@
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
-import { loadLayersFrom, loadModel, modelKindOf, predictScores, warmUp } from '../../../src/core/models/model-loader.tf.js';
+import {
+  loadLayersFrom,
+  loadModel,
+  modelKindOf,
+  predictScores,
+  warmUp,
+} from '../../../src/core/models/model-loader.tf.js';
 import { labelsFor, parseLabels, toProbabilities, topK } from '../../../src/core/models/labels.js';
 
 const MODELS = '/tests/fixtures/models';
@@ -44,18 +50,30 @@ describe('model loader', () => {
   });
 
   it('tells the kind from model.json, and refuses JSON that is no model', () => {
-    expect(modelKindOf({ format: 'layers-model', modelTopology: {}, weightsManifest: [] })).to.equal('layers');
-    expect(modelKindOf({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [] })).to.equal('layers');
+    expect(modelKindOf({ format: 'layers-model', modelTopology: {}, weightsManifest: [] })).to.equal(
+      'layers',
+    );
+    expect(modelKindOf({ modelTopology: { class_name: 'Sequential' }, weightsManifest: [] })).to.equal(
+      'layers',
+    );
     expect(modelKindOf({ modelTopology: { node: [] }, weightsManifest: [] })).to.equal('graph');
     expect(() => modelKindOf([1, 2])).to.throw(/not a TensorFlow\.js model/);
     expect(() => modelKindOf({ modelTopology: { node: [] } })).to.throw(/no weightsManifest/);
   });
 
   it('explains a 404, a non-JSON page, a JSON that is not a model and missing weights', async () => {
-    expect(await loadError(`${MODELS}/nowhere/model.json`)).to.match(/answered 404 .*not found: check the URL/);
-    expect(await loadError(`${MODELS}/broken/not-json.json`)).to.match(/is not JSON \(it starts with "<!doctype html>/);
-    expect(await loadError(`${MODELS}/broken/not-a-model.json`)).to.match(/JSON but not a TensorFlow\.js model/);
-    expect(await loadError(`${MODELS}/broken/missing-weights.json`)).to.match(/weights file "no-such-weights\.bin" listed in model\.json .*404/);
+    expect(await loadError(`${MODELS}/nowhere/model.json`)).to.match(
+      /answered 404 .*not found: check the URL/,
+    );
+    expect(await loadError(`${MODELS}/broken/not-json.json`)).to.match(
+      /is not JSON \(it starts with "<!doctype html>/,
+    );
+    expect(await loadError(`${MODELS}/broken/not-a-model.json`)).to.match(
+      /JSON but not a TensorFlow\.js model/,
+    );
+    expect(await loadError(`${MODELS}/broken/missing-weights.json`)).to.match(
+      /weights file "no-such-weights\.bin" listed in model\.json .*404/,
+    );
   });
 });
 
@@ -63,7 +81,9 @@ describe('labels', () => {
   it('refuses weights that do not fit model.json without leaking a tensor (issue 20, items 7 and 9)', async () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++) {
-      expect(await loadError(`${MODELS}/mismatched/model.json`)).to.contain('do not fit the layers its model.json describes');
+      expect(await loadError(`${MODELS}/mismatched/model.json`)).to.contain(
+        'do not fit the layers its model.json describes',
+      );
     }
     expect(tf.memory().numTensors).to.equal(before);
     // The same path loads a model whose weights do fit, with the loaded weights (not initial ones).

@@ -36,7 +36,13 @@ describe('model-spec', () => {
       const rows = summarize(model);
       expect(rows.map((r) => r.type)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Dense']);
       expect(rows.map((r) => r.outputShape)).to.deep.equal([[26, 26, 32], [13, 13, 32], [5408], [100], [10]]);
-      expect(rows.map((r) => r.params)).to.deep.equal([convParams(3, 1, 32), 0, 0, denseParams(5408, 100), denseParams(100, 10)]);
+      expect(rows.map((r) => r.params)).to.deep.equal([
+        convParams(3, 1, 32),
+        0,
+        0,
+        denseParams(5408, 100),
+        denseParams(100, 10),
+      ]);
       expect(rows.reduce((s, r) => s + r.params, 0)).to.equal(542230);
       expect(model.countParams()).to.equal(542230);
     } finally {
@@ -49,9 +55,15 @@ describe('model-spec', () => {
       const model = buildModel(PRESETS[name].layers, 3);
       try {
         const rows = summarize(model);
-        expect(rows.map((r) => r.outputShape), name).to.deep.equal(checkStack(PRESETS[name].layers));
+        expect(
+          rows.map((r) => r.outputShape),
+          name,
+        ).to.deep.equal(checkStack(PRESETS[name].layers));
         const weights = model.getWeights().reduce((s, w) => s + w.size, 0);
-        expect(rows.reduce((s, r) => s + r.params, 0), name).to.equal(weights);
+        expect(
+          rows.reduce((s, r) => s + r.params, 0),
+          name,
+        ).to.equal(weights);
         expect(modelMismatch(model)).to.equal(undefined);
       } finally {
         model.dispose();
@@ -83,7 +95,14 @@ describe('model-spec', () => {
         '{"type":"averagePooling2d","poolSize":2},{"type":"batchNormalization"},{"type":"dropout","rate":0.25},' +
         '{"type":"flatten"},{"type":"dense","units":10,"activation":"softmax"}]',
     );
-    expect(checkStack(layers).map((s) => s.join('×'))).to.deep.equal(['28×28×4', '14×14×4', '14×14×4', '14×14×4', '784', '10']);
+    expect(checkStack(layers).map((s) => s.join('×'))).to.deep.equal([
+      '28×28×4',
+      '14×14×4',
+      '14×14×4',
+      '14×14×4',
+      '784',
+      '10',
+    ]);
     const model = buildModel(layers, 1);
     try {
       const rows = summarize(model);
@@ -97,7 +116,8 @@ describe('model-spec', () => {
 
   it('explains an impossible stack with the course’s advice, naming the layer', () => {
     const stack: LayerSpec[] = [];
-    for (let i = 0; i < 4; i++) stack.push({ type: 'conv2d', filters: 4, kernelSize: 3 }, { type: 'maxPooling2d', poolSize: 2 });
+    for (let i = 0; i < 4; i++)
+      stack.push({ type: 'conv2d', filters: 4, kernelSize: 3 }, { type: 'maxPooling2d', poolSize: 2 });
     stack.push({ type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' });
     // 28→26→13→11→5→3→1→(conv 3×3 on 1×1: nothing)
     const e = thrown(() => checkStack(stack));
@@ -118,10 +138,13 @@ describe('model-spec', () => {
     expect(thrown(() => parseLayers('[{"type":"dense","units":0}]')).message).to.contain('"units"');
     expect(thrown(() => parseLayers('[]')).message).to.contain('non-empty');
     expect(thrown(() => parseLayers('[{"type":"dropout","rate":2}]')).message).to.contain('between 0 and 1');
-    expect(thrown(() => checkStack([{ type: 'dense', units: 10, activation: 'softmax' }])).message).to.contain('flatten');
-    expect(thrown(() => checkStack([{ type: 'flatten' }, { type: 'dense', units: 5, activation: 'softmax' }])).message).to.contain(
-      '"units": 10',
-    );
+    expect(
+      thrown(() => checkStack([{ type: 'dense', units: 10, activation: 'softmax' }])).message,
+    ).to.contain('flatten');
+    expect(
+      thrown(() => checkStack([{ type: 'flatten' }, { type: 'dense', units: 5, activation: 'softmax' }]))
+        .message,
+    ).to.contain('"units": 10');
     expect(thrown(() => parsePreset('vgg16')).message).to.contain('basic, two-conv, three-conv, dense-only');
     expect(tf.memory().numTensors).to.be.a('number');
   });

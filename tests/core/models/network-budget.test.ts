@@ -10,7 +10,12 @@ describe('network budget (issue 20)', () => {
   it('counts the weights tfjs allocates, for every preset, and lets them all through', () => {
     const stacks: LayerSpec[][] = [
       ...PRESET_NAMES.map((name) => PRESETS[name].layers),
-      [{ type: 'conv2d', filters: 3, kernelSize: [3, 5] }, { type: 'batchNormalization' }, { type: 'flatten' }, { type: 'dense', units: 10, activation: 'softmax' }],
+      [
+        { type: 'conv2d', filters: 3, kernelSize: [3, 5] },
+        { type: 'batchNormalization' },
+        { type: 'flatten' },
+        { type: 'dense', units: 10, activation: 'softmax' },
+      ],
     ];
     for (const layers of stacks) {
       const model = buildModel(layers, 1);
@@ -21,7 +26,11 @@ describe('network budget (issue 20)', () => {
   });
 
   it('refuses a stack over the budget before building it, saying what it needs and what is allowed', () => {
-    const huge: LayerSpec[] = [{ type: 'flatten' }, { type: 'dense', units: 1_000_000 }, { type: 'dense', units: 10, activation: 'softmax' }];
+    const huge: LayerSpec[] = [
+      { type: 'flatten' },
+      { type: 'dense', units: 1_000_000 },
+      { type: 'dense', units: 10, activation: 'softmax' },
+    ];
     expect(countWeights(huge)).to.equal(784 * 1_000_000 + 1_000_000 + 1_000_000 * 10 + 10);
     const message = budgetProblem(huge)!;
     expect(message).to.contain('795,000,010 weights');

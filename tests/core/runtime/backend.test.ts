@@ -23,7 +23,8 @@ describe('core/backend (software GPUs only)', () => {
 
   it('computes a convolution on the chosen backend that matches a plain loop', async () => {
     await ensureBackend();
-    const h = 5, w = 6;
+    const h = 5,
+      w = 6;
     const image = Array.from({ length: h * w }, (_, i) => ((i * 7) % 11) - 3);
     const kernel = [1, 0, -1, 2, 0, -2, 1, 0, -1];
     const out = tf.tidy(() =>
@@ -35,7 +36,8 @@ describe('core/backend (software GPUs only)', () => {
     for (let r = 0; r < h - 2; r++) {
       for (let c = 0; c < w - 2; c++) {
         let s = 0;
-        for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += image[(r + i) * w + c + j] * kernel[i * 3 + j];
+        for (let i = 0; i < 3; i++)
+          for (let j = 0; j < 3; j++) s += image[(r + i) * w + c + j] * kernel[i * 3 + j];
         expected.push(s);
       }
     }

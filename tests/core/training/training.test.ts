@@ -3,7 +3,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import type { LayerSpec } from '../../../src/core/models/model-spec.js';
 import { buildModel, disposeOptimizer, makeOptimizer } from '../../../src/core/models/model-build.tf.js';
-import { DivergedError, TrainingRun, lossAndAccuracy, shuffledIndices, type BatchReport } from '../../../src/core/training/training-loop.tf.js';
+import {
+  DivergedError,
+  TrainingRun,
+  lossAndAccuracy,
+  shuffledIndices,
+  type BatchReport,
+} from '../../../src/core/training/training-loop.tf.js';
 import { score } from '../../../src/core/training/evaluate.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
 import { augmentBatch, inverseTransform } from '../../../src/core/images/augment.tf.js';
@@ -28,7 +34,11 @@ function bars(n: number, seed: number): { xs: tf.Tensor4D; ys: tf.Tensor2D; labe
       pixels[i * 784 + p] = (row >= 2 * k + 2 && row < 2 * k + 6 ? 0.8 : 0) + next() * 0.2;
     }
   }
-  return { xs: tf.tensor4d(pixels, [n, 28, 28, 1]), ys: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10) as tf.Tensor2D), labels };
+  return {
+    xs: tf.tensor4d(pixels, [n, 28, 28, 1]),
+    ys: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), 10) as tf.Tensor2D),
+    labels,
+  };
 }
 
 function compiled(seed = 1, lr = 0.05) {
@@ -68,10 +78,15 @@ describe('training loop', () => {
     const { model, dispose } = compiled();
     const batches: BatchReport[] = [];
     const epochs: number[] = [];
-    const run = new TrainingRun(model, data, { epochs: 2, batchSize: 32, validationSplit: 0.2, seed: 1 }, {
-      onBatchEnd: (r) => void batches.push(r),
-      onEpochEnd: (r) => void epochs.push(r.epoch),
-    });
+    const run = new TrainingRun(
+      model,
+      data,
+      { epochs: 2, batchSize: 32, validationSplit: 0.2, seed: 1 },
+      {
+        onBatchEnd: (r) => void batches.push(r),
+        onEpochEnd: (r) => void epochs.push(r.epoch),
+      },
+    );
     const result = await run.run();
     expect(result.stopped).to.equal(false);
     // 160 training samples in batches of 32: 5 per epoch.
@@ -101,12 +116,17 @@ describe('training loop', () => {
 
     const paused = compiled(2);
     const seen: number[] = [];
-    const run: TrainingRun = new TrainingRun(paused.model, data, { epochs: 1, batchSize: 20, seed: 4 }, {
-      onBatchEnd: (r) => {
-        seen.push(r.step);
-        if (r.step === 3) run.pause();
+    const run: TrainingRun = new TrainingRun(
+      paused.model,
+      data,
+      { epochs: 1, batchSize: 20, seed: 4 },
+      {
+        onBatchEnd: (r) => {
+          seen.push(r.step);
+          if (r.step === 3) run.pause();
+        },
       },
-    });
+    );
     const done = run.run();
     for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 5));
     expect(run.paused).to.equal(true);
@@ -121,11 +141,16 @@ describe('training loop', () => {
   it('stops at a batch boundary and leaves a usable model', async () => {
     const { model, dispose } = compiled(3);
     let batches = 0;
-    const run: TrainingRun = new TrainingRun(model, data, { epochs: 3, batchSize: 25, seed: 1 }, {
-      onBatchEnd: () => {
-        if (++batches === 4) run.stop();
+    const run: TrainingRun = new TrainingRun(
+      model,
+      data,
+      { epochs: 3, batchSize: 25, seed: 1 },
+      {
+        onBatchEnd: () => {
+          if (++batches === 4) run.stop();
+        },
       },
-    });
+    );
     const result = await run.run();
     expect(result.stopped).to.equal(true);
     expect(batches).to.equal(4);
@@ -160,7 +185,8 @@ describe('training loop', () => {
     const got = Array.from(await shifted.data());
     const want: number[] = [];
     for (let r = 0; r < side; r++) {
-      for (let c = 0; c < side; c++) want.push(r - 1 >= 0 && c - 2 >= 0 ? pixels[(r - 1) * side + (c - 2)] : 0);
+      for (let c = 0; c < side; c++)
+        want.push(r - 1 >= 0 && c - 2 >= 0 ? pixels[(r - 1) * side + (c - 2)] : 0);
     }
     got.forEach((v, i) => expect(v).to.be.closeTo(want[i], 1e-5));
     // Random variants keep the image size and the pixel range.
@@ -169,7 +195,8 @@ describe('training loop', () => {
     const values = await batch.data();
     expect(values.every((v) => v >= -1e-6 && v <= 1 + 1e-6)).to.equal(true);
     // Every image of the batch is transformed, not only the first (tfjs-backend-cpu's kernel stops after one).
-    const mass = (i: number) => Array.from(values.subarray(i * 784, (i + 1) * 784)).reduce((a, b) => a + b, 0);
+    const mass = (i: number) =>
+      Array.from(values.subarray(i * 784, (i + 1) * 784)).reduce((a, b) => a + b, 0);
     const original = pixels.reduce((a, b) => a + b, 0);
     for (let i = 0; i < 3; i++) expect(mass(i) / original).to.be.within(0.6, 1.4);
     tf.dispose([x, rows, shifted, batch]);

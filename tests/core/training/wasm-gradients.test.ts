@@ -53,7 +53,9 @@ function convGrads(c: ConvCase, seed: number): () => tf.Tensor[] {
     const w = tf.tensor4d(values(size(c.filter), seed + 1), c.filter);
     const outShape = tf.conv2d(x, w, c.strides, c.pad).shape;
     const r = tf.tensor(values(size(outShape), seed + 2), outShape);
-    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r)))([x, w]);
+    const [dx, dw] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+      tf.sum(tf.mul(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, c.strides, c.pad), r)),
+    )([x, w]);
     return [dx, dw];
   };
 }
@@ -106,7 +108,8 @@ describe('wasm training kernels against the cpu backend', function () {
       const [dxC, dwC] = await on('cpu', convGrads(c, 10 * i));
       const ex = relativeError(dxW, dxC);
       const ew = relativeError(dwW, dwC);
-      if (!(ex <= 1e-4 && ew <= 1e-4)) failures.push(`${JSON.stringify(c)}: dx ${ex.toExponential(2)}, dw ${ew.toExponential(2)}`);
+      if (!(ex <= 1e-4 && ew <= 1e-4))
+        failures.push(`${JSON.stringify(c)}: dx ${ex.toExponential(2)}, dw ${ew.toExponential(2)}`);
     }
     expect(failures, failures.join('\n')).to.deep.equal([]);
   });
@@ -118,8 +121,14 @@ describe('wasm training kernels against the cpu backend', function () {
       const w = tf.tensor4d(values(3 * 3 * 3 * 4, 7), [3, 3, 3, 4]);
       const engine = tf.engine();
       const attrs = { strides: 2, pad: 'same', dataFormat: 'NCHW', dimRoundingMode: undefined };
-      const dw = engine.runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 3, 4] } as never) as tf.Tensor;
-      const dx = engine.runKernel('Conv2DBackpropInput', { dy, filter: w }, { ...attrs, inputShape: [2, 3, 8, 6] } as never) as tf.Tensor;
+      const dw = engine.runKernel('Conv2DBackpropFilter', { x, dy }, {
+        ...attrs,
+        filterShape: [3, 3, 3, 4],
+      } as never) as tf.Tensor;
+      const dx = engine.runKernel('Conv2DBackpropInput', { dy, filter: w }, {
+        ...attrs,
+        inputShape: [2, 3, 8, 6],
+      } as never) as tf.Tensor;
       return [dx, dw];
     };
     const [dxW, dwW] = await on('wasm', f);
@@ -132,7 +141,9 @@ describe('wasm training kernels against the cpu backend', function () {
     const f = () => {
       const x = tf.ones([1, 7, 7, 1]);
       const w = tf.ones([3, 3, 1, 1]);
-      return tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid', 'NHWC', 2)))([x, w]);
+      return tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid', 'NHWC', 2)),
+      )([x, w]);
     };
     const messages: string[] = [];
     for (const backend of ['wasm', 'cpu']) {
@@ -174,7 +185,8 @@ describe('wasm training kernels against the cpu backend', function () {
         const [w, wb] = await on('wasm', f);
         const [c, cb] = await on('cpu', f);
         const e = Math.max(relativeError(w, c), relativeError(wb, cb));
-        if (!(e <= 1e-4)) failures.push(`${m}×${k}×${n} transposeA ${ta} transposeB ${tb}: ${e.toExponential(2)}`);
+        if (!(e <= 1e-4))
+          failures.push(`${m}×${k}×${n} transposeA ${ta} transposeB ${tb}: ${e.toExponential(2)}`);
         seed += 2;
       }
     }
@@ -195,7 +207,9 @@ describe('wasm training kernels against the cpu backend', function () {
               const f = () => {
                 const x = tf.tensor4d(values(size(shape), seed), shape);
                 const op = (a: tf.Tensor) =>
-                  kind === 'max' ? tf.maxPool(a as tf.Tensor4D, pool, strides, pad) : tf.avgPool(a as tf.Tensor4D, pool, strides, pad);
+                  kind === 'max'
+                    ? tf.maxPool(a as tf.Tensor4D, pool, strides, pad)
+                    : tf.avgPool(a as tf.Tensor4D, pool, strides, pad);
                 const outShape = op(x).shape;
                 const r = tf.tensor(values(size(outShape), seed + 1), outShape);
                 return [tf.grad((a: tf.Tensor) => tf.sum(tf.mul(op(a), r)))(x)];
@@ -203,7 +217,10 @@ describe('wasm training kernels against the cpu backend', function () {
               const [w] = await on('wasm', f);
               const [c] = await on('cpu', f);
               const e = relativeError(w, c);
-              if (!(e <= 1e-4)) failures.push(`${kind} ${shape} pool ${pool} stride ${strides} ${pad}: ${e.toExponential(2)}`);
+              if (!(e <= 1e-4))
+                failures.push(
+                  `${kind} ${shape} pool ${pool} stride ${strides} ${pad}: ${e.toExponential(2)}`,
+                );
               seed += 2;
             }
           }

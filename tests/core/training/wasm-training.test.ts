@@ -7,7 +7,12 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import { buildModel, disposeOptimizer, makeOptimizer } from '../../../src/core/models/model-build.tf.js';
-import { PRESETS, PRESET_NAMES, type LayerSpec, type OptimizerName } from '../../../src/core/models/model-spec.js';
+import {
+  PRESETS,
+  PRESET_NAMES,
+  type LayerSpec,
+  type OptimizerName,
+} from '../../../src/core/models/model-spec.js';
 import { seededRandom } from '../../../src/core/math/random.js';
 
 const CUSTOM: Record<string, LayerSpec[]> = {
@@ -34,8 +39,16 @@ const CUSTOM: Record<string, LayerSpec[]> = {
 // rounding; Adam's first step is lr·g/(|g|+ε), which turns rounding in a near-zero
 // gradient into a full step of either sign, so Adam is only checked to run (below).
 const CASES: [string, LayerSpec[], OptimizerName][] = [
-  ...PRESET_NAMES.map((name): [string, LayerSpec[], OptimizerName] => [name, PRESETS[name].layers, 'momentum']),
-  ...Object.entries(CUSTOM).map(([name, layers]): [string, LayerSpec[], OptimizerName] => [name, layers, 'momentum']),
+  ...PRESET_NAMES.map((name): [string, LayerSpec[], OptimizerName] => [
+    name,
+    PRESETS[name].layers,
+    'momentum',
+  ]),
+  ...Object.entries(CUSTOM).map(([name, layers]): [string, LayerSpec[], OptimizerName] => [
+    name,
+    layers,
+    'momentum',
+  ]),
   ['every custom layer type, plain sgd', CUSTOM['every custom layer type'], 'sgd'],
 ];
 
@@ -47,7 +60,11 @@ function digits(n: number, seed: number) {
 }
 
 /** One training step of `layers` on `backend`; the weights afterwards, as plain arrays. */
-async function oneStep(backend: string, layers: LayerSpec[], optimizerName: OptimizerName): Promise<{ weights: Float32Array[]; loss: number }> {
+async function oneStep(
+  backend: string,
+  layers: LayerSpec[],
+  optimizerName: OptimizerName,
+): Promise<{ weights: Float32Array[]; loss: number }> {
   await tf.setBackend(backend);
   const { pixels, labels } = digits(16, 3);
   const model = buildModel(layers, 5);

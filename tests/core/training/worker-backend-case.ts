@@ -36,7 +36,15 @@ export function workerMatchesPage(backend: 'webgpu' | 'webgl' | 'wasm'): void {
       data,
       train,
       test: test.slice(0, 40),
-      settings: { epochs: 1, batchSize: 20, learningRate: 0.01, optimizer: 'adam', validationSplit: 0, seed: 2, augment: false },
+      settings: {
+        epochs: 1,
+        batchSize: 20,
+        learningRate: 0.01,
+        optimizer: 'adam',
+        validationSplit: 0,
+        seed: 2,
+        augment: false,
+      },
     };
     const worker = new TrainingWorker(backend);
     const runs: { where: string; losses: number[]; weights: number[] }[] = [];

@@ -6,9 +6,22 @@ import type { LayerSpec } from '../../../src/core/models/model-spec.js';
 import { buildModel } from '../../../src/core/models/model-build.tf.js';
 import { loadMnist, mnistTensors, splitMnist, type MnistData } from '../../../src/core/training/mnist.tf.js';
 import { evaluateModel } from '../../../src/core/training/evaluate.tf.js';
-import { DivergedError, type BatchReport, type EpochReport } from '../../../src/core/training/training-loop.tf.js';
-import { LocalTraining, type TrainingJob, type TrainingSettings } from '../../../src/core/training/training-session.tf.js';
-import { TrainingWorker, WorkerTraining, setTrainingWorkerUrl, trainingWorkerUrl } from '../../../src/core/training/worker-client.tf.js';
+import {
+  DivergedError,
+  type BatchReport,
+  type EpochReport,
+} from '../../../src/core/training/training-loop.tf.js';
+import {
+  LocalTraining,
+  type TrainingJob,
+  type TrainingSettings,
+} from '../../../src/core/training/training-session.tf.js';
+import {
+  TrainingWorker,
+  WorkerTraining,
+  setTrainingWorkerUrl,
+  trainingWorkerUrl,
+} from '../../../src/core/training/worker-client.tf.js';
 
 const SMALL: LayerSpec[] = [
   { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: 'heUniform' },
@@ -34,11 +47,17 @@ async function weightsOf(model: tfl.LayersModel): Promise<number[]> {
 }
 
 /** Trains a fresh SMALL model (seed 5) with one control kind, recording every report. */
-async function trainWith(make: (model: tfl.LayersModel, job: TrainingJob, hooks: object) => LocalTraining | WorkerTraining, job: TrainingJob) {
+async function trainWith(
+  make: (model: tfl.LayersModel, job: TrainingJob, hooks: object) => LocalTraining | WorkerTraining,
+  job: TrainingJob,
+) {
   const model = buildModel(SMALL, 5);
   const batches: BatchReport[] = [];
   const epochs: EpochReport[] = [];
-  const control = make(model, job, { onBatchEnd: (r: BatchReport) => void batches.push(r), onEpochEnd: (r: EpochReport) => void epochs.push(r) });
+  const control = make(model, job, {
+    onBatchEnd: (r: BatchReport) => void batches.push(r),
+    onEpochEnd: (r: EpochReport) => void epochs.push(r),
+  });
   const result = await control.run();
   const weights = await weightsOf(model);
   model.dispose();
@@ -110,7 +129,10 @@ describe('training in a Web Worker', () => {
   it('reports a loss that turned NaN, with the weights of the epoch’s start back in the page’s model', async () => {
     const model = buildModel(SMALL, 5);
     const start = await weightsOf(model);
-    const control = new WorkerTraining(worker, model, { ...job, settings: { ...SETTINGS, optimizer: 'sgd', learningRate: 1e25 } });
+    const control = new WorkerTraining(worker, model, {
+      ...job,
+      settings: { ...SETTINGS, optimizer: 'sgd', learningRate: 1e25 },
+    });
     let error: unknown;
     try {
       await control.run();
@@ -149,7 +171,10 @@ describe('training in a Web Worker', () => {
     setTrainingWorkerUrl(new URL('/no/such/train-worker.js', location.href));
     const missing = new TrainingWorker();
     try {
-      const run = await trainWith((m, j, h) => new WorkerTraining(missing, m, j, h), { ...job, settings: { ...SETTINGS, epochs: 1 } });
+      const run = await trainWith((m, j, h) => new WorkerTraining(missing, m, j, h), {
+        ...job,
+        settings: { ...SETTINGS, epochs: 1 },
+      });
       expect(run.control.where).to.equal('page');
       expect(run.result.epochs.length).to.equal(1);
       expect(missing.unavailable).to.contain('could not start');
