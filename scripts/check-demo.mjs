@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 
@@ -79,20 +80,7 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
   let summary = '';
   try {
     await page.goto(`${origin}/demo/`);
-    const settled = await page
-      .waitForFunction(
-        (tags) => {
-          const all = [...document.querySelectorAll(tags.join(','))];
-          return (
-            all.length > 0 &&
-            all.every((el) => el.getAttribute('state') === 'ready' || el.getAttribute('state') === 'error')
-          );
-        },
-        TAGS,
-        { timeout: TIMEOUT_MS, polling: 250 },
-      )
-      .then(() => true)
-      .catch(() => false);
+    const settled = await readThrough(page, TAGS, TIMEOUT_MS);
     // Let the first computations (ready → busy → ready) run and report.
     await page.waitForTimeout(1000);
     // Compared with the screen width asked for: a mobile viewport grows to fit what is too wide.

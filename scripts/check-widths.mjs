@@ -21,6 +21,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const TAGS = [
@@ -95,19 +96,7 @@ async function check({ url, shifts, fingers }) {
   if (shifts) await page.addInitScript(watchLayoutShifts);
   try {
     await page.goto(url);
-    const settled = await page
-      .waitForFunction(
-        (tags) => {
-          const all = [...document.querySelectorAll(tags.join(','))];
-          return (
-            all.length > 0 && all.every((el) => ['ready', 'error'].includes(el.getAttribute('state') ?? ''))
-          );
-        },
-        TAGS,
-        { timeout: TIMEOUT_MS, polling: 200 },
-      )
-      .then(() => true)
-      .catch(() => false);
+    const settled = await readThrough(page, TAGS, TIMEOUT_MS);
     if (!settled) problems.push(`its elements were not ready after ${TIMEOUT_MS / 1000} s`);
     await page.waitForTimeout(500);
     // Read before the screen is resized below: only the load's own shifts count.

@@ -5,7 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
+
+const TAGS = [
+  'conv-filter-playground',
+  'pooling-stepper',
+  'cnn-trainer',
+  'pretrained-classifier',
+  'filter-grid',
+];
 
 const SHOTS = {
   'conv-filter-playground': '#playground',
@@ -48,14 +57,8 @@ try {
     });
     const page = await context.newPage();
     await page.goto(`${url}/demo/`);
-    await page.waitForFunction(
-      (sels) =>
-        sels.every((s) =>
-          ['ready', 'error'].includes(document.querySelector(s)?.getAttribute('state') ?? ''),
-        ),
-      Object.values(SHOTS),
-      { timeout: 180_000, polling: 250 },
-    );
+    // The article's elements below the first screen are lazy: scroll through it as a reader does.
+    if (!(await readThrough(page, TAGS, 180_000))) throw new Error('the demo did not get ready in 180 s');
     await page.waitForTimeout(1500);
     await page.screenshot({
       path: `demo/screenshots/overview-${screen.name}.jpg`,

@@ -3,7 +3,14 @@
  * no IntersectionObserver). For `loading="lazy"`: an article with five elements starts
  * TensorFlow.js work for the ones a reader scrolls to, not for all of them on load.
  */
-export function whenNearViewport(element: Element, callback: () => void, margin = '300px'): () => void {
+/**
+ * How far ahead of the viewport a lazy element starts: most of a screen, so that a reader
+ * scrolling at reading speed finds it ready and its first result does not move the text
+ * they are reading, yet close enough that a page's first load starts only what is near.
+ */
+const AHEAD = '800px 0px';
+
+export function whenNearViewport(element: Element, callback: () => void, margin = AHEAD): () => void {
   if (typeof IntersectionObserver === 'undefined') {
     callback();
     return () => {};

@@ -396,7 +396,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   private async refreshNow(): Promise<void> {
     const model = this.model;
-    if (model) await this.lease.using(model, () => this.refreshWith(model));
+    // A linked source may report (a prediction, a batch) before this grid has started: its
+    // first refresh, once ready, shows the latest state.
+    if (model && this.tfjsLoaded) await this.lease.using(model, () => this.refreshWith(model));
   }
 
   private async refreshWith(model: tfl.LayersModel): Promise<void> {
