@@ -8,6 +8,8 @@
 export async function readThrough(page, tags, timeoutMs) {
   const selector = tags.join(',');
   const deadline = Date.now() + timeoutMs;
+  // A page with no lazy element is only waited for, where it is.
+  const lazy = await page.evaluate((s) => [...document.querySelectorAll(s)].some((el) => el.getAttribute('loading') === 'lazy'), selector);
   const settledHere = () =>
     page
       .waitForFunction(
@@ -27,6 +29,7 @@ export async function readThrough(page, tags, timeoutMs) {
         () => true,
         () => false,
       );
+  if (!lazy) return settledHere();
   for (;;) {
     if (!(await settledHere())) return false;
     // A reader reads for a moment before scrolling on (an element that just became ready

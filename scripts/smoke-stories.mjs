@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
+import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 
@@ -114,6 +115,8 @@ async function runStory(id, viewMode) {
         .waitForFunction(settled, TAGS, { timeout: Math.max(1, deadline - Date.now()), polling: 100 })
         .then(() => 'settled')
         .catch((e) => (e?.name === 'TimeoutError' ? 'timeout' : Promise.reject(e)));
+    // The article's elements are lazy: scroll through it first, as a reader does.
+    await readThrough(page, TAGS, Math.max(1, deadline - Date.now()));
     let outcome = await waitSettled();
     // onReady starts the first computation (ready → busy → ready): let it run and settle again.
     if (outcome === 'settled') {
