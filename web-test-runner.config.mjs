@@ -35,10 +35,17 @@ const FAKE_CAMERA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-me
 
 // Files named *.no-webgpu.test.ts run in a browser launched without WebGPU,
 // to prove the fallback path.
-const launcher = (webgpu) =>
+// Files named *.no-tfjs.test.ts run in a page that refuses every TensorFlow.js file, to prove
+// that the elements' first load (frame and controls) does without it.
+const launcher = (webgpu, { blockTfjs = false } = {}) =>
   playwrightLauncher({
     product: 'chromium',
     launchOptions: { executablePath, headless: true, args: [...chromiumFlags({ webgpu }), ...FAKE_CAMERA] },
+    createPage: async ({ context }) => {
+      const page = await context.newPage();
+      if (blockTfjs) await page.route(/\/@tensorflow\//, (route) => route.abort('blockedbyclient'));
+      return page;
+    },
   });
 
 export default {
@@ -52,9 +59,16 @@ export default {
   // A busy machine (a build or training beside the tests) can take longer than the 20 s default to start a test file.
   testsStartTimeout: 60000,
   // The default group (also what `--files` selects) runs with WebGPU.
-  files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts'],
+  files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts', '!tests/**/*.no-tfjs.test.ts'],
   browsers: [launcher(true)],
-  groups: [{ name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] }],
+  groups: [
+    { name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] },
+    {
+      name: 'no-tfjs',
+      files: ['tests/**/*.no-tfjs.test.ts'],
+      browsers: [launcher(true, { blockTfjs: true })],
+    },
+  ],
   plugins: [
     seedrandomAsEsm,
     // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.

@@ -9,7 +9,10 @@ export async function readThrough(page, tags, timeoutMs) {
   const selector = tags.join(',');
   const deadline = Date.now() + timeoutMs;
   // A page with no lazy element is only waited for, where it is.
-  const lazy = await page.evaluate((s) => [...document.querySelectorAll(s)].some((el) => el.getAttribute('loading') === 'lazy'), selector);
+  const lazy = await page.evaluate(
+    (s) => [...document.querySelectorAll(s)].some((el) => el.getAttribute('loading') === 'lazy'),
+    selector,
+  );
   const settledHere = () =>
     page
       .waitForFunction(

@@ -28,6 +28,8 @@ const TAGS = [
 ];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
+/** The scroll through a page of lazy elements (the article), before TIMEOUT_MS starts. */
+const READ_THROUGH_MS = 4 * TIMEOUT_MS;
 /** How long to watch a story after its elements are first ready, to catch the errors of their first computation. */
 const SETTLE_MS = 500;
 
@@ -109,14 +111,15 @@ async function runStory(id, viewMode) {
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=${viewMode}`, {
       timeout: TIMEOUT_MS,
     });
+    // The article's elements are lazy: scroll through it first, as a reader does. Its walk has
+    // its own budget (each of its elements loads on the way); every story then has TIMEOUT_MS.
+    const walked = await readThrough(page, TAGS, READ_THROUGH_MS);
     const deadline = Date.now() + TIMEOUT_MS;
     const waitSettled = () =>
       page
         .waitForFunction(settled, TAGS, { timeout: Math.max(1, deadline - Date.now()), polling: 100 })
         .then(() => 'settled')
         .catch((e) => (e?.name === 'TimeoutError' ? 'timeout' : Promise.reject(e)));
-    // The article's elements are lazy: scroll through it first, as a reader does.
-    await readThrough(page, TAGS, Math.max(1, deadline - Date.now()));
     let outcome = await waitSettled();
     // onReady starts the first computation (ready → busy → ready): let it run and settle again.
     if (outcome === 'settled') {
@@ -128,7 +131,7 @@ async function runStory(id, viewMode) {
     if (report.storyError) problems.push(`Storybook could not render the story: ${report.storyError}`);
     else if (outcome === 'timeout') {
       problems.push(
-        `not ready after ${TIMEOUT_MS / 1000} s: ${summary || 'it rendered none of the five elements'}`,
+        `not ready after ${walked ? TIMEOUT_MS / 1000 : (READ_THROUGH_MS + TIMEOUT_MS) / 1000} s: ${summary || 'it rendered none of the five elements'}`,
       );
     }
     for (const e of report.elements) {

@@ -1,13 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** Resolves once `check` holds, polling each frame; rejects with `what` after `ms`. */
-export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(r));
-  }
-}
+import { until } from './until.js';
+
+export { until };
 
 /** Waits until an element has finished its current computation (state back to `ready`). */
 export function idle(el: HTMLElement): Promise<void> {

@@ -336,7 +336,7 @@ export abstract class CnnElement<
       this.onReady();
     } catch (e) {
       if (controller.signal.aborted) return;
-      this.fail(messageOf(e), e, { fatal: true });
+      this.fail(loadFailureMessage(e), e, { fatal: true });
       this.settleReady.reject(e instanceof Error ? e : new Error(messageOf(e)));
     }
   }
@@ -379,4 +379,23 @@ export abstract class CnnElement<
 /** The message of anything thrown. */
 export function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Why loading failed. A module that would not load (tfjs or the element's compute module,
+ * fetched only now) gives the browser's terse "Failed to fetch dynamically imported module":
+ * say what it means for the reader and what the author can do.
+ */
+function loadFailureMessage(e: unknown): string {
+  const message = messageOf(e);
+  if (
+    !(e instanceof TypeError) ||
+    !/dynamically imported module|importing a module script failed/i.test(message)
+  )
+    return message;
+  return (
+    `TensorFlow.js could not be loaded, so this element cannot compute (${message}). ` +
+    "The network, a content blocker or the server refused one of the library's files: reload the page, " +
+    "and if it persists, check that the site serves all of cnn-elements' files."
+  );
 }

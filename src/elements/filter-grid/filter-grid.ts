@@ -666,7 +666,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const filters = this.shownFilters();
     const info = this.info;
     if (!filters || !info)
-      return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
+      // The controls are there from the first paint (before tfjs and the model), so the frame does not jump.
+      return html`${this.renderControls()}
+        <p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const activations = this.view === 'activations' ? this.activations : undefined;
     const count = filters.shape[3];
     const order = this.order(count);
@@ -725,13 +727,21 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     return `Filter ${f}: weights from ${formatNumber(Math.min(...w))} to ${formatNumber(Math.max(...w))}`;
   }
 
-  private renderControls(info: ConvLayerInfo, filters: Filters) {
-    const inC = filters.shape[2];
+  /** The settings bar; without a model yet (`info` missing), the layer choice waits, disabled. */
+  private renderControls(info?: ConvLayerInfo, filters?: Filters) {
+    const inC = filters?.shape[2] ?? 1;
     return html`<div class="bar" part="controls">
       <label
         >Layer
-        <select @change=${(e: Event) => (this.layer = (e.target as HTMLSelectElement).value)}>
-          ${this.layers.map((l) => html`<option value=${l.name} ?selected=${l.name === info.name}>${describeConvLayer(l)} → ${l.outputShape.join('×')}</option>`)}
+        <select ?disabled=${!info} @change=${(e: Event) => (this.layer = (e.target as HTMLSelectElement).value)}>
+          ${
+            info
+              ? this.layers.map(
+                  (l) =>
+                    html`<option value=${l.name} ?selected=${l.name === info.name}>${describeConvLayer(l)} → ${l.outputShape.join('×')}</option>`,
+                )
+              : html`<option>no model yet</option>`
+          }
         </select>
       </label>
       <label

@@ -1,0 +1,10 @@
+// Without tfjs, so that tests that run with TensorFlow.js blocked can use it too.
+
+/** Resolves once `check` holds, polling each frame; rejects with `what` after `ms`. */
+export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = performance.now() + ms;
+  while (!check()) {
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
