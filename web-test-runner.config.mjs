@@ -59,7 +59,13 @@ export default {
   // A busy machine (a build or training beside the tests) can take longer than the 20 s default to start a test file.
   testsStartTimeout: 60000,
   // The default group (also what `--files` selects) runs with WebGPU.
-  files: ['tests/**/*.test.ts', '!tests/**/*.no-webgpu.test.ts', '!tests/**/*.no-tfjs.test.ts'],
+  // tests/sites/ holds the course-site projects (their node_modules carry other packages' tests).
+  files: [
+    'tests/**/*.test.ts',
+    '!tests/**/*.no-webgpu.test.ts',
+    '!tests/**/*.no-tfjs.test.ts',
+    '!tests/sites/**',
+  ],
   browsers: [launcher(true)],
   groups: [
     { name: 'no-webgpu', files: ['tests/**/*.no-webgpu.test.ts'], browsers: [launcher(false)] },
