@@ -16,14 +16,8 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
+import { TAGS } from './tags.mjs';
 
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 const TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 180_000);
 const VIEWS = [
   { name: 'desktop, light', viewport: { width: 1280, height: 900 }, colorScheme: 'light' },

@@ -23,14 +23,8 @@ import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS } from './tags.mjs';
 
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 const WIDTHS = [320, 390, 768];
 const TIMEOUT_MS = Number(process.env.WIDTHS_TIMEOUT_MS ?? 120_000);
 const MAX_LAYOUT_SHIFT = 0.05;

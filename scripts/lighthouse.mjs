@@ -15,14 +15,8 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
+import { TAGS } from './tags.mjs';
 
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DEMO_BAR = { performance: 90, accessibility: 100, 'best-practices': 100, seo: 100 };
 const ELEMENT_BAR = { accessibility: 100 };

@@ -5,16 +5,10 @@
 //   node scripts/readme-api.mjs          rewrite README.md (run by `npm run analyze`)
 //   node scripts/readme-api.mjs --check  exit 1 if README.md is out of date (run by `npm test`)
 import { readFileSync, writeFileSync } from 'node:fs';
+import { TAGS } from './tags.mjs';
 
 const START = '<!-- api-reference:start -->';
 const END = '<!-- api-reference:end -->';
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 /** Shared by every element (from the base class); listed once under "Every element". */
 const SHARED_ATTRIBUTES = new Set(['state', 'backend']);
 const sharedNames = (list) => new Set((list ?? []).map((x) => x.name));

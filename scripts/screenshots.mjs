@@ -7,14 +7,7 @@ import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
-
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
+import { TAGS } from './tags.mjs';
 
 const SHOTS = {
   'conv-filter-playground': '#playground',

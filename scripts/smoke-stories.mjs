@@ -17,15 +17,9 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { readThrough } from './read-through.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
+import { TAGS } from './tags.mjs';
 
 const ROOT = resolve('storybook-static');
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
 /** The scroll through a page of lazy elements (the article), before TIMEOUT_MS starts. */

@@ -21,14 +21,8 @@ import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { pack, ROOT } from './pack.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
+import { TAGS } from './tags.mjs';
 
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
 const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
 /** Where each tool writes its build. */
 const SITES = {
