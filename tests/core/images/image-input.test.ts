@@ -28,10 +28,10 @@ describe('core/image-input', () => {
 
   it("follows the module a webpack site's image loader wrote in place of a shipped photo", async () => {
     // What Docusaurus emits for `new URL('…/coffee.jpg', import.meta.url)`: a module naming the photo's new place…
-    const moved = await readImage(new URL('../fixtures/loader-stub/coffee.jpg', import.meta.url).href);
+    const moved = await readImage(new URL('../../fixtures/loader-stub/coffee.jpg', import.meta.url).href);
     expect([moved.sourceWidth, moved.sourceHeight]).to.deep.equal([512, 341]);
     // …or, for a small file, the photo inlined as a data: URL (a 4×3 red PNG here).
-    const inlined = await readImage(new URL('../fixtures/loader-stub/red.png', import.meta.url).href);
+    const inlined = await readImage(new URL('../../fixtures/loader-stub/red.png', import.meta.url).href);
     expect([inlined.width, inlined.height, ...inlined.data.slice(0, 4)]).to.deep.equal([
       4, 3, 255, 0, 0, 255,
     ]);
