@@ -26,6 +26,7 @@ import { ExampleSet, splitExamples } from '../../../src/core/training/example-se
 import { cutBase, HeadTraining, headLayers, joinHead } from '../../../src/core/training/transfer.tf.js';
 import type { InputsJob } from '../../../src/core/training/inputs-job.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
+import { until } from '../../helpers.js';
 
 const SMALL: LayerSpec[] = [
   { type: 'conv2d', filters: 4, kernelSize: 3, activation: 'relu', kernelInitializer: 'heUniform' },
@@ -289,7 +290,8 @@ describe('training in a Web Worker', () => {
       augment: false,
     };
     const runs = [];
-    for (const where of ['page', 'worker']) {
+    // The last run is paused after its first batch, then stopped there.
+    for (const where of ['page', 'worker', 'stopped']) {
       // A tiny convolutional base, its layers seeded: the same starting weights each time.
       const base = cutBase(
         buildModel(
@@ -306,19 +308,35 @@ describe('training in a Web Worker', () => {
       );
       const transfer = joinHead(base, headLayers(base.featureShape, 3), 7, 0);
       const losses: number[] = [];
-      const control = new HeadTraining(
+      const onBatchEnd = (r: BatchReport) => {
+        losses.push(r.loss);
+        if (where === 'stopped') control.pause();
+      };
+      const control: HeadTraining = new HeadTraining(
         transfer,
         pick(train),
         pick(test),
         settings,
-        { onBatchEnd: (r) => void losses.push(r.loss) },
-        where === 'worker' ? worker : undefined,
+        { onBatchEnd },
+        where === 'page' ? undefined : worker,
       );
-      await control.run();
-      runs.push({ where: control.where, losses, predictions: await predictionsOf(transfer.model, all) });
+      const done = control.run();
+      if (where === 'stopped') {
+        await until(() => losses.length === 1, 'a batch', 10000);
+        await new Promise((r) => setTimeout(r, 200));
+        control.stop();
+      }
+      const result = await done;
+      runs.push({
+        where: control.where,
+        losses,
+        result,
+        predictions: await predictionsOf(transfer.model, all),
+      });
       transfer.dispose();
     }
-    const [page, there] = runs;
+    const [page, there, stopped] = runs;
+    expect([stopped.where, stopped.losses.length, stopped.result.stopped]).to.deep.equal(['worker', 1, true]);
     expect(there.where).to.equal('worker');
     expect(there.losses).to.have.length(3);
     there.losses.forEach((loss, i) => expect(loss).to.be.closeTo(page.losses[i], 1e-5));
