@@ -22,3 +22,13 @@ export async function expectTensorsBackTo(baseline: number): Promise<void> {
     );
   }
 }
+
+/** The tensor count once it holds still: a previous test's element frees its model when its last work lands. */
+export async function settledTensorCount(): Promise<number> {
+  let count = -1;
+  while (count !== tf.memory().numTensors) {
+    count = tf.memory().numTensors;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return count;
+}

@@ -7,9 +7,11 @@ import type { CnnTrainer, DatasetChangeDetail } from '../../src/elements/cnn-tra
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { seededRandom } from '../../src/core/math/random.js';
-import { expectTensorsBackTo, until } from '../helpers.js';
+import { expectTensorsBackTo, settledTensorCount, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
 import { inCameraDeniedFrame } from '../camera-denied.js';
+import { setTrainingWorkerUrl, trainingWorkerUrl } from '../../src/core/training/worker-client.tf.js';
+import type { BatchReport } from '../../src/core/training/training-loop.tf.js';
 
 type Shape = 'bar' | 'dash' | 'ring';
 const drawShape = drawSymbol;
@@ -99,6 +101,86 @@ describe('<cnn-trainer dataset="custom">', () => {
     expect(el.toKeras()).to.contain("layers.Dense(3, activation='softmax')");
     expect(el.toKeras()).to.contain('data/bar/, data/dash/, data/ring/');
     await expect(el).to.be.accessible();
+  });
+
+  it('trains the reader’s classes in the training worker, as the page does where no worker can start', async function () {
+    this.timeout(120000);
+    // The previous test's element frees its model once its last work lands: start from a still count.
+    const baseline = await settledTensorCount();
+    const markup = html`<cnn-trainer backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only" epochs="1" batch-size="6" validation-split="0.25"></cnn-trainer>`;
+    const progressText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!;
+    const pixelsOf = (el: CnnTrainer) =>
+      (el as unknown as { exampleSet: { list(): Uint8Array[] } }).exampleSet.list();
+    const predictions = async (el: CnnTrainer) => {
+      const p = tf.tidy(
+        () =>
+          el.model!.predict(
+            tf.tensor4d(
+              Float32Array.from(
+                pixelsOf(el).flatMap((e) => [...e]),
+                (v) => v / 255,
+              ),
+              [24, 28, 28, 1],
+            ),
+          ) as tf.Tensor,
+      );
+      const values = await p.data();
+      p.dispose();
+      return values;
+    };
+    const trained = async (el: CnnTrainer) => {
+      const next = seededRandom(11);
+      for (let i = 0; i < 8; i++)
+        for (const shape of SHAPES) await el.addExample(shape, drawShape(shape, next));
+      await el.train();
+      await el.updateComplete;
+      expect(errorText(el).replace(/Training runs on the page.*/, '')).to.equal('');
+      // 18 examples train (6 held out), batches of 6; the held-out ones are scored over the three classes.
+      expect(el.shadowRoot!.querySelector('progress')!.getAttribute('value')).to.equal('3');
+      expect((await el.evaluate()).confusion).to.have.length(3);
+      return predictions(el);
+    };
+
+    const inWorker = await customTrainer(markup);
+    const there = await trained(inWorker);
+    // The CPU backend trains in the worker, off the page's main thread, and the progress line says so.
+    expect(progressText(inWorker)).to.contain('cpu in a Web Worker');
+
+    // Where the worker script cannot load, the same run trains on the page and says why.
+    const shipped = trainingWorkerUrl();
+    setTrainingWorkerUrl(new URL('/no/such/train-worker.js', location.href));
+    try {
+      const onPage = await customTrainer(markup);
+      const why = oneEvent(onPage, 'cnn-error');
+      const here = await trained(onPage);
+      expect(((await why) as CustomEvent<CnnErrorDetail>).detail.message).to.match(
+        /Training runs on the page instead of in a Web Worker/,
+      );
+      expect(progressText(onPage)).not.to.contain('Web Worker');
+      // The page's model holds what the worker learned: the same predictions to float32 rounding.
+      there.forEach((p, i) => expect(p).to.be.closeTo(here[i], 1e-5));
+      onPage.remove();
+    } finally {
+      setTrainingWorkerUrl(shipped);
+    }
+
+    // Pause and stop act at a batch boundary in the worker too.
+    const steps: number[] = [];
+    inWorker.addEventListener('batch-end', (e) => {
+      steps.push((e as CustomEvent<BatchReport>).detail.step);
+      if (steps.length === 1) inWorker.pause();
+    });
+    const ended = oneEvent(inWorker, 'train-end');
+    const again = inWorker.train();
+    await until(() => steps.length === 1, 'a batch', 30000);
+    await until(() => progressText(inWorker).includes('paused'), 'the progress line to say paused', 2000);
+    expect(steps).to.deep.equal([1]);
+    inWorker.stop();
+    await again;
+    expect(((await ended) as CustomEvent<{ stopped: boolean }>).detail.stopped).to.equal(true);
+    expect(steps).to.deep.equal([1]);
+    inWorker.remove();
+    await expectTensorsBackTo(baseline);
   });
 
   it('removes an example, clears a class, and leaks no tensor after clearing and removal', async () => {

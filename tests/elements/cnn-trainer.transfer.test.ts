@@ -6,13 +6,15 @@ import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { seededRandom } from '../../src/core/math/random.js';
-import { expectTensorsBackTo, until } from '../helpers.js';
+import { expectTensorsBackTo, settledTensorCount, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
 
 const SHAPES = ['bar', 'dash', 'ring'] as const;
 const drawShape = (k: number, next: () => number) => drawSymbol(SHAPES[k], next);
 
 const errorText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+/** The progress line, which names where the batches ran and on which backend. */
+const progressText = (el: CnnTrainer) => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!;
 
 async function withExamples(el: CnnTrainer, perClass: number, seed = 1) {
   const next = seededRandom(seed);
@@ -59,6 +61,8 @@ describe('<cnn-trainer> transfer learning', () => {
     const before = await weightsOf(model, 'conv1');
     await el.train();
     expect(errorText(el)).to.equal('');
+    // The features are computed here; the head trains on them in the worker, its weights copied back.
+    expect(progressText(el)).to.contain('cpu in a Web Worker');
     expect(await weightsOf(model, 'conv1'), 'the frozen base does not change').to.deep.equal(before);
     const { accuracy, confusion } = await el.evaluate();
     expect(confusion).to.have.length(3);
@@ -85,6 +89,8 @@ describe('<cnn-trainer> transfer learning', () => {
     const conv2 = await weightsOf(model, 'conv2');
     await el.train();
     expect(errorText(el)).to.equal('');
+    // The joined network trains in the worker, its frozen layers frozen there too.
+    expect(progressText(el)).to.contain('cpu in a Web Worker');
     expect(await weightsOf(model, 'conv1')).to.deep.equal(conv1);
     expect(await weightsOf(model, 'conv2')).not.to.deep.equal(conv2);
   });
@@ -128,11 +134,7 @@ describe('<cnn-trainer> transfer learning', () => {
   it('resizes each example’s own picture to a base-url base that takes 224×224 RGB, and trains a head over the reader’s classes', async function () {
     this.timeout(120000);
     // The previous test's element frees its model once its last work lands: start from a still count.
-    let baseline = -1;
-    while (baseline !== tf.memory().numTensors) {
-      baseline = tf.memory().numTensors;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const baseline = await settledTensorCount();
     const url = '/tests/fixtures/models/mobilenet-like/model.json';
     const el = await fixture<CnnTrainer>(
       html`<cnn-trainer backend="cpu" dataset="custom" classes='["red","blue"]' base-url=${url} epochs="30" optimizer="adam" learning-rate="0.03"></cnn-trainer>`,
@@ -178,6 +180,7 @@ describe('<cnn-trainer> transfer learning', () => {
 
     await el.train();
     expect(errorText(el)).to.equal('');
+    expect(progressText(el)).to.contain('cpu in a Web Worker');
 
     // Independent reference: the base loaded here, cut at its last feature map, on the picture resized by tf here.
     const full = await tfl.loadLayersModel(url);

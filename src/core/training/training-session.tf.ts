@@ -1,6 +1,6 @@
 /**
  * One training run of `<cnn-trainer>` from plain inputs (the digits, which of them train
- * and which test, the settings) to reports. It makes the tensors and the optimizer,
+ * and which test, the settings; or inputs computed before the run, `inputs-job.ts`) to reports. It makes the tensors and the optimizer,
  * compiles the model, runs `TrainingRun` (which scores the test split after every epoch)
  * and frees what it made. The same class runs on the page and inside the training worker
  * (`train-worker.ts`), so both give the same numbers for the same seed.
@@ -14,6 +14,7 @@ import type { OptimizerName } from '../models/model-spec.js';
 import { seededRandom } from '../math/random.js';
 import { TrainingRun, type TrainHooks, type TrainResult } from './training-loop.tf.js';
 import { MissingKernelError, missingKernel } from './training-backend.js';
+import { inputsTensors, isInputsJob, type InputsJob } from './inputs-job.tf.js';
 
 export interface TrainingSettings {
   epochs: number;
@@ -57,10 +58,13 @@ export class LocalTraining implements TrainingControl {
   private readonly owned: tf.Tensor[];
   private readonly optimizer: tf.Optimizer;
 
-  constructor(model: tfl.LayersModel, job: TrainingJob, hooks: TrainHooks = {}) {
-    const { data, settings } = job;
-    const trainSet = mnistTensors(data, job.train);
-    const testSet = mnistTensors(data, job.test);
+  constructor(model: tfl.LayersModel, job: TrainingJob | InputsJob, hooks: TrainHooks = {}) {
+    const { settings } = job;
+    const trainSet = isInputsJob(job) ? inputsTensors(job, job.train) : mnistTensors(job.data, job.train);
+    const testSet = isInputsJob(job) ? inputsTensors(job, job.test) : mnistTensors(job.data, job.test);
+    const testLabels = isInputsJob(job)
+      ? job.test.labels
+      : Uint8Array.from(job.test, (i) => job.data.labels[i]);
     this.owned = [trainSet.xs, trainSet.ys, testSet.xs, testSet.ys];
     this.optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
     model.compile({ optimizer: this.optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
@@ -74,7 +78,7 @@ export class LocalTraining implements TrainingControl {
         validationSplit: settings.validationSplit,
         seed: settings.seed,
         augment: settings.augment ? (x) => augmentBatch(x, next) : undefined,
-        test: { xs: testSet.xs, labels: Uint8Array.from(job.test, (i) => data.labels[i]) },
+        test: { xs: testSet.xs, labels: testLabels },
       },
       hooks,
     );

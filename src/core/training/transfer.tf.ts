@@ -3,16 +3,19 @@
  * model cut at its last feature map, frozen, with a new head (flatten or global pooling →
  * dense → softmax over the reader's classes) on top. With the base frozen, each example's
  * features are computed once and cached, and only the head trains on them, so a run costs
- * a few dense layers per batch instead of the whole network.
+ * a few dense layers per batch instead of the whole network. The base and its cache stay on
+ * the page; the head's batches run in the training worker where there is one.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { RgbaPixels } from '../images/digit-preprocess.js';
-import { buildModel, disposeOptimizer, makeOptimizer } from '../models/model-build.tf.js';
+import { buildModel } from '../models/model-build.tf.js';
 import { pixelsToInput, type PresetName } from '../images/preprocess.tf.js';
 import type { LayerSpec } from '../models/model-spec.js';
-import { TrainingRun, type TrainHooks, type TrainResult } from './training-loop.tf.js';
-import type { TrainingControl, TrainingSettings } from './training-session.tf.js';
+import type { TrainHooks, TrainResult } from './training-loop.tf.js';
+import { LocalTraining, type TrainingControl, type TrainingSettings } from './training-session.tf.js';
+import { WorkerTraining, type TrainingWorker } from './worker-client.tf.js';
+import type { InputsJob } from './inputs-job.tf.js';
 
 /** A base the trainer cannot use; the message says why and what to do. */
 export class BaseError extends Error {
@@ -194,75 +197,101 @@ export async function featuresOf(
   return out;
 }
 
+/** Inputs of some examples for a run through a base, with their class positions. */
+interface Examples {
+  examples: readonly Uint8Array[];
+  labels: ArrayLike<number>;
+}
+
+/**
+ * A run's inputs, made fresh for the run: with the base frozen, each example's cached
+ * features (the head alone trains on them); fine-tuning, the base's own inputs (the
+ * joined model trains). Read back from tensors, so the page holds no tensor for them.
+ */
+export async function headJob(
+  transfer: TransferModel,
+  train: Examples,
+  test: Examples,
+  settings: TrainingSettings,
+): Promise<InputsJob> {
+  const whole = transfer.fineTune > 0;
+  const inputs = async (examples: readonly Uint8Array[]) => {
+    if (!whole) return featuresOf(transfer, examples);
+    const xs = inputsOf(transfer, examples);
+    try {
+      return (await xs.data()) as Float32Array;
+    } finally {
+      xs.dispose();
+    }
+  };
+  const shape = (whole ? transfer.base.inputShape : transfer.base.featureShape) as [number, number, number];
+  const split = async ({ examples, labels }: Examples) => ({
+    xs: await inputs(examples),
+    labels: Uint8Array.from(labels),
+  });
+  return {
+    shape,
+    classes: transfer.head.outputs[0].shape[1] as number,
+    train: await split(train),
+    test: await split(test),
+    settings,
+  };
+}
+
 /**
  * A run on the reader's examples through a base: with the base frozen, only the head trains,
  * on cached features; fine-tuning, the joined model trains on the base's inputs (used for a
  * base that takes pictures; a digit base fine-tunes in the usual run, with augmentation).
+ * The inputs are computed here, on the page (the base and its cache live here); the batches
+ * run in the training worker when one is given (the inputs are handed over to it), else here.
  */
 export class HeadTraining implements TrainingControl {
-  readonly where = 'page' as const;
-  private loop?: TrainingRun;
+  private control?: TrainingControl;
+  private paused = false;
   private stopped = false;
 
   constructor(
     private readonly transfer: TransferModel,
-    private readonly train: { examples: readonly Uint8Array[]; labels: ArrayLike<number> },
-    private readonly test: { examples: readonly Uint8Array[]; labels: Uint8Array },
+    private readonly train: Examples,
+    private readonly test: Examples,
     private readonly settings: TrainingSettings,
     private readonly hooks: TrainHooks = {},
+    private readonly worker?: TrainingWorker,
   ) {}
 
+  get where(): 'page' | 'worker' {
+    return this.control?.where ?? (this.worker && !this.worker.unavailable ? 'worker' : 'page');
+  }
+
+  get trainingBackend(): TrainingControl['trainingBackend'] {
+    return this.control?.trainingBackend;
+  }
+
   pause(): void {
-    this.loop?.pause();
+    this.paused = true;
+    this.control?.pause();
   }
 
   resume(): void {
-    this.loop?.resume();
+    this.paused = false;
+    this.control?.resume();
   }
 
   stop(): void {
     this.stopped = true;
-    this.loop?.stop();
+    this.control?.stop();
   }
 
   async run(): Promise<TrainResult> {
-    const { transfer, settings } = this;
-    const whole = transfer.fineTune > 0;
-    const shape = transfer.base.featureShape;
-    const classes = transfer.head.outputs[0].shape[1] as number;
-    // Features first (awaited, holding no tensor), then every tensor of the run at once.
-    const trainFeatures = whole ? undefined : await featuresOf(transfer, this.train.examples);
-    const testFeatures = whole ? undefined : await featuresOf(transfer, this.test.examples);
-    const tensorOf = (examples: readonly Uint8Array[], values?: Float32Array) =>
-      values
-        ? tf.tensor4d(values, [examples.length, shape[0], shape[1], shape[2]])
-        : inputsOf(transfer, examples);
-    const xs = tensorOf(this.train.examples, trainFeatures);
-    const testXs = tensorOf(this.test.examples, testFeatures);
-    const oneHot = new Float32Array(this.train.labels.length * classes);
-    for (let i = 0; i < this.train.labels.length; i++) oneHot[i * classes + this.train.labels[i]] = 1;
-    const ys = tf.tensor2d(oneHot, [this.train.labels.length, classes]);
-    const optimizer = makeOptimizer(settings.optimizer, settings.learningRate);
-    const model = whole ? transfer.model : transfer.head;
-    try {
-      model.compile({ optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-      this.loop = new TrainingRun(
-        model,
-        { xs, ys },
-        {
-          epochs: settings.epochs,
-          batchSize: settings.batchSize,
-          seed: settings.seed,
-          test: { xs: testXs, labels: this.test.labels },
-        },
-        this.hooks,
-      );
-      if (this.stopped) this.loop.stop();
-      return await this.loop.run();
-    } finally {
-      tf.dispose([xs, ys, testXs]);
-      disposeOptimizer(optimizer);
-    }
+    const { transfer } = this;
+    const model = transfer.fineTune > 0 ? transfer.model : transfer.head;
+    const job = () => headJob(transfer, this.train, this.test, this.settings);
+    this.control = this.worker
+      ? new WorkerTraining(this.worker, model, job, this.hooks)
+      : new LocalTraining(model, await job(), this.hooks);
+    if (this.paused) this.control.pause();
+    if (this.stopped) this.control.stop();
+    return this.control.run();
   }
 }
 

@@ -2,14 +2,16 @@
  * Training in a Web Worker, seen from the page: `WorkerTraining` has the same controls as
  * `LocalTraining` but its batches run in `train-worker.ts`. The page keeps its own model;
  * the weights the worker learns are copied into it a few times a second, after every epoch
- * and at the end, so linked elements, the drawing pad and `model.save()` see them.
+ * and at the end, so linked elements, the drawing pad and `model.save()` see them. It trains
+ * the shipped digits, the reader's own examples (by index, as digits), and inputs computed
+ * on the page (a frozen base's cached features, a base's resized pictures: `inputs-job.ts`).
  *
  * The worker trains on a backend of its own (`training-backend.ts` orders them from the
  * page's report: wasm without a real GPU, the page's GPU where it won the calibration) and
- * says which. On the page a CPU batch is a long JavaScript task, and WebGPU's and WebGL's
- * dispatch, shader compiles and read-backs take main-thread time too. Where a worker cannot start (no Worker, a blocked or missing
- * script, a backend or model it cannot set up) the run falls back to the page, with the
- * same numbers.
+ * says which. On the page a batch on any backend takes main-thread time: JavaScript on the
+ * CPU and wasm backends, dispatch, shader compiles and read-backs on WebGPU and WebGL.
+ * Where a worker cannot start (no Worker, a blocked or missing script, a backend or model it
+ * cannot set up) the run falls back to the page, with the same numbers.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -18,6 +20,7 @@ import { DivergedError, type TrainHooks, type TrainResult } from './training-loo
 import type { Evaluation } from './evaluate.tf.js';
 import type { MnistData } from './mnist.tf.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './worker-messages.js';
+import { inputsBuffers, isInputsJob, type InputsJob } from './inputs-job.tf.js';
 import { watchPolicy, workerProblem } from '../runtime/hosting-problems.js';
 import { absoluteWasmPaths } from '../runtime/wasm-paths.js';
 import { startTrainingWorker, trainingWorkerUrl } from '../runtime/worker-url.js';
@@ -146,6 +149,16 @@ function applyWeights(model: tfl.LayersModel, values: WeightValues): void {
   tf.tidy(() => model.setWeights(values.map((v, i) => tf.tensor(v, current[i].shape, 'float32'))));
 }
 
+/**
+ * What a run trains on: a job the caller keeps (copied to the worker), or a function that
+ * makes a fresh one for this run alone, whose arrays are handed over (transferred, not
+ * copied); called again should the run fall back to the page after the hand-over.
+ */
+export type JobSource = TrainingJob | InputsJob | (() => Promise<InputsJob>);
+
+const jobOf = (source: JobSource): Promise<TrainingJob | InputsJob> | TrainingJob | InputsJob =>
+  typeof source === 'function' ? source() : source;
+
 export class WorkerTraining implements TrainingControl {
   private pausedAt?: () => void;
   private pauseRequested = false;
@@ -156,7 +169,7 @@ export class WorkerTraining implements TrainingControl {
   constructor(
     private readonly worker: TrainingWorker,
     private readonly model: tfl.LayersModel,
-    private readonly job: TrainingJob,
+    private readonly job: JobSource,
     private readonly hooks: TrainHooks = {},
   ) {}
 
@@ -200,6 +213,9 @@ export class WorkerTraining implements TrainingControl {
 
   private async runThere(worker: Worker): Promise<TrainResult> {
     const artifacts = await saveToMemory(this.model);
+    const job = await jobOf(this.job);
+    // Computing the inputs took a while: a stop meanwhile ends the run before it starts.
+    if (this.stopRequested) return { stopped: true, epochs: [] };
     const outcome = await new Promise<TrainResult | 'setup-failed'>((resolve, reject) => {
       let started = false;
       let queue = Promise.resolve();
@@ -227,17 +243,21 @@ export class WorkerTraining implements TrainingControl {
       const message: ToWorker = {
         type: 'train',
         artifacts,
-        job: this.job,
+        job,
         backends: this.worker.backends,
         wasmPaths: absoluteWasmPaths(),
       };
-      worker.postMessage(message);
+      // A job made for this run hands its arrays over; a kept one (the digits) is copied.
+      worker.postMessage(
+        message,
+        typeof this.job === 'function' && isInputsJob(job) ? inputsBuffers(job) : [],
+      );
     });
     return outcome === 'setup-failed' ? this.runHere() : outcome;
   }
 
-  private runHere(): Promise<TrainResult> {
-    this.local = new LocalTraining(this.model, this.job, this.hooks);
+  private async runHere(): Promise<TrainResult> {
+    this.local = new LocalTraining(this.model, await jobOf(this.job), this.hooks);
     if (this.pauseRequested) this.local.pause();
     if (this.stopRequested) this.local.stop();
     return this.local.run();

@@ -6,6 +6,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import type { Evaluation } from './evaluate.tf.js';
 import type { MnistData } from './mnist.tf.js';
 import type { TrainingJob } from './training-session.tf.js';
+import type { InputsJob } from './inputs-job.tf.js';
 import type { WasmPaths } from '../runtime/wasm-paths.js';
 import type { BatchReport, EpochReport, TrainResult } from './training-loop.tf.js';
 
@@ -20,11 +21,13 @@ export type ToWorker =
    * Train a copy of this model (saved with `model.save`) on this job, with the first of these
    * backends that starts and can train it. `wasmPaths`: where the page found the WASM binaries
    * (absolute URLs); the worker has no other way to know once a site's bundler renamed them.
+   * The job is digits (MNIST or the reader's, by index) or inputs computed on the page (a
+   * frozen base's features, a base's pictures), whose buffers come transferred.
    */
   | {
       type: 'train';
       artifacts: tf.io.ModelArtifacts;
-      job: TrainingJob;
+      job: TrainingJob | InputsJob;
       backends: WorkerBackend[];
       wasmPaths?: WasmPaths;
     }

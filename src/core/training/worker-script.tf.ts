@@ -2,10 +2,13 @@
  * The training worker: trains a copy of the page's model off the page's main thread, with
  * a backend of its own choosing (the page sends the order, `training-backend.ts`: wasm
  * without a real GPU, the page's GPU where it won the page's calibration); a network whose
- * gradients need a kernel that backend lacks moves to the next. On the CPU backend one batch of the course's
- * first network takes a second or more of JavaScript, and the GPU backends' dispatch,
- * shader compiles and read-backs take main-thread time too; in the page that would stall
- * scrolling and every other control. Here it costs the page only the messages.
+ * gradients need a kernel that backend lacks moves to the next. It trains whatever job the
+ * page sends: the shipped digits or the reader's own examples (by index), or inputs the page
+ * computed (a frozen base's features, a base's pictures: `inputs-job.ts`). On the CPU and
+ * wasm backends one batch of the course's first network is a long JavaScript task, and the
+ * GPU backends' dispatch, shader compiles and read-backs take main-thread time too; in the
+ * page that would stall scrolling and every other control. Here it costs the page only the
+ * messages.
  *
  * Protocol (see `training-messages.ts`): the page sends `train`; after every batch the
  * worker reports and waits for `go`, so pause and stop act at the same batch boundary as

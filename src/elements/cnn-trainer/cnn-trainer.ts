@@ -161,8 +161,9 @@ type Tfjs = typeof import('./compute.js');
  * charts, test accuracy and a confusion matrix after every epoch, a gallery of the
  * most confident mistakes and a drawing pad to try the network on your own digits.
  *
- * Training runs one batch at a time in a Web Worker with the page's backend
- * (`dist/train-worker.js`; see `setTrainingWorkerUrl`), which copies the learned weights
+ * Training runs one batch at a time in a Web Worker with a training backend of its own
+ * (`dist/train-worker.js`; see `setTrainingWorkerUrl`): the shipped digits, the reader's
+ * own examples and a base's cached features alike. It copies the learned weights
  * into `model` as it goes, so the page stays responsive; where no worker can start, the
  * batches run on the page, which gets the main thread back between them. Charts redraw
  * at most five times a second. Settings the author leaves out come from the preset.
@@ -308,7 +309,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   @state() private examplesVersion = 0;
   /** Files of the last drop or file choice that were not images or could not be read. */
   @state() private skipped: string[] = [];
-  /** Where the last batches ran: on the page, or in the training worker (on the page's backend). */
+  /** Where the last batches ran: on the page, or in the training worker (on a backend of its own). */
   @state() private trainedIn?: 'page' | 'worker';
   /** The worker's own training backend and why (the page's backend trains on the page). */
   @state() private trainedOn?: { name: string; note: string };
@@ -1143,6 +1144,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
             { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
             settings,
             hooks,
+            this.trainingWorker(),
           ),
         epochs: hyper.epochs,
         what: `${transfer.fineTune > 0 ? '' : 'the features of '}${train.length} of your examples (${test.length} held out)`,
@@ -1181,10 +1183,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       onBatchEnd: (report: BatchReport) => this.onBatchEnd(report),
       onEpochEnd: (report: EpochReport) => this.onEpochEnd(model, report, plan.epochs),
     };
-    const run =
-      plan.start?.(hooks) ??
-      // The reader's examples train on the page: the worker is fed the shipped digits only.
-      startTraining(model, plan.job, hooks, this.isCustom() ? undefined : this.trainingWorker());
+    // The shipped digits and the reader's examples alike train in the worker where it can start.
+    const run = plan.start?.(hooks) ?? startTraining(model, plan.job, hooks, this.trainingWorker());
     this.run = run;
     if (this.stopEarly) run.stop();
     this.phase = 'training';
@@ -1278,7 +1278,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const shown = this.resultSet();
     if (!shown) throw new Error('There are no held-out examples yet: train on your examples first.');
     const { data, testSet } = shown;
-    const worker = this.isCustom() ? undefined : this.trainingWorker();
+    // Digits (the shipped ones, or the reader's examples as 28×28 digits) are scored in the worker;
+    // a base that takes pictures needs the examples' pictures, which stay on the page.
+    const transfer = this.transfers.get(model);
+    const worker =
+      transfer && this.isCustom() && !this.tfjs.takesDigits(transfer.base)
+        ? undefined
+        : this.trainingWorker();
     const evaluation = await this.lease.using(
       model,
       async () =>

@@ -38,8 +38,8 @@ export { parsePreset } from '../../core/images/preprocess.tf.js';
 export { LocalTraining };
 
 /**
- * Starts a run: in the training worker when one is given (it trains on the page's backend:
- * wasm, cpu or a GPU one), else on the page.
+ * Starts a run: in the training worker when one is given (it picks its own backend: wasm,
+ * cpu or a GPU one; see `training-backend.ts`), else on the page.
  */
 export function startTraining(
   model: tfl.LayersModel,
