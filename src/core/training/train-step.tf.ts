@@ -30,6 +30,11 @@ export class TrainStep {
 
   constructor(private readonly model: tfl.LayersModel) {}
 
+  /** True once steps run the compiled function directly (after the first, where this tfjs has one). */
+  get direct(): boolean {
+    return this.train !== undefined;
+  }
+
   /** Trains on one batch; resolves with [loss, accuracy] (accuracy NaN for a model compiled without it). */
   async run(x: tf.Tensor, y: tf.Tensor): Promise<[number, number]> {
     if (this.train) {
