@@ -31,6 +31,12 @@ export function defineBenchmark<Ctx>(b: Benchmark<Ctx>): Benchmark {
   return b;
 }
 
+/** Untimed warm-up runs per path that page.ts makes before the timed ones (`?warmup=`, default 3). */
+export function warmupRuns(): number {
+  const n = Number.parseInt(new URLSearchParams(location.search).get('warmup') ?? '', 10);
+  return Number.isFinite(n) && n >= 0 ? n : 3;
+}
+
 /** Awaits a result's values (the device sync) and disposes it. */
 export async function settle(t: tf.Tensor): Promise<void> {
   try {

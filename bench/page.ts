@@ -11,7 +11,7 @@ import { ensureBackend, parseBackendName, type BackendReport } from '../src/core
 import { setAssetBase } from '../src/core/runtime/assets';
 import { setTrainingWorkerUrl } from '../src/core/runtime/worker-url';
 import { setWasmPaths } from '../src/core/runtime/wasm-paths';
-import type { Benchmark } from './benchmark';
+import { warmupRuns, type Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 
 export interface BenchResult {
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
   if (requested === 'auto' && asked !== 'auto')
     throw new Error(`?backend= must name a backend or auto, got "${asked}"`);
   const runs = intParam(params, 'runs', 5);
-  const warmup = intParam(params, 'warmup', 3);
+  const warmup = warmupRuns();
   const filter = (params.get('filter') ?? '').toLowerCase();
   const chosen = benchmarks.filter(
     (b) => b.backends.includes(requested) && b.name.toLowerCase().includes(filter),

@@ -18,7 +18,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { defineBenchmark, type Benchmark } from './benchmark';
+import { defineBenchmark, warmupRuns, type Benchmark } from './benchmark';
 import '../src/elements/cnn-trainer/define';
 import type { CnnTrainer, TrainerEpochDetail } from '../src/elements/cnn-trainer/cnn-trainer';
 import { loadMnist, mnistTensors, splitMnist } from '../src/core/training/mnist.tf';
@@ -247,7 +247,8 @@ function presetSpeedRow(preset: PresetName): Benchmark {
       disposeBare(ctx.loop);
       disposeBare(ctx.bare);
       tf.dispose([ctx.train.xs, ctx.train.ys]);
-      const sorted = [...times].sort((a, b) => a - b);
+      // The warm-up runs come first (page.ts) and pay for first-use set-up: only the timed ones count.
+      const sorted = times.slice(warmupRuns()).sort((a, b) => a - b);
       const median = sorted[sorted.length >> 1];
       if (median)
         this.name = `${base}: ${Math.round((PRESET_SAMPLES / median) * 1000).toLocaleString('en')} samples/s`;
@@ -296,5 +297,5 @@ const wantsAccuracy =
 export const trainerBenchmarks: Benchmark[] = [
   ...speedRows,
   ...PRESET_NAMES.map(presetSpeedRow),
-  ...(wantsAccuracy ? [accuracyRow('basic', '94.7%'), accuracyRow('two-conv', '96.5%')] : []),
+  ...(wantsAccuracy ? [accuracyRow('basic', '97%'), accuracyRow('two-conv', '96.5%')] : []),
 ];

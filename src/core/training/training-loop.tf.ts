@@ -1,5 +1,5 @@
 /**
- * The training loop: one batch at a time with `model.trainOnBatch`, so that a reader
+ * The training loop: one batch at a time (`TrainStep`, the model's compiled step), so that a reader
  * can pause, resume and stop at any batch boundary, the page gets the main thread
  * back between batches, and a loss that turns NaN stops the run with the weights of
  * the last good epoch restored.
@@ -9,6 +9,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { evaluateModel, type Evaluation } from './evaluate.tf.js';
 import { seededRandom } from '../math/random.js';
 import { yieldToPage } from '../runtime/yield-to-page.js';
+import { TrainStep } from './train-step.tf.js';
 
 /** Training data: images [n, 28, 28, 1] in 0..1 and one-hot labels [n, 10]. The caller owns both. */
 export interface TrainData {
@@ -147,6 +148,7 @@ export class TrainingRun {
     const totalSteps = batchesPerEpoch * epochs;
     const reports: EpochReport[] = [];
     let step = 0;
+    const trainer = new TrainStep(this.model);
     let samples = 0;
     let busyMs = 0;
     let lastYield = performance.now();
@@ -167,7 +169,7 @@ export class TrainingRun {
           let loss: number;
           let accuracy: number;
           try {
-            [loss, accuracy] = (await this.model.trainOnBatch(x, y)) as number[];
+            [loss, accuracy] = await trainer.run(x, y);
           } finally {
             tf.dispose([x, y]);
           }

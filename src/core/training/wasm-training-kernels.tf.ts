@@ -1,7 +1,9 @@
 /**
  * The gradient kernels the tfjs WASM backend lacks, or has only as slow loop nests, for
- * the trainer's layers, built from the backend's own native kernels (its XNNPACK
- * convolution and matmul, pad, slice, concat) so that a training step runs at native speed.
+ * the trainer's layers, built on the backend's own native kernels (its XNNPACK
+ * convolution and matmul) so that a training step runs at native speed; where the work is
+ * only moving numbers about (im2col, max-pooling's routing), one plain pass over the
+ * backend's memory, which its generic index-walking kernels (Slice, Concat) cannot match.
  *
  * tfjs 4.22's WASM backend has MaxPoolGrad, AvgPoolGrad and Conv2DBackpropInput but not
  * Conv2DBackpropFilter, the gradient of a convolution's weights; its Conv2DBackpropInput is
@@ -132,10 +134,13 @@ interface BackpropFilterAttrs {
 
 /**
  * dW[i, j, c, o] = Σ_{n, y, x} x_pad[n, y·sh + i, x·sw + j, c] · dy[n, y, x, o].
- * im2col on the backend, laid out for its fast matmul (XNNPACK's, used only for an
- * untransposed, unbatched product): the padded input turned channels-first [Cin, N, H, W],
- * one strided slice per filter tap, stacked into [taps·Cin, N·OH·OW]; times dy as it is,
- * [N·OH·OW, Cout], that gives [taps·Cin, Cout], which is the filter's own layout.
+ * im2col written straight into the backend's memory, laid out for its fast matmul
+ * (XNNPACK's, used only for an untransposed, unbatched product): row (i, j, c) of the
+ * [taps·Cin, N·OH·OW] matrix holds, for every output position, the input value that
+ * tap meets there (0 in the padding). Times dy as it is, [N·OH·OW, Cout], that gives
+ * [taps·Cin, Cout], which is the filter's own layout. One pass of plain loads and stores:
+ * built from the backend's Slice and Concat kernels (a generic index walk each) the
+ * same matrix cost six times the matmul.
  */
 function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInfo {
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as BackpropFilterAttrs;
@@ -156,56 +161,45 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   );
   const {
     batchSize: n,
-    inHeight,
-    inWidth,
+    inHeight: h,
+    inWidth: w,
     inChannels: cin,
     outHeight: oh,
     outWidth: ow,
     outChannels: cout,
   } = info;
   const { filterHeight: fh, filterWidth: fw, strideHeight: sh, strideWidth: sw } = info;
-  // Rows and columns of padded input the taps reach; anything beyond is never read.
-  const spanH = (oh - 1) * sh + 1;
-  const spanW = (ow - 1) * sw + 1;
-  const top = info.padInfo.top;
-  const left = info.padInfo.left;
-  const bottom = Math.max(0, spanH + fh - 1 - top - inHeight);
-  const right = Math.max(0, spanW + fw - 1 - left - inWidth);
-  const padded =
-    top || left || bottom || right
-      ? keep(
-          call(
-            backend,
-            'PadV2',
-            { x },
-            {
-              paddings: [
-                [0, 0],
-                [top, bottom],
-                [left, right],
-                [0, 0],
-              ],
-              constantValue: 0,
-            },
-          ),
-        )
-      : x;
-  const [, hp, wp] = padded.shape;
-  // With one channel, [N, H, W, 1] already is [1, N, H, W] in memory.
-  const planes = keep(
-    cin === 1
-      ? reshape(backend, padded, [1, n, hp, wp])
-      : reshape(backend, transposeMatrices(backend, padded, 1, n * hp * wp, cin), [cin, n, hp, wp]),
-  );
-  const taps: TensorInfo[] = [];
-  for (let i = 0; i < fh; i++)
-    for (let j = 0; j < fw; j++) taps.push(keep(planeTap(backend, planes, i, j, [cin, n, oh, ow], sh, sw)));
-  const stacked =
-    taps.length === 1
-      ? taps[0]
-      : keep(call(backend, 'Concat', taps as unknown as NamedTensorInfoMap, { axis: 0 }));
+  const { top, left } = info.padInfo;
   const m = n * oh * ow;
-  const cols = keep(reshape(backend, stacked, [1, fh * fw * cin, m]));
+  const heap = backend as unknown as HeapBackend;
+  // Allocate first: a growing heap would detach views taken before.
+  const cols = keep(heap.makeOutput([1, fh * fw * cin, m], 'float32'));
+  const to = heap.typedArrayFromHeap(cols);
+  const from = heap.typedArrayFromHeap(x);
+  const step = sw * cin;
+  for (let i = 0; i < fh; i++) {
+    for (let j = 0; j < fw; j++) {
+      // Output columns lo..hi−1 are the ones whose input column x·sw + j − left exists.
+      const lo = Math.min(ow, Math.max(0, Math.ceil((left - j) / sw)));
+      const hi = Math.max(lo, Math.min(ow, Math.floor((w - 1 + left - j) / sw) + 1));
+      for (let c = 0; c < cin; c++) {
+        let o = ((i * fw + j) * cin + c) * m;
+        for (let b = 0; b < n; b++) {
+          for (let yo = 0; yo < oh; yo++, o += ow) {
+            const r = yo * sh + i - top;
+            if (r < 0 || r >= h) {
+              to.fill(0, o, o + ow);
+              continue;
+            }
+            if (lo > 0) to.fill(0, o, o + lo);
+            let src = ((b * h + r) * w + lo * sw + j - left) * cin + c;
+            for (let xo = lo; xo < hi; xo++, src += step) to[o + xo] = from[src];
+            if (hi < ow) to.fill(0, o + hi, o + ow);
+          }
+        }
+      }
+    }
+  }
   const dy3 = keep(reshape(backend, dy, [1, m, cout]));
   const product = keep(
     call(backend, 'BatchMatMul', { a: cols, b: dy3 }, { transposeA: false, transposeB: false }),
@@ -213,35 +207,6 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   const dw = reshape(backend, product, [fh, fw, cin, cout]);
   free(backend, ...owned.reverse());
   return dw;
-}
-
-/** One filter tap's view of channels-first planes [C, N, H, W]: rows i, i+sh, …, columns j, j+sw, … */
-function planeTap(
-  backend: KernelBackend,
-  planes: TensorInfo,
-  i: number,
-  j: number,
-  out: Shape4,
-  sh: number,
-  sw: number,
-): TensorInfo {
-  const [c, n, oh, ow] = out;
-  if (sh === 1 && sw === 1) return call(backend, 'Slice', { x: planes }, { begin: [0, 0, i, j], size: out });
-  return call(
-    backend,
-    'StridedSlice',
-    { x: planes },
-    {
-      begin: [0, 0, i, j],
-      end: [c, n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1],
-      strides: [1, 1, sh, sw],
-      beginMask: 0,
-      endMask: 0,
-      ellipsisMask: 0,
-      newAxisMask: 0,
-      shrinkAxisMask: 0,
-    },
-  );
 }
 
 interface BackpropInputAttrs {

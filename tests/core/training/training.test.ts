@@ -11,6 +11,7 @@ import {
   type BatchReport,
 } from '../../../src/core/training/training-loop.tf.js';
 import { score } from '../../../src/core/training/evaluate.tf.js';
+import { TrainStep } from '../../../src/core/training/train-step.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
 import { augmentBatch, inverseTransform } from '../../../src/core/images/augment.tf.js';
 
@@ -71,6 +72,28 @@ describe('training loop', () => {
     const a = shuffledIndices(50, seededRandom(3));
     expect([...a].sort((x, y) => x - y)).to.deep.equal([...Array(50).keys()]);
     expect([...shuffledIndices(50, seededRandom(3))]).to.deep.equal([...a]);
+  });
+
+  it('TrainStep (one read-back a step) gives the losses, accuracies and weights of trainOnBatch exactly', async () => {
+    const before = tf.memory().numTensors;
+    const a = compiled(3);
+    const b = compiled(3);
+    const step = new TrainStep(b.model);
+    const viaTrainOnBatch: number[][] = [];
+    const viaStep: number[][] = [];
+    for (let i = 0; i < 4; i++) {
+      const [x, y] = [tf.slice(data.xs, i * 25, 25), tf.slice(data.ys, i * 25, 25)];
+      viaTrainOnBatch.push((await a.model.trainOnBatch(x, y)) as number[]);
+      viaStep.push(await step.run(x, y));
+      tf.dispose([x, y]);
+    }
+    // Steps after the first ran the compiled function directly, not trainOnBatch.
+    expect(step.direct).to.equal(true);
+    expect(viaStep).to.deep.equal(viaTrainOnBatch);
+    expect(await weightsOf(b.model)).to.deep.equal(await weightsOf(a.model));
+    a.dispose();
+    b.dispose();
+    expect(tf.memory().numTensors).to.equal(before);
   });
 
   it('learns an easy task, reports every batch and epoch, and leaks nothing', async () => {
