@@ -8,6 +8,10 @@
 export async function readThrough(page, tags, timeoutMs) {
   const selector = tags.join(',');
   const deadline = Date.now() + timeoutMs;
+  // Storybook renders a story after its page loads: look for lazy elements once ours exist.
+  await page
+    .waitForFunction((s) => document.querySelector(s), selector, { timeout: timeoutMs, polling: 100 })
+    .catch(() => {});
   // A page with no lazy element is only waited for, where it is.
   const lazy = await page.evaluate(
     (s) => [...document.querySelectorAll(s)].some((el) => el.getAttribute('loading') === 'lazy'),
