@@ -7,6 +7,7 @@ import type { BackendReport } from '../core/runtime/backend.tf.js';
 import { emit, type CnnErrorDetail } from './events.js';
 import { sharedStyles } from './shared.styles.js';
 import { TypedEventsElement } from './typed-events.js';
+import { yieldToPage } from '../core/runtime/yield-to-page.js';
 import { whenNearViewport } from '../controllers/near-viewport.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
@@ -323,13 +324,18 @@ export abstract class CnnElement<
         );
       }
       const report = await ensureBackend(asked);
+      // Each stage of a first load ends with a yield, so that the page stays responsive
+      // between them (a cached module or a ready backend would otherwise chain them into one task).
+      await yieldToPage();
       if (controller.signal.aborted) return;
       this.backendReport = report;
       this.backend = report.name;
       this.sayWhyCpu(report);
       if (computing) this.loadedTfjs = (await computing) as Tfjs;
+      await yieldToPage();
       if (controller.signal.aborted) return;
       await this.load(controller.signal);
+      await yieldToPage();
       if (controller.signal.aborted) return;
       this.state = 'ready';
       this.settleReady.resolve();
