@@ -6,15 +6,8 @@
 import { build } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
-
-/** Our tags: Vue's template compiler must treat them as custom elements, not components. */
-export const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
+// Our tags: Vue's template compiler must treat them as custom elements, not components.
+import { TAGS } from './tags.mjs';
 
 export const OUT_DIR = fileURLToPath(new URL('../.cache/interop/', import.meta.url));
 const APPS_DIR = fileURLToPath(new URL('../tests/interop/', import.meta.url));

@@ -4,14 +4,7 @@ import '../../src/index.js';
 import type { CnnElement } from '../../src/elements/cnn-element.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle } from '../helpers.js';
-
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
+import { TAGS } from '../tags.js';
 
 describe('every element, through the library entry point', () => {
   for (const tag of TAGS) {

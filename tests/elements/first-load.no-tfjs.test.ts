@@ -13,14 +13,7 @@ import '../../src/elements/pretrained-classifier/define.js';
 import '../../src/elements/filter-grid/define.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { until } from '../until.js';
-
-const TAGS = [
-  'conv-filter-playground',
-  'pooling-stepper',
-  'cnn-trainer',
-  'pretrained-classifier',
-  'filter-grid',
-];
+import { TAGS } from '../tags.js';
 
 describe('every element with TensorFlow.js blocked', () => {
   let crashes: string[];

@@ -124,11 +124,15 @@ function spreadByStrides(
   return cut;
 }
 
-interface BackpropFilterAttrs {
+/** The attributes both convolution gradients share with the convolution itself. */
+interface ConvGradAttrs {
   strides: [number, number] | number;
   pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
   dataFormat: 'NHWC' | 'NCHW';
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
+}
+
+interface BackpropFilterAttrs extends ConvGradAttrs {
   filterShape: Shape4;
 }
 
@@ -209,11 +213,7 @@ function conv2dBackpropFilter({ inputs, backend, attrs }: KernelArgs): TensorInf
   return dw;
 }
 
-interface BackpropInputAttrs {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
+interface BackpropInputAttrs extends ConvGradAttrs {
   inputShape: Shape4;
 }
 
