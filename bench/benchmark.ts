@@ -18,10 +18,14 @@ export interface Benchmark<Ctx = unknown> {
   backends: readonly (BackendName | 'auto')[];
   /** Builds inputs once, after the page's backend is ready. */
   setup(): Promise<Ctx> | Ctx;
-  /** The library's path, timed. */
-  run(ctx: Ctx): Promise<void>;
-  /** Bare tfjs doing the same work, timed alternately with `run`. */
-  baseline(ctx: Ctx): Promise<void>;
+  /**
+   * The library's path, timed. It may resolve with the milliseconds of the part the row
+   * measures (the training rows report the time of the training steps, as the element's
+   * samples/s counts it); otherwise the whole call is timed.
+   */
+  run(ctx: Ctx): Promise<void | number>;
+  /** Bare tfjs doing the same work (or the row's reference), timed alternately with `run`, the same way. */
+  baseline(ctx: Ctx): Promise<void | number>;
   /** Disposes what `setup` made (an element's release may take a microtask: return a promise then). */
   teardown(ctx: Ctx): void | Promise<void>;
 }
@@ -35,6 +39,13 @@ export function defineBenchmark<Ctx>(b: Benchmark<Ctx>): Benchmark {
 export function warmupRuns(): number {
   const n = Number.parseInt(new URLSearchParams(location.search).get('warmup') ?? '', 10);
   return Number.isFinite(n) && n >= 0 ? n : 3;
+}
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** Awaits a result's values (the device sync) and disposes it. */

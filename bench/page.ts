@@ -11,7 +11,7 @@ import { ensureBackend, parseBackendName, type BackendReport } from '../src/core
 import { setAssetBase } from '../src/core/runtime/assets';
 import { setTrainingWorkerUrl } from '../src/core/runtime/worker-url';
 import { setWasmPaths } from '../src/core/runtime/wasm-paths';
-import { warmupRuns, type Benchmark } from './benchmark';
+import { median, warmupRuns, type Benchmark } from './benchmark';
 import { benchmarks } from './benchmarks';
 
 export interface BenchResult {
@@ -61,16 +61,11 @@ function intParam(params: URLSearchParams, key: string, fallback: number): numbe
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-async function time(fn: () => Promise<void>): Promise<number> {
+/** Milliseconds of a path: what it reports of itself, else the whole call. */
+async function time(fn: () => Promise<void | number>): Promise<number> {
   const t0 = performance.now();
-  await fn();
-  return performance.now() - t0;
+  const own = await fn();
+  return typeof own === 'number' ? own : performance.now() - t0;
 }
 
 async function measure(

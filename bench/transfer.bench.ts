@@ -1,13 +1,15 @@
 /**
  * Benchmark row of transfer learning in `<cnn-trainer>` (spread into `benchmarks` by
- * bench/benchmarks.ts): one epoch of the head alone on the frozen digit base's cached
- * features (`HeadTraining`, the library's path) against one epoch of the whole joined
- * network (base unfrozen, `LocalTraining`) on the same 256 examples of 3 classes, with
- * the same held-out scoring. The ratio is the figure: aim ≤ 0.1 (head samples/s ≥ 10× the
- * full network's). The features are computed in setup, as the element computes them once
- * per example before the first head run.
+ * bench/benchmarks.ts): training the head alone on the frozen digit base's cached features
+ * (`HeadTraining`, the library's path) against training the whole joined network (base
+ * unfrozen, `LocalTraining`), one epoch each on the same 224 of 256 examples of 3 classes.
+ * Each side reports the time of its training steps, as the element's samples/s counts it
+ * (the issue's figure: head samples/s ≥ 10× the full network's, so the ratio's aim is ≤ 0.1).
+ * The whole epoch, with the run's set-up and the held-out scoring, is timed too and written
+ * into the row's name. The features are computed in setup, as the element computes them
+ * once per example before the first head run.
  */
-import { defineBenchmark, type Benchmark } from './benchmark';
+import { defineBenchmark, median, type Benchmark } from './benchmark';
 import { assetUrl } from '../src/core/runtime/assets';
 import {
   featuresOf,
@@ -19,12 +21,15 @@ import {
 } from '../src/core/training/transfer.tf';
 import { LocalTraining, type TrainingSettings } from '../src/core/training/training-session.tf';
 import { seededRandom } from '../src/core/math/random';
+import type { TrainHooks } from '../src/core/training/training-loop.tf';
 
 const EXAMPLES = 256;
 const HELD_OUT = 32;
 const CLASSES = 3;
 
 interface Ctx {
+  /** Whole-epoch wall times of each side, for the row's name. */
+  wall: { head: number[]; full: number[] };
   head: TransferModel;
   full: TransferModel;
   examples: Uint8Array[];
@@ -32,9 +37,18 @@ interface Ctx {
   settings: TrainingSettings;
 }
 
+/** Runs one training, adds its wall time to `wall`, and resolves with its training steps' milliseconds. */
+async function trainingMs(wall: number[], train: (hooks: TrainHooks) => Promise<unknown>): Promise<number> {
+  let steps = 0;
+  const t0 = performance.now();
+  await train({ onBatchEnd: (report) => void (steps = report.elapsedMs) });
+  wall.push(performance.now() - t0);
+  return steps;
+}
+
 export const transferBenchmarks: Benchmark[] = [
   defineBenchmark<Ctx>({
-    name: `cnn-trainer transfer: head epoch on cached features vs full network epoch (${EXAMPLES} examples, aim ≤ 0.1)`,
+    name: `cnn-trainer transfer: head training on cached features vs full network training, time of one epoch's steps (${EXAMPLES} examples, aim ≤ 0.1)`,
     backends: ['webgpu', 'webgl', 'wasm', 'cpu'],
     setup: async () => {
       const url = assetUrl('models/digits/model.json');
@@ -58,28 +72,26 @@ export const transferBenchmarks: Benchmark[] = [
         seed: 1,
         augment: false,
       };
-      return { head, full, examples, labels, settings };
+      return { wall: { head: [], full: [] }, head, full, examples, labels, settings };
     },
-    run: async ({ head, examples, labels, settings }) => {
+    run: async ({ wall, head, examples, labels, settings }) => {
       const train = { examples: examples.slice(HELD_OUT), labels: labels.slice(HELD_OUT) };
       const test = { examples: examples.slice(0, HELD_OUT), labels: labels.slice(0, HELD_OUT) };
-      await new HeadTraining(head, train, test, settings).run();
+      return trainingMs(wall.head, (hooks) => new HeadTraining(head, train, test, settings, hooks).run());
     },
-    baseline: async ({ full, examples, labels, settings }) => {
+    baseline: async ({ wall, full, examples, labels, settings }) => {
       const images = new Uint8Array(EXAMPLES * 784);
       examples.forEach((e, i) => images.set(e, i * 784));
       const data = { images, labels, count: EXAMPLES, classes: CLASSES };
       const indices = Array.from({ length: EXAMPLES }, (_, i) => i);
-      await new LocalTraining(full.model, {
-        data,
-        train: indices.slice(HELD_OUT),
-        test: indices.slice(0, HELD_OUT),
-        settings,
-      }).run();
+      const job = { data, train: indices.slice(HELD_OUT), test: indices.slice(0, HELD_OUT), settings };
+      return trainingMs(wall.full, (hooks) => new LocalTraining(full.model, job, hooks).run());
     },
-    teardown: ({ head, full }) => {
+    teardown({ wall, head, full }) {
       head.dispose();
       full.dispose();
+      const [h, f] = [median(wall.head), median(wall.full)];
+      this.name += `; whole epoch with set-up and scoring: ${h.toFixed(1)} vs ${f.toFixed(1)} ms (${(h / f).toFixed(2)})`;
     },
   }),
 ];

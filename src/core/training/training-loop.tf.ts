@@ -1,5 +1,6 @@
 /**
- * The training loop: one batch at a time (`TrainStep`, the model's compiled step), so that a reader
+ * The training loop: one batch at a time (`TrainStep`, the model's compiled step, or for a
+ * dense head on the wasm and cpu backends `DenseHeadStep`), so that a reader
  * can pause, resume and stop at any batch boundary, the page gets the main thread
  * back between batches, and a loss that turns NaN stops the run with the weights of
  * the last good epoch restored.
@@ -10,6 +11,8 @@ import { evaluateModel, type Evaluation } from './evaluate.tf.js';
 import { seededRandom } from '../math/random.js';
 import { yieldToPage } from '../runtime/yield-to-page.js';
 import { TrainStep } from './train-step.tf.js';
+import { denseHeadStep } from './dense-head-step.tf.js';
+import { gatherRows } from '../runtime/host-memory.tf.js';
 
 /** Training data: images [n, 28, 28, 1] in 0..1 and one-hot labels [n, 10]. The caller owns both. */
 export interface TrainData {
@@ -148,7 +151,7 @@ export class TrainingRun {
     const totalSteps = batchesPerEpoch * epochs;
     const reports: EpochReport[] = [];
     let step = 0;
-    const trainer = new TrainStep(this.model);
+    const trainer = denseHeadStep(this.model) ?? new TrainStep(this.model);
     let samples = 0;
     let busyMs = 0;
     let lastYield = performance.now();
@@ -219,12 +222,12 @@ export class TrainingRun {
   }
 
   private batch(ids: Int32Array, step: number): [tf.Tensor4D, tf.Tensor2D] {
-    return tf.tidy(() => {
-      const idx = tf.tensor1d(ids, 'int32');
-      const x = tf.gather(this.data.xs, idx) as tf.Tensor4D;
-      const y = tf.gather(this.data.ys, idx) as tf.Tensor2D;
-      return [this.options.augment ? this.options.augment(x, step) : x, y];
-    });
+    const x = gatherRows(this.data.xs, ids);
+    const y = gatherRows(this.data.ys, ids);
+    if (!this.options.augment) return [x, y];
+    const augmented = this.options.augment(x, step);
+    x.dispose();
+    return [augmented, y];
   }
 
   private async validate(start: number, count: number): Promise<{ valLoss: number; valAccuracy: number }> {

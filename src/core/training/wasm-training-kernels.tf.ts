@@ -18,6 +18,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { backend_util } from '@tensorflow/tfjs-core';
 import type { KernelBackend, NamedAttrMap, NamedTensorInfoMap, TensorInfo } from '@tensorflow/tfjs-core';
+import type { HeapBackend } from '../runtime/host-memory.tf.js';
 
 /** What the engine passes a kernel; the inputs are named by the kernel's definition. */
 interface KernelArgs {
@@ -43,12 +44,6 @@ function call(
 /** Frees intermediate results (reshapes share data and only drop a reference). */
 function free(backend: KernelBackend, ...infos: TensorInfo[]): void {
   for (const info of infos) backend.disposeData(info.dataId);
-}
-
-/** The WASM backend's own memory access (its class is not exported as a type we can import cheaply). */
-interface HeapBackend {
-  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
-  typedArrayFromHeap(info: TensorInfo): Float32Array;
 }
 
 /**

@@ -7,9 +7,9 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 // tfjs-layers registers tfjs' gradient functions, as the trainer's model code does.
 import '@tensorflow/tfjs-layers';
-import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import { registerWasmTrainingKernels } from '../../../src/core/training/wasm-training-kernels.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
+import { onWasmWithoutLeaks, relativeError } from './wasm-against-cpu.js';
 
 type Pad = 'valid' | 'same' | number;
 interface ConvCase {
@@ -32,18 +32,6 @@ async function on(backend: string, f: () => tf.Tensor[]): Promise<Float32Array[]
   const read = await Promise.all(outs.map(async (t) => (await t.data()) as Float32Array));
   tf.dispose(outs);
   return read;
-}
-
-/** ‖a − b‖∞ / ‖b‖∞, the relative error the issue bounds by 1e-4. */
-function relativeError(a: Float32Array, b: Float32Array): number {
-  expect(a.length).to.equal(b.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / Math.max(scale, 1e-12);
 }
 
 /** Gradients of Σ conv2d(x, w)·r with respect to x and w, on one backend. */
@@ -83,16 +71,7 @@ for (const x of [
 
 describe('wasm training kernels against the cpu backend', function () {
   this.timeout(120_000);
-  let baseline: number;
-  before(async () => {
-    const report = await ensureBackend('wasm');
-    expect(report.name).to.equal('wasm');
-    baseline = tf.memory().numTensors;
-  });
-  after(async () => {
-    await tf.setBackend('wasm');
-    expect(tf.memory().numTensors).to.equal(baseline);
-  });
+  const tensors = onWasmWithoutLeaks();
 
   it('registers idempotently, and the wasm backend then has both convolution gradients', () => {
     registerWasmTrainingKernels();
@@ -158,7 +137,7 @@ describe('wasm training kernels against the cpu backend', function () {
     expect(messages[0]).to.contain('dilation');
     expect(messages[0]).not.to.contain('not registered');
     // tfjs' own refusal leaves its forward tensors behind (three per backend, ours or not).
-    baseline = tf.memory().numTensors;
+    tensors.rebase();
   });
 
   it('dense layers: matrix products with transposed operands (their gradients) within 1e-4 of the cpu backend', async () => {

@@ -5,7 +5,6 @@
  */
 import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
-import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import { buildModel, disposeOptimizer, makeOptimizer } from '../../../src/core/models/model-build.tf.js';
 import {
   PRESETS,
@@ -14,6 +13,7 @@ import {
   type OptimizerName,
 } from '../../../src/core/models/model-spec.js';
 import { seededRandom } from '../../../src/core/math/random.js';
+import { onWasmWithoutLeaks } from './wasm-against-cpu.js';
 
 const CUSTOM: Record<string, LayerSpec[]> = {
   'every custom layer type': [
@@ -85,15 +85,7 @@ async function oneStep(
 
 describe('training on the wasm backend', function () {
   this.timeout(120_000);
-  let baseline: number;
-  before(async () => {
-    expect((await ensureBackend('wasm')).name).to.equal('wasm');
-    baseline = tf.memory().numTensors;
-  });
-  after(async () => {
-    await tf.setBackend('wasm');
-    expect(tf.memory().numTensors).to.equal(baseline);
-  });
+  onWasmWithoutLeaks();
 
   for (const [name, layers, optimizer] of CASES) {
     it(`${name}: one ${optimizer} step on wasm moves the weights as on cpu`, async () => {
