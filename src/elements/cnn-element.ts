@@ -91,6 +91,12 @@ export abstract class CnnElement<
   private loadStarted = false;
   /** Stops waiting for the viewport (`loading="lazy"`). */
   private cancelWait?: () => void;
+  /**
+   * A lazy element still far from the viewport shows only its empty frame: rendering every
+   * element's controls of a long article at once costs the first load long tasks (a trainer's
+   * take 80–170 ms here), for parts no reader sees before scrolling 800 px further.
+   */
+  @state() private far = false;
   private busyCount = 0;
   /** Counts lifetimes: work started before the element left the page must not touch the new one's busy count. */
   private generation = 0;
@@ -126,8 +132,10 @@ export abstract class CnnElement<
     this.defaults.capture();
     super.connectedCallback();
     if (this.loadStarted || this.cancelWait) return;
-    if (this.loading === 'lazy') this.cancelWait = whenNearViewport(this, () => this.startWhenWaiting());
-    else void this.startLoading();
+    if (this.loading === 'lazy') {
+      this.far = true;
+      this.cancelWait = whenNearViewport(this, () => this.startWhenWaiting());
+    } else void this.startLoading();
   }
 
   /** Starts a lazy element's loading, once (its viewport wait may also end by `loading="eager"`). */
@@ -135,6 +143,7 @@ export abstract class CnnElement<
     if (!this.cancelWait) return;
     this.cancelWait();
     this.cancelWait = undefined;
+    this.far = false;
     if (this.isConnected && !this.loadStarted) void this.startLoading();
   }
 
@@ -280,6 +289,7 @@ export abstract class CnnElement<
   }
 
   protected override render(): TemplateResult {
+    if (this.far) return html`<div class="frame" part="frame"></div>`;
     return html`<div class="frame" part="frame">
       ${this.renderContent()}
       ${this.errorMessage ? html`<div class="error" part="error" role="alert">${this.errorMessage}</div>` : nothing}

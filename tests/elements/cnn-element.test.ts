@@ -73,9 +73,14 @@ describe('CnnElement (shared base)', () => {
       0,
       'loading',
     ]);
+    // Far from the viewport, only the empty frame: no controls, no status line yet.
+    const frame = (el: TestCnnElement) => el.shadowRoot!.querySelector('[part=frame]')!;
+    expect([frame(scrolled).childElementCount, frame(madeEager).childElementCount]).to.deep.equal([0, 0]);
     scrolled.scrollIntoView();
     await scrolled.ready;
     expect([scrolled.loads, madeEager.loads]).to.deep.equal([1, 0]);
+    expect(frame(scrolled).querySelector('[part=status]'), 'the whole element once near').to.exist;
+    expect(frame(madeEager).childElementCount).to.equal(0);
     madeEager.removeAttribute('loading');
     await madeEager.ready;
     expect(madeEager.loads).to.equal(1);
