@@ -4,11 +4,12 @@
  *
  * Such a head has little arithmetic and many small kernels: tfjs-layers' compiled step makes
  * about 160 kernel calls a batch (the loss and metric with their gradients, Adam's dozen
- * element-wise ops per weight), and on wasm each costs tens of microseconds of bookkeeping,
- * several times the head's matrix products. Here the backward pass is written out (softmax
- * with cross-entropy gives p − y; ReLU passes where its output is positive), the products run
- * as tfjs kernels, and the optimizer's update runs in one loop per weight over the values read
- * back, which on these backends is a copy, not a wait for a device: about 20 kernel calls a batch.
+ * element-wise ops per weight), each with tfjs' bookkeeping around it, and on wasm a step of
+ * an 800 → 64 → 3 head took about 5 ms. Here the backward pass is written out (softmax with
+ * cross-entropy gives p − y; ReLU passes where its output is positive). The first, large
+ * product and its weight gradient run as tfjs kernels; the small layers after it, the loss
+ * and the optimizer's update run as loops over the values where they lie (`peek`: on these
+ * backends a view, not a wait for a device): about 6 kernel calls a batch.
  * The update rules are tfjs' own (SGD, momentum, Adam with its bias correction and epsilon), so a
  * run learns as the compiled step does; the loss differs only where Keras' clip at 1e-7 stops the
  * gradient of an example already wrong with near certainty, which this step keeps learning from.
