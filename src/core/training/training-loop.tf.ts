@@ -224,8 +224,10 @@ export class TrainingRun {
   private batch(ids: Int32Array, step: number): [tf.Tensor4D, tf.Tensor2D] {
     const x = gatherRows(this.data.xs, ids);
     const y = gatherRows(this.data.ys, ids);
-    if (!this.options.augment) return [x, y];
-    const augmented = this.options.augment(x, step);
+    const augment = this.options.augment;
+    if (!augment) return [x, y];
+    // The augmentation's intermediate tensors are its own; only the batch it returns is kept.
+    const augmented = tf.tidy(() => augment(x, step));
     x.dispose();
     return [augmented, y];
   }
