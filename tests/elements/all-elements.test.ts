@@ -4,7 +4,7 @@ import '../../src/index.js';
 import type { CnnElement } from '../../src/elements/cnn-element.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { expectTensorsBackTo, idle } from '../helpers.js';
-import { TAGS } from '../tags.js';
+import { TAGS } from '../../scripts/tags.mjs';
 
 describe('every element, through the library entry point', () => {
   for (const tag of TAGS) {

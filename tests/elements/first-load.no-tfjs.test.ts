@@ -13,7 +13,7 @@ import '../../src/elements/pretrained-classifier/define.js';
 import '../../src/elements/filter-grid/define.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { until } from '../until.js';
-import { TAGS } from '../tags.js';
+import { TAGS } from '../../scripts/tags.mjs';
 
 describe('every element with TensorFlow.js blocked', () => {
   let crashes: string[];
