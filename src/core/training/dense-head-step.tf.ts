@@ -18,6 +18,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { inHostMemory, peek, tensorCopy } from '../runtime/host-memory.tf.js';
+import { compiledModelOf } from './train-step.tf.js';
 
 /** A weight as tfjs-layers holds it (read gives the variable, write assigns it). */
 interface LayerWeight {
@@ -155,11 +156,7 @@ function headShapeOf(model: tfl.LayersModel): HeadShape | undefined {
 /** The step for this compiled model on this backend, or undefined where `TrainStep` must run it. */
 export function denseHeadStep(model: tfl.LayersModel): DenseHeadStep | undefined {
   if (!inHostMemory()) return undefined;
-  const inner = ((model as unknown as { model?: tfl.LayersModel }).model ?? model) as unknown as {
-    loss?: unknown;
-    optimizer?: tf.Optimizer;
-    metricsNames?: string[];
-  };
+  const inner = compiledModelOf(model) as unknown as { loss?: unknown; optimizer?: tf.Optimizer };
   if (inner.loss !== 'categoricalCrossentropy' || !inner.optimizer) return undefined;
   const shape = headShapeOf(model);
   const rule = ruleOf(inner.optimizer);

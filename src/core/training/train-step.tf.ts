@@ -16,11 +16,14 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 /** The training function tfjs-layers builds for `trainOnBatch` ([inputs, targets] → [loss, ...metrics]). */
 type TrainFunction = (data: tf.Tensor[]) => tf.Scalar[];
 
-/** The model's own training function (a Sequential delegates to its inner model), when this tfjs has one. */
+/** The model that holds the compiled state (loss, optimizer, training function): a Sequential delegates to its inner model. */
+export function compiledModelOf(model: tfl.LayersModel): tfl.LayersModel {
+  return (model as unknown as { model?: tfl.LayersModel }).model ?? model;
+}
+
+/** The model's own training function, when this tfjs has one. */
 function trainFunctionOf(model: tfl.LayersModel): TrainFunction | undefined {
-  const inner = ((model as unknown as { model?: tfl.LayersModel }).model ?? model) as unknown as {
-    makeTrainFunction?: () => TrainFunction;
-  };
+  const inner = compiledModelOf(model) as unknown as { makeTrainFunction?: () => TrainFunction };
   return typeof inner.makeTrainFunction === 'function' ? inner.makeTrainFunction() : undefined;
 }
 
