@@ -18,6 +18,8 @@ export async function imageToGrid(url: string, maxSide = 16): Promise<number[][]
 /**
  * Reduces an HWC feature map to a readable 2-D grid: channels averaged, then
  * block-averaged so the longest side is at most `maxSide`, values rounded to 2 decimals.
+ * One pass in storage order: a linked playground's map is up to 512×512×3 and is reduced
+ * while the page loads, before the engine has optimised anything.
  */
 export function reduceFeatureMap(
   values: ArrayLike<number>,
@@ -27,21 +29,21 @@ export function reduceFeatureMap(
   const factor = Math.max(1, Math.ceil(Math.max(h, w) / maxSide));
   const oh = Math.ceil(h / factor);
   const ow = Math.ceil(w / factor);
-  const grid: number[][] = [];
-  for (let r = 0; r < oh; r++) {
-    const line: number[] = [];
-    for (let col = 0; col < ow; col++) {
-      let sum = 0;
-      let n = 0;
-      for (let y = r * factor; y < Math.min(h, (r + 1) * factor); y++) {
-        for (let x = col * factor; x < Math.min(w, (col + 1) * factor); x++) {
-          for (let k = 0; k < c; k++) sum += values[(y * w + x) * c + k];
-          n += c;
-        }
-      }
-      line.push(Math.round((sum / n) * 100) / 100);
+  const sums = new Float64Array(oh * ow);
+  const counts = new Float64Array(oh * ow);
+  let i = 0;
+  for (let y = 0; y < h; y++) {
+    const row = Math.floor(y / factor) * ow;
+    for (let x = 0; x < w; x++) {
+      const cell = row + Math.floor(x / factor);
+      for (let k = 0; k < c; k++) sums[cell] += values[i++];
+      counts[cell] += c;
     }
-    grid.push(line);
   }
-  return grid;
+  return Array.from({ length: oh }, (_, r) =>
+    Array.from(
+      { length: ow },
+      (_, col) => Math.round((sums[r * ow + col] / counts[r * ow + col]) * 100) / 100,
+    ),
+  );
 }

@@ -23,18 +23,11 @@ import type { BackendName } from './backend-name.js';
 import { config } from './config-state.js';
 import { calibrate, type Calibration } from './backend-calibration.tf.js';
 import { prepareWasm, wasmStartProblem } from './wasm-setup.tf.js';
+import { surveyGpus, type AdapterInfo, type Survey } from './gpu-survey.js';
 
 export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
 export { setWasmPaths } from './wasm-paths.js';
-
-export interface AdapterInfo {
-  vendor: string;
-  architecture: string;
-  device: string;
-  description: string;
-  /** True for software rasterisers (SwiftShader, llvmpipe, lavapipe, WARP) and fallback adapters. */
-  isSoftware: boolean;
-}
+export { surveyGpus, type AdapterInfo, type Survey } from './gpu-survey.js';
 
 export interface BackendAttempt {
   name: BackendName;
@@ -61,9 +54,6 @@ export interface BackendReport {
   calibration?: Calibration;
 }
 
-/** Software rasterisers: a GPU API drawn on the CPU. */
-const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
-
 let choice: Promise<BackendReport> | undefined;
 
 /**
@@ -78,29 +68,6 @@ export function ensureBackend(request: BackendName | 'auto' = 'auto'): Promise<B
 /** The report of the backend already chosen, if any. */
 export function currentBackend(): Promise<BackendReport> | undefined {
   return choice;
-}
-
-/** What this browser offers before any backend starts: the GPU adapters, or why there are none. */
-export interface Survey {
-  webgpu: AdapterInfo | string;
-  webgl: AdapterInfo | string;
-}
-
-/** Looks at the WebGPU adapter and the WebGL renderer without starting a backend. */
-export async function surveyGpus(): Promise<Survey> {
-  let webgpu: AdapterInfo | string;
-  try {
-    webgpu = (await readAdapterInfo()) ?? 'navigator.gpu.requestAdapter() found no adapter';
-  } catch (e) {
-    webgpu = messageOf(e);
-  }
-  let webgl: AdapterInfo | string;
-  try {
-    webgl = readWebGLRenderer() ?? 'no WebGL2 context could be made';
-  } catch (e) {
-    webgl = messageOf(e);
-  }
-  return { webgpu, webgl };
 }
 
 /**
@@ -156,7 +123,7 @@ async function choose(request: BackendName | 'auto'): Promise<BackendReport> {
     const missing = name === 'webgpu' || name === 'webgl' ? survey[name] : undefined;
     const error = typeof missing === 'string' ? missing : await tryBackend(name);
     if (error === undefined) {
-      const report = describe(name, request, skipped, await adapterOf(name), survey);
+      const report = describe(name, request, skipped, await adapterOf(name, survey), survey);
       if (calibration)
         report.reason += ` ${calibration.note}${calibration.cached ? ' (kept from earlier in this session)' : ''}`;
       return { ...report, order, calibration };
@@ -171,10 +138,11 @@ async function choose(request: BackendName | 'auto'): Promise<BackendReport> {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-async function adapterOf(name: BackendName): Promise<AdapterInfo | undefined> {
-  if (name === 'webgpu') return readAdapterInfo();
-  if (name === 'webgl') return readWebGLRenderer();
-  return undefined;
+/** The GPU behind a backend, from the survey already made (a forced backend has none yet). */
+async function adapterOf(name: BackendName, survey?: Survey): Promise<AdapterInfo | undefined> {
+  if (name !== 'webgpu' && name !== 'webgl') return undefined;
+  const found = (survey ?? (await surveyGpus()))[name];
+  return typeof found === 'string' ? undefined : found;
 }
 
 /** Registers (by importing) and activates one backend; returns why it failed, or undefined. */
@@ -212,46 +180,6 @@ async function register(name: BackendName): Promise<string | undefined> {
     case 'cpu':
       return undefined;
   }
-}
-
-async function readAdapterInfo(): Promise<AdapterInfo | undefined> {
-  if (typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
-    throw new Error('navigator.gpu is missing (WebGPU is not supported or not enabled)');
-  }
-  const adapter = await navigator.gpu.requestAdapter();
-  if (!adapter) return undefined;
-  // `adapter.info` is newer than the WebGPU typings tfjs ships with.
-  const info: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean } =
-    (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info ?? {};
-  const vendor = info.vendor ?? '';
-  const architecture = info.architecture ?? '';
-  const description = info.description ?? '';
-  const isSoftware =
-    Boolean(info.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter) ||
-    SOFTWARE.test(`${vendor} ${architecture} ${description}`);
-  return { vendor, architecture, device: info.device ?? '', description, isSoftware };
-}
-
-/**
- * WebGL may run on SwiftShader (the CPU) where there is no GPU: say so, so that nobody
- * reads its timings as GPU timings. A throwaway context shows the renderer.
- */
-function readWebGLRenderer(): AdapterInfo | undefined {
-  if (typeof document === 'undefined') return undefined;
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) return undefined;
-  const ext = gl.getExtension('WEBGL_debug_renderer_info');
-  const description = ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
-  const vendor = ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL)) : '';
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  const soft = SOFTWARE.exec(description);
-  return {
-    vendor,
-    architecture: soft ? soft[0].toLowerCase() : '',
-    device: '',
-    description,
-    isSoftware: Boolean(soft),
-  };
 }
 
 /** "SIMD, 2 threads" for the wasm backend's badge. */
