@@ -1,11 +1,13 @@
 /**
  * Every layer's output for one input, in model order: what `<filter-grid view="network">`
- * draws. One multi-output model per source model (built once, sharing its weights) runs
- * the whole network in a single predict; every output is read with `await data()` and
- * disposed before returning, so a refresh leaves no tensor behind.
+ * draws. A plain chain of common layers runs as tfjs ops, layer by layer (`layer-chain.tf.ts`);
+ * any other model runs as one multi-output model per source model (built once, sharing
+ * its weights) in a single predict. Every output is read with `await data()` and disposed
+ * before returning, so a refresh leaves no tensor behind.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { chainOf, runChain } from './layer-chain.tf.js';
 
 /** One layer's output for the current input, batch dimension dropped. */
 export interface LayerOutput {
@@ -39,10 +41,13 @@ function probeOf(model: tfl.LayersModel): tfl.LayersModel {
 /** Runs `input` ([1, h, w, c], the caller's to dispose) through the model and reads every layer's output. */
 export async function layerOutputs(model: tfl.LayersModel, input: tf.Tensor): Promise<LayerOutput[]> {
   const layers = shownLayers(model);
-  const ys = tf.tidy(() => {
-    const out = probeOf(model).predict(input);
-    return Array.isArray(out) ? out : [out];
-  });
+  const chain = chainOf(model, layers);
+  const ys = chain
+    ? runChain(chain, input)
+    : tf.tidy(() => {
+        const out = probeOf(model).predict(input);
+        return Array.isArray(out) ? out : [out];
+      });
   try {
     const values = await Promise.all(ys.map((y) => y.data() as Promise<Float32Array>));
     return layers.map((l, i) => ({
@@ -78,10 +83,9 @@ export async function convMapRecipe(
 ): Promise<ConvMapRecipe> {
   const config = layer.getConfig() as {
     strides?: number[];
-    dilation_rate?: number | number[];
+    dilationRate?: number | number[];
     padding?: string;
     activation?: string;
-    use_bias?: boolean;
   };
   const [kernel, bias] = layer.getWeights();
   const [kh, kw, inC, outC] = kernel.shape;
@@ -93,9 +97,10 @@ export async function convMapRecipe(
     ),
   );
   const strides = config.strides ?? [1, 1];
-  const dilations = Array.isArray(config.dilation_rate)
-    ? config.dilation_rate
-    : [config.dilation_rate ?? 1, config.dilation_rate ?? 1];
+  // tfjs-layers names its config keys in camelCase (dilation_rate is the Keras file's name).
+  const dilations = Array.isArray(config.dilationRate)
+    ? config.dilationRate
+    : [config.dilationRate ?? 1, config.dilationRate ?? 1];
   if (strides[0] !== strides[1] || dilations[0] !== dilations[1])
     throw new Error(`${layer.name} has different steps across and down, which the playground does not take.`);
   return {

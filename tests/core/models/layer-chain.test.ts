@@ -1,0 +1,170 @@
+/**
+ * The network view's layer-by-layer chain against tfjs-layers' own multi-output predict
+ * (the reference: the layers applied as tfjs-layers applies them), on wasm and on cpu, and
+ * the models it must leave to predict.
+ */
+import { expect } from '@open-wc/testing';
+import * as tf from '@tensorflow/tfjs-core';
+import * as tfl from '@tensorflow/tfjs-layers';
+import { chainOf, runChain } from '../../../src/core/models/layer-chain.tf.js';
+import { shownLayers } from '../../../src/core/models/layer-outputs.tf.js';
+import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
+
+const init = (s: number) => tfl.initializers.glorotUniform({ seed: 70 + s });
+
+/** Every layer kind and setting the chain takes, in one model. */
+function richModel(): tfl.Sequential {
+  const m = tfl.sequential();
+  m.add(
+    tfl.layers.conv2d({
+      inputShape: [17, 15, 2],
+      filters: 4,
+      kernelSize: 3,
+      activation: 'relu6',
+      kernelInitializer: init(1),
+      biasInitializer: 'ones',
+    }),
+  );
+  m.add(
+    tfl.layers.conv2d({
+      filters: 5,
+      kernelSize: [3, 2],
+      strides: 2,
+      padding: 'same',
+      activation: 'tanh',
+      kernelInitializer: init(2),
+    }),
+  );
+  m.add(tfl.layers.averagePooling2d({ poolSize: 2, strides: 1, padding: 'same' }));
+  m.add(
+    tfl.layers.conv2d({
+      filters: 6,
+      kernelSize: 2,
+      dilationRate: 2,
+      activation: 'elu',
+      useBias: false,
+      kernelInitializer: init(3),
+    }),
+  );
+  m.add(tfl.layers.maxPooling2d({ poolSize: [2, 3] }));
+  m.add(tfl.layers.activation({ activation: 'sigmoid' }));
+  m.add(tfl.layers.conv2d({ filters: 3, kernelSize: 1, activation: 'softmax', kernelInitializer: init(4) }));
+  m.add(tfl.layers.globalAveragePooling2d({}));
+  m.add(tfl.layers.dense({ units: 9, activation: 'sigmoid', kernelInitializer: init(5) }));
+  m.add(tfl.layers.dropout({ rate: 0.3 }));
+  m.add(tfl.layers.dense({ units: 4, activation: 'softmax', kernelInitializer: init(6) }));
+  return m;
+}
+
+/** The reference: tfjs-layers' predict with every shown layer as an output. */
+async function byPredict(model: tfl.LayersModel, x: tf.Tensor): Promise<Float32Array[]> {
+  const probe = tfl.model({
+    inputs: model.inputs,
+    outputs: shownLayers(model).map((l) => l.output as tfl.SymbolicTensor),
+  });
+  const ys = probe.predict(x) as tf.Tensor[];
+  const values = await Promise.all(ys.map((y) => y.data() as Promise<Float32Array>));
+  tf.dispose(ys);
+  return values;
+}
+
+for (const backend of ['wasm', 'cpu'] as const) {
+  describe(`core/layer-chain on ${backend}`, () => {
+    before(async () => {
+      await ensureBackend(backend);
+      // ensureBackend keeps the page's first choice: the second describe switches itself.
+      await tf.setBackend(backend);
+    });
+
+    it('gives every layer’s output as tfjs-layers’ predict does', async () => {
+      const model = richModel();
+      const layers = shownLayers(model);
+      const chain = chainOf(model, layers);
+      expect(chain !== undefined, 'every layer here is one the chain knows').to.equal(true);
+      const x = tf.randomUniform([1, 17, 15, 2], -1, 1, 'float32', 5);
+      const expected = await byPredict(model, x);
+      const before = tf.memory().numTensors;
+      const ys = runChain(chain!, x);
+      expect(ys.map((y) => y.shape.slice(1))).to.deep.equal(
+        layers.map((l) => (l.outputShape as number[]).slice(1)),
+      );
+      const got = await Promise.all(ys.map((y) => y.data()));
+      tf.dispose(ys);
+      expect(tf.memory().numTensors, 'only the outputs were kept, and they are disposed').to.equal(before);
+      got.forEach((values, i) => {
+        expect(values.length, layers[i].name).to.equal(expected[i].length);
+        values.forEach((v, k) => expect(v, `${layers[i].name}[${k}]`).to.be.closeTo(expected[i][k], 1e-5));
+      });
+      x.dispose();
+      model.dispose();
+    });
+
+    it('reads the weights at every run (a model in training shows its current weights)', async () => {
+      const model = richModel();
+      const chain = chainOf(model, shownLayers(model))!;
+      const x = tf.randomUniform([1, 17, 15, 2], -1, 1, 'float32', 6);
+      const first = runChain(chain, x);
+      const out0 = await first[first.length - 1].data();
+      const last = model.layers[model.layers.length - 1];
+      last.setWeights(last.getWeights().map((w) => tf.mul(w, 3)));
+      const second = runChain(chain, x);
+      const out1 = await second[second.length - 1].data();
+      const expected = await byPredict(model, x);
+      expect(Array.from(out1)).to.not.deep.equal(Array.from(out0));
+      out1.forEach((v, k) => expect(v).to.be.closeTo(expected[expected.length - 1][k], 1e-5));
+      tf.dispose([...first, ...second, x]);
+      model.dispose();
+    });
+
+    it('leaves to predict what it does not do exactly as the layers do', () => {
+      const cases: Array<[string, () => tfl.LayersModel]> = [
+        [
+          'batch normalization',
+          () =>
+            tfl.sequential({
+              layers: [
+                tfl.layers.conv2d({ inputShape: [8, 8, 1], filters: 2, kernelSize: 3 }),
+                tfl.layers.batchNormalization(),
+              ],
+            }),
+        ],
+        [
+          'a Dense layer on maps',
+          () => tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4, 4, 2], units: 3 })] }),
+        ],
+        [
+          'channels first',
+          () =>
+            tfl.sequential({
+              layers: [
+                tfl.layers.maxPooling2d({ inputShape: [2, 8, 8], poolSize: 2, dataFormat: 'channelsFirst' }),
+              ],
+            }),
+        ],
+        [
+          'an activation without a tfjs op',
+          () =>
+            tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [4], units: 3, activation: 'selu' })] }),
+        ],
+        [
+          'two branches',
+          () => {
+            const input = tfl.input({ shape: [6] });
+            const a = tfl.layers.dense({ units: 3 }).apply(input) as tfl.SymbolicTensor;
+            const b = tfl.layers.dense({ units: 3 }).apply(input) as tfl.SymbolicTensor;
+            return tfl.model({
+              inputs: input,
+              outputs: tfl.layers.add().apply([a, b]) as tfl.SymbolicTensor,
+            });
+          },
+        ],
+      ];
+      for (const [what, make] of cases) {
+        const model = make();
+        // A boolean: a chain of closures makes an unreadable (and costly) failure message.
+        expect(chainOf(model, shownLayers(model)) === undefined, what).to.equal(true);
+        model.dispose();
+      }
+    });
+  });
+}
