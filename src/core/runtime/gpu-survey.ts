@@ -5,12 +5,13 @@
  * Reading the renderer means making a WebGL context, and on a machine without a GPU the
  * browser's first one starts SwiftShader: 60–300 ms during which the page cannot respond
  * (measured on this project's CI machine; it was the longest task of the demo's load).
- * So the renderer is read in a throwaway worker (an OffscreenCanvas there) and only where
+ * So the facts are read in a throwaway worker (an OffscreenCanvas there) and only where
  * that cannot run (no Worker, a Content-Security-Policy that blocks `blob:` workers, no
- * OffscreenCanvas) on the page's own thread. One function, `probeRenderer`, reads it in
- * both places: the worker runs its source text. The WebGPU adapter is asked for on the
- * page (an asynchronous call that does not hold the page up): the backend runs there,
- * and a page may hide `navigator.gpu` from itself.
+ * OffscreenCanvas) on the page's own thread. One function, `probe`, reads them in both
+ * places: the worker runs its source text. Asking for the WebGPU adapter also holds the
+ * calling thread up (35 ms without an adapter, 120–670 ms for SwiftShader's, measured here),
+ * so the worker asks too, but only when the page itself has `navigator.gpu`: the backend
+ * runs on the page, and a page may hide WebGPU from itself.
  */
 
 export interface AdapterInfo {
@@ -31,14 +32,42 @@ export interface Survey {
 /** Software rasterisers: a GPU API drawn on the CPU. */
 export const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
 
-/** The renderer's raw names, or why there are none; `false`: no canvas here to make a context on. */
-type RendererFacts = { vendor: string; renderer: string } | string | false;
+/** The raw facts `probe` reads; a string says why a part could not be read. */
+interface Facts {
+  webgpu:
+    | { vendor: string; architecture: string; device: string; description: string; fallback: boolean }
+    | string;
+  /** `false`: no canvas to make a context on here (a worker without OffscreenCanvas). */
+  webgl: { vendor: string; renderer: string } | string | false;
+}
 
 /**
- * Reads the renderer's names. Self-contained (no imports, no helpers outside its body)
- * because a worker runs it from its source text.
+ * Reads the facts. Self-contained (no imports, no helpers outside its body) because a
+ * worker runs it from its source text.
  */
-function probeRenderer(): RendererFacts {
+async function probe(askGpu: boolean): Promise<Facts> {
+  const facts: Facts = { webgpu: '', webgl: false };
+  try {
+    const gpu = askGpu ? (globalThis.navigator as Navigator | undefined)?.gpu : undefined;
+    const adapter = gpu ? await gpu.requestAdapter() : undefined;
+    // `adapter.info` is newer than the WebGPU typings tfjs ships with.
+    const info = (adapter as (GPUAdapter & { info?: GPUAdapterInfo; isFallbackAdapter?: boolean }) | null)
+      ?.info;
+    const fallback = (info as { isFallbackAdapter?: boolean } | undefined)?.isFallbackAdapter;
+    facts.webgpu = !gpu
+      ? 'navigator.gpu is missing (WebGPU is not supported or not enabled)'
+      : !adapter
+        ? 'navigator.gpu.requestAdapter() found no adapter'
+        : {
+            vendor: info?.vendor ?? '',
+            architecture: info?.architecture ?? '',
+            device: info?.device ?? '',
+            description: info?.description ?? '',
+            fallback: Boolean(fallback ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter),
+          };
+  } catch (e) {
+    facts.webgpu = e instanceof Error ? e.message : String(e);
+  }
   try {
     const canvas =
       typeof OffscreenCanvas === 'function'
@@ -46,30 +75,33 @@ function probeRenderer(): RendererFacts {
         : typeof document === 'object'
           ? document.createElement('canvas')
           : undefined;
-    if (!canvas) return false;
-    const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
-    if (!gl) return 'no WebGL2 context could be made';
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    const names = {
-      vendor: ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL)) : '',
-      renderer: ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '',
-    };
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    return names;
+    if (canvas) {
+      const gl = canvas.getContext('webgl2') as WebGL2RenderingContext | null;
+      if (!gl) facts.webgl = 'no WebGL2 context could be made';
+      else {
+        const ext = gl.getExtension('WEBGL_debug_renderer_info');
+        facts.webgl = {
+          vendor: ext ? String(gl.getParameter(ext.UNMASKED_VENDOR_WEBGL)) : '',
+          renderer: ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '',
+        };
+        gl.getExtension('WEBGL_lose_context')?.loseContext();
+      }
+    }
   } catch (e) {
-    return e instanceof Error ? e.message : String(e);
+    facts.webgl = e instanceof Error ? e.message : String(e);
   }
+  return facts;
 }
 
-/** How long the worker may take before the page reads the renderer itself. */
+/** How long the worker may take before the page reads the facts itself. */
 const WORKER_PATIENCE_MS = 5000;
 
-/** Runs `probeRenderer` in a throwaway worker; rejects where workers cannot run it. */
-function probeRendererInWorker(): Promise<RendererFacts> {
-  const source = `postMessage((${probeRenderer.toString()})());`;
+/** Runs `probe` in a throwaway worker; rejects where workers cannot run it. */
+function probeInWorker(askGpu: boolean): Promise<Facts> {
+  const source = `(${probe.toString()})(${askGpu}).then((f) => postMessage(f), (e) => postMessage({ failed: String(e) }));`;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  return new Promise<RendererFacts>((resolve, reject) => {
-    let worker: Worker | undefined;
+  return new Promise<Facts>((resolve, reject) => {
+    let worker: Worker;
     const done = () => {
       clearTimeout(timer);
       worker?.terminate();
@@ -86,9 +118,10 @@ function probeRendererInWorker(): Promise<RendererFacts> {
       reject(e instanceof Error ? e : new Error(String(e)));
       return;
     }
-    worker.onmessage = (e: MessageEvent<RendererFacts>) => {
+    worker.onmessage = (e: MessageEvent<Facts | { failed: string }>) => {
       done();
-      resolve(e.data);
+      if ('failed' in e.data) reject(new Error(e.data.failed));
+      else resolve(e.data);
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -98,45 +131,38 @@ function probeRendererInWorker(): Promise<RendererFacts> {
   });
 }
 
-/** The renderer's names, read off the page's thread where the browser allows it. */
-async function readRenderer(): Promise<RendererFacts> {
+/** The facts, read off the page's thread where the browser allows it. */
+async function readFacts(): Promise<Facts> {
+  const askGpu = Boolean((globalThis.navigator as Navigator | undefined)?.gpu);
   if (typeof Worker !== 'function' || typeof Blob !== 'function' || typeof URL.createObjectURL !== 'function')
-    return probeRenderer();
+    return probe(askGpu);
+  let facts: Facts;
   try {
-    const facts = await probeRendererInWorker();
-    // A worker without OffscreenCanvas: the page reads it.
-    return facts === false ? probeRenderer() : facts;
+    facts = await probeInWorker(askGpu);
   } catch {
-    return probeRenderer();
+    return probe(askGpu);
   }
-}
-
-/** The page's WebGPU adapter, or why there is none. */
-async function readAdapter(): Promise<AdapterInfo | string> {
-  try {
-    const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
-    if (!gpu) return 'navigator.gpu is missing (WebGPU is not supported or not enabled)';
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return 'navigator.gpu.requestAdapter() found no adapter';
-    // `adapter.info` is newer than the WebGPU typings tfjs ships with.
-    const info: Partial<GPUAdapterInfo> & { isFallbackAdapter?: boolean } =
-      (adapter as GPUAdapter & { info?: GPUAdapterInfo }).info ?? {};
-    const vendor = info.vendor ?? '';
-    const architecture = info.architecture ?? '';
-    const description = info.description ?? '';
-    const fallback = info.isFallbackAdapter ?? (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter;
-    const isSoftware = Boolean(fallback) || SOFTWARE.test(`${vendor} ${architecture} ${description}`);
-    return { vendor, architecture, device: info.device ?? '', description, isSoftware };
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+  // A worker without OffscreenCanvas read the adapter only: the renderer is read here.
+  if (facts.webgl === false && typeof document === 'object') facts.webgl = (await probe(false)).webgl;
+  return facts;
 }
 
 /** Looks at the WebGPU adapter and the WebGL renderer without starting a backend. */
 export async function surveyGpus(): Promise<Survey> {
-  const [webgpu, webgl] = await Promise.all([readAdapter(), readRenderer()]);
+  const { webgpu, webgl } = await readFacts();
   return {
-    webgpu,
+    webgpu:
+      typeof webgpu === 'string'
+        ? webgpu
+        : {
+            vendor: webgpu.vendor,
+            architecture: webgpu.architecture,
+            device: webgpu.device,
+            description: webgpu.description,
+            isSoftware:
+              webgpu.fallback ||
+              SOFTWARE.test(`${webgpu.vendor} ${webgpu.architecture} ${webgpu.description}`),
+          },
     webgl:
       typeof webgl === 'string'
         ? webgl
