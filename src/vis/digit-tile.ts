@@ -12,12 +12,13 @@ export function drawDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>, 
   if (!context) return;
   const image = context.createImageData(DIGIT_SIDE, DIGIT_SIDE);
   const scale = unit ? 255 : 1;
+  const { data } = image; // one call into the browser, not four a pixel
   for (let i = 0; i < DIGIT_SIDE * DIGIT_SIDE; i++) {
     const v = Math.round((pixels[i] ?? 0) * scale);
-    image.data[i * 4] = v;
-    image.data[i * 4 + 1] = v;
-    image.data[i * 4 + 2] = v;
-    image.data[i * 4 + 3] = 255;
+    data[i * 4] = v;
+    data[i * 4 + 1] = v;
+    data[i * 4 + 2] = v;
+    data[i * 4 + 3] = 255;
   }
   context.putImageData(image, 0, 0);
 }

@@ -123,6 +123,19 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
     return this.context().getImageData(0, 0, this.size, this.size);
   }
 
+  /**
+   * The drawing's pixels around its ink: the strokes' bounding box with a margin of black,
+   * or the whole pad where the ink comes near its edge. `preprocessDigit` makes of it exactly
+   * what it makes of the whole pad (the same ink on the same black, the border still black),
+   * and a stroke reads a few thousand pixels instead of every one: on some machines each
+   * fresh page of memory costs tens of microseconds.
+   */
+  getInk(): { pixels: ImageData; left: number; top: number } {
+    const box = this.inkBox() ?? { left: 0, top: 0, width: this.size, height: this.size };
+    const { left, top, width, height } = box;
+    return { pixels: this.context().getImageData(left, top, width, height), left, top };
+  }
+
   /** Removes every stroke and fires `draw-change`. */
   clear(): void {
     this.strokeList = [];
@@ -151,6 +164,32 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('size') || changed.has('lineWidth')) this.redraw();
+  }
+
+  /** The ink's box in canvas pixels, with its margin; none when empty or near an edge. */
+  private inkBox(): { left: number; top: number; width: number; height: number } | undefined {
+    if (this.empty) return undefined;
+    let x0 = 1;
+    let y0 = 1;
+    let x1 = 0;
+    let y1 = 0;
+    for (const stroke of this.strokeList) {
+      for (const { x, y } of stroke) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+    }
+    const s = this.size;
+    // Half the line (round caps and joins reach no further) and two pixels of anti-aliasing.
+    const reach = Math.max(1, this.lineWidth * s) / 2 + 2;
+    const left = Math.floor(x0 * s - reach);
+    const top = Math.floor(y0 * s - reach);
+    const right = Math.ceil(x1 * s + reach);
+    const bottom = Math.ceil(y1 * s + reach);
+    if (left < 0 || top < 0 || right > s || bottom > s) return undefined;
+    return { left, top, width: right - left, height: bottom - top };
   }
 
   private context(): CanvasRenderingContext2D {

@@ -79,14 +79,17 @@ export function paintMap(
 ): void {
   const [h, w, c = 1] = shape;
   const image = imageFor(canvas, w, h);
+  // `image.data` is a call into the browser each time it is read: read it once.
+  const { data } = image;
+  const { lut } = scale;
   const [lo, hi] = scale.domain;
   const k = 255 / (hi - lo);
   for (let i = 0; i < w * h; i++) {
     const j = Math.round(Math.min(255, Math.max(0, (values[i * c + channel] - lo) * k))) * 3;
-    image.data[4 * i] = scale.lut[j];
-    image.data[4 * i + 1] = scale.lut[j + 1];
-    image.data[4 * i + 2] = scale.lut[j + 2];
-    image.data[4 * i + 3] = 255;
+    data[4 * i] = lut[j];
+    data[4 * i + 1] = lut[j + 1];
+    data[4 * i + 2] = lut[j + 2];
+    data[4 * i + 3] = 255;
   }
   put(canvas, image);
 }
@@ -99,9 +102,10 @@ export function paintIntensities(
 ): void {
   const [h, w, c = 1] = shape;
   const image = imageFor(canvas, w, h);
+  const { data } = image;
   for (let i = 0; i < w * h; i++) {
-    for (let ch = 0; ch < 3; ch++) image.data[4 * i + ch] = values[i * c + (c === 3 ? ch : 0)];
-    image.data[4 * i + 3] = 255;
+    for (let ch = 0; ch < 3; ch++) data[4 * i + ch] = values[i * c + (c === 3 ? ch : 0)];
+    data[4 * i + 3] = 255;
   }
   put(canvas, image);
 }
@@ -121,8 +125,9 @@ export function paintPixels(
   if (opaque && pixels instanceof ImageData) image = pixels;
   else {
     image = imageFor(canvas, width, height);
-    image.data.set(data);
-    if (!opaque) for (let i = 3; i < image.data.length; i += 4) image.data[i] = 255;
+    const out = image.data;
+    out.set(data);
+    if (!opaque) for (let i = 3; i < out.length; i += 4) out[i] = 255;
   }
   put(canvas, image);
 }

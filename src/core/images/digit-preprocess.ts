@@ -79,63 +79,72 @@ export function resampleArea(
   return resampleRegion(src, sw, { left: 0, top: 0, width: sw, height: sh }, dw, dh);
 }
 
-/** `resampleArea` of the `box` of a `stride`-wide image, read in place (no cropped copy). */
+/**
+ * `resampleArea` of the `box` of a `stride`-wide image, read in place (no cropped copy), into
+ * `out` (zeroed here). Each output pixel's taps (the input pixels it covers, weighted by the
+ * covered fraction) are worked out as it is made, not kept in lists.
+ */
 function resampleRegion(
   src: Float32Array,
   stride: number,
   box: { left: number; top: number; width: number; height: number },
   dw: number,
   dh: number,
+  out: Float32Array = new Float32Array(dw * dh),
 ): Float32Array {
   const { left, top, width: sw, height: sh } = box;
-  const wx = axisWeights(sw, dw);
-  const wy = axisWeights(sh, dh);
-  const rows = new Float32Array(dw * sh);
+  const sx = sw / dw;
+  const sy = sh / dh;
+  const rows = scratchOf('rows', dw * sh);
   for (let y = 0; y < sh; y++) {
     const row = (top + y) * stride + left;
     for (let x = 0; x < dw; x++) {
+      const a = x * sx;
+      const b = (x + 1) * sx;
       let v = 0;
-      for (const [i, w] of wx[x]) v += src[row + i] * w;
+      for (let i = Math.floor(a); i < Math.min(sw, Math.ceil(b)); i++) {
+        const cover = Math.min(b, i + 1) - Math.max(a, i);
+        if (cover > 1e-9) v += src[row + i] * (cover / (b - a));
+      }
       rows[y * dw + x] = v;
     }
   }
-  const out = new Float32Array(dw * dh);
+  out.fill(0, 0, dw * dh);
   for (let y = 0; y < dh; y++) {
-    for (const [i, w] of wy[y]) {
+    const a = y * sy;
+    const b = (y + 1) * sy;
+    for (let i = Math.floor(a); i < Math.min(sh, Math.ceil(b)); i++) {
+      const cover = Math.min(b, i + 1) - Math.max(a, i);
+      if (cover <= 1e-9) continue;
+      const w = cover / (b - a);
       for (let x = 0; x < dw; x++) out[y * dw + x] += rows[i * dw + x] * w;
     }
   }
   return out;
 }
 
-/** For each output index, the input indices it covers and their weights (summing to 1). */
-function axisWeights(n: number, m: number): Array<Array<[number, number]>> {
-  const scale = n / m;
-  return Array.from({ length: m }, (_, o) => {
-    const a = o * scale;
-    const b = (o + 1) * scale;
-    const taps: Array<[number, number]> = [];
-    for (let i = Math.floor(a); i < Math.min(n, Math.ceil(b)); i++) {
-      const cover = Math.min(b, i + 1) - Math.max(a, i);
-      if (cover > 1e-9) taps.push([i, cover / (b - a)]);
-    }
-    return taps;
-  });
-}
-
 /**
- * The grayscale working copy, kept between calls for pictures up to SCRATCH_PIXELS: a
- * fresh 300 KB array per pad stroke costs more than the arithmetic on it (the memory is
- * mapped and zeroed anew, then collected). Calls are synchronous, so one copy serves all.
+ * Working arrays kept between calls, for pictures up to SCRATCH_PIXELS: a fresh 300 KB gray
+ * copy per pad stroke costs more than the arithmetic on it (the memory is mapped and zeroed
+ * anew, then collected), and so, on some machines, does every fresh page of the smaller
+ * ones. Calls are synchronous, so one set serves all.
  */
-let scratch = new Float32Array(0);
+const scratch: Record<'gray' | 'rows' | 'small', Float32Array<ArrayBuffer>> = {
+  gray: new Float32Array(0),
+  rows: new Float32Array(0),
+  small: new Float32Array(0),
+};
 const SCRATCH_PIXELS = 512 * 512;
+
+function scratchOf(name: keyof typeof scratch, n: number): Float32Array {
+  if (scratch[name].length < n) scratch[name] = new Float32Array(Math.max(n, 2 * scratch[name].length));
+  return scratch[name];
+}
 
 function workingGray(image: RgbaPixels): Float32Array {
   const n = image.width * image.height;
   if (n > SCRATCH_PIXELS) return grayscale(image);
-  if (scratch.length < n) scratch = new Float32Array(Math.max(n, 280 * 280));
-  return grayscaleInto(image, scratch.subarray(0, n));
+  return grayscaleInto(image, scratchOf('gray', n).subarray(0, n));
 }
 
 /** Prepares one picture of a digit the way MNIST digits were prepared (see the module comment). */
@@ -178,7 +187,9 @@ export function preprocessDigit(image: RgbaPixels): DigitImage {
   const scale = sized ? 1 : DIGIT_BOX / Math.max(bw, bh);
   const dw = sized ? bw : Math.max(1, Math.round(bw * scale));
   const dh = sized ? bh : Math.max(1, Math.round(bh * scale));
-  const small = sized ? crop(gray, w, box) : resampleRegion(gray, w, box, dw, dh);
+  const small = sized
+    ? crop(gray, w, box)
+    : resampleRegion(gray, w, box, dw, dh, scratchOf('small', dw * dh));
 
   // Centre of mass in pixel-index coordinates. MNIST puts it at index 14 on both axes (the mean
   // over 2,000 of the shipped digits is 14.0), not at the geometric centre 13.5: follow MNIST.

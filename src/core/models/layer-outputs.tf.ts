@@ -2,11 +2,12 @@
  * Every layer's output for one input, in model order: what `<filter-grid view="network">`
  * draws. A plain chain of common layers runs as tfjs ops, layer by layer (`layer-chain.tf.ts`);
  * any other model runs as one multi-output model per source model (built once, sharing
- * its weights) in a single predict. Every output is read with `await data()` and disposed
- * before returning, so a refresh leaves no tensor behind.
+ * its weights) in a single predict. Every output is read (`readValues`) and disposed before
+ * returning, so a refresh leaves no tensor behind.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { readValues } from '../runtime/host-memory.tf.js';
 import { chainOf, runChain } from './layer-chain.tf.js';
 
 /** One layer's output for the current input, batch dimension dropped. */
@@ -38,8 +39,16 @@ function probeOf(model: tfl.LayersModel): tfl.LayersModel {
   return probe;
 }
 
-/** Runs `input` ([1, h, w, c], the caller's to dispose) through the model and reads every layer's output. */
-export async function layerOutputs(model: tfl.LayersModel, input: tf.Tensor): Promise<LayerOutput[]> {
+/**
+ * Runs `input` ([1, h, w, c], the caller's to dispose) through the model and reads every
+ * layer's output. Arrays of `reuse` (the previous outputs, which the caller gives up) are
+ * written again where the backend allows, instead of new ones.
+ */
+export async function layerOutputs(
+  model: tfl.LayersModel,
+  input: tf.Tensor,
+  reuse?: readonly LayerOutput[],
+): Promise<LayerOutput[]> {
   const layers = shownLayers(model);
   const chain = chainOf(model, layers);
   const ys = chain
@@ -49,7 +58,7 @@ export async function layerOutputs(model: tfl.LayersModel, input: tf.Tensor): Pr
         return Array.isArray(out) ? out : [out];
       });
   try {
-    const values = await Promise.all(ys.map((y) => y.data() as Promise<Float32Array>));
+    const values = await Promise.all(ys.map((y, i) => readValues(y, reuse?.[i]?.values)));
     return layers.map((l, i) => ({
       name: l.name,
       className: l.getClassName(),

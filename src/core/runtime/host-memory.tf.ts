@@ -59,3 +59,17 @@ export function gatherRows<T extends tf.Tensor>(t: T, ids: Int32Array): T {
 export function tensorCopy(values: Float32Array, shape: number[]): tf.Tensor {
   return tf.tensor(tf.getBackend() === 'cpu' ? values.slice() : values, shape);
 }
+
+/**
+ * A float32 tensor's values in a JavaScript array the caller may keep. In host memory they
+ * are copied into `into` when it has their size (a refresh that reads the same shapes every
+ * time then makes no new arrays: on a machine without a GPU, fresh arrays and the garbage
+ * they leave cost more than the copy), or on cpu handed over as the backend's own array,
+ * which no kernel writes again. Elsewhere they are read with `data()`.
+ */
+export async function readValues(t: tf.Tensor, into?: Float32Array): Promise<Float32Array> {
+  if (!inHostMemory() || t.dtype !== 'float32') return (await t.data()) as Float32Array;
+  const values = peek(t);
+  if (into?.length === values.length) return (into.set(values), into);
+  return tf.getBackend() === 'cpu' ? values : values.slice();
+}

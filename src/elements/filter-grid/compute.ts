@@ -4,3 +4,4 @@ export { loadMnist, mnistDigit, splitMnist } from '../../core/training/mnist.tf.
 export { loadModel } from '../../core/models/model-loader.tf.js';
 export { pixelsToInput } from '../../core/images/preprocess.tf.js';
 export { convMapRecipe, layerOutputs, shownLayers } from '../../core/models/layer-outputs.tf.js';
+export { readValues } from '../../core/runtime/host-memory.tf.js';

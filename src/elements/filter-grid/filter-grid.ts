@@ -44,6 +44,13 @@ import type { FilterSelectDetail, ModelSource } from '../contracts.js';
 
 export type { FilterSelectDetail } from '../contracts.js';
 
+/** One run of the whole model: its input and every layer's output. */
+interface Network {
+  model: tfl.LayersModel;
+  input: LayerOutput;
+  outputs: LayerOutput[];
+}
+
 /** One layer's output, as `getLayerOutputs()` returns it. */
 export type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 
@@ -148,8 +155,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private selected?: number;
   /** The picture the activation maps are computed for (RGBA). */
   @state() private picture?: RgbaPixels;
+  /** Where a drawn `picture` (the ink's region of the pad) lies on the pad, for the Input figure. */
+  private drawing?: { pixels: ImageData; left: number; top: number; side: number };
   /** The network view: every layer's output for the picture, and the model input they came from. */
-  @state() private network?: { model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] };
+  @state() private network?: Network;
   @state() private netFocus: [number, number] = [0, 0];
   @state() private netSelected?: [number, number];
   @state() private netExpanded = new Set<number>();
@@ -445,23 +454,22 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     });
   }
 
-  /** Runs the whole model on the current input and reads every layer's output. */
-  private async runNetwork(): Promise<
-    { model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] } | undefined
-  > {
+  /**
+   * Runs the whole model on the current input and reads every layer's output, into the
+   * arrays of `reuse` (a result the caller gives up) where the backend allows.
+   */
+  private async runNetwork(reuse?: Network): Promise<Network | undefined> {
     const model = this.model;
     if (!model) return undefined;
-    return this.lease.using(model, () => this.runNetworkOf(model));
+    return this.lease.using(model, () => this.runNetworkOf(model, reuse));
   }
 
-  private async runNetworkOf(
-    model: tfl.LayersModel,
-  ): Promise<{ model: tfl.LayersModel; input: LayerOutput; outputs: LayerOutput[] }> {
+  private async runNetworkOf(model: tfl.LayersModel, reuse?: Network): Promise<Network> {
     const input = await this.modelInput(model);
     try {
       const [outputs, values] = await Promise.all([
-        this.tfjs.layerOutputs(model, input),
-        input.data() as Promise<Float32Array>,
+        this.tfjs.layerOutputs(model, input, reuse?.outputs),
+        this.tfjs.readValues(input, reuse?.input.values),
       ]);
       return {
         model,
@@ -475,7 +483,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   private async refreshNetwork(model: tfl.LayersModel): Promise<void> {
     await this.compute(async () => {
-      const network = await this.runNetwork();
+      // The shown result's arrays are written again: it is replaced by this one.
+      const network = await this.runNetwork(this.network?.model === model ? this.network : undefined);
       if (!network || model !== this.model) return;
       if (this.network?.model !== model) {
         this.netFocus = [0, 0];
@@ -528,7 +537,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private onDraw(e: Event): void {
     const pad = e.currentTarget as CnnDrawPad;
     if (pad.empty) return;
-    this.picture = pad.getImageData();
+    const { pixels, left, top } = pad.getInk();
+    this.picture = pixels;
+    this.drawing = { pixels, left, top, side: pad.size };
     void this.refresher.request();
   }
 
@@ -615,8 +626,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const canvas = this.pictureCanvas;
     const p = this.picture;
     if (!canvas || !p) return;
-    bitmapContext(canvas);
-    paintPixels(canvas, p);
+    const ctx = bitmapContext(canvas);
+    const drawing = this.drawing;
+    if (drawing?.pixels !== p) return paintPixels(canvas, p);
+    // A drawing: its ink's region on the pad's black, as the reader drew it.
+    const { pixels, left, top, side } = drawing;
+    if (canvas.width !== side || canvas.height !== side) [canvas.width, canvas.height] = [side, side];
+    if (!ctx) return;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, side, side);
+    ctx.putImageData(pixels, left, top);
   }
 
   // ---- reader actions ---------------------------------------------------------
@@ -858,7 +877,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
    * focus, the selection or the layout changed. New values alone (a stroke, a training
    * step) are painted into the same structure by paintNetwork in `updated`.
    */
-  private renderNetworkColumns(network: NonNullable<FilterGrid['network']>, across: boolean) {
+  private renderNetworkColumns(network: Network, across: boolean) {
     this.columnsRendered = true;
     return renderNetwork({
       outputs: network.outputs,
