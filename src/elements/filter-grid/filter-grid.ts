@@ -37,7 +37,15 @@ import {
 } from '../../vis/feature-map.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
-import { kindAt, paintNetwork, renderNetwork, shownCount, structureOf } from './network-view.js';
+import {
+  kindAt,
+  networkTargets,
+  paintNetwork,
+  renderNetwork,
+  shownCount,
+  structureOf,
+  type NetworkTargets,
+} from './network-view.js';
 import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { ResizeController } from '../../controllers/resize.js';
 import type { FilterSelectDetail, ModelSource } from '../contracts.js';
@@ -165,6 +173,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private readonly size = new ResizeController(this);
   /** The network view's columns were rebuilt by the last render: their values need painting. */
   private columnsRendered = false;
+  /** Where the network view's values are painted, found again after each render of its columns. */
+  private targets?: NetworkTargets;
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -294,7 +304,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered)
       this.paintPicture();
     if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
-      paintNetwork(this.renderRoot, this.network.outputs, (n) => this.outputLabels(n));
+      if (this.columnsRendered || !this.targets)
+        this.targets = networkTargets(this.renderRoot, this.network.outputs);
+      paintNetwork(this.targets, this.network.outputs, (n) => this.outputLabels(n));
     }
     this.columnsRendered = false;
   }

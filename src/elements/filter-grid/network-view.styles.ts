@@ -124,7 +124,7 @@ export const networkStyles = css`
   }
   .probabilities .bar {
     height: 8px;
-    background: linear-gradient(to right, var(--_accent) calc(var(--p) * 100%), transparent 0);
+    background: linear-gradient(to right, var(--_accent) calc(var(--p) * 0.1%), transparent 0);
     border: 1px solid var(--_border);
   }
   .probabilities li.best {

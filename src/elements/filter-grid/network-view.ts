@@ -155,58 +155,102 @@ export function structureOf(outputs: readonly LayerOutput[]): string {
   return outputs.map((o) => `${o.name}:${o.className}:${o.shape.join('x')}`).join('|');
 }
 
+/** A shown map's canvas, a vector's bars or the output's rows, with the name last given to its item. */
+interface Target {
+  item: HTMLElement;
+  layer: number;
+  label?: string;
+}
+interface OutputRow {
+  li: HTMLLIElement;
+  bar: HTMLElement;
+  value: HTMLElement;
+  level?: string;
+  text?: string;
+  best?: boolean;
+}
+
+/**
+ * What paintNetwork writes into: the rendered columns' canvases, bar paths and output rows.
+ * Found once after each render of the columns, not on every stroke: finding them (and
+ * reading back what they show) cost about as much as painting them.
+ */
+export interface NetworkTargets {
+  maps: Array<Target & { map: number; canvas: HTMLCanvasElement }>;
+  vectors: Array<Target & { path: SVGPathElement }>;
+  outputs: Array<Target & { rows: OutputRow[] }>;
+}
+
+export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]): NetworkTargets {
+  const targets: NetworkTargets = { maps: [], vectors: [], outputs: [] };
+  for (const item of root.querySelectorAll<HTMLElement>('.network .item[data-layer]')) {
+    const layer = Number(item.dataset.layer);
+    if (!outputs[layer]) continue;
+    const kind = kindAt(outputs, layer);
+    const canvas = item.querySelector('canvas');
+    const path = item.querySelector('path');
+    if (kind === 'maps' && canvas) {
+      bitmapContext(canvas);
+      targets.maps.push({ item, layer, map: Number(item.dataset.map), canvas });
+    } else if (kind === 'vector' && path) targets.vectors.push({ item, layer, path });
+    else if (kind === 'output') {
+      const rows = [...item.querySelectorAll('li')].map((li) => ({
+        li,
+        bar: li.querySelector<HTMLElement>('.bar')!,
+        value: li.querySelector<HTMLElement>('.value')!,
+      }));
+      targets.outputs.push({ item, layer, rows });
+    }
+  }
+  return targets;
+}
+
 /**
  * Draws the values into the rendered structure: each shown map's pixels, each vector's
  * bars, the output's probabilities and prediction, and every item's name (which quotes
  * them). Called after every render of the columns and after every new set of outputs.
  */
 export function paintNetwork(
-  root: ParentNode,
+  targets: NetworkTargets,
   outputs: readonly LayerOutput[],
   labels: (count: number) => string[],
 ): void {
-  for (const el of root.querySelectorAll<HTMLElement>('.network .item[data-layer]')) {
-    const i = Number(el.dataset.layer);
-    const o = outputs[i];
-    if (!o) continue;
-    const kind = kindAt(outputs, i);
-    if (kind === 'maps') {
-      const map = Number(el.dataset.map);
-      const canvas = el.querySelector('canvas');
-      if (!canvas) continue;
-      const [lo, hi] = valueRange(o.values, map, o.shape[2]);
-      bitmapContext(canvas);
-      paintMap(canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), map);
-      name(
-        el,
-        `${o.name} map ${map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`,
-      );
-    } else if (kind === 'vector') {
-      const [lo, hi] = valueRange(o.values);
-      el.querySelector('path')?.setAttribute('d', barsPath(o.values));
-      name(el, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`);
-    } else paintOutput(el, o, labels(o.values.length));
-  }
-}
-
-/** Sets an accessible name, leaving an unchanged one alone (no needless accessibility events). */
-function name(el: Element, label: string): void {
-  if (el.getAttribute('aria-label') !== label) el.setAttribute('aria-label', label);
-}
-
-/** The probabilities, the prediction marked, in the output's list. */
-function paintOutput(el: HTMLElement, o: LayerOutput, labels: string[]): void {
-  const best = argMax(o.values);
-  el.querySelectorAll('li').forEach((li, k) => {
-    const p = o.values[k];
-    li.classList.toggle('best', k === best);
-    (li.querySelector('.bar') as HTMLElement | null)?.style.setProperty(
-      '--p',
-      String(Math.max(0, Math.min(1, p))),
+  for (const t of targets.maps) {
+    const o = outputs[t.layer];
+    const [lo, hi] = valueRange(o.values, t.map, o.shape[2]);
+    paintMap(t.canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), t.map);
+    name(
+      t,
+      `${o.name} map ${t.map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`,
     );
-    const value = li.querySelector('.value');
+  }
+  for (const t of targets.vectors) {
+    const o = outputs[t.layer];
+    const [lo, hi] = valueRange(o.values);
+    t.path.setAttribute('d', barsPath(o.values));
+    name(t, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`);
+  }
+  for (const t of targets.outputs) paintOutput(t, outputs[t.layer], labels(outputs[t.layer].values.length));
+}
+
+/** Sets an item's accessible name, leaving an unchanged one alone (no needless accessibility events). */
+function name(t: Target, label: string): void {
+  if (t.label === label) return;
+  t.label = label;
+  t.item.setAttribute('aria-label', label);
+}
+
+/** The probabilities, the prediction marked, in the output's list; only what changed is written. */
+function paintOutput(t: NetworkTargets['outputs'][number], o: LayerOutput, labels: string[]): void {
+  const best = argMax(o.values);
+  t.rows.forEach((row, k) => {
+    const p = o.values[k];
+    if (row.best !== (k === best)) row.li.classList.toggle('best', (row.best = k === best));
+    // In thousandths: a whole number is quick to write, and repeats more often (then not written).
+    const level = String(Math.round(Math.max(0, Math.min(1, p)) * 1000));
+    if (row.level !== level) row.bar.style.setProperty('--p', (row.level = level));
     const text = `${formatNumber(p * 100, 1)}%${k === best ? ' ◀' : ''}`;
-    if (value && value.textContent !== text) value.textContent = text;
+    if (row.text !== text) row.value.textContent = row.text = text;
   });
-  name(el, `${o.name}: predicts ${labels[best]} with ${formatNumber(o.values[best] * 100, 1)}%`);
+  name(t, `${o.name}: predicts ${labels[best]} with ${formatNumber(o.values[best] * 100, 1)}%`);
 }
