@@ -32,8 +32,8 @@ const ACTIVATIONS: Record<string, (x: tf.Tensor) => tf.Tensor> = {
   softmax: (x) => tf.softmax(x),
 };
 
-/** The keys read from `getConfig()` (tfjs-layers names them in camelCase). */
-interface LayerConfig {
+/** The keys read from `getConfig()` (tfjs-layers names them in camelCase; dilation_rate is the Keras file's name). */
+export interface LayerConfig {
   activation?: string;
   dataFormat?: string;
   strides?: number | number[];
@@ -43,7 +43,8 @@ interface LayerConfig {
   useBias?: boolean;
 }
 
-const pair = (v: number | number[] | undefined): [number, number] =>
+/** A size or step given once or per axis, as [down, across]. */
+export const pair = (v: number | number[] | undefined): [number, number] =>
   Array.isArray(v) ? [v[0], v[1] ?? v[0]] : [v ?? 1, v ?? 1];
 
 /** An activation as a fused name plus an op after the product, or undefined when the chain cannot apply it. */

@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { readValues } from '../runtime/host-memory.tf.js';
-import { chainOf, runChain } from './layer-chain.tf.js';
+import { chainOf, pair, runChain, type LayerConfig } from './layer-chain.tf.js';
 
 /** One layer's output for the current input, batch dimension dropped. */
 export interface LayerOutput {
@@ -90,12 +90,7 @@ export async function convMapRecipe(
   filter: number,
   input: ConvMapRecipe['input'],
 ): Promise<ConvMapRecipe> {
-  const config = layer.getConfig() as {
-    strides?: number[];
-    dilationRate?: number | number[];
-    padding?: string;
-    activation?: string;
-  };
+  const config = layer.getConfig() as LayerConfig;
   const [kernel, bias] = layer.getWeights();
   const [kh, kw, inC, outC] = kernel.shape;
   const values = (await kernel.data()) as Float32Array;
@@ -105,11 +100,8 @@ export async function convMapRecipe(
       Array.from({ length: kw }, (_, k) => values[((r * kw + k) * inC + c) * outC + filter]),
     ),
   );
-  const strides = config.strides ?? [1, 1];
-  // tfjs-layers names its config keys in camelCase (dilation_rate is the Keras file's name).
-  const dilations = Array.isArray(config.dilationRate)
-    ? config.dilationRate
-    : [config.dilationRate ?? 1, config.dilationRate ?? 1];
+  const strides = pair(config.strides);
+  const dilations = pair(config.dilationRate);
   if (strides[0] !== strides[1] || dilations[0] !== dilations[1])
     throw new Error(`${layer.name} has different steps across and down, which the playground does not take.`);
   return {
