@@ -1325,7 +1325,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     if (pad.empty) return this.predictSample(model);
     this.sampleLabel = undefined;
-    const digit = preprocessDigit(pad.getImageData());
+    // The ink's region gives the same digit as the whole pad, read with a fraction of the memory.
+    const digit = preprocessDigit(pad.getInk().pixels);
     if (this.seenCanvas) drawDigit(this.seenCanvas, digit.pixels, true);
     if (digit.empty) {
       this.prediction = undefined;
