@@ -1,5 +1,7 @@
+import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 
+import { maxAbsDiff } from './reference/conv-reference.js';
 import { until } from './until.js';
 
 export { until };
@@ -31,4 +33,19 @@ export async function settledTensorCount(): Promise<number> {
     await new Promise((r) => setTimeout(r, 100));
   }
   return count;
+}
+
+/**
+ * The largest difference between two arrays that must be the same length (asserted, so that
+ * "they differ" can never pass on a length mismatch).
+ */
+export function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  expect(a.length).to.equal(b.length);
+  return maxAbsDiff(a, b);
+}
+
+/** The items (maps, bar strips, output list) of a `<filter-grid view="network">`, of one layer or all. */
+export function networkItems(grid: HTMLElement, layer?: number): HTMLElement[] {
+  const which = layer === undefined ? '' : `[data-layer="${layer}"]`;
+  return [...grid.shadowRoot!.querySelectorAll<HTMLElement>(`.network .item${which}`)];
 }

@@ -13,7 +13,7 @@ import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-g
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
-import { idle, until } from '../helpers.js';
+import { idle, maxDiff, networkItems, until } from '../helpers.js';
 
 /** conv → pool → conv → flatten → dense → dropout → softmax, seeded. */
 function netModel(): tfl.LayersModel {
@@ -74,18 +74,6 @@ function picture(): { url: string; pixels: Float32Array } {
   return { url: canvas.toDataURL('image/png'), pixels };
 }
 
-const items = (el: HTMLElement, layer?: number) => [
-  ...el.shadowRoot!.querySelectorAll<HTMLElement>(
-    `.network .item${layer === undefined ? '' : `[data-layer="${layer}"]`}`,
-  ),
-];
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  expect(a.length).to.equal(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
-
 describe('<filter-grid view="network">', () => {
   before(async () => {
     await ensureBackend('cpu');
@@ -101,7 +89,7 @@ describe('<filter-grid view="network">', () => {
     (wrapper.querySelector('#nh1') as Holder).model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     // view="network" is a valid choice: no message about it.
     expect(grid.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
@@ -129,11 +117,13 @@ describe('<filter-grid view="network">', () => {
     // The input column shows the picture (12×12) from the first drawing on.
     expect(grid.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.picture')!.width).to.equal(12);
     // The drawing: 5 maps, 5 pooled maps, the first 8 of c2's 10 (then all), one bar strip each for f, d1, drop, and the output.
-    expect([0, 1, 2, 3, 4, 5, 6].map((l) => items(grid, l).length)).to.deep.equal([5, 5, 8, 1, 1, 1, 1]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((l) => networkItems(grid, l).length)).to.deep.equal([
+      5, 5, 8, 1, 1, 1, 1,
+    ]);
     const more = grid.shadowRoot!.querySelectorAll<HTMLButtonElement>('.network .more');
     expect(more.length).to.equal(1);
     more[0].click();
-    await until(() => items(grid, 2).length === 10, 'all ten maps of c2');
+    await until(() => networkItems(grid, 2).length === 10, 'all ten maps of c2');
     const probs = grid.shadowRoot!.querySelector('.probabilities')!;
     const best = got[6].values.indexOf(Math.max(...got[6].values));
     expect(probs.querySelector('li.best .label')!.textContent).to.equal(String(best));
@@ -149,7 +139,7 @@ describe('<filter-grid view="network">', () => {
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     const playground = wrapper.querySelector('conv-filter-playground') as ConvFilterPlayground;
     await Promise.all([grid.ready, playground.ready]);
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     const outputs = await grid.getLayerOutputs();
     expect(outputs.map((o) => o.name)).to.deep.equal([
@@ -169,7 +159,7 @@ describe('<filter-grid view="network">', () => {
     ]) {
       const o = outputs[layer];
       const fired = oneEvent(grid, 'filter-select');
-      items(grid, layer)[map].click();
+      networkItems(grid, layer)[map].click();
       const detail = ((await fired) as CustomEvent<FilterSelectDetail>).detail;
       expect(detail.layer).to.equal(o.name);
       expect(detail.index).to.equal(map);
@@ -201,14 +191,14 @@ describe('<filter-grid view="network">', () => {
     (wrapper.querySelector('#nh3') as Holder).model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     // Wide: the columns stand side by side, each layer's maps stacked in one column, layers left to right.
-    const boxes = items(grid, 0).map((b) => b.getBoundingClientRect());
+    const boxes = networkItems(grid, 0).map((b) => b.getBoundingClientRect());
     expect(new Set(boxes.map((b) => Math.round(b.left))).size).to.equal(1);
     expect(boxes.every((b, i) => i === 0 || b.top > boxes[i - 1].top)).to.equal(true);
-    expect(items(grid, 2)[0].getBoundingClientRect().left).to.be.above(boxes[0].right);
-    items(grid, 0)[0].focus();
+    expect(networkItems(grid, 2)[0].getBoundingClientRect().left).to.be.above(boxes[0].right);
+    networkItems(grid, 0)[0].focus();
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowDown' });
     await sendKeys({ press: 'ArrowRight' });
@@ -229,7 +219,7 @@ describe('<filter-grid view="network">', () => {
     const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     const before = (await grid.getLayerOutputs())[7].values;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
@@ -247,7 +237,7 @@ describe('<filter-grid view="network">', () => {
     // The new values are painted into the same structure: the prediction and its name follow the drawing.
     const predicted = String(after.indexOf(Math.max(...after)));
     expect(grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent).to.equal(predicted);
-    expect(items(grid, 7)[0].getAttribute('aria-label')).to.contain(`predicts ${predicted} with`);
+    expect(networkItems(grid, 7)[0].getAttribute('aria-label')).to.contain(`predicts ${predicted} with`);
 
     await grid.refresh();
     const baseline = tf.memory().numTensors;
@@ -265,7 +255,7 @@ describe('<filter-grid view="network">', () => {
     holder.model = model;
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     const first = (await grid.getLayerOutputs())[0].values;
     // As a training step would: new weights, then batch-end.
@@ -274,7 +264,7 @@ describe('<filter-grid view="network">', () => {
     holder.dispatchEvent(new CustomEvent('batch-end'));
     await until(() => grid.getAttribute('state') !== 'ready', 'a live refresh', 2000).catch(() => undefined);
     await idle(grid);
-    await until(() => items(grid).length > 0, 'the redraw');
+    await until(() => networkItems(grid).length > 0, 'the redraw');
     const second = (await grid.getLayerOutputs())[0].values;
     expect(maxDiff(first, second)).to.be.above(1e-3);
     model.dispose();

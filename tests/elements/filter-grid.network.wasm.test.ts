@@ -12,15 +12,7 @@ import type { FilterGrid } from '../../src/elements/filter-grid/filter-grid.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { preprocessDigit } from '../../src/core/images/digit-preprocess.js';
-import { idle, until } from '../helpers.js';
-
-const items = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.network .item')];
-const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  expect(a.length).to.equal(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
+import { idle, maxDiff, networkItems, until } from '../helpers.js';
 
 describe('<filter-grid view="network"> on wasm', () => {
   before(async () => {
@@ -31,7 +23,7 @@ describe('<filter-grid view="network"> on wasm', () => {
     const wrapper = await fixture(html`<div><filter-grid view="network"></filter-grid></div>`);
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
     await grid.ready;
-    await until(() => items(grid).length > 0, 'the network to be drawn');
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
     await idle(grid);
     const model = (grid as unknown as { model: tfl.LayersModel }).model;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;

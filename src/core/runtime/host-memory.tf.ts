@@ -70,6 +70,9 @@ export function tensorCopy(values: Float32Array, shape: number[]): tf.Tensor {
 export async function readValues(t: tf.Tensor, into?: Float32Array): Promise<Float32Array> {
   if (!inHostMemory() || t.dtype !== 'float32') return (await t.data()) as Float32Array;
   const values = peek(t);
-  if (into?.length === values.length) return (into.set(values), into);
+  if (into?.length === values.length) {
+    into.set(values);
+    return into;
+  }
   return tf.getBackend() === 'cpu' ? values : values.slice();
 }

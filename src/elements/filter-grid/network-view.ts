@@ -245,12 +245,16 @@ function paintOutput(t: NetworkTargets['outputs'][number], o: LayerOutput, label
   const best = argMax(o.values);
   t.rows.forEach((row, k) => {
     const p = o.values[k];
-    if (row.best !== (k === best)) row.li.classList.toggle('best', (row.best = k === best));
+    const isBest = k === best;
     // In thousandths: a whole number is quick to write, and repeats more often (then not written).
     const level = String(Math.round(Math.max(0, Math.min(1, p)) * 1000));
-    if (row.level !== level) row.bar.style.setProperty('--p', (row.level = level));
-    const text = `${formatNumber(p * 100, 1)}%${k === best ? ' ◀' : ''}`;
-    if (row.text !== text) row.value.textContent = row.text = text;
+    const text = `${formatNumber(p * 100, 1)}%${isBest ? ' ◀' : ''}`;
+    if (row.best !== isBest) row.li.classList.toggle('best', isBest);
+    if (row.level !== level) row.bar.style.setProperty('--p', level);
+    if (row.text !== text) row.value.textContent = text;
+    row.best = isBest;
+    row.level = level;
+    row.text = text;
   });
   name(t, `${o.name}: predicts ${labels[best]} with ${formatNumber(o.values[best] * 100, 1)}%`);
 }
