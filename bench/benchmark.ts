@@ -16,6 +16,12 @@ export interface Benchmark<Ctx = unknown> {
   /** Backends this row runs on; page.ts skips the others. */
   /** Where the row runs; 'auto' is the page's automatic choice (for the auto ÷ fastest figure). */
   backends: readonly (BackendName | 'auto')[];
+  /**
+   * Calls of `run` (and of `baseline`) per timed sample, the sample being their mean. For rows
+   * whose one call takes about a millisecond: a page that is not cross-origin isolated (as a
+   * course page is not) reads the clock in steps of 0.1 ms. Default 1.
+   */
+  repeat?: number;
   /** Builds inputs once, after the page's backend is ready. */
   setup(): Promise<Ctx> | Ctx;
   /**

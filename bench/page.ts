@@ -27,6 +27,8 @@ export interface BenchResult {
   /** medianMs / baselineMs. */
   ratio?: number;
   runs: number;
+  /** Calls per timed run (the row's `repeat`). */
+  repeat: number;
   /** Tensors left after teardown; anything above 0 is a leak in the row. */
   leakedTensors?: number;
   /** Set when the backend could not start here; the row is then not measured. */
@@ -61,11 +63,19 @@ function intParam(params: URLSearchParams, key: string, fallback: number): numbe
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/** Milliseconds of a path: what it reports of itself, else the whole call. */
-async function time(fn: () => Promise<void | number>): Promise<number> {
+/** Milliseconds of a path, the mean of `repeat` calls: what it reports of itself, else the whole call. */
+async function time(fn: () => Promise<void | number>, repeat: number): Promise<number> {
+  let own = 0;
+  let reported = false;
   const t0 = performance.now();
-  const own = await fn();
-  return typeof own === 'number' ? own : performance.now() - t0;
+  for (let i = 0; i < repeat; i++) {
+    const ms = await fn();
+    if (typeof ms === 'number') {
+      own += ms;
+      reported = true;
+    }
+  }
+  return (reported ? own : performance.now() - t0) / repeat;
 }
 
 async function measure(
@@ -79,6 +89,7 @@ async function measure(
   const ctx = await b.setup();
   const lib: number[] = [];
   const base: number[] = [];
+  const repeat = b.repeat ?? 1;
   try {
     // Warm-up compiles shaders and fills caches for both paths before any timing.
     for (let i = 0; i < warmup; i++) {
@@ -89,11 +100,11 @@ async function measure(
     // SwiftShader's thread pool) hits both paths alike.
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) {
-        lib.push(await time(() => b.run(ctx)));
-        base.push(await time(() => b.baseline(ctx)));
+        lib.push(await time(() => b.run(ctx), repeat));
+        base.push(await time(() => b.baseline(ctx), repeat));
       } else {
-        base.push(await time(() => b.baseline(ctx)));
-        lib.push(await time(() => b.run(ctx)));
+        base.push(await time(() => b.baseline(ctx), repeat));
+        lib.push(await time(() => b.run(ctx), repeat));
       }
     }
   } finally {
@@ -111,6 +122,7 @@ async function measure(
     baselineMs,
     ratio: medianMs !== undefined && baselineMs ? medianMs / baselineMs : undefined,
     runs,
+    repeat,
     leakedTensors: tf.memory().numTensors - before,
   };
 }
@@ -144,6 +156,7 @@ async function main(): Promise<void> {
       backend: requested,
       backendLabel: requested,
       runs: 0,
+      repeat: b.repeat ?? 1,
       unavailable: why,
     }));
     return;

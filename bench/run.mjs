@@ -222,7 +222,7 @@ function printTable(results) {
           ms(r.medianMs),
           ms(r.baselineMs),
           r.ratio === undefined ? '–' : r.ratio.toFixed(2),
-          String(r.runs),
+          r.repeat > 1 ? `${r.runs} × ${r.repeat}` : String(r.runs),
         ],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));

@@ -30,7 +30,11 @@ export type {
 } from './core/models/model-spec.js';
 export { PretrainedClassifier } from './elements/pretrained-classifier/define.js';
 export { FilterGrid } from './elements/filter-grid/define.js';
-export type { FilterGridEventMap, FilterSnapshotDetail } from './elements/filter-grid/filter-grid.js';
+export type {
+  FilterGridEventMap,
+  FilterSnapshotDetail,
+  NetworkUpdateDetail,
+} from './elements/filter-grid/filter-grid.js';
 export type {
   FilterSelectDetail,
   ModelSource,

@@ -223,6 +223,7 @@ describe('<filter-grid view="network">', () => {
     await idle(grid);
     const before = (await grid.getLayerOutputs())[7].values;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
+    const updated = oneEvent(grid, 'network-update');
     pad.clear();
     pad.drawStrokes([
       [
@@ -230,19 +231,29 @@ describe('<filter-grid view="network">', () => {
         { x: 0.5, y: 0.85 },
       ],
     ]);
-    await until(() => grid.getAttribute('state') !== 'ready', 'a refresh', 2000).catch(() => undefined);
-    await idle(grid);
+    // network-update fires once the new values are painted: the view already shows them.
+    const { detail } = await updated;
+    const best = grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent;
     const after = (await grid.getLayerOutputs())[7].values;
     expect(maxDiff(before, after)).to.be.above(1e-3);
     // The new values are painted into the same structure: the prediction and its name follow the drawing.
-    const predicted = String(after.indexOf(Math.max(...after)));
-    expect(grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent).to.equal(predicted);
+    const predicted = after.indexOf(Math.max(...after));
+    expect(best).to.equal(String(predicted));
     expect(networkItems(grid, 7)[0].getAttribute('aria-label')).to.contain(`predicts ${predicted} with`);
+    expect(detail.prediction).to.equal(predicted);
+    expect(detail.label).to.equal(String(predicted));
+    expect(detail.probability).to.equal(after[predicted]);
+    expect(detail.ms).to.be.a('number').and.to.be.at.least(0);
 
     await grid.refresh();
     const baseline = tf.memory().numTensors;
+    let updates = 0;
+    grid.addEventListener('network-update', () => updates++);
     for (let i = 0; i < 100; i++) await grid.refresh();
+    await grid.updateComplete;
     expect(tf.memory().numTensors).to.equal(baseline);
+    // One network-update per refresh: none lost, none repeated.
+    expect(updates).to.equal(100);
   });
 
   it('redraws when a linked trainer reports a batch (throttled), with the new weights', async () => {

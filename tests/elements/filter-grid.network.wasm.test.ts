@@ -4,7 +4,7 @@
  * each result checked against predict on the whole pad's pixels, and results handed out
  * before left as they were.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/filter-grid/define.js';
@@ -42,10 +42,10 @@ describe('<filter-grid view="network"> on wasm', () => {
     const returned: Array<Array<{ values: Float32Array }>> = [];
     const kept: Float32Array[][] = [];
     for (const stroke of strokes) {
+      const updated = oneEvent(grid, 'network-update');
       pad.clear();
       pad.drawStrokes([stroke]);
-      await until(() => grid.getAttribute('state') !== 'ready', 'a refresh', 2000).catch(() => undefined);
-      await idle(grid);
+      const { detail } = await updated;
       const outputs = await grid.getLayerOutputs();
       returned.push(outputs);
       kept.push(outputs.map((o) => o.values.slice()));
@@ -56,6 +56,9 @@ describe('<filter-grid view="network"> on wasm', () => {
         (model.predict(tf.tensor4d(digit, [1, 28, 28, 1])) as tf.Tensor).dataSync(),
       );
       expect(maxDiff(outputs[outputs.length - 1].values, expected)).to.be.below(1e-5);
+      const best = expected.indexOf(Math.max(...expected));
+      expect(detail.prediction).to.equal(best);
+      expect(detail.probability).to.be.closeTo(expected[best], 1e-5);
       // The Input figure shows the drawing as the pad does.
       const shown = picture.getContext('2d')!.getImageData(0, 0, picture.width, picture.height).data;
       expect(picture.width).to.equal(pad.size);

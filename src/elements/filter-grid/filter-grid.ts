@@ -26,6 +26,7 @@ import type { PresetName } from '../../core/images/preprocess.tf.js';
 import { sampleUrl } from '../../core/images/samples.js';
 import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
+import { argMax } from '../../vis/network-view.js';
 import {
   bitmapContext,
   mapScale,
@@ -70,6 +71,17 @@ export interface FilterSnapshotDetail {
   layer: string;
 }
 
+/** Detail of `network-update`: the network view shows every layer's output for a new input or new weights. */
+export interface NetworkUpdateDetail {
+  /** The index of the largest output, and its class name (the output column's label). */
+  prediction: number;
+  label: string;
+  /** The largest output's value (a probability for a softmax output). */
+  probability: number;
+  /** Milliseconds from the start of the refresh (a stroke, a new picture, new weights) to the view painted. */
+  ms: number;
+}
+
 interface Snapshot {
   epoch: number;
   filters: Filters;
@@ -105,6 +117,8 @@ type Tfjs = typeof import('./compute.js');
  *   of the input channel shown). In the network view, a selected Conv2D map adds `recipe`: the layer's input
  *   maps, one kernel per input channel, bias, activation, stride, dilation, padding.
  * @fires snapshot - The filters were recorded at an epoch end of the linked trainer; `detail: { epoch, index, layer }`.
+ * @fires network-update - The network view painted every layer's output for a new input (a stroke, a picture) or
+ *   new weights; `detail: { prediction, label, probability, ms }`. `getLayerOutputs()` reads the values.
  * @fires cnn-error - A missing or model-less source, no conv layer, a bad `layer`, a failed load; `detail: { message, cause? }`.
  * @csspart tile - Each drawn filter or activation map (carries `data-index`).
  * @csspart tiles - The scrolling grid of tiles.
@@ -175,6 +189,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private columnsRendered = false;
   /** Where the network view's values are painted, found again after each render of its columns. */
   private targets?: NetworkTargets;
+  /** When the refresh that made the network view's next result started (for `network-update`'s ms). */
+  private networkStarted = 0;
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -307,6 +323,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       if (this.columnsRendered || !this.targets)
         this.targets = networkTargets(this.renderRoot, this.network.outputs);
       paintNetwork(this.targets, this.network.outputs, (n) => this.outputLabels(n));
+      if (changed.has('network')) this.announceNetwork(this.network.outputs);
     }
     this.columnsRendered = false;
   }
@@ -494,6 +511,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   private async refreshNetwork(model: tfl.LayersModel): Promise<void> {
+    const started = performance.now();
     await this.compute(async () => {
       // The shown result's arrays are written again: it is replaced by this one.
       const network = await this.runNetwork(this.network?.model === model ? this.network : undefined);
@@ -504,6 +522,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         this.netExpanded = new Set();
       }
       this.network = network;
+      this.networkStarted = started;
       this.clearError();
     }, 'Running the network failed');
   }
@@ -910,6 +929,19 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     });
   }
 
+  /** Fires `network-update` for outputs just painted. */
+  private announceNetwork(outputs: LayerOutput[]): void {
+    const last = outputs[outputs.length - 1];
+    if (!last) return;
+    const best = argMax(last.values);
+    emit<NetworkUpdateDetail>(this, 'network-update', {
+      prediction: best,
+      label: this.outputLabels(last.values.length)[best],
+      probability: last.values[best],
+      ms: performance.now() - this.networkStarted,
+    });
+  }
+
   /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */
   private outputLabels(count: number): string[] {
     const labels = (this.linked as { labels?: unknown } | undefined)?.labels;
@@ -1049,4 +1081,5 @@ function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Floa
 export interface FilterGridEventMap {
   'filter-select': CustomEvent<FilterSelectDetail>;
   snapshot: CustomEvent<FilterSnapshotDetail>;
+  'network-update': CustomEvent<NetworkUpdateDetail>;
 }
