@@ -20,7 +20,8 @@ import type {
   CnnDrawPad, CnnTrainer, ConvFilterPlayground, FilterGrid, PoolingStepper, PretrainedClassifier,
   PoolStepDetail, PoolCompleteDetail, ConvOutputDetail, KernelChangeDetail, TrainerEpochDetail,
   TrainerBatchDetail, TrainEndDetail, TrainerModelChangeDetail, DatasetChangeDetail, PredictionDetail,
-  ModelChangeDetail, FilterSelectDetail, FilterSnapshotDetail, DrawPadDetail, CnnErrorDetail,
+  ModelChangeDetail, FilterSelectDetail, FilterSnapshotDetail, NetworkUpdateDetail, DrawPadDetail,
+  CnnErrorDetail,
 } from '../../src/index.js';
 
 declare const stepper: PoolingStepper;
@@ -46,6 +47,7 @@ classifier.addEventListener('prediction', (e) => use<PredictionDetail>(e.detail)
 classifier.addEventListener('model-change', (e) => use<ModelChangeDetail>(e.detail).classes);
 grid.addEventListener('filter-select', (e) => use<FilterSelectDetail>(e.detail).kernel);
 grid.addEventListener('snapshot', (e) => use<FilterSnapshotDetail>(e.detail).epoch);
+grid.addEventListener('network-update', (e) => use<NetworkUpdateDetail>(e.detail).probability);
 pad.addEventListener('draw-change', (e) => use<DrawPadDetail>(e.detail).empty);
 stepper.removeEventListener('step', (e) => e.detail.col);
 
@@ -65,6 +67,8 @@ plain.addEventListener('output', (e) => e.detail);
 plain.addEventListener('snapshot', (e) => e.detail);
 // @ts-expect-error the stepper's step is not the trainer's epoch
 stepper.addEventListener('step', (e) => e.detail.testAccuracy);
+// @ts-expect-error nor network-update
+plain.addEventListener('network-update', (e) => e.detail);
 // @ts-expect-error the playground has no step event
 playground.addEventListener('step', (e) => e.detail);
 `;
