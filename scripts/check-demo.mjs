@@ -2,7 +2,8 @@
 // on the built dist/) in headless Chromium, the way a reader gets it. It checks that every
 // element on the page reaches state="ready", and fails on console errors, uncaught
 // exceptions, failed requests and HTTP errors. It looks twice: at desktop width in light
-// mode, and at phone width (390 px) in dark mode, where nothing may overflow sideways.
+// mode, and at phone width (390 px) in dark mode, where nothing may overflow sideways, and
+// that the caption beside the network view follows its `network-update` event.
 // Then it trains a small network with the built trainer on the CPU backend, once with the
 // library on the page's origin and once from another origin (as from a CDN), and checks
 // that the batches ran in the training worker (dist/train-worker.js).
@@ -89,6 +90,7 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
         return {
           elements,
           overflow: document.documentElement.scrollWidth - width,
+          reading: document.getElementById('network-reading')?.textContent ?? '',
           tags: new Set(elements.map((e) => e.tag)).size,
         };
       },
@@ -112,6 +114,11 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
     }
     if (report.overflow > 1)
       problems.push(`the page is ${report.overflow} px wider than the ${viewport.width} px screen`);
+    // The caption the article writes from the network view's network-update event.
+    if (!/^The network reads \S+ \(\d+%\)/.test(report.reading))
+      problems.push(
+        `the network view's caption did not follow its network-update event: "${report.reading}"`,
+      );
   } catch (e) {
     problems.push(`could not open the demo: ${e instanceof Error ? e.message : String(e)}`);
   } finally {

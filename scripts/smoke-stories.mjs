@@ -8,7 +8,8 @@
 //   npm run build-storybook && npm run test:stories
 //
 // Env: SMOKE_TIMEOUT_MS (per entry, default 60000), SMOKE_ONLY (substring of the
-// entry ids to run).
+// entry ids to run), SMOKE_CONCURRENCY (entries open at once, default 2: an entry spends
+// most of its time waiting on its elements' start, so two share a 2-core machine well).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import { TAGS } from './tags.mjs';
 const ROOT = resolve('storybook-static');
 const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TIMEOUT_MS = Number(process.env.SMOKE_TIMEOUT_MS ?? 60_000);
+const CONCURRENCY = Math.max(1, Number(process.env.SMOKE_CONCURRENCY ?? 2));
 /** The scroll through a page of lazy elements (the article), before TIMEOUT_MS starts. */
 const READ_THROUGH_MS = 4 * TIMEOUT_MS;
 /** How long to watch a story after its elements are first ready, to catch the errors of their first computation. */
@@ -67,8 +69,11 @@ console.log(
 
 const failures = [];
 let passed = 0;
-try {
-  for (const { id, viewMode } of entries) {
+const waiting = [...entries];
+/** Opens entries one after another until none is left; CONCURRENCY of these run side by side. */
+async function openEntries() {
+  for (let entry = waiting.shift(); entry; entry = waiting.shift()) {
+    const { id, viewMode } = entry;
     const started = Date.now();
     const { problems, summary } = await runStory(id, viewMode);
     const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -81,6 +86,9 @@ try {
       for (const p of problems) console.log(`        - ${p}`);
     }
   }
+}
+try {
+  await Promise.all(Array.from({ length: CONCURRENCY }, openEntries));
 } finally {
   await browser.close();
   server.close();
