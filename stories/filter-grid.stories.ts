@@ -80,3 +80,24 @@ export const WholeNetworkLinked: Story = {
     return wrapper;
   },
 };
+
+/**
+ * A caption from `network-update`: after every refresh the view has painted (a stroke, new
+ * weights), the grid says what the network reads and how long the refresh took.
+ */
+export const WholeNetworkCaption: Story = {
+  render: () => {
+    const wrapper = document.createElement('div');
+    // Above the view, with room for three lines: neither the view's first paint nor a new
+    // caption moves the other.
+    wrapper.innerHTML = `
+      <p style="min-height: 4.5em">Draw a digit, and this line says what the network reads.</p>
+      <filter-grid view="network"></filter-grid>`;
+    const caption = wrapper.querySelector('p')!;
+    wrapper.querySelector('filter-grid')!.addEventListener('network-update', ({ detail }) => {
+      const percent = Math.round(detail.probability * 100);
+      caption.textContent = `The network reads ${detail.label} (${percent}%); every layer was redrawn in ${detail.ms.toFixed(1)} ms.`;
+    });
+    return wrapper;
+  },
+};
