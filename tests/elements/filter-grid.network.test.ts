@@ -256,6 +256,44 @@ describe('<filter-grid view="network">', () => {
     expect(updates).to.equal(100);
   });
 
+  it('fires no network-update for a refresh that fails, and keeps showing the last good one', async () => {
+    const model = netModel();
+    const { url } = picture();
+    const wrapper = await fixture(
+      html`<div><net-holder id="nh6"></net-holder><filter-grid for="nh6" view="network" src=${url}></filter-grid></div>`,
+    );
+    (wrapper.querySelector('#nh6') as Holder).model = model;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await grid.ready;
+    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
+    await idle(grid);
+    const shown = await grid.getLayerOutputs();
+    const label = networkItems(grid, 6)[0].getAttribute('aria-label');
+    let updates = 0;
+    grid.addEventListener('network-update', () => updates++);
+    const failed = oneEvent(grid, 'cnn-error');
+    grid.src = '/no-such-picture.png';
+    const { detail } = await failed;
+    await idle(grid);
+    expect(detail.message).to.match(/Could not load the image/);
+    expect(grid.shadowRoot!.querySelector('[part="error"]')!.textContent).to.match(
+      /Could not load the image/,
+    );
+    expect(updates).to.equal(0);
+    // The view still shows, and still returns, the last good picture's outputs.
+    const kept = await grid.getLayerOutputs();
+    kept.forEach((o, i) => expect(maxDiff(o.values, shown[i].values), o.name).to.equal(0));
+    expect(networkItems(grid, 6)[0].getAttribute('aria-label')).to.equal(label);
+    // A good picture afterwards refreshes the view, fires the event and clears the message.
+    const updated = oneEvent(grid, 'network-update');
+    grid.src = url;
+    await updated;
+    expect(updates).to.equal(1);
+    await idle(grid);
+    expect(grid.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    model.dispose();
+  });
+
   it('redraws when a linked trainer reports a batch (throttled), with the new weights', async () => {
     const model = netModel();
     const { url } = picture();
