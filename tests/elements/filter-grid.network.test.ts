@@ -74,6 +74,24 @@ function picture(): { url: string; pixels: Float32Array } {
   return { url: canvas.toDataURL('image/png'), pixels };
 }
 
+/** Waits until the grid is ready and its network view drawn and idle. */
+async function networkDrawn(grid: FilterGrid): Promise<void> {
+  await grid.ready;
+  await until(() => networkItems(grid).length > 0, 'the network to be drawn');
+  await idle(grid);
+}
+
+/** A network-view grid linked (`for=`) to a holder of `model`, showing the picture at `url`. */
+async function linkedGrid(id: string, model: tfl.LayersModel, url: string, style = '') {
+  const wrapper = await fixture(
+    html`<div style=${style}><net-holder id=${id}></net-holder><filter-grid for=${id} view="network" src=${url}></filter-grid></div>`,
+  );
+  const holder = wrapper.querySelector('net-holder') as Holder;
+  holder.model = model;
+  const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+  return { grid, holder };
+}
+
 describe('<filter-grid view="network">', () => {
   before(async () => {
     await ensureBackend('cpu');
@@ -83,14 +101,8 @@ describe('<filter-grid view="network">', () => {
   it('returns every layer’s output in model order, equal to applying the layers one by one', async () => {
     const model = netModel();
     const { url, pixels } = picture();
-    const wrapper = await fixture(
-      html`<div><net-holder id="nh1"></net-holder><filter-grid for="nh1" view="network" src=${url}></filter-grid></div>`,
-    );
-    (wrapper.querySelector('#nh1') as Holder).model = model;
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await grid.ready;
-    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
-    await idle(grid);
+    const { grid } = await linkedGrid('nh1', model, url);
+    await networkDrawn(grid);
     // view="network" is a valid choice: no message about it.
     expect(grid.shadowRoot!.querySelector('[part~="error"]')).to.equal(null);
     const got = await grid.getLayerOutputs();
@@ -185,14 +197,8 @@ describe('<filter-grid view="network">', () => {
   it('moves with the arrow keys and selects with Enter', async () => {
     const model = netModel();
     const { url } = picture();
-    const wrapper = await fixture(
-      html`<div style="width: 900px"><net-holder id="nh3"></net-holder><filter-grid for="nh3" view="network" src=${url}></filter-grid></div>`,
-    );
-    (wrapper.querySelector('#nh3') as Holder).model = model;
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await grid.ready;
-    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
-    await idle(grid);
+    const { grid } = await linkedGrid('nh3', model, url, 'width: 900px');
+    await networkDrawn(grid);
     // Wide: the columns stand side by side, each layer's maps stacked in one column, layers left to right.
     const boxes = networkItems(grid, 0).map((b) => b.getBoundingClientRect());
     expect(new Set(boxes.map((b) => Math.round(b.left))).size).to.equal(1);
@@ -218,9 +224,7 @@ describe('<filter-grid view="network">', () => {
   it('follows the pad as the reader draws and the source as it trains, with a flat tensor count over 100 refreshes', async () => {
     const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await grid.ready;
-    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
-    await idle(grid);
+    await networkDrawn(grid);
     const before = (await grid.getLayerOutputs())[7].values;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
     const updated = oneEvent(grid, 'network-update');
@@ -259,14 +263,8 @@ describe('<filter-grid view="network">', () => {
   it('fires no network-update for a refresh that fails, and keeps showing the last good one', async () => {
     const model = netModel();
     const { url } = picture();
-    const wrapper = await fixture(
-      html`<div><net-holder id="nh6"></net-holder><filter-grid for="nh6" view="network" src=${url}></filter-grid></div>`,
-    );
-    (wrapper.querySelector('#nh6') as Holder).model = model;
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await grid.ready;
-    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
-    await idle(grid);
+    const { grid } = await linkedGrid('nh6', model, url);
+    await networkDrawn(grid);
     const shown = await grid.getLayerOutputs();
     const label = networkItems(grid, 6)[0].getAttribute('aria-label');
     let updates = 0;
@@ -297,15 +295,8 @@ describe('<filter-grid view="network">', () => {
   it('redraws when a linked trainer reports a batch (throttled), with the new weights', async () => {
     const model = netModel();
     const { url } = picture();
-    const wrapper = await fixture(
-      html`<div><net-holder id="nh5"></net-holder><filter-grid for="nh5" view="network" src=${url}></filter-grid></div>`,
-    );
-    const holder = wrapper.querySelector('#nh5') as Holder;
-    holder.model = model;
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await grid.ready;
-    await until(() => networkItems(grid).length > 0, 'the network to be drawn');
-    await idle(grid);
+    const { grid, holder } = await linkedGrid('nh5', model, url);
+    await networkDrawn(grid);
     const first = (await grid.getLayerOutputs())[0].values;
     // As a training step would: new weights, then batch-end.
     const [k, b] = model.layers[0].getWeights();
