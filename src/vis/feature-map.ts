@@ -15,8 +15,8 @@ export interface MapScale {
   domain: [number, number];
   /** CSS colour of a value. */
   color(value: number): string;
-  /** 256 RGB triples from the low end of the domain to the high end. */
-  lut: Uint8ClampedArray;
+  /** 256 opaque pixels from the low end of the domain to the high end, packed as ImageData holds them. */
+  lut: Uint32Array;
 }
 
 /**
@@ -40,13 +40,15 @@ export function mapScale(colormap: MapColormap, min: number, max: number): MapSc
 }
 
 /** The lookup table depends only on the colormap, not the domain: build each once. */
-const LUTS = new Map<MapColormap, Uint8ClampedArray>();
+const LUTS = new Map<MapColormap, Uint32Array>();
 
-function lutOf(colormap: MapColormap, ramp: (t: number) => string): Uint8ClampedArray {
+function lutOf(colormap: MapColormap, ramp: (t: number) => string): Uint32Array {
   let lut = LUTS.get(colormap);
   if (!lut) {
-    lut = new Uint8ClampedArray(256 * 3);
-    for (let i = 0; i < 256; i++) lut.set(parseRgb(ramp(i / 255)), i * 3);
+    // Written as RGBA bytes and read back as words, so the packing follows the machine's byte order.
+    const bytes = new Uint8ClampedArray(256 * 4);
+    for (let i = 0; i < 256; i++) bytes.set([...parseRgb(ramp(i / 255)), 255], i * 4);
+    lut = new Uint32Array(bytes.buffer);
     LUTS.set(colormap, lut);
   }
   return lut;
@@ -79,18 +81,13 @@ export function paintMap(
 ): void {
   const [h, w, c = 1] = shape;
   const image = imageFor(canvas, w, h);
-  // `image.data` is a call into the browser each time it is read: read it once.
-  const { data } = image;
+  // One word per pixel, from the table of packed pixels: a network's maps are painted on every stroke.
+  const pixels = wordsOf(image);
   const { lut } = scale;
   const [lo, hi] = scale.domain;
   const k = 255 / (hi - lo);
-  for (let i = 0; i < w * h; i++) {
-    const j = Math.round(Math.min(255, Math.max(0, (values[i * c + channel] - lo) * k))) * 3;
-    data[4 * i] = lut[j];
-    data[4 * i + 1] = lut[j + 1];
-    data[4 * i + 2] = lut[j + 2];
-    data[4 * i + 3] = 255;
-  }
+  for (let i = 0; i < w * h; i++)
+    pixels[i] = lut[Math.round(Math.min(255, Math.max(0, (values[i * c + channel] - lo) * k)))];
   put(canvas, image);
 }
 
@@ -195,6 +192,18 @@ function imageFor(canvas: HTMLCanvasElement, width: number, height: number): Ima
     buffers.set(canvas, image);
   }
   return image;
+}
+
+/** An ImageData's pixels as 32-bit words, one view per ImageData (`image.data` is a call into the browser). */
+const words = new WeakMap<ImageData, Uint32Array>();
+
+function wordsOf(image: ImageData): Uint32Array {
+  let view = words.get(image);
+  if (!view) {
+    view = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
+    words.set(image, view);
+  }
+  return view;
 }
 
 function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {

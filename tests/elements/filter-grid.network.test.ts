@@ -211,6 +211,16 @@ describe('<filter-grid view="network">', () => {
     await sendKeys({ press: 'ArrowRight' });
     await until(() => grid.shadowRoot!.activeElement?.getAttribute('data-layer') === '2', 'focus on c2');
     expect(grid.shadowRoot!.activeElement!.getAttribute('data-map')).to.equal('2');
+    // The focused map's name quotes its values (its lowest and highest); the others say only what they are.
+    const c2 = (await grid.getLayerOutputs())[2];
+    const own = c2.values.filter((_, i) => i % 10 === 2);
+    const quoted = networkItems(grid, 2)[2]
+      .getAttribute('aria-label')!
+      .match(/^c2 map 2 of 10: 5×5, values (\S+) to (\S+)$/);
+    expect(quoted, 'the focused map’s name').to.not.equal(null);
+    expect(Number(quoted![1])).to.be.closeTo(Math.min(...own), 1e-3);
+    expect(Number(quoted![2])).to.be.closeTo(Math.max(...own), 1e-3);
+    expect(networkItems(grid, 2)[0].getAttribute('aria-label')).to.equal('c2 map 0 of 10: 5×5');
     const fired = oneEvent(grid, 'filter-select');
     await sendKeys({ press: 'Enter' });
     const detail = ((await fired) as CustomEvent<FilterSelectDetail>).detail;

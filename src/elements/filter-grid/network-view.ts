@@ -176,7 +176,8 @@ interface OutputRow {
  * reading back what they show) cost about as much as painting them.
  */
 export interface NetworkTargets {
-  maps: Array<Target & { map: number; canvas: HTMLCanvasElement }>;
+  /** `title`: the map's name without its values (what it is, not what it shows now). */
+  maps: Array<Target & { map: number; canvas: HTMLCanvasElement; title: string }>;
   vectors: Array<Target & { path: SVGPathElement }>;
   outputs: Array<Target & { rows: OutputRow[] }>;
 }
@@ -191,7 +192,10 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
     const path = item.querySelector('path');
     if (kind === 'maps' && canvas) {
       bitmapContext(canvas);
-      targets.maps.push({ item, layer, map: Number(item.dataset.map), canvas });
+      const map = Number(item.dataset.map);
+      const { name, shape } = outputs[layer];
+      const title = `${name} map ${map} of ${shape[2]}: ${shape[1]}×${shape[0]}`;
+      targets.maps.push({ item, layer, map, canvas, title });
     } else if (kind === 'vector' && path) targets.vectors.push({ item, layer, path });
     else if (kind === 'output') {
       const rows = [...item.querySelectorAll('li')].map((li) => ({
@@ -207,8 +211,11 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
 
 /**
  * Draws the values into the rendered structure: each shown map's pixels, each vector's
- * bars, the output's probabilities and prediction, and every item's name (which quotes
- * them). Called after every render of the columns and after every new set of outputs.
+ * bars, the output's probabilities and prediction, and the items' names. A map's name
+ * quotes its values only while it holds the roving focus (tabindex 0, where the reader
+ * lands): naming all of a network's maps anew on every stroke cost more than painting
+ * the bars and the output together. Called after every render of the columns (a move of
+ * the focus is one) and after every new set of outputs.
  */
 export function paintNetwork(
   targets: NetworkTargets,
@@ -221,7 +228,7 @@ export function paintNetwork(
     paintMap(t.canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), t.map);
     name(
       t,
-      `${o.name} map ${t.map} of ${o.shape[2]}: ${o.shape[1]}×${o.shape[0]}, values ${formatNumber(lo)} to ${formatNumber(hi)}`,
+      t.item.tabIndex === 0 ? `${t.title}, values ${formatNumber(lo)} to ${formatNumber(hi)}` : t.title,
     );
   }
   for (const t of targets.vectors) {
