@@ -3,6 +3,7 @@
 // page once per backend in headless system Chromium and prints one table.
 //
 //   npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout S]
+//                    [--compositing auto|software|gpu]
 //
 // One page load per backend because src/core/runtime/backend.tf.ts picks the backend once per
 // page. Pages run one after another so they never compete for the CPU that
@@ -22,9 +23,11 @@ const OUT_DIR = join(ROOT, '.bench-build');
 // 'auto' is the library's automatic choice, measured beside each forced backend.
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'];
 const DEFAULT_BACKENDS = ALL_BACKENDS;
+/** Software rasterisers, as src/core/runtime/gpu-survey.ts lists them. */
+const SOFTWARE_GPU = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
 
 const USAGE =
-  'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS]';
+  'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS] [--compositing auto|software|gpu]';
 const { values: opts } = parseArgsOrExit({
   options: {
     runs: { type: 'string', default: '5' },
@@ -32,6 +35,7 @@ const { values: opts } = parseArgsOrExit({
     filter: { type: 'string', default: '' },
     backend: { type: 'string', multiple: true },
     timeout: { type: 'string', default: '300' },
+    compositing: { type: 'string', default: 'auto' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -52,6 +56,8 @@ const backends = (opts.backend ?? DEFAULT_BACKENDS)
   .map((b) => b.trim().toLowerCase());
 for (const b of backends)
   if (!ALL_BACKENDS.includes(b)) fail(`unknown --backend "${b}" (one of ${ALL_BACKENDS.join(', ')})`);
+if (!['auto', 'software', 'gpu'].includes(opts.compositing))
+  fail(`unknown --compositing "${opts.compositing}" (one of auto, software, gpu)`);
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -100,11 +106,7 @@ for (const file of readdirSync(WASM_DIST).filter((f) => f.endsWith('.wasm')))
   cpSync(join(WASM_DIST, file), join(OUT_DIR, 'wasm', file));
 
 const { server, url: base } = await serveStatic(ROOT);
-const browser = await chromium.launch({
-  executablePath: chromiumPath(),
-  headless: true,
-  args: chromiumFlags({ webgpu: true }),
-});
+const browser = await launchBrowser();
 
 const rows = [];
 const problems = [];
@@ -135,6 +137,46 @@ console.error(`bench: finished in ${((performance.now() - started) / 1000).toFix
 if (problems.length) {
   for (const p of problems) console.error(`bench: error: ${p}`);
   process.exit(1);
+}
+
+/**
+ * The browser the pages run in. The shared flags give WebGL and WebGPU to a machine without a
+ * GPU through SwiftShader, and with them the page's compositor draws on SwiftShader too: every
+ * frame a row's page paints then queues on the software GPU ahead of the WebGL or WebGPU work
+ * being timed. Chrome on a machine without a usable GPU composites in software instead (its
+ * display compositor on the CPU), so `auto` does the same where the GPU is a software one; a
+ * hardware GPU keeps GPU compositing, as its users have it.
+ */
+async function launchBrowser() {
+  const launch = (extra = []) =>
+    chromium.launch({
+      executablePath: chromiumPath(),
+      headless: true,
+      args: [...chromiumFlags({ webgpu: true }), ...extra],
+    });
+  let mode = opts.compositing;
+  if (mode === 'auto') {
+    const probe = await launch();
+    const renderer = await webglRenderer(probe);
+    await probe.close();
+    mode = renderer === undefined || SOFTWARE_GPU.test(renderer) ? 'software' : 'gpu';
+    process.stderr.write(`bench: WebGL renderer ${renderer ?? 'none'}: ${mode} compositing\n`);
+  }
+  return launch(mode === 'software' ? ['--disable-gpu-compositing'] : []);
+}
+
+/** The unmasked WebGL renderer string of a blank page, or undefined without WebGL. */
+async function webglRenderer(browser) {
+  const page = await browser.newPage();
+  try {
+    return await page.evaluate(() => {
+      const gl = document.createElement('canvas').getContext('webgl');
+      const info = gl?.getExtension('WEBGL_debug_renderer_info');
+      return gl ? String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : undefined;
+    });
+  } finally {
+    await page.close();
+  }
 }
 
 /** Loads the page for one backend and returns its `window.__bench`, or an error state. */

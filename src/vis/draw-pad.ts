@@ -192,8 +192,13 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
     return { left, top, width: right - left, height: bottom - top };
   }
 
+  /** Kept: a stroke asks for it several times, and each getContext call converts its options anew. */
+  private ctx?: CanvasRenderingContext2D;
+
   private context(): CanvasRenderingContext2D {
-    return this.canvasEl.getContext('2d', { willReadFrequently: true })!;
+    if (this.ctx?.canvas !== this.canvasEl)
+      this.ctx = this.canvasEl.getContext('2d', { willReadFrequently: true })!;
+    return this.ctx;
   }
 
   private redraw(): void {

@@ -947,7 +947,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const labels = (this.linked as { labels?: unknown } | undefined)?.labels;
     if (Array.isArray(labels) && labels.length === count && labels.every((l) => typeof l === 'string'))
       return labels;
-    return Array.from({ length: count }, (_, i) => String(i));
+    return classNumbers(count);
   }
 
   private networkDetails(outputs: LayerOutput[]): string {
@@ -1055,6 +1055,15 @@ const PAD_CSS_PX = 120;
  */
 function padSide(): number {
   return Math.round(PAD_CSS_PX * Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)));
+}
+
+/** "0", "1", …: one list per count, kept (the network view asks for it on every stroke). */
+const numberLists = new Map<number, string[]>();
+
+function classNumbers(count: number): string[] {
+  let list = numberLists.get(count);
+  if (!list) numberLists.set(count, (list = Array.from({ length: count }, (_, i) => String(i))));
+  return list;
 }
 
 function isLayersModel(model: unknown): model is tfl.LayersModel {
