@@ -14,6 +14,7 @@
  * `target_size` does) to the model's input size.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { tensorCopy } from '../runtime/host-memory.tf.js';
 import { DIGIT_SIDE, preprocessDigit, type RgbaPixels } from './digit-preprocess.js';
 
 export type PresetName = 'unit' | 'mobilenet' | 'caffe' | 'mnist';
@@ -70,16 +71,33 @@ export interface InputSpec {
  * `mnist` preset gets the digit copied into all three channels.
  */
 export function pixelsToInput(image: RgbaPixels, spec: InputSpec): tf.Tensor4D {
-  if (spec.preset === 'mnist') return digitToInput(preprocessDigit(image).pixels, spec);
+  return pixelsToModelInput(image, spec).tensor;
+}
+
+/**
+ * The input tensor and, where they were worked out in JavaScript (a digit for a 28×28
+ * model), its values: a caller that shows the input need not read them back from a GPU,
+ * where a read waits for the device and the values were dropped once uploaded.
+ */
+export interface ModelInput {
+  tensor: tf.Tensor4D;
+  values?: Float32Array;
+}
+
+/** `pixelsToInput`, with the values where they are at hand (see `ModelInput`). */
+export function pixelsToModelInput(image: RgbaPixels, spec: InputSpec): ModelInput {
+  if (spec.preset === 'mnist') return digitModelInput(preprocessDigit(image).pixels, spec);
   checkChannels(spec.channels);
-  return tf.tidy(() => {
-    const rgba = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 4]);
-    const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
-    return finish(
-      spec.channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb,
-      spec,
-    );
-  });
+  return {
+    tensor: tf.tidy(() => {
+      const rgba = tf.tensor3d(Float32Array.from(image.data), [image.height, image.width, 4]);
+      const rgb = tf.slice(rgba, [0, 0, 0], [-1, -1, 3]);
+      return finish(
+        spec.channels === 1 ? tf.sum(tf.mul(rgb, tf.tensor1d([0.299, 0.587, 0.114])), 2, true) : rgb,
+        spec,
+      );
+    }),
+  };
 }
 
 /**
@@ -87,6 +105,10 @@ export function pixelsToInput(image: RgbaPixels, spec: InputSpec): tf.Tensor4D {
  * for a caller that also shows the digit and should not prepare it twice.
  */
 export function digitToInput(digit: Float32Array, spec: InputSpec): tf.Tensor4D {
+  return digitModelInput(digit, spec).tensor;
+}
+
+function digitModelInput(digit: Float32Array, spec: InputSpec): ModelInput {
   checkChannels(spec.channels);
   if (spec.height === DIGIT_SIDE && spec.width === DIGIT_SIDE) {
     // The usual case, a 28×28 model: 784 values are ready in JavaScript; one upload beats
@@ -96,14 +118,17 @@ export function digitToInput(digit: Float32Array, spec: InputSpec): tf.Tensor4D 
     for (let i = 0; i < digit.length; i++) {
       for (let c = 0; c < spec.channels; c++) out[i * spec.channels + c] = digit[i] * 255 * scale + offset[c];
     }
-    return tf.tensor4d(out, [1, DIGIT_SIDE, DIGIT_SIDE, spec.channels]);
+    const tensor = tensorCopy(out, [1, DIGIT_SIDE, DIGIT_SIDE, spec.channels]) as tf.Tensor4D;
+    return { tensor, values: out };
   }
-  return tf.tidy(() => {
-    // Back to 0..255 so the shared affine step applies as for any image.
-    let x: tf.Tensor3D = tf.mul(tf.tensor3d(digit, [DIGIT_SIDE, DIGIT_SIDE, 1]), 255);
-    if (spec.channels === 3) x = tf.tile(x, [1, 1, 3]);
-    return finish(x, { ...spec, preset: 'mnist' });
-  });
+  return {
+    tensor: tf.tidy(() => {
+      // Back to 0..255 so the shared affine step applies as for any image.
+      let x: tf.Tensor3D = tf.mul(tf.tensor3d(digit, [DIGIT_SIDE, DIGIT_SIDE, 1]), 255);
+      if (spec.channels === 3) x = tf.tile(x, [1, 1, 3]);
+      return finish(x, { ...spec, preset: 'mnist' });
+    }),
+  };
 }
 
 function checkChannels(channels: number): void {

@@ -464,7 +464,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     }, 'Reading the filters failed');
   }
 
-  /** The model's input for the current picture (src, a linked classifier's input, a drawing, or a default); the caller disposes it. */
+  /**
+   * The model's input for the current picture (src, a linked classifier's input, a drawing,
+   * or a default), with its values where they are at hand; the caller disposes the tensor.
+   */
   private async modelInput(model: tfl.LayersModel) {
     const picture =
       this.picture ??
@@ -475,7 +478,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const [h, w, channels] = modelInputShape(model);
     const digit = h === 28 && w === 28 && channels === 1;
     const preset: PresetName = digit ? 'mnist' : 'unit';
-    return this.tfjs.pixelsToInput(picture, {
+    return this.tfjs.pixelsToModelInput(picture, {
       height: h ?? Math.min(picture.height, 224),
       width: w ?? Math.min(picture.width, 224),
       channels,
@@ -494,11 +497,12 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   private async runNetworkOf(model: tfl.LayersModel, reuse?: Network): Promise<Network> {
-    const input = await this.modelInput(model);
+    const { tensor: input, values: known } = await this.modelInput(model);
     try {
+      // A digit's values are at hand; any other input is read back (a wait on a GPU).
       const [outputs, values] = await Promise.all([
         this.tfjs.layerOutputs(model, input, reuse?.outputs),
-        this.tfjs.readValues(input, reuse?.input.values),
+        known ?? this.tfjs.readValues(input, reuse?.input.values),
       ]);
       return {
         model,
@@ -532,7 +536,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const info = this.info;
     if (!model || !info) return undefined;
     return this.lease.using(model, async () => {
-      const input = await this.modelInput(model);
+      const { tensor: input } = await this.modelInput(model);
       try {
         return await this.tfjs.computeActivations(model, info, input);
       } finally {
