@@ -109,10 +109,10 @@ function stepOf(layer: tfl.layers.Layer): Step | undefined {
       return (x) => tf.max(x, [1, 2]);
     case 'Flatten':
       return (x) => tf.reshape(x, [x.shape[0], -1]);
-    // Identity at inference; a copy, so that every output is a tensor of its own to dispose.
+    // Identity at inference: the same tensor, listed again (see runChain).
     case 'Dropout':
     case 'SpatialDropout2D':
-      return (x) => tf.clone(x);
+      return (x) => x;
     case 'Activation': {
       const name = config.activation ?? 'linear';
       return Object.hasOwn(ACTIVATIONS, name) ? ACTIVATIONS[name] : undefined;
@@ -145,7 +145,12 @@ export function chainOf(model: tfl.LayersModel, layers: tfl.layers.Layer[]): Ste
   return chain ?? undefined;
 }
 
-/** Runs the steps on `input`: every layer's output, the caller's to dispose. */
+/**
+ * Runs the steps on `input`: every layer's output, the caller's to dispose. An identity
+ * layer's output is the tensor before it, listed twice (disposing it twice does nothing;
+ * a copy would cost a kernel and, on a GPU, one more read), except that the caller's
+ * `input` is never handed back as an output.
+ */
 export function runChain(chain: readonly Step[], input: tf.Tensor): tf.Tensor[] {
   const outputs: tf.Tensor[] = [];
   try {
@@ -153,6 +158,7 @@ export function runChain(chain: readonly Step[], input: tf.Tensor): tf.Tensor[] 
     for (const step of chain) {
       const from = x;
       x = tf.tidy(() => step(from));
+      if (x === input) x = tf.clone(x);
       outputs.push(x);
     }
     return outputs;

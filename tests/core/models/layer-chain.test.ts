@@ -99,6 +99,25 @@ for (const backend of ['wasm', 'cpu'] as const) {
       model.dispose();
     });
 
+    it('passes a dropout layer’s input on as its output, but never the caller’s own input', async () => {
+      const model = tfl.sequential({
+        layers: [tfl.layers.dropout({ inputShape: [4, 3, 2], rate: 0.5 }), tfl.layers.flatten()],
+      });
+      const chain = chainOf(model, shownLayers(model))!;
+      const x = tf.randomUniform([1, 4, 3, 2], -1, 1, 'float32', 7);
+      const values = await x.data();
+      const before = tf.memory().numTensors;
+      const ys = runChain(chain, x);
+      expect(ys[0]).to.not.equal(x);
+      const got = await Promise.all(ys.map((y) => y.data()));
+      tf.dispose(ys);
+      expect(x.isDisposed, 'the input is the caller’s').to.equal(false);
+      expect(tf.memory().numTensors).to.equal(before);
+      got.forEach((g) => expect(Array.from(g)).to.deep.equal(Array.from(values)));
+      x.dispose();
+      model.dispose();
+    });
+
     it('reads the weights at every run (a model in training shows its current weights)', async () => {
       const model = richModel();
       const chain = chainOf(model, shownLayers(model))!;
