@@ -23,8 +23,6 @@ const OUT_DIR = join(ROOT, '.bench-build');
 // 'auto' is the library's automatic choice, measured beside each forced backend.
 const ALL_BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu', 'auto'];
 const DEFAULT_BACKENDS = ALL_BACKENDS;
-/** Software rasterisers, as src/core/runtime/gpu-survey.ts lists them. */
-const SOFTWARE_GPU = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
 
 const USAGE =
   'usage: npm run bench -- [--runs N] [--warmup N] [--filter TEXT] [--backend NAME]... [--timeout SECONDS] [--compositing auto|software|gpu]';
@@ -159,10 +157,23 @@ async function launchBrowser() {
     const probe = await launch();
     const renderer = await webglRenderer(probe);
     await probe.close();
-    mode = renderer === undefined || SOFTWARE_GPU.test(renderer) ? 'software' : 'gpu';
+    const software = await softwareRasterisers();
+    mode = renderer === undefined || software.test(renderer) ? 'software' : 'gpu';
     process.stderr.write(`bench: WebGL renderer ${renderer ?? 'none'}: ${mode} compositing\n`);
   }
   return launch(mode === 'software' ? ['--disable-gpu-compositing'] : []);
+}
+
+/** The library's own pattern for software rasterisers (src/core/runtime/gpu-survey.ts, which imports nothing), built for Node. */
+async function softwareRasterisers() {
+  const { outputFiles } = await build({
+    entryPoints: [join(ROOT, 'src/core/runtime/gpu-survey.ts')],
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  const source = Buffer.from(outputFiles[0].text).toString('base64');
+  return (await import(`data:text/javascript;base64,${source}`)).SOFTWARE;
 }
 
 /** The unmasked WebGL renderer string of a blank page, or undefined without WebGL. */
