@@ -6,6 +6,7 @@ import { axisBottom } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { interpolateGreys, interpolateRdBu } from 'd3-scale-chromatic';
 import { select } from 'd3-selection';
+import { imageFor, put, wordsOf } from './bitmap.js';
 
 export type MapColormap = 'diverging' | 'gray';
 
@@ -129,21 +130,6 @@ export function paintPixels(
   put(canvas, image);
 }
 
-/**
- * A canvas's 2D context kept in memory, not on the GPU. Canvases that are only written
- * with putImageData gain nothing from GPU rasterisation, and each putImageData into a GPU
- * canvas is an upload (about 0.1 ms per small map on a software GPU, which adds up over
- * every map of a network per stroke). The first getContext call decides: call this first.
- */
-export function bitmapContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-  let ctx = contexts.get(canvas);
-  if (ctx === undefined) {
-    ctx = canvas.getContext('2d', { willReadFrequently: true });
-    contexts.set(canvas, ctx);
-  }
-  return ctx;
-}
-
 /** A horizontal colour bar with a d3 axis under it, drawn into `svg` in a `width`-wide view box (size it with CSS). */
 export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number, title: string): void {
   const height = 34;
@@ -174,51 +160,6 @@ export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number,
     .call((axis) => axis.selectAll('text').attr('fill', 'currentColor'))
     .call((axis) => axis.selectAll('line, path').attr('stroke', 'currentColor'));
   root.append('title').text(title);
-}
-
-/**
- * Each canvas's last image buffer and context, reused by its next paint: a map redrawn on
- * every stroke or training step would otherwise allocate a fresh ImageData and look its
- * context up each time, which costs more than filling the pixels. Every paint writes
- * every pixel of the buffer, so nothing of the previous picture shows through.
- */
-const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
-const contexts = new WeakMap<HTMLCanvasElement, CanvasRenderingContext2D | null>();
-
-function imageFor(canvas: HTMLCanvasElement, width: number, height: number): ImageData {
-  let image = buffers.get(canvas);
-  if (!image || image.width !== width || image.height !== height) {
-    image = new ImageData(width, height);
-    buffers.set(canvas, image);
-  }
-  return image;
-}
-
-/** An ImageData's pixels as 32-bit words, one view per ImageData (`image.data` is a call into the browser). */
-const words = new WeakMap<ImageData, Uint32Array>();
-
-function wordsOf(image: ImageData): Uint32Array {
-  let view = words.get(image);
-  if (!view) {
-    view = new Uint32Array(image.data.buffer, image.data.byteOffset, image.width * image.height);
-    words.set(image, view);
-  }
-  return view;
-}
-
-function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-  let ctx = contexts.get(canvas);
-  if (ctx === undefined) {
-    ctx = canvas.getContext('2d');
-    contexts.set(canvas, ctx);
-  }
-  return ctx;
-}
-
-function put(canvas: HTMLCanvasElement, image: ImageData): void {
-  if (canvas.width !== image.width) canvas.width = image.width;
-  if (canvas.height !== image.height) canvas.height = image.height;
-  contextOf(canvas)?.putImageData(image, 0, 0);
 }
 
 function parseRgb(color: string): number[] {

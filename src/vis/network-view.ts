@@ -3,6 +3,7 @@
  * what kind of column each layer is, its compact bars, and the lines between columns
  * that hint which maps feed which.
  */
+import { imageFor, put, wordsOf } from './bitmap.js';
 
 /** How a layer's output is drawn: activation maps, a vector of bars, or the labelled output. */
 export type ColumnKind = 'maps' | 'vector' | 'output';
@@ -71,22 +72,61 @@ export function linkPath(list: readonly Link[], width: number, height: number, a
     .join('');
 }
 
-/** The view box of `barsPath`: bars are BAR_UNITS wide, heights in BARS_HEIGHT units. */
-export const BAR_UNITS = 4;
-export const BARS_HEIGHT = 72;
+/** The height of a vector's bars canvas, in pixels (its CSS height, so bars are crisp on a plain screen). */
+export const BARS_HEIGHT = 36;
 
 /**
- * A vector as compact bars, as one SVG path in a box `bars × BAR_UNITS` wide and
- * BARS_HEIGHT high (see `barsViewBox`): at most `bins` bars, each the largest magnitude of
- * its share of the values, upwards for positive values, downwards for negative. Whole
- * numbers only, so the path is quick to write and to parse on every refresh; the page's
- * CSS colours it (no canvas to paint, no computed style to read back).
+ * The size of the canvas `paintBars` paints `length` values into: one pixel column per bar
+ * where there are many, four (a bar of three and a gap) where there are few.
  */
-export function barsPath(values: ArrayLike<number>, bins = 160): string {
+export function barsSize(length: number, bins = 160): { width: number; height: number } {
+  const count = barCount(length, bins);
+  return { width: count * barUnit(count), height: BARS_HEIGHT };
+}
+
+/**
+ * A vector as compact bars on a canvas (`barsSize` big): at most `bins` bars, each the
+ * largest magnitude of its share of the values, upwards for positive values, downwards
+ * for negative, in `color` (a packed pixel, see `packedColor`) on a transparent ground.
+ * Pixels, not an SVG path: a network view repaints its vectors on every stroke, and
+ * writing, parsing and drawing a path of 160 bars cost more than the rest of the vector.
+ */
+export function paintBars(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  color: number,
+  bins = 160,
+): void {
   const n = values.length;
   const count = barCount(n, bins);
+  const bars = barsOf(values, count);
   let peak = 0;
   let hasNegative = false;
+  for (const v of bars) {
+    peak = Math.max(peak, Math.abs(v));
+    if (v < 0) hasNegative = true;
+  }
+  const zero = hasNegative ? BARS_HEIGHT / 2 : BARS_HEIGHT;
+  const scale = peak > 0 ? zero / peak : 0;
+  const unit = barUnit(count);
+  const width = count * unit;
+  const image = imageFor(canvas, width, BARS_HEIGHT);
+  const pixels = wordsOf(image);
+  pixels.fill(0);
+  // Wide bars keep a gap between them; narrow ones touch.
+  const thick = unit === 1 ? 1 : unit - 1;
+  for (let b = 0; b < count; b++) {
+    const h = Math.round(bars[b] * scale);
+    const [top, bottom] = h > 0 ? [zero - h, zero] : [zero, zero - h];
+    for (let y = top; y < bottom; y++)
+      for (let x = 0; x < thick; x++) pixels[y * width + b * unit + x] = color;
+  }
+  put(canvas, image);
+}
+
+/** Each bar's value: the value of largest magnitude of its share of `values`. */
+function barsOf(values: ArrayLike<number>, count: number): Float32Array {
+  const n = values.length;
   const bars = new Float32Array(count);
   for (let b = 0; b < count; b++) {
     const start = Math.floor((b * n) / count);
@@ -94,29 +134,16 @@ export function barsPath(values: ArrayLike<number>, bins = 160): string {
     let v = 0;
     for (let i = start; i < end; i++) if (Math.abs(values[i]) > Math.abs(v)) v = values[i];
     bars[b] = v;
-    peak = Math.max(peak, Math.abs(v));
-    if (v < 0) hasNegative = true;
   }
-  const zero = hasNegative ? BARS_HEIGHT / 2 : BARS_HEIGHT;
-  const scale = peak > 0 ? zero / peak : 0;
-  // Wide bars (few values) keep a gap between them; narrow ones touch.
-  const width = count <= 40 ? BAR_UNITS - 1 : BAR_UNITS;
-  let d = '';
-  for (let b = 0; b < count; b++) {
-    const h = Math.round(bars[b] * scale);
-    if (h === 0) continue;
-    d += `M${b * BAR_UNITS} ${h > 0 ? zero - h : zero}h${width}v${Math.abs(h)}h-${width}z`;
-  }
-  return d;
-}
-
-/** The `viewBox` for `barsPath` of `length` values. */
-export function barsViewBox(length: number, bins = 160): string {
-  return `0 0 ${barCount(length, bins) * BAR_UNITS} ${BARS_HEIGHT}`;
+  return bars;
 }
 
 function barCount(length: number, bins: number): number {
   return Math.max(1, Math.min(length, bins));
+}
+
+function barUnit(count: number): number {
+  return count <= 40 ? 4 : 1;
 }
 
 /** The index of the largest value. */

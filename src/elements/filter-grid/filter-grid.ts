@@ -27,8 +27,8 @@ import { sampleUrl } from '../../core/images/samples.js';
 import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { argMax } from '../../vis/network-view.js';
+import { bitmapContext } from '../../vis/bitmap.js';
 import {
-  bitmapContext,
   mapScale,
   paintIntensities,
   paintMap,

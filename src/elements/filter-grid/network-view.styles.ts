@@ -71,12 +71,11 @@ export const networkStyles = css`
     aspect-ratio: 1;
     image-rendering: pixelated;
   }
-  .network .vector svg.bars {
+  .network .vector canvas.bars {
     width: 120px;
     height: 36px;
-  }
-  .network .bars path {
-    fill: var(--_accent);
+    /* The bars' colour: read by the painter, once per render of the columns. */
+    color: var(--_accent);
   }
   .network .vector,
   .network .output {

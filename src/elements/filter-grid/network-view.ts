@@ -7,13 +7,14 @@ import { html, nothing, svg } from 'lit';
 import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import { valueRange } from '../../core/math/numbers.js';
-import { bitmapContext, mapScale, paintMap } from '../../vis/feature-map.js';
+import { bitmapContext, packedColor } from '../../vis/bitmap.js';
+import { mapScale, paintMap } from '../../vis/feature-map.js';
 import {
   argMax,
-  barsPath,
-  barsViewBox,
+  barsSize,
   columnKind,
   linkPath,
+  paintBars,
   links,
   wiringOf,
   type ColumnKind,
@@ -105,9 +106,10 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
     </div>`;
   }
   if (kind === 'vector') {
+    const bars = barsSize(o.values.length);
     return html`<div role="group" class="column vector" aria-label=${`${o.name}, ${o.className}, ${o.values.length} values`}>
       ${title}
-      ${item(s, i, 0, html`<svg class="bars" viewBox=${barsViewBox(o.values.length)} preserveAspectRatio="none" aria-hidden="true">${svg`<path></path>`}</svg>`)}
+      ${item(s, i, 0, html`<canvas class="bars" width=${bars.width} height=${bars.height} aria-hidden="true"></canvas>`)}
     </div>`;
   }
   const labels = s.labels(o.values.length);
@@ -178,7 +180,8 @@ interface OutputRow {
 export interface NetworkTargets {
   /** `title`: the map's name without its values (what it is, not what it shows now). */
   maps: Array<Target & { map: number; canvas: HTMLCanvasElement; title: string }>;
-  vectors: Array<Target & { path: SVGPathElement }>;
+  /** `color`: the bars' colour (the CSS `color` of their canvas, the accent), read once per render. */
+  vectors: Array<Target & { canvas: HTMLCanvasElement; color: number }>;
   outputs: Array<Target & { rows: OutputRow[] }>;
 }
 
@@ -189,15 +192,16 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
     if (!outputs[layer]) continue;
     const kind = kindAt(outputs, layer);
     const canvas = item.querySelector('canvas');
-    const path = item.querySelector('path');
     if (kind === 'maps' && canvas) {
       bitmapContext(canvas);
       const map = Number(item.dataset.map);
       const { name, shape } = outputs[layer];
       const title = `${name} map ${map} of ${shape[2]}: ${shape[1]}×${shape[0]}`;
       targets.maps.push({ item, layer, map, canvas, title });
-    } else if (kind === 'vector' && path) targets.vectors.push({ item, layer, path });
-    else if (kind === 'output') {
+    } else if (kind === 'vector' && canvas) {
+      bitmapContext(canvas);
+      targets.vectors.push({ item, layer, canvas, color: packedColor(getComputedStyle(canvas).color) });
+    } else if (kind === 'output') {
       const rows = [...item.querySelectorAll('li')].map((li) => ({
         li,
         bar: li.querySelector<HTMLElement>('.bar')!,
@@ -234,7 +238,7 @@ export function paintNetwork(
   for (const t of targets.vectors) {
     const o = outputs[t.layer];
     const [lo, hi] = valueRange(o.values);
-    t.path.setAttribute('d', barsPath(o.values));
+    paintBars(t.canvas, o.values, t.color);
     name(t, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`);
   }
   for (const t of targets.outputs) paintOutput(t, outputs[t.layer], labels(outputs[t.layer].values.length));
