@@ -81,8 +81,9 @@ export function resampleArea(
 
 /**
  * `resampleArea` of the `box` of a `stride`-wide image, read in place (no cropped copy), into
- * `out` (zeroed here). Each output pixel's taps (the input pixels it covers, weighted by the
- * covered fraction) are worked out as it is made, not kept in lists.
+ * `out` (zeroed here). The taps of a column of the output (the input pixels it covers,
+ * weighted by the covered fraction) are worked out once and used on every row; a row of
+ * the output takes its rows' taps as it goes.
  */
 function resampleRegion(
   src: Float32Array,
@@ -96,16 +97,27 @@ function resampleRegion(
   const sx = sw / dw;
   const sy = sh / dh;
   const rows = scratchOf('rows', dw * sh);
+  // Column x reads input columns tapFrom[x] .. tapFrom[x + 1] - 1 of the box, weighted by tapWeight.
+  const tapFrom = new Int32Array(dw + 1);
+  const { column: tapColumn, weight: tapWeight } = tapsOf(dw * (Math.ceil(sx) + 2));
+  let taps = 0;
+  for (let x = 0; x < dw; x++) {
+    tapFrom[x] = taps;
+    const a = x * sx;
+    const b = (x + 1) * sx;
+    for (let i = Math.floor(a); i < Math.min(sw, Math.ceil(b)); i++) {
+      const cover = Math.min(b, i + 1) - Math.max(a, i);
+      if (cover <= 1e-9) continue;
+      tapColumn[taps] = i;
+      tapWeight[taps++] = cover / (b - a);
+    }
+  }
+  tapFrom[dw] = taps;
   for (let y = 0; y < sh; y++) {
     const row = (top + y) * stride + left;
     for (let x = 0; x < dw; x++) {
-      const a = x * sx;
-      const b = (x + 1) * sx;
       let v = 0;
-      for (let i = Math.floor(a); i < Math.min(sw, Math.ceil(b)); i++) {
-        const cover = Math.min(b, i + 1) - Math.max(a, i);
-        if (cover > 1e-9) v += src[row + i] * (cover / (b - a));
-      }
+      for (let t = tapFrom[x]; t < tapFrom[x + 1]; t++) v += src[row + tapColumn[t]] * tapWeight[t];
       rows[y * dw + x] = v;
     }
   }
@@ -134,6 +146,13 @@ const scratch: Record<'gray' | 'rows' | 'small', Float32Array<ArrayBuffer>> = {
   rows: new Float32Array(0),
   small: new Float32Array(0),
 };
+/** A resampling's column taps: input column and weight (in double precision, as computed). */
+let tapScratch = { column: new Int32Array(0), weight: new Float64Array(0) };
+
+function tapsOf(n: number): typeof tapScratch {
+  if (tapScratch.column.length < n) tapScratch = { column: new Int32Array(n), weight: new Float64Array(n) };
+  return tapScratch;
+}
 const SCRATCH_PIXELS = 512 * 512;
 
 function scratchOf(name: keyof typeof scratch, n: number): Float32Array {
