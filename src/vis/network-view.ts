@@ -102,9 +102,9 @@ export function paintBars(
   const bars = barsOf(values, count);
   let peak = 0;
   let hasNegative = false;
-  for (const v of bars) {
-    peak = Math.max(peak, Math.abs(v));
-    if (v < 0) hasNegative = true;
+  for (let b = 0; b < count; b++) {
+    peak = Math.max(peak, Math.abs(bars[b]));
+    if (bars[b] < 0) hasNegative = true;
   }
   const zero = hasNegative ? BARS_HEIGHT / 2 : BARS_HEIGHT;
   const scale = peak > 0 ? zero / peak : 0;
@@ -117,17 +117,21 @@ export function paintBars(
   const thick = unit === 1 ? 1 : unit - 1;
   for (let b = 0; b < count; b++) {
     const h = Math.round(bars[b] * scale);
-    const [top, bottom] = h > 0 ? [zero - h, zero] : [zero, zero - h];
+    const top = h > 0 ? zero - h : zero;
+    const bottom = h > 0 ? zero : zero - h;
     for (let y = top; y < bottom; y++)
       for (let x = 0; x < thick; x++) pixels[y * width + b * unit + x] = color;
   }
   put(canvas, image);
 }
 
-/** Each bar's value: the value of largest magnitude of its share of `values`. */
+/** Each bar's value: the value of largest magnitude of its share of `values` (in an array kept for the next call). */
+let barScratch = new Float32Array(0);
+
 function barsOf(values: ArrayLike<number>, count: number): Float32Array {
   const n = values.length;
-  const bars = new Float32Array(count);
+  if (barScratch.length < count) barScratch = new Float32Array(count);
+  const bars = barScratch;
   for (let b = 0; b < count; b++) {
     const start = Math.floor((b * n) / count);
     const end = Math.max(start + 1, Math.floor(((b + 1) * n) / count));
