@@ -41,18 +41,17 @@ export function wordsOf(image: ImageData): Uint32Array {
  * every map of a network per stroke). The first getContext call decides: call this first.
  */
 export function bitmapContext(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
-  let ctx = contexts.get(canvas);
-  if (ctx === undefined) {
-    ctx = canvas.getContext('2d', { willReadFrequently: true });
-    contexts.set(canvas, ctx);
-  }
-  return ctx;
+  return keptContext(canvas, { willReadFrequently: true });
 }
 
-function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
+/** The canvas's kept 2D context, made with `settings` on the first call (later calls get that one). */
+function keptContext(
+  canvas: HTMLCanvasElement,
+  settings?: CanvasRenderingContext2DSettings,
+): CanvasRenderingContext2D | null {
   let ctx = contexts.get(canvas);
   if (ctx === undefined) {
-    ctx = canvas.getContext('2d');
+    ctx = canvas.getContext('2d', settings);
     contexts.set(canvas, ctx);
   }
   return ctx;
@@ -62,7 +61,7 @@ function contextOf(canvas: HTMLCanvasElement): CanvasRenderingContext2D | null {
 export function put(canvas: HTMLCanvasElement, image: ImageData): void {
   if (canvas.width !== image.width) canvas.width = image.width;
   if (canvas.height !== image.height) canvas.height = image.height;
-  contextOf(canvas)?.putImageData(image, 0, 0);
+  keptContext(canvas)?.putImageData(image, 0, 0);
 }
 
 const packed = new Map<string, number>();
