@@ -4,7 +4,7 @@
  * linked playground, keyboard, live following, and no tensors left behind.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/filter-grid/define.js';
@@ -268,6 +268,37 @@ describe('<filter-grid view="network">', () => {
     expect(tf.memory().numTensors).to.equal(baseline);
     // One network-update per refresh: none lost, none repeated.
     expect(updates).to.equal(100);
+  });
+
+  it('paints the bars in the accent, and again when the colour scheme or the page’s theme changes it', async () => {
+    // The canvas cannot follow CSS as an SVG fill would: the grid repaints on the change.
+    const barColour = (grid: FilterGrid) => {
+      const canvas = networkItems(grid, 4)[0].querySelector('canvas')!;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const at = data.findIndex((v, i) => i % 4 === 3 && v > 0) - 3;
+      return at < 0 ? null : [...data.slice(at, at + 3)];
+    };
+    await emulateMedia({ colorScheme: 'light' });
+    try {
+      const model = netModel();
+      const { grid } = await linkedGrid('nh-scheme', model, picture().url);
+      await networkDrawn(grid);
+      expect(barColour(grid), 'light accent #2563eb').to.deep.equal([0x25, 0x63, 0xeb]);
+      let updates = 0;
+      grid.addEventListener('network-update', () => updates++);
+      await emulateMedia({ colorScheme: 'dark' });
+      await until(() => barColour(grid)?.[0] === 0x60, 'the bars in the dark accent');
+      expect(barColour(grid), 'dark accent #60a5fa').to.deep.equal([0x60, 0xa5, 0xfa]);
+      // A page with its own dark mode sets the accent under its dark class.
+      grid.parentElement!.style.setProperty('--cnn-accent', 'rgb(10, 200, 30)');
+      await until(() => barColour(grid)?.[0] === 10, 'the bars in the page’s accent');
+      expect(barColour(grid)).to.deep.equal([10, 200, 30]);
+      // Repaints in a new colour, not new results.
+      expect(updates).to.equal(0);
+      model.dispose();
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('fires no network-update for a refresh that fails, and keeps showing the last good one', async () => {

@@ -320,9 +320,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered)
       this.paintPicture();
     if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
-      if (this.columnsRendered || !this.targets)
-        this.targets = networkTargets(this.renderRoot, this.network.outputs);
-      paintNetwork(this.targets, this.network.outputs, (n) => this.outputLabels(n));
+      this.paintNetworkValues(this.columnsRendered);
       if (changed.has('network')) this.announceNetwork(this.network.outputs);
     }
     this.columnsRendered = false;
@@ -925,12 +923,25 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       onItem: (layer, item, select) =>
         select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item]),
       onKey: (e) => this.onNetworkKey(e),
+      onRecolor: () => {
+        if (this.network && this.targets) this.paintNetworkValues(true);
+      },
       onToggle: (layer) => {
         const next = new Set(this.netExpanded);
         if (!next.delete(layer)) next.add(layer);
         this.netExpanded = next;
       },
     });
+  }
+
+  /**
+   * Paints the shown outputs into the network view's columns, finding where they go (and
+   * the colours read there) anew when asked or not yet found.
+   */
+  private paintNetworkValues(findTargets: boolean): void {
+    const { outputs } = this.network!;
+    if (findTargets || !this.targets) this.targets = networkTargets(this.renderRoot, outputs);
+    paintNetwork(this.targets, outputs, (n) => this.outputLabels(n));
   }
 
   /** Fires `network-update` for outputs just painted. */

@@ -74,8 +74,10 @@ export const networkStyles = css`
   .network .vector canvas.bars {
     width: 120px;
     height: 36px;
-    /* The bars' colour: read by the painter, once per render of the columns. */
+    /* The bars' colour: read by the painter once per render of the columns, and again at the
+       end of this (unseen) transition, when a colour scheme or a page's theme changes it. */
     color: var(--_accent);
+    transition: color 1ms;
   }
   .network .vector,
   .network .output {

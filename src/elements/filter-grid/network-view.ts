@@ -37,6 +37,8 @@ export interface NetworkViewState {
   onItem: (layer: number, item: number, select: boolean) => void;
   onKey: (e: KeyboardEvent) => void;
   onToggle: (layer: number) => void;
+  /** The colour painted into the columns' canvases changed (a colour scheme, a page's dark class). */
+  onRecolor: () => void;
 }
 
 /** How many items a layer's column shows. */
@@ -60,6 +62,7 @@ export function renderNetwork(s: NetworkViewState): unknown {
     role="group"
     aria-label=${`The whole network, ${outputs.length} layers. ${s.across ? 'Left and right arrows move between layers, up and down between maps' : 'Up and down arrows move between layers, left and right between maps'}; Enter selects.`}
     @keydown=${s.onKey}
+    @transitionend=${(e: TransitionEvent) => e.propertyName === 'color' && s.onRecolor()}
   >
     <div role="group" class="column input-column" aria-label="Input">${s.input}</div>
     ${outputs.map((o, i) => html`${renderConnector(s, i)}${renderColumn(s, o, i)}`)}
