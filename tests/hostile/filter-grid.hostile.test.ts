@@ -27,21 +27,17 @@ const removals: Array<[string, string, (el: G) => boolean]> = [
 ];
 
 const cases: HostileCase<G>[] = [
-  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not fetch the model .*404/),
+  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not load the model .*404/),
   modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
   modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase(
-    'weights missing',
-    `${MODELS}/broken/missing-weights.json`,
-    /Could not fetch the weights file/,
-  ),
+  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not load the weights file/),
   modelUrlCase(
     'weights of another model (no leak)',
     `${MODELS}/mismatched/model.json`,
     /do not fit the layers its model.json describes/,
   ),
   modelUrlCase('a graph model', `${MODELS}/graph-tiny/model.json`, /is a graph model/),
-  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not fetch the model/),
+  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not load the model/),
   {
     name: 'model-url first set after creation is not ignored',
     markup: html`<filter-grid backend="cpu"></filter-grid>`,

@@ -46,20 +46,16 @@ const removals: Array<[string, string, (el: C) => boolean]> = [
 ];
 
 const cases: HostileCase<C>[] = [
-  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not fetch the model .*404/),
+  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not load the model .*404/),
   modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
   modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase(
-    'weights missing',
-    `${MODELS}/broken/missing-weights.json`,
-    /Could not fetch the weights file/,
-  ),
+  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not load the weights file/),
   modelUrlCase(
     'weights of another model',
     `${MODELS}/mismatched/model.json`,
     /do not fit the layers its model.json describes/,
   ),
-  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not fetch the model/),
+  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not load the model/),
   modelUrlCase('text data URL', 'data:text/plain,hello', /is not JSON/),
   modelUrlCase('an image', '/assets/images/cat.jpg', /Loading the model at/),
   {

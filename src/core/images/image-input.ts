@@ -9,6 +9,7 @@
  */
 
 import { HEADER_BYTES, imageSize } from './image-size.js';
+import { fetchChecked } from '../runtime/fetch-checked.js';
 import { loaderStubTarget } from '../runtime/loader-stub.js';
 
 /** RGBA pixels, row-major, plus the size of the source before scaling. */
@@ -131,20 +132,7 @@ async function decode(input: ImageInput, limits: SizeLimits, signal?: AbortSigna
 
 /** `followed`: this is the image a bundler's loader module pointed to (followed once, never in a loop). */
 async function fetchImage(url: string, signal?: AbortSignal, followed = false): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new Error(
-      `Could not fetch the image at ${url}: the address is unreachable, or another site does not allow reading it (CORS). ` +
-        'Check the URL, or host the image on the same site as the page.',
-    );
-  }
-  if (!response.ok)
-    throw new Error(
-      `Could not load the image at ${url}: the server answered ${response.status} ${response.statusText}. Check the URL.`,
-    );
+  const response = await fetchChecked(url, 'the image', signal);
   const blob = await response.blob();
   const target = await loaderStubTarget(blob, response.url || url);
   return target && !followed ? fetchImage(target, signal, true) : blob;

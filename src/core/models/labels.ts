@@ -4,6 +4,7 @@
  * Keras calls `decode_predictions`). No tfjs, no DOM.
  */
 import { assetUrl } from '../runtime/assets.js';
+import { fetchChecked } from '../runtime/fetch-checked.js';
 
 export interface ClassLabel {
   /** The readable name. */
@@ -75,17 +76,7 @@ export function isInlineLabels(spec: string): boolean {
 /** Loads labels from a URL or inline JSON. */
 export async function loadLabels(spec: string, signal?: AbortSignal): Promise<ClassLabel[]> {
   if (isInlineLabels(spec)) return parseLabels(spec, 'The labels attribute');
-  let response: Response;
-  try {
-    response = await fetch(new URL(spec, document.baseURI).href, { signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new Error(
-      `Could not fetch the labels at ${spec}: the network failed or the server does not allow it (CORS).`,
-    );
-  }
-  if (!response.ok)
-    throw new Error(`Could not fetch the labels at ${spec}: the server answered ${response.status}.`);
+  const response = await fetchChecked(new URL(spec, document.baseURI).href, 'the labels', signal);
   return parseLabels(await response.text(), `The labels at ${spec}`);
 }
 

@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { siblingUrl } from '../runtime/assets.js';
+import { fetchChecked } from '../runtime/fetch-checked.js';
 
 export type ModelKind = 'layers' | 'graph';
 
@@ -57,29 +58,9 @@ export function modelKindOf(json: unknown, url = 'model.json'): ModelKind {
   return kind;
 }
 
-/** Fetches a URL, turning network failures and HTTP errors into messages that name the URL. */
-async function fetchOk(url: string, what: string, signal?: AbortSignal): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new Error(
-      `Could not fetch ${what} at ${url}: the network failed, or the server does not allow this page to read it (CORS).`,
-    );
-  }
-  if (!response.ok) {
-    const hint = response.status === 404 ? ' (not found: check the URL)' : '';
-    throw new Error(
-      `Could not fetch ${what} at ${url}: the server answered ${response.status} ${response.statusText}${hint}.`,
-    );
-  }
-  return response;
-}
-
 /** Fetches and parses model.json with a message for each kind of failure. */
 async function fetchModelJson(url: string, signal?: AbortSignal): Promise<tf.io.ModelJSON> {
-  const text = await (await fetchOk(url, 'the model', signal)).text();
+  const text = await (await fetchChecked(url, 'the model', signal)).text();
   try {
     return JSON.parse(text) as tf.io.ModelJSON;
   } catch {
@@ -101,7 +82,7 @@ async function fetchWeights(
   const buffers = await Promise.all(
     paths.map(async (path) =>
       (
-        await fetchOk(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)
+        await fetchChecked(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)
       ).arrayBuffer(),
     ),
   );

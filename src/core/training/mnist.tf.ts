@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { assetUrl } from '../runtime/assets.js';
+import { fetchChecked } from '../runtime/fetch-checked.js';
 import { seededRandom, shuffle } from '../math/random.js';
 
 /** The decoded digits. Shared between callers of `loadMnist`: treat the arrays as read-only. */
@@ -100,18 +101,7 @@ interface Pending {
 const cache = new Map<string, Pending>();
 
 async function download(url: string, signal: AbortSignal): Promise<MnistData> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (cause) {
-    if (signal.aborted) throw cause;
-    throw new Error(`Could not load the MNIST digits from ${url}: ${(cause as Error).message}.`, { cause });
-  }
-  if (!response.ok) {
-    throw new Error(
-      `Could not load the MNIST digits from ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-    );
-  }
+  const response = await fetchChecked(url, 'the MNIST digits', signal);
   return unpackMnist(await response.arrayBuffer(), `The MNIST file at ${url}`);
 }
 
