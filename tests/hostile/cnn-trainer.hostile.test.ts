@@ -3,10 +3,10 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/cnn-trainer/define.js';
 import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import { removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import { attr, removalCases, type Removal } from './shared-cases.js';
 
 type T = CnnTrainer;
 const MODELS = '/tests/fixtures/models';
-const attr = (name: string, value: string) => (el: T) => el.setAttribute(name, value);
 const layers = (...middle: object[]) =>
   JSON.stringify([...middle, { type: 'dense', units: 10, activation: 'softmax' }]);
 /** A setting that is only checked when training starts. */
@@ -19,7 +19,7 @@ const setModel = (value: unknown) => (el: T) => {
   el.model = value as tfl.LayersModel;
 };
 
-const removals: Array<[string, string, (el: T) => boolean]> = [
+const removals: Removal<T>[] = [
   ['preset', 'dense-only', (el) => el.preset === 'basic'],
   ['layers', layers({ type: 'flatten' }), (el) => el.layers === undefined],
   ['epochs', '3', (el) => el.epochs === undefined],
@@ -139,18 +139,7 @@ const cases: HostileCase<T>[] = [
     attack: (el) => (el.setAttribute('preset', 'two-conv'), removeAndReAdd(el)),
     says: 'quiet',
   },
-  ...removals.map(
-    ([name, value, ok]): HostileCase<T> => ({
-      name: `${name} removed after it was set`,
-      attack: async (el) => {
-        el.setAttribute(name, value);
-        await el.updateComplete;
-        el.removeAttribute(name);
-      },
-      says: 'default',
-      defaultOk: ok,
-    }),
-  ),
+  ...removalCases(removals),
 ];
 
 runHostileTable<T>({

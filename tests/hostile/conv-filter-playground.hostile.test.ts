@@ -1,17 +1,12 @@
 import { html } from 'lit';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
-import {
-  defineStranger,
-  pngHeaderUrl,
-  removeAndReAdd,
-  runHostileTable,
-  type HostileCase,
-} from './harness.js';
+import { removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import { attr, linkCases, removalCases, srcCases, type Removal } from './shared-cases.js';
 
-defineStranger();
 type P = ConvFilterPlayground;
-const attr = (name: string, value: string) => (el: P) => el.setAttribute(name, value);
+/** A working element: the table's markup, and the link cases' after a neighbour. */
+const markup = () => html`<conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground>`;
 
 /** A 12×12 gray ramp: the good image a reader gives after a bad one. */
 function ramp(): ImageData {
@@ -20,7 +15,7 @@ function ramp(): ImageData {
   return img;
 }
 
-const removals: Array<[string, string, (el: P) => boolean]> = [
+const removals: Removal<P>[] = [
   ['kernel', '[[1]]', (el) => el.kernel.length === 3],
   ['stride', '2', (el) => el.stride === 1],
   ['dilation', '2', (el) => el.dilation === 1],
@@ -114,40 +109,14 @@ const cases: HostileCase<P>[] = [
     says: /sample "unicorn" is unknown: use one of/,
   },
   { name: 'src not found', attack: attr('src', '/no-such-picture.png'), says: /Could not load the image/ },
-  { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
+  ...srcCases<P>(),
   { name: 'src javascript:', attack: attr('src', 'javascript:alert(1)'), says: /image/i },
-  {
-    name: 'src with a 100000² PNG header',
-    attack: attr('src', pngHeaderUrl(100000, 100000)),
-    says: /100000×100000/,
-  },
   { name: 'src of an empty file', attack: attr('src', 'data:image/png;base64,'), says: /image/i },
   { name: 'max-size abc', attack: attr('max-size', 'abc'), says: /max-size "NaN" is not a size in pixels/ },
   { name: 'max-size 0', attack: attr('max-size', '0'), says: /max-size "0"/ },
   { name: 'max-size 1e9', attack: attr('max-size', '1e9'), says: /max-size "1000000000"/ },
   // links
-  {
-    name: 'for naming the playground itself',
-    attack: (el) => ((el.id = 'self-pg'), el.setAttribute('for', 'self-pg')),
-    says: /names this <conv-filter-playground> itself/,
-  },
-  {
-    name: 'for naming a missing id after ready',
-    attack: attr('for', 'nobody'),
-    says: /No element with id "nobody"/,
-  },
-  {
-    name: 'for naming a <div>',
-    markup: html`<div><div id="plain-p"></div><conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground></div>`,
-    attack: attr('for', 'plain-p'),
-    says: /#plain-p is a <div>/,
-  },
-  {
-    name: 'for naming an element of the wrong kind',
-    markup: html`<div><hostile-stranger id="odd-p"></hostile-stranger><conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground></div>`,
-    attack: attr('for', 'odd-p'),
-    says: /#odd-p is a <hostile-stranger>/,
-  },
+  ...linkCases<P>('conv-filter-playground', markup),
   // lifetimes
   {
     name: 'removed mid-convolution and added back',
@@ -159,23 +128,12 @@ const cases: HostileCase<P>[] = [
     attack: (el) => (el.setAttribute('sample', 'coins'), removeAndReAdd(el)),
     says: 'quiet',
   },
-  ...removals.map(
-    ([name, value, ok]): HostileCase<P> => ({
-      name: `${name} removed after it was set`,
-      attack: async (el) => {
-        el.setAttribute(name, value);
-        await el.updateComplete;
-        el.removeAttribute(name);
-      },
-      says: 'default',
-      defaultOk: ok,
-    }),
-  ),
+  ...removalCases(removals),
 ];
 
 runHostileTable<P>({
   tag: 'conv-filter-playground',
-  markup: () => html`<conv-filter-playground backend="cpu" max-size="12"></conv-filter-playground>`,
+  markup,
   fix: (el) => {
     el.removeAttribute('for');
     Object.assign(el, {

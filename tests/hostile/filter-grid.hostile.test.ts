@@ -1,43 +1,32 @@
 import { html } from 'lit';
 import '../../src/elements/filter-grid/define.js';
 import type { FilterGrid } from '../../src/elements/filter-grid/filter-grid.js';
+import { removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
 import {
-  defineStranger,
-  pngHeaderUrl,
-  removeAndReAdd,
-  runHostileTable,
-  type HostileCase,
-} from './harness.js';
+  attr,
+  linkCases,
+  modelUrlCase,
+  modelUrlCases,
+  removalCases,
+  srcCases,
+  type Removal,
+} from './shared-cases.js';
 
-defineStranger();
 type G = FilterGrid;
 const MODELS = '/tests/fixtures/models';
 const DIGITS = `${MODELS}/digits-tiny/model.json`;
-const attr = (name: string, value: string) => (el: G) => el.setAttribute(name, value);
-const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<G> => ({
-  name: `model-url: ${name}`,
-  attack: attr('model-url', url),
-  says,
-});
+/** A working element: the table's markup, and the link cases' after a neighbour. */
+const markup = () => html`<filter-grid backend="cpu" model-url=${DIGITS}></filter-grid>`;
 
-const removals: Array<[string, string, (el: G) => boolean]> = [
+const removals: Removal<G>[] = [
   ['view', 'activations', (el) => el.view === 'filters'],
   ['normalize', 'layer', (el) => el.normalize === 'filter'],
   ['layer', '0', (el) => el.layer === undefined],
 ];
 
 const cases: HostileCase<G>[] = [
-  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not load the model .*404/),
-  modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
-  modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not load the weights file/),
-  modelUrlCase(
-    'weights of another model (no leak)',
-    `${MODELS}/mismatched/model.json`,
-    /do not fit the layers its model.json describes/,
-  ),
+  ...modelUrlCases<G>(),
   modelUrlCase('a graph model', `${MODELS}/graph-tiny/model.json`, /is a graph model/),
-  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not load the model/),
   {
     name: 'model-url first set after creation is not ignored',
     markup: html`<filter-grid backend="cpu"></filter-grid>`,
@@ -65,35 +54,9 @@ const cases: HostileCase<G>[] = [
   },
   // images for the activations
   { name: 'src not found', attack: attr('src', '/no-such-input.png'), says: /Could not load the image/ },
-  { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
-  {
-    name: 'src with a 100000² PNG header',
-    attack: attr('src', pngHeaderUrl(100000, 100000)),
-    says: /100000×100000/,
-  },
+  ...srcCases<G>(),
   // links
-  {
-    name: 'for naming the grid itself',
-    attack: (el) => ((el.id = 'self-g'), el.setAttribute('for', 'self-g')),
-    says: /names this <filter-grid> itself/,
-  },
-  {
-    name: 'for naming a missing id after ready',
-    attack: attr('for', 'nobody'),
-    says: /No element with id "nobody"/,
-  },
-  {
-    name: 'for naming a <div>',
-    markup: html`<div><div id="plain-g"></div><filter-grid backend="cpu" model-url=${DIGITS}></filter-grid></div>`,
-    attack: attr('for', 'plain-g'),
-    says: /#plain-g is a <div>, which has no model/,
-  },
-  {
-    name: 'for naming an element of the wrong kind',
-    markup: html`<div><hostile-stranger id="odd-g"></hostile-stranger><filter-grid backend="cpu" model-url=${DIGITS}></filter-grid></div>`,
-    attack: attr('for', 'odd-g'),
-    says: /#odd-g is a <hostile-stranger>/,
-  },
+  ...linkCases<G>('filter-grid', markup),
   {
     name: 'backend bogus',
     markup: html`<filter-grid backend="bogus" model-url=${DIGITS}></filter-grid>`,
@@ -106,23 +69,12 @@ const cases: HostileCase<G>[] = [
     attack: (el) => (el.setAttribute('view', 'activations'), removeAndReAdd(el)),
     says: 'quiet',
   },
-  ...removals.map(
-    ([name, value, ok]): HostileCase<G> => ({
-      name: `${name} removed after it was set`,
-      attack: async (el) => {
-        el.setAttribute(name, value);
-        await el.updateComplete;
-        el.removeAttribute(name);
-      },
-      says: 'default',
-      defaultOk: ok,
-    }),
-  ),
+  ...removalCases(removals),
 ];
 
 runHostileTable<G>({
   tag: 'filter-grid',
-  markup: () => html`<filter-grid backend="cpu" model-url=${DIGITS}></filter-grid>`,
+  markup,
   fix: (el) => {
     for (const name of ['for', 'layer', 'src', 'backend']) el.removeAttribute(name);
     Object.assign(el, {

@@ -180,12 +180,6 @@ export function pngHeaderUrl(width: number, height: number): string {
   return `data:image/png;base64,${btoa(String.fromCharCode(...bytes))}`;
 }
 
-/** A custom element that is none of the library's, for wrong-kind links. */
-export function defineStranger(): void {
-  if (!customElements.get('hostile-stranger'))
-    customElements.define('hostile-stranger', class extends HTMLElement {});
-}
-
 /** Removes an element and puts it back in the same place, as a framework re-render does. */
 export function removeAndReAdd(el: HTMLElement): void {
   const parent = el.parentNode!;

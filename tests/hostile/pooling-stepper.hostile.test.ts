@@ -1,16 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import '../../src/elements/pooling-stepper/define.js';
 import '../../src/elements/conv-filter-playground/define.js';
 import type { PoolingStepper } from '../../src/elements/pooling-stepper/pooling-stepper.js';
-import {
-  defineStranger,
-  pngHeaderUrl,
-  removeAndReAdd,
-  runHostileTable,
-  type HostileCase,
-} from './harness.js';
+import { removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
+import { attr, linkCases, removalCases, srcCases, type Removal } from './shared-cases.js';
 
-defineStranger();
 const GOOD = [
   [1, 2],
   [3, 4],
@@ -18,14 +12,15 @@ const GOOD = [
 const square = (n: number) => Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => r + c));
 
 type S = PoolingStepper;
-const attr = (name: string, value: string) => (el: S) => el.setAttribute(name, value);
+/** A working element: the table's markup, and the link cases' after a neighbour. */
+const markup = () => html`<pooling-stepper backend="cpu" values=${JSON.stringify(GOOD)}></pooling-stepper>`;
 const prop =
   <K extends keyof S>(key: K, value: unknown) =>
   (el: S) =>
     ((el as unknown as Record<string, unknown>)[key as string] = value);
 
 /** Each attribute removed after a bad value was set: the documented default is back, with no error. */
-const removals: Array<[string, string, (el: S) => boolean, TemplateResult?]> = [
+const removals: Removal<S>[] = [
   ['values', '[[9, 8], [7, 6]]', (el) => el.values === undefined],
   ['pool-size', '1', (el) => el.poolSize === 2],
   ['mode', 'min', (el) => el.mode === 'max'],
@@ -179,40 +174,14 @@ const cases: HostileCase<S>[] = [
     attack: attr('src', '/no-such-image.png'),
     says: /Loading the image failed/,
   },
-  { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
+  ...srcCases<S>(),
   {
     name: 'src that is javascript:',
     attack: attr('src', 'javascript:alert(1)'),
     says: /Loading the image failed/,
   },
-  {
-    name: 'src with a 100000² PNG header',
-    attack: attr('src', pngHeaderUrl(100000, 100000)),
-    says: /100000×100000/,
-  },
   // links
-  {
-    name: 'for naming the stepper itself',
-    attack: (el) => ((el.id = 'me'), el.setAttribute('for', 'me')),
-    says: /names this <pooling-stepper> itself/,
-  },
-  {
-    name: 'for naming a missing id after ready',
-    attack: attr('for', 'nobody'),
-    says: /No element with id "nobody"/,
-  },
-  {
-    name: 'for naming a <div>',
-    markup: html`<div><div id="plain"></div><pooling-stepper values=${JSON.stringify(GOOD)}></pooling-stepper></div>`,
-    attack: attr('for', 'plain'),
-    says: /#plain is a <div>, which this <pooling-stepper> cannot follow/,
-  },
-  {
-    name: 'for naming an element of the wrong kind',
-    markup: html`<div><hostile-stranger id="odd"></hostile-stranger><pooling-stepper values=${JSON.stringify(GOOD)}></pooling-stepper></div>`,
-    attack: attr('for', 'odd'),
-    says: /#odd is a <hostile-stranger>/,
-  },
+  ...linkCases<S>('pooling-stepper', markup),
   {
     name: 'for naming a playground whose map overflowed to NaN',
     markup: html`<div>
@@ -233,24 +202,12 @@ const cases: HostileCase<S>[] = [
     attack: (el) => ((el.mode = 'avg'), removeAndReAdd(el), (el.mode = 'min'), removeAndReAdd(el)),
     says: 'quiet',
   },
-  ...removals.map(
-    ([name, value, ok, markup]): HostileCase<S> => ({
-      name: `${name} removed after it was set`,
-      markup,
-      attack: async (el) => {
-        el.setAttribute(name, value);
-        await el.updateComplete;
-        el.removeAttribute(name);
-      },
-      says: 'default',
-      defaultOk: ok,
-    }),
-  ),
+  ...removalCases(removals),
 ];
 
 runHostileTable<S>({
   tag: 'pooling-stepper',
-  markup: () => html`<pooling-stepper backend="cpu" values=${JSON.stringify(GOOD)}></pooling-stepper>`,
+  markup,
   fix: (el) => {
     Object.assign(el, {
       values: GOOD,

@@ -1,18 +1,22 @@
 import { html } from 'lit';
 import '../../src/elements/pretrained-classifier/define.js';
 import type { PretrainedClassifier } from '../../src/elements/pretrained-classifier/pretrained-classifier.js';
+import { pngHeaderUrl, removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
 import {
-  defineStranger,
-  pngHeaderUrl,
-  removeAndReAdd,
-  runHostileTable,
-  type HostileCase,
-} from './harness.js';
+  attr,
+  linkCases,
+  modelUrlCase,
+  modelUrlCases,
+  removalCases,
+  srcCases,
+  type Removal,
+} from './shared-cases.js';
 
-defineStranger();
 type C = PretrainedClassifier;
 const MODELS = '/tests/fixtures/models';
 const DIGITS = `${MODELS}/digits-tiny/model.json`;
+/** A working element: the table's markup, and the link cases' after a neighbour. */
+const markup = () => html`<pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier>`;
 
 /** A 28×28 white "1" on black, as a drawn digit would be. */
 function digit(): ImageData {
@@ -24,19 +28,13 @@ function digit(): ImageData {
   return img;
 }
 
-const attr = (name: string, value: string) => (el: C) => el.setAttribute(name, value);
 /** Classifies once first, so that a changed setting has something to classify again. */
 const afterOne = (then: (el: C) => unknown) => async (el: C) => {
   await el.classify(digit());
   then(el);
 };
-const modelUrlCase = (name: string, url: string, says: RegExp): HostileCase<C> => ({
-  name: `model-url: ${name}`,
-  attack: attr('model-url', url),
-  says,
-});
 
-const removals: Array<[string, string, (el: C) => boolean]> = [
+const removals: Removal<C>[] = [
   ['labels', '["a","b","c","d","e","f","g","h","i","j"]', (el) => el.labels === undefined],
   ['input-size', '28', (el) => el.inputSize === undefined],
   ['preprocess', 'unit', (el) => el.preprocess === undefined],
@@ -46,16 +44,7 @@ const removals: Array<[string, string, (el: C) => boolean]> = [
 ];
 
 const cases: HostileCase<C>[] = [
-  modelUrlCase('not found', `${MODELS}/nope/model.json`, /Could not load the model .*404/),
-  modelUrlCase('a web page', `${MODELS}/broken/not-json.json`, /is not JSON/),
-  modelUrlCase('JSON that is no model', `${MODELS}/broken/not-a-model.json`, /not a TensorFlow.js model/),
-  modelUrlCase('weights missing', `${MODELS}/broken/missing-weights.json`, /Could not load the weights file/),
-  modelUrlCase(
-    'weights of another model',
-    `${MODELS}/mismatched/model.json`,
-    /do not fit the layers its model.json describes/,
-  ),
-  modelUrlCase('javascript:', 'javascript:alert(1)', /Could not load the model/),
+  ...modelUrlCases<C>(),
   modelUrlCase('text data URL', 'data:text/plain,hello', /is not JSON/),
   modelUrlCase('an image', '/assets/images/cat.jpg', /Loading the model at/),
   {
@@ -127,13 +116,8 @@ const cases: HostileCase<C>[] = [
     attack: attr('src', '/no-such-photo.jpg'),
     says: /Reading the image failed: Could not load the image/,
   },
-  { name: 'src that is text', attack: attr('src', 'data:text/plain,hello'), says: /not an image/ },
+  ...srcCases<C>(),
   { name: 'src javascript:', attack: attr('src', 'javascript:alert(1)'), says: /Reading the image failed/ },
-  {
-    name: 'src with a 100000² PNG header',
-    attack: attr('src', pngHeaderUrl(100000, 100000)),
-    says: /100000×100000/,
-  },
   {
     name: 'classify() of a URL not found',
     attack: (el) => el.classify('/no-such.png'),
@@ -165,28 +149,7 @@ const cases: HostileCase<C>[] = [
     says: /100000×100000/,
   },
   // links
-  {
-    name: 'for naming the classifier itself after a model loaded',
-    attack: (el) => ((el.id = 'self-cl'), el.setAttribute('for', 'self-cl')),
-    says: /names this <pretrained-classifier> itself/,
-  },
-  {
-    name: 'for naming a missing id after ready',
-    attack: attr('for', 'nobody'),
-    says: /No element with id "nobody"/,
-  },
-  {
-    name: 'for naming a <div>',
-    markup: html`<div><div id="plain-c"></div><pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier></div>`,
-    attack: attr('for', 'plain-c'),
-    says: /#plain-c is a <div>/,
-  },
-  {
-    name: 'for naming an element of the wrong kind',
-    markup: html`<div><hostile-stranger id="odd-c"></hostile-stranger><pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier></div>`,
-    attack: attr('for', 'odd-c'),
-    says: /#odd-c is a <hostile-stranger>/,
-  },
+  ...linkCases<C>('pretrained-classifier', markup),
   // backend
   {
     name: 'backend bogus',
@@ -218,23 +181,12 @@ const cases: HostileCase<C>[] = [
     attack: (el) => (el.setAttribute('model-url', `${MODELS}/mobilenet-like/model.json`), removeAndReAdd(el)),
     says: 'quiet',
   },
-  ...removals.map(
-    ([name, value, ok]): HostileCase<C> => ({
-      name: `${name} removed after it was set`,
-      attack: async (el) => {
-        el.setAttribute(name, value);
-        await el.updateComplete;
-        el.removeAttribute(name);
-      },
-      says: 'default',
-      defaultOk: ok,
-    }),
-  ),
+  ...removalCases(removals),
 ];
 
 runHostileTable<C>({
   tag: 'pretrained-classifier',
-  markup: () => html`<pretrained-classifier backend="cpu" model-url=${DIGITS}></pretrained-classifier>`,
+  markup,
   fix: (el) => {
     for (const name of ['for', 'labels', 'input-size', 'preprocess', 'src', 'backend'])
       el.removeAttribute(name);
