@@ -4,7 +4,13 @@
  * one downloaded file. Plain data and IndexedDB: no tfjs (the element captures the
  * weights with tfjs and hands them over as bytes).
  */
-import { DatasetError, EXAMPLE_BYTES, parseClasses, type ExampleSource } from './example-set.js';
+import {
+  DatasetError,
+  EXAMPLE_BYTES,
+  parseClasses,
+  type ExampleSet,
+  type ExampleSource,
+} from './example-set.js';
 
 export const PROJECT_FORMAT = 'cnn-trainer-project';
 
@@ -25,8 +31,40 @@ export interface Project {
   /** Each example's source picture, in the same order (null where it has none); absent in older files. */
   sources?: Record<string, (ExampleSource | null)[]>;
   settings: ProjectSettings;
-  /** The weights of the model, in its weight order, as float32 bytes (absent: not built yet). */
-  weights?: { shapes: number[][]; data: Uint8Array };
+  /** The weights of the model (absent: not built yet). */
+  weights?: SavedWeights;
+}
+
+/** A model's weights in its weight order: their shapes, and their values as float32 bytes. */
+export interface SavedWeights {
+  shapes: number[][];
+  data: Uint8Array;
+}
+
+/** A dataset's part of a project: its classes, and each class's examples and their source pictures. */
+export function packExamples(set: ExampleSet): Pick<Project, 'classes' | 'examples' | 'sources'> {
+  const { classes } = set;
+  const examples: Project['examples'] = {};
+  const sources: NonNullable<Project['sources']> = {};
+  for (const c of classes) {
+    const list = set.examplesOf(c);
+    const bytes = new Uint8Array(list.length * EXAMPLE_BYTES);
+    list.forEach((e, i) => bytes.set(e, i * EXAMPLE_BYTES));
+    examples[c] = bytes;
+    sources[c] = list.map((e) => set.sourceOf(e) ?? null);
+  }
+  return { classes: [...classes], examples, sources };
+}
+
+/** Replaces a dataset's classes and examples with a project's. */
+export function unpackExamples(set: ExampleSet, project: Project): void {
+  set.setClasses(project.classes);
+  set.clear();
+  for (const c of project.classes) {
+    const bytes = project.examples[c];
+    for (let i = 0; i < bytes.length; i += EXAMPLE_BYTES)
+      set.add(c, bytes.slice(i, i + EXAMPLE_BYTES), project.sources?.[c]?.[i / EXAMPLE_BYTES] ?? undefined);
+  }
 }
 
 function toBase64(bytes: Uint8Array): string {

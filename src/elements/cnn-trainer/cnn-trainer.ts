@@ -51,7 +51,9 @@ import type { ImageInput } from '../../core/images/image-input.js';
 import {
   fetchProject,
   projectFromJson,
+  packExamples,
   projectToJson,
+  unpackExamples,
   storeProject,
   type Project,
 } from '../../core/training/project-file.js';
@@ -645,37 +647,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    */
   async saveProject(destination = 'downloads'): Promise<Blob> {
     const model = this.current;
-    let weights: Project['weights'];
-    if (model && this.builtHere) {
-      const values = await Promise.all(model.getWeights().map((w) => w.data() as Promise<Float32Array>));
-      const data = new Float32Array(values.reduce((n, v) => n + v.length, 0));
-      let at = 0;
-      for (const v of values) {
-        data.set(v, at);
-        at += v.length;
-      }
-      weights = { shapes: model.getWeights().map((w) => w.shape), data: new Uint8Array(data.buffer) };
-    }
-    const examples = Object.fromEntries(
-      this.exampleSet.classes.map((c) => {
-        const list = this.exampleSet.examplesOf(c);
-        const bytes = new Uint8Array(list.length * 784);
-        list.forEach((e, i) => bytes.set(e, i * 784));
-        return [c, bytes];
-      }),
-    );
-    const sources = Object.fromEntries(
-      this.exampleSet.classes.map((c) => [
-        c,
-        this.exampleSet.examplesOf(c).map((e) => this.exampleSet.sourceOf(e) ?? null),
-      ]),
-    );
     const layers =
       typeof this.layers === 'string' ? this.layers : this.layers ? JSON.stringify(this.layers) : undefined;
     const json = projectToJson({
-      classes: [...this.exampleSet.classes],
-      examples,
-      sources,
+      ...packExamples(this.exampleSet),
       settings: {
         preset: this.preset,
         layers,
@@ -685,7 +660,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         fineTune: this.fineTune,
         seed: this.seed,
       },
-      weights,
+      weights: model && this.builtHere ? await this.tfjs.weightBytes(model) : undefined,
     });
     const file = new Blob([json], { type: 'application/json' });
     if (destination === 'downloads') {
@@ -716,13 +691,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       throw e;
     }
     const { settings } = project;
-    this.exampleSet.setClasses(project.classes);
-    this.exampleSet.clear();
-    for (const c of project.classes) {
-      const bytes = project.examples[c];
-      for (let i = 0; i < bytes.length; i += 784)
-        this.exampleSet.add(c, bytes.slice(i, i + 784), project.sources?.[c]?.[i / 784] ?? undefined);
-    }
+    unpackExamples(this.exampleSet, project);
     Object.assign(this, {
       trainingSet: 'custom',
       classes: project.classes,
@@ -924,17 +893,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.examplesVersion++;
     const weights = this.pendingWeights;
     this.pendingWeights = undefined;
-    if (next && weights && reason === 'built')
-      this.tfjs.setWeightValues(
-        next,
-        weights.shapes,
-        new Float32Array(
-          weights.data.buffer.slice(
-            weights.data.byteOffset,
-            weights.data.byteOffset + weights.data.byteLength,
-          ),
-        ),
-      );
+    if (next && weights && reason === 'built') this.tfjs.setWeightBytes(next, weights);
     this.rows = next && this.tfjsLoaded ? this.tfjs.summarize(next) : [];
     this.history = emptyHistory();
     this.progress = this.latest = undefined;

@@ -17,6 +17,7 @@ import { TrainingWorker, WorkerTraining } from '../../core/training/worker-clien
 import { loadLayersFrom } from '../../core/models/model-loader.tf.js';
 import { pixelsToInput, type PresetName } from '../../core/images/preprocess.tf.js';
 import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
+import type { SavedWeights } from '../../core/training/project-file.js';
 
 export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/training/mnist.tf.js';
 export { buildModel, modelMismatch, summarize } from '../../core/models/model-build.tf.js';
@@ -102,12 +103,27 @@ export function loadLayersModel(source: string | File[]): Promise<tfl.LayersMode
   return loadLayersFrom(source);
 }
 
-/** Puts saved weight values (float32, in the model's weight order) into a model whose shapes match; else leaves it. */
-export function setWeightValues(model: tfl.LayersModel, shapes: number[][], values: Float32Array): boolean {
+/** A project's weights: the model's, in its weight order, as float32 bytes. */
+export async function weightBytes(model: tfl.LayersModel): Promise<SavedWeights> {
+  const weights = model.getWeights();
+  const values = await Promise.all(weights.map((w) => w.data() as Promise<Float32Array>));
+  const data = new Float32Array(values.reduce((n, v) => n + v.length, 0));
+  let at = 0;
+  for (const v of values) {
+    data.set(v, at);
+    at += v.length;
+  }
+  return { shapes: weights.map((w) => w.shape), data: new Uint8Array(data.buffer) };
+}
+
+/** Puts a project's weights into a model whose shapes match; else leaves it. */
+export function setWeightBytes(model: tfl.LayersModel, { shapes, data }: SavedWeights): boolean {
   const current = model.getWeights();
   const same =
     current.length === shapes.length && current.every((w, i) => w.shape.join() === shapes[i].join());
   if (!same) return false;
+  // A copy: the bytes may start anywhere in their buffer, a Float32Array only on a multiple of 4.
+  const values = new Float32Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength));
   let at = 0;
   const tensors = shapes.map((shape) => {
     const size = shape.reduce((a, b) => a * b, 1);
