@@ -1340,41 +1340,34 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
       h.epochs.filter((e) => pick(e) !== undefined).map((e) => [e.epoch + 1, pick(e)!] as const);
     const train = 'var(--_train)';
-    const val = 'var(--_val)';
+    // Each metric as three series: per batch (smoothed), per epoch, and on the validation split.
+    const metric = (name: 'loss' | 'accuracy', perBatch: number[], valName: 'valLoss' | 'valAccuracy') => [
+      { name: `training ${name} (smoothed)`, points: pairs(smooth(perBatch)), color: train },
+      {
+        name: `training ${name} per epoch`,
+        points: perEpoch((e) => e[name]),
+        color: train,
+        dots: true,
+        noLine: true,
+      },
+      {
+        name: `validation ${name}`,
+        points: perEpoch((e) => e[valName]),
+        color: 'var(--_val)',
+        dashed: true,
+        dots: true,
+      },
+    ];
     drawLineChart(
       loss,
-      [
-        { name: 'training loss (smoothed)', points: pairs(smooth(h.batchLoss)), color: train },
-        {
-          name: 'training loss per epoch',
-          points: perEpoch((e) => e.loss),
-          color: train,
-          dots: true,
-          noLine: true,
-        },
-        { name: 'validation loss', points: perEpoch((e) => e.valLoss), color: val, dashed: true, dots: true },
-      ],
+      metric('loss', h.batchLoss, 'valLoss'),
       // Before any data: a loss axis up to chance level for ten classes (ln 10 ≈ 2.3), where training starts.
       { ...CHART, xLabel: 'epoch', xMax, emptyYDomain: [0, 2.5] },
     );
     drawLineChart(
       accuracy,
       [
-        { name: 'training accuracy (smoothed)', points: pairs(smooth(h.batchAccuracy)), color: train },
-        {
-          name: 'training accuracy per epoch',
-          points: perEpoch((e) => e.accuracy),
-          color: train,
-          dots: true,
-          noLine: true,
-        },
-        {
-          name: 'validation accuracy',
-          points: perEpoch((e) => e.valAccuracy),
-          color: val,
-          dashed: true,
-          dots: true,
-        },
+        ...metric('accuracy', h.batchAccuracy, 'valAccuracy'),
         { name: 'test accuracy', points: perEpoch((e) => e.testAccuracy), color: 'var(--_test)', dots: true },
       ],
       { ...CHART, xLabel: 'epoch', xMax, yDomain: [0, 1] },
