@@ -39,11 +39,12 @@ import {
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import {
+  focusDetails,
   kindAt,
+  moveFocus,
   networkTargets,
   paintNetwork,
   renderNetwork,
-  shownCount,
   structureOf,
   type NetworkTargets,
 } from './network-view.js';
@@ -875,7 +876,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const network = this.network;
     if (!network)
       return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
-    const across = this.size.width === 0 || this.size.width >= 640;
+    const across = this.networkAcross();
     // A linked classifier's labels can change without a new model: the output column shows them.
     const classNames = this.outputLabels(
       network.outputs[network.outputs.length - 1]?.values.length ?? 0,
@@ -902,7 +903,12 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         ],
         () => this.renderNetworkColumns(network, across),
       )}
-      <p class="details" part="details" aria-live="polite">${this.networkDetails(network.outputs)}</p>`;
+      <p class="details" part="details" aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected)}</p>`;
+  }
+
+  /** Columns side by side where the grid is wide enough (or not measured yet), else stacked. */
+  private networkAcross(): boolean {
+    return this.size.width === 0 || this.size.width >= 640;
   }
 
   /**
@@ -965,35 +971,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     return classNumbers(count);
   }
 
-  private networkDetails(outputs: LayerOutput[]): string {
-    const [layer, item] = this.netFocus;
-    const o = outputs[layer];
-    if (!o) return '';
-    const conv = o.className === 'Conv2D';
-    const what =
-      o.shape.length === 3
-        ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})`
-        : `${o.values.length} values`;
-    const selected = this.netSelected?.[0] === layer && this.netSelected[1] === item;
-    return `${o.name} (${o.className}): ${what}. ${conv ? (selected ? 'Selected: sent to linked playgrounds.' : 'Enter or click sends its convolution to a linked playground.') : ''}`;
-  }
-
   private onNetworkKey(e: KeyboardEvent): void {
     const outputs = this.network?.outputs;
     if (!outputs || !(e.target as HTMLElement).classList?.contains('item')) return;
-    const across = this.size.width === 0 || this.size.width >= 640;
-    const [layer, item] = this.netFocus;
-    const layerKeys = across ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
-    const itemKeys = across ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
-    const count = (l: number) => shownCount(outputs[l], l === outputs.length - 1, this.netExpanded.has(l));
-    let next: [number, number] | undefined;
-    if (layerKeys.includes(e.key)) {
-      const l = Math.min(outputs.length - 1, Math.max(0, layer + (e.key === layerKeys[0] ? -1 : 1)));
-      next = [l, Math.min(item, count(l) - 1)];
-    } else if (itemKeys.includes(e.key))
-      next = [layer, Math.min(count(layer) - 1, Math.max(0, item + (e.key === itemKeys[0] ? -1 : 1)))];
-    else if (e.key === 'Home') next = [layer, 0];
-    else if (e.key === 'End') next = [layer, count(layer) - 1];
+    const next = moveFocus(outputs, this.netFocus, e.key, this.networkAcross(), this.netExpanded);
     if (!next) return;
     e.preventDefault();
     this.netFocus = next;

@@ -53,6 +53,52 @@ export function kindAt(outputs: readonly LayerOutput[], i: number): ColumnKind {
   return columnKind(outputs[i].shape, i === outputs.length - 1);
 }
 
+/**
+ * Where an arrow, Home or End key moves the roving focus: arrows along the columns move
+ * between layers (left and right when the columns are side by side, up and down when
+ * stacked), the others between a layer's shown items; undefined for any other key.
+ */
+export function moveFocus(
+  outputs: readonly LayerOutput[],
+  [layer, item]: [number, number],
+  key: string,
+  across: boolean,
+  expanded: ReadonlySet<number>,
+): [number, number] | undefined {
+  const layerKeys = across ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
+  const itemKeys = across ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
+  const count = (l: number) => shownCount(outputs[l], l === outputs.length - 1, expanded.has(l));
+  const clamp = (v: number, top: number) => Math.min(top, Math.max(0, v));
+  if (layerKeys.includes(key)) {
+    const l = clamp(layer + (key === layerKeys[0] ? -1 : 1), outputs.length - 1);
+    return [l, Math.min(item, count(l) - 1)];
+  }
+  if (itemKeys.includes(key)) return [layer, clamp(item + (key === itemKeys[0] ? -1 : 1), count(layer) - 1)];
+  if (key === 'Home') return [layer, 0];
+  if (key === 'End') return [layer, count(layer) - 1];
+  return undefined;
+}
+
+/** What the details line says of the focused item, and what Enter does with it. */
+export function focusDetails(
+  outputs: readonly LayerOutput[],
+  [layer, item]: [number, number],
+  selected: [number, number] | undefined,
+): string {
+  const o = outputs[layer];
+  if (!o) return '';
+  const conv = o.className === 'Conv2D';
+  const what =
+    o.shape.length === 3
+      ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})`
+      : `${o.values.length} values`;
+  const isSelected = selected?.[0] === layer && selected[1] === item;
+  const action = isSelected
+    ? ' Selected: sent to linked playgrounds.'
+    : ' Enter or click sends its convolution to a linked playground.';
+  return `${o.name} (${o.className}): ${what}.${conv ? action : ''}`;
+}
+
 /** Columns are groups, not sections: two network views on one page would repeat landmark names. */
 export function renderNetwork(s: NetworkViewState): unknown {
   const { outputs } = s;
