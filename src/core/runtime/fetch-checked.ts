@@ -18,8 +18,13 @@ export async function fetchChecked(url: string, what: string, signal?: AbortSign
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    const hint = response.status === 404 ? ' (not found: check the URL)' : '';
-    throw new Error(`Could not load ${what} from ${url}: the server answered ${status}${hint}.`);
+    const gone = response.status === 404 || response.status === 410;
+    throw new Error(
+      `Could not load ${what} from ${url}: the server answered ${status}. ` +
+        (gone
+          ? 'Nothing is served there: check the URL.'
+          : 'Check the URL, and that the server lets this page read it.'),
+    );
   }
   return response;
 }

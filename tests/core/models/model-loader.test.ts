@@ -63,7 +63,7 @@ describe('model loader', () => {
 
   it('explains a 404, a non-JSON page, a JSON that is not a model and missing weights', async () => {
     expect(await loadError(`${MODELS}/nowhere/model.json`)).to.match(
-      /answered 404 .*not found: check the URL/,
+      /answered 404.*\. Nothing is served there: check the URL\.$/,
     );
     expect(await loadError(`${MODELS}/broken/not-json.json`)).to.match(
       /is not JSON \(it starts with "<!doctype html>/,
