@@ -6,7 +6,9 @@
 //   - ship no build-machine path (file:///…, this checkout's folder) in its JS;
 //   - bring every element to state="ready", with no console error, failed request or HTTP error
 //     (the photos, the digit model, MNIST come from the site's own build, no setAssetBase);
-//   - train the trainer's network on wasm with its batches in the Web Worker.
+//   - train the trainer's network on wasm with its batches in the Web Worker;
+//   - show that network whole (<filter-grid view="network" for=…>): every layer's output,
+//     and a new picture of them for a digit drawn on its pad.
 //
 //   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
@@ -192,6 +194,7 @@ async function checkPage(url, origin) {
       // The page asks for wasm: the worker, a bundler's copy, must find the renamed binaries.
       if (!progress.includes('wasm in a Web Worker'))
         problems.push(`the trainer's batches did not run on wasm in its Web Worker: "${progress}"`);
+      problems.push(...(await checkNetworkView(page)));
     }
   } catch (e) {
     problems.push(`the page failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -199,6 +202,55 @@ async function checkPage(url, origin) {
     stopWatching();
     await context.close();
   }
+  return problems;
+}
+
+/**
+ * The network view linked to the trainer: ready, one output per layer of the trained model
+ * (the last, ten probabilities summing to 1), and a stroke on its pad drawn anew as
+ * `network-update` (which fires once the view has painted).
+ */
+async function checkNetworkView(page) {
+  const started = Date.now();
+  const seen = await page.evaluate(async () => {
+    const grid = document.querySelector('filter-grid[view="network"]');
+    if (!grid) return { missing: true };
+    const timeout = (what) =>
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${what} in 60 s`)), 60_000));
+    await Promise.race([grid.ready, timeout('ready')]);
+    const outputs = await grid.getLayerOutputs();
+    const updated = new Promise((resolve) =>
+      grid.addEventListener('network-update', (e) => resolve(e.detail), { once: true }),
+    );
+    grid.shadowRoot.querySelector('cnn-draw-pad').drawStrokes([
+      [
+        { x: 0.5, y: 0.15 },
+        { x: 0.5, y: 0.85 },
+      ],
+    ]);
+    const update = await Promise.race([updated, timeout('network-update after a stroke')]);
+    const last = outputs.at(-1)?.values ?? [];
+    return {
+      state: grid.getAttribute('state'),
+      layers: document.querySelector('cnn-trainer').model.layers.map((l) => l.name),
+      outputs: outputs.map((o) => o.name),
+      sum: [...last].reduce((a, b) => a + b, 0),
+      classes: last.length,
+      update,
+    };
+  });
+  if (seen.missing) return ['no <filter-grid view="network"> on the page'];
+  const problems = [];
+  if (seen.state !== 'ready') problems.push(`the network view is "${seen.state}"`);
+  if (seen.outputs.join() !== seen.layers.join())
+    problems.push(`the network view shows [${seen.outputs}], the trainer's layers are [${seen.layers}]`);
+  if (seen.classes !== 10 || Math.abs(seen.sum - 1) > 1e-3)
+    problems.push(`the network view's output is ${seen.classes} values summing to ${seen.sum}`);
+  if (!(seen.update?.label?.length > 0))
+    problems.push("a stroke on the network view's pad gave no prediction");
+  console.log(
+    `  network view: ${seen.outputs.length} layers, a stroke read as "${seen.update?.label}" (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   return problems;
 }
 
