@@ -15,7 +15,9 @@
 // (WCAG 2.5.8). On the demo it draws a stroke on the classifier's pad with a finger (touch
 // events through the DevTools protocol, which Chromium turns into pointer events of type
 // "touch") and checks that the page did not scroll and the drawing was classified, then taps
-// the playground's feature map and checks that the inspected pixel moved there.
+// the playground's feature map and checks that the inspected pixel moved there; then draws on
+// the network view's pad (every layer repainted) and taps one of its maps (selected, and sent
+// to the linked playground).
 // Env: WIDTHS_ONLY (substring of story ids; "demo" for the article alone).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -184,25 +186,34 @@ function smallTargets({ tags, min }) {
   return [...new Set(out)];
 }
 
-/** On the demo: a finger draws on the classifier's pad, and taps the playground's feature map. */
+/**
+ * On the demo: a finger draws on the classifier's pad, taps the playground's feature map,
+ * draws on the network view's pad and taps one of its convolution's maps to select it.
+ */
 async function touchWorks(page) {
   const problems = [];
   const cdp = await page.context().newCDPSession(page);
   const touch = (type, points) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y]) => ({ x, y })) });
+  /** A finger's stroke down a pad's canvas (found by `find` in the page); how far the page scrolled meanwhile. */
+  const drawOn = async (find) => {
+    const pad = await page.evaluateHandle(find);
+    await page.waitForTimeout(300);
+    const r = await pad.evaluate((c) => c.getBoundingClientRect().toJSON());
+    const scrollBefore = await page.evaluate(() => window.scrollY);
+    const at = (fx, fy) => [r.left + fx * r.width, r.top + fy * r.height];
+    await touch('touchStart', [at(0.5, 0.15)]);
+    for (let i = 1; i <= 12; i++)
+      await touch('touchMove', [at(0.5 - 0.04 * (i / 12), 0.15 + 0.7 * (i / 12))]);
+    await touch('touchEnd', []);
+    return (await page.evaluate(() => window.scrollY)) - scrollBefore;
+  };
   // The pad of the first classifier (the shipped digit model).
-  const pad = await page.evaluateHandle(() => {
+  const scrolled = await drawOn(() => {
     const el = document.querySelector('pretrained-classifier');
     el.scrollIntoView({ block: 'center' });
     return el.shadowRoot.querySelector('cnn-draw-pad').shadowRoot.querySelector('canvas');
   });
-  await page.waitForTimeout(300);
-  const r = await pad.evaluate((c) => c.getBoundingClientRect().toJSON());
-  const scrollBefore = await page.evaluate(() => window.scrollY);
-  const at = (fx, fy) => [r.left + fx * r.width, r.top + fy * r.height];
-  await touch('touchStart', [at(0.5, 0.15)]);
-  for (let i = 1; i <= 12; i++) await touch('touchMove', [at(0.5 - 0.04 * (i / 12), 0.15 + 0.7 * (i / 12))]);
-  await touch('touchEnd', []);
   const drawn = await page
     .waitForFunction(
       () => {
@@ -221,9 +232,7 @@ async function touchWorks(page) {
     .then(() => true)
     .catch(() => false);
   if (!drawn) problems.push('a stroke drawn on the classifier pad was not drawn or not classified');
-  const scrollAfter = await page.evaluate(() => window.scrollY);
-  if (Math.abs(scrollAfter - scrollBefore) > 1)
-    problems.push(`drawing on the pad scrolled the page by ${scrollAfter - scrollBefore} px`);
+  if (Math.abs(scrolled) > 1) problems.push(`drawing on the pad scrolled the page by ${scrolled} px`);
   // A tap on the playground's map, near its lower right: the arithmetic follows the finger.
   const map = await page.evaluateHandle(() => {
     const el = document.querySelector('#playground');
@@ -250,6 +259,54 @@ async function touchWorks(page) {
       `a tap at 90%, 90% of the feature map inspected row ${said.row} of ${said.h}, column ${said.col} of ${said.w}`,
     );
   }
+  problems.push(...(await networkByTouch(page, drawOn)));
   await cdp.detach();
+  return problems;
+}
+
+/**
+ * The network view that follows the second classifier (stacked at this width): a stroke on
+ * its pad repaints every layer (`network-update`), and a tap on a convolution's map selects
+ * it (`aria-pressed`) and sends it to the linked playground (`filter-select`).
+ */
+async function networkByTouch(page, drawOn) {
+  const problems = [];
+  const scrolled = await drawOn(() => {
+    const el = document.querySelector('#network-view');
+    window.__heard = [];
+    el.addEventListener('network-update', () => window.__heard.push('update'));
+    el.addEventListener('filter-select', (e) =>
+      window.__heard.push(`select ${e.detail.layer} ${e.detail.index}`),
+    );
+    el.scrollIntoView({ block: 'start' });
+    return el.shadowRoot.querySelector('cnn-draw-pad').shadowRoot.querySelector('canvas');
+  });
+  const heard = (what) =>
+    page
+      .waitForFunction((w) => window.__heard.some((h) => h.startsWith(w)), what, {
+        timeout: 20_000,
+        polling: 100,
+      })
+      .then(() => true)
+      .catch(() => false);
+  if (!(await heard('update')))
+    problems.push('a stroke on the network view’s pad did not repaint the network');
+  if (Math.abs(scrolled) > 1)
+    problems.push(`drawing on the network view’s pad scrolled the page by ${scrolled} px`);
+  // The second map of the first layer (a convolution in the shipped digit model).
+  const map = await page.evaluateHandle(() => {
+    const item = document
+      .querySelector('#network-view')
+      .shadowRoot.querySelector('.item[data-layer="0"][data-map="1"]');
+    item.scrollIntoView({ block: 'center' });
+    return item;
+  });
+  await page.waitForTimeout(300);
+  const b = await map.evaluate((el) => el.getBoundingClientRect().toJSON());
+  await page.touchscreen.tap(b.left + b.width / 2, b.top + b.height / 2);
+  if (!(await heard('select ')))
+    problems.push('a tap on a convolution’s map in the network view sent nothing to the playground');
+  if ((await map.evaluate((el) => el.getAttribute('aria-pressed'))) !== 'true')
+    problems.push('a tap on a map in the network view did not select it');
   return problems;
 }
