@@ -270,6 +270,35 @@ describe('<filter-grid view="network">', () => {
     expect(updates).to.equal(100);
   });
 
+  it('redraws every layer while a stroke is still being drawn, before the pen lifts', async () => {
+    const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await networkDrawn(grid);
+    const before = (await grid.getLayerOutputs())[7].values;
+    const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
+    const canvas = pad.shadowRoot!.querySelector('canvas')!;
+    const box = canvas.getBoundingClientRect();
+    const at = (fx: number, fy: number) => ({
+      clientX: box.left + fx * box.width,
+      clientY: box.top + fy * box.height,
+      pointerId: 7,
+      pointerType: 'touch',
+      bubbles: true,
+    });
+    let ended = false;
+    pad.addEventListener('draw-change', () => (ended = true));
+    const updated = oneEvent(grid, 'network-update');
+    canvas.dispatchEvent(new PointerEvent('pointerdown', at(0.5, 0.15)));
+    for (let i = 1; i <= 6; i++)
+      canvas.dispatchEvent(new PointerEvent('pointermove', at(0.5, 0.15 + 0.1 * i)));
+    const heard = await Promise.race([updated, new Promise((r) => setTimeout(() => r(undefined), 5000))]);
+    expect(heard, 'a network-update mid-stroke').to.not.equal(undefined);
+    expect(ended, 'the stroke is still being drawn').to.equal(false);
+    expect(maxDiff(before, (await grid.getLayerOutputs())[7].values)).to.be.above(1e-3);
+    canvas.dispatchEvent(new PointerEvent('pointerup', at(0.5, 0.75)));
+    expect(ended).to.equal(true);
+  });
+
   it('paints the bars in the accent, and again when the colour scheme or the page’s theme changes it', async () => {
     // The canvas cannot follow CSS as an SVG fill would: the grid repaints on the change.
     const barColour = (grid: FilterGrid) => {

@@ -864,7 +864,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       </figure>
       ${
         digitModel
-          ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-change=${this.onDraw}></cnn-draw-pad>`
+          ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>`
           : nothing
       }
     </div>`;
