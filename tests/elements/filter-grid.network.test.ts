@@ -270,6 +270,23 @@ describe('<filter-grid view="network">', () => {
     expect(updates).to.equal(100);
   });
 
+  it('side by side at an article’s width, wraps its columns into lines rather than hiding the output behind a scroll', async () => {
+    const wrapper = await fixture(
+      html`<div style="width: 720px"><filter-grid view="network" backend="cpu"></filter-grid></div>`,
+    );
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await networkDrawn(grid);
+    await until(() => grid.shadowRoot!.querySelector('.network.across') !== null, 'the side-by-side layout');
+    const network = grid.shadowRoot!.querySelector<HTMLElement>('.network')!;
+    expect(network.scrollWidth, 'no sideways scroll').to.be.at.most(network.clientWidth);
+    const box = network.getBoundingClientRect();
+    const output = grid.shadowRoot!.querySelector('.column.output')!.getBoundingClientRect();
+    expect(output.right, 'the output inside the view').to.be.at.most(box.right);
+    // In reading order: the output column starts a later line than the first convolution.
+    const first = grid.shadowRoot!.querySelector('.column.maps')!.getBoundingClientRect();
+    expect(output.top).to.be.above(first.bottom);
+  });
+
   it('redraws every layer while a stroke is still being drawn, before the pen lifts', async () => {
     const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;

@@ -12,14 +12,26 @@ export const networkStyles = css`
   .network.down {
     flex-direction: column;
   }
+  /* Side by side, in lines as the width allows: the output is never hidden behind a scroll. */
+  .network.across {
+    flex-wrap: wrap;
+    row-gap: 12px;
+  }
+  .network .stage {
+    display: flex;
+    align-items: stretch;
+  }
+  .network.across .stage {
+    flex: 0 0 auto;
+  }
+  .network.down .stage {
+    flex-direction: column;
+  }
   .network .column {
     display: flex;
     flex-direction: column;
     gap: 4px;
     min-width: 0;
-  }
-  .network.across .column {
-    flex: 0 0 auto;
   }
   .network .column-title {
     font-size: 0.75em;
@@ -43,6 +55,10 @@ export const networkStyles = css`
     /* Up to 8 maps a column; "show all" adds columns. */
     grid-template-rows: repeat(var(--rows), auto);
     align-content: space-around;
+  }
+  /* Side by side, the picture over the pad: a narrower first column. */
+  .network.across .input-column .input {
+    flex-direction: column;
   }
   .network.down .stack {
     flex-direction: row;
@@ -118,7 +134,7 @@ export const networkStyles = css`
   }
   .probabilities li {
     display: grid;
-    grid-template-columns: 2.5em 60px 4.5em;
+    grid-template-columns: 2.5em 60px minmax(4.5em, auto);
     gap: 4px;
     align-items: center;
     text-align: left;
@@ -127,6 +143,10 @@ export const networkStyles = css`
     height: 8px;
     background: linear-gradient(to right, var(--_accent) calc(var(--p) * 0.1%), transparent 0);
     border: 1px solid var(--_border);
+  }
+  /* The prediction's mark stays beside its probability. */
+  .probabilities .value {
+    white-space: nowrap;
   }
   .probabilities li.best {
     font-weight: 700;

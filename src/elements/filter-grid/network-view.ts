@@ -99,7 +99,11 @@ export function focusDetails(
   return `${o.name} (${o.className}): ${what}.${conv ? action : ''}`;
 }
 
-/** Columns are groups, not sections: two network views on one page would repeat landmark names. */
+/**
+ * Columns are groups, not sections: two network views on one page would repeat landmark
+ * names. Each layer is a stage (its connector and its column), so that where the columns
+ * side by side do not fit, they wrap to a new line as a whole, in reading order.
+ */
 export function renderNetwork(s: NetworkViewState): unknown {
   const { outputs } = s;
   return html`<div
@@ -111,7 +115,7 @@ export function renderNetwork(s: NetworkViewState): unknown {
     @transitionend=${(e: TransitionEvent) => e.propertyName === 'color' && s.onRecolor()}
   >
     <div role="group" class="column input-column" aria-label="Input">${s.input}</div>
-    ${outputs.map((o, i) => html`${renderConnector(s, i)}${renderColumn(s, o, i)}`)}
+    ${outputs.map((o, i) => html`<div class="stage">${renderConnector(s, i)}${renderColumn(s, o, i)}</div>`)}
   </div>`;
 }
 
