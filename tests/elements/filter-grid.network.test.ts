@@ -287,6 +287,21 @@ describe('<filter-grid view="network">', () => {
     expect(output.top).to.be.above(first.bottom);
   });
 
+  it('stacked at a phone’s width, shows a layer’s first eight maps in one row, each still a finger’s target', async () => {
+    const wrapper = await fixture(
+      html`<div style="width: 300px"><filter-grid view="network" backend="cpu"></filter-grid></div>`,
+    );
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await networkDrawn(grid);
+    await until(() => grid.shadowRoot!.querySelector('.network.down') !== null, 'the stacked layout');
+    const maps = networkItems(grid, 0).map((item) => item.getBoundingClientRect());
+    expect(maps).to.have.length(8);
+    expect(new Set(maps.map((r) => Math.round(r.top))).size, 'one row').to.equal(1);
+    for (const r of maps) expect(Math.min(r.width, r.height)).to.be.at.least(24);
+    const network = grid.shadowRoot!.querySelector<HTMLElement>('.network')!;
+    expect(network.scrollWidth, 'no sideways scroll').to.be.at.most(network.clientWidth);
+  });
+
   it('redraws every layer while a stroke is still being drawn, before the pen lifts', async () => {
     const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
     const grid = wrapper.querySelector('filter-grid') as FilterGrid;

@@ -60,9 +60,13 @@ export const networkStyles = css`
   .network.across .input-column .input {
     flex-direction: column;
   }
+  /* Stacked, a layer's maps in rows of eight (the first eight make one row), shrinking to fit a phone. */
   .network.down .stack {
-    flex-direction: row;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: repeat(8, minmax(0, calc(var(--cnn-map-size, 40px) + 4px)));
+  }
+  .network.down .maps canvas {
+    width: 100%;
   }
   .network .item {
     display: block;
