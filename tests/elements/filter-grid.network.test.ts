@@ -81,6 +81,16 @@ async function networkDrawn(grid: FilterGrid): Promise<void> {
   await idle(grid);
 }
 
+/** The shipped digit model's network view in a box `width` px wide (unset: the page's), once drawn. */
+async function shippedGrid(width?: number): Promise<FilterGrid> {
+  const wrapper = await fixture(
+    html`<div style=${width ? `width: ${width}px` : ''}><filter-grid view="network" backend="cpu"></filter-grid></div>`,
+  );
+  const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+  await networkDrawn(grid);
+  return grid;
+}
+
 /** A network-view grid linked (`for=`) to a holder of `model`, showing the picture at `url`. */
 async function linkedGrid(id: string, model: tfl.LayersModel, url: string, style = '') {
   const wrapper = await fixture(
@@ -232,9 +242,7 @@ describe('<filter-grid view="network">', () => {
   });
 
   it('follows the pad as the reader draws and the source as it trains, with a flat tensor count over 100 refreshes', async () => {
-    const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await networkDrawn(grid);
+    const grid = await shippedGrid();
     const before = (await grid.getLayerOutputs())[7].values;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
     const updated = oneEvent(grid, 'network-update');
@@ -271,11 +279,7 @@ describe('<filter-grid view="network">', () => {
   });
 
   it('side by side at an article’s width, wraps its columns into lines rather than hiding the output behind a scroll', async () => {
-    const wrapper = await fixture(
-      html`<div style="width: 720px"><filter-grid view="network" backend="cpu"></filter-grid></div>`,
-    );
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await networkDrawn(grid);
+    const grid = await shippedGrid(720);
     await until(() => grid.shadowRoot!.querySelector('.network.across') !== null, 'the side-by-side layout');
     const network = grid.shadowRoot!.querySelector<HTMLElement>('.network')!;
     expect(network.scrollWidth, 'no sideways scroll').to.be.at.most(network.clientWidth);
@@ -288,11 +292,7 @@ describe('<filter-grid view="network">', () => {
   });
 
   it('stacked at a phone’s width, shows a layer’s first eight maps in one row, each still a finger’s target', async () => {
-    const wrapper = await fixture(
-      html`<div style="width: 300px"><filter-grid view="network" backend="cpu"></filter-grid></div>`,
-    );
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await networkDrawn(grid);
+    const grid = await shippedGrid(300);
     await until(() => grid.shadowRoot!.querySelector('.network.down') !== null, 'the stacked layout');
     const maps = networkItems(grid, 0).map((item) => item.getBoundingClientRect());
     expect(maps).to.have.length(8);
@@ -303,9 +303,7 @@ describe('<filter-grid view="network">', () => {
   });
 
   it('redraws every layer while a stroke is still being drawn, before the pen lifts', async () => {
-    const wrapper = await fixture(html`<div><filter-grid view="network" backend="cpu"></filter-grid></div>`);
-    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
-    await networkDrawn(grid);
+    const grid = await shippedGrid();
     const before = (await grid.getLayerOutputs())[7].values;
     const pad = grid.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
     const canvas = pad.shadowRoot!.querySelector('canvas')!;
