@@ -50,11 +50,11 @@ import { CameraController } from '../../controllers/camera.js';
 import type { ImageInput } from '../../core/images/image-input.js';
 import {
   fetchProject,
-  projectFromJson,
   packExamples,
+  projectFromJson,
   projectToJson,
-  unpackExamples,
   storeProject,
+  unpackExamples,
   type Project,
 } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';

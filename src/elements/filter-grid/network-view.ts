@@ -6,7 +6,7 @@
 import { html, nothing, svg } from 'lit';
 import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
-import { valueRange } from '../../core/math/numbers.js';
+import { clamp, valueRange } from '../../core/math/numbers.js';
 import { bitmapContext, packedColor } from '../../vis/bitmap.js';
 import { mapScale, paintMap } from '../../vis/feature-map.js';
 import {
@@ -68,12 +68,12 @@ export function moveFocus(
   const layerKeys = across ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
   const itemKeys = across ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
   const count = (l: number) => shownCount(outputs[l], l === outputs.length - 1, expanded.has(l));
-  const clamp = (v: number, top: number) => Math.min(top, Math.max(0, v));
   if (layerKeys.includes(key)) {
-    const l = clamp(layer + (key === layerKeys[0] ? -1 : 1), outputs.length - 1);
+    const l = clamp(layer + (key === layerKeys[0] ? -1 : 1), 0, outputs.length - 1);
     return [l, Math.min(item, count(l) - 1)];
   }
-  if (itemKeys.includes(key)) return [layer, clamp(item + (key === itemKeys[0] ? -1 : 1), count(layer) - 1)];
+  if (itemKeys.includes(key))
+    return [layer, clamp(item + (key === itemKeys[0] ? -1 : 1), 0, count(layer) - 1)];
   if (key === 'Home') return [layer, 0];
   if (key === 'End') return [layer, count(layer) - 1];
   return undefined;
