@@ -215,9 +215,15 @@ async function checkNetworkView(page) {
   const seen = await page.evaluate(async () => {
     const grid = document.querySelector('filter-grid[view="network"]');
     if (!grid) return { missing: true };
-    const timeout = (what) =>
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no ${what} in 60 s`)), 60_000));
-    await Promise.race([grid.ready, timeout('ready')]);
+    // The promise, or a rejection after 60 s; the timer is cleared either way (no stray rejection later).
+    const within = (promise, what) => {
+      let timer;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no ${what} in 60 s`)), 60_000);
+      });
+      return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+    };
+    await within(grid.ready, 'ready');
     const outputs = await grid.getLayerOutputs();
     const updated = new Promise((resolve) =>
       grid.addEventListener('network-update', (e) => resolve(e.detail), { once: true }),
@@ -228,7 +234,7 @@ async function checkNetworkView(page) {
         { x: 0.5, y: 0.85 },
       ],
     ]);
-    const update = await Promise.race([updated, timeout('network-update after a stroke')]);
+    const update = await within(updated, 'network-update after a stroke');
     const last = outputs.at(-1)?.values ?? [];
     return {
       state: grid.getAttribute('state'),
