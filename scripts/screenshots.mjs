@@ -15,6 +15,8 @@ const SHOTS = {
   'cnn-trainer': '#trainer',
   'filter-grid': '#filters',
   'pretrained-classifier': 'pretrained-classifier',
+  // Not a tag: <filter-grid view="network"> following the second classifier.
+  'network-view': '#network-view',
 };
 const SCREENS = [
   {

@@ -86,6 +86,13 @@ export const filterGridStyles = css`
     gap: 10px;
     align-items: flex-start;
   }
+  .pad-figure {
+    display: grid;
+    gap: 4px;
+  }
+  .pad-figure .caption {
+    color: var(--_muted);
+  }
   .input canvas {
     width: 96px;
     aspect-ratio: auto;

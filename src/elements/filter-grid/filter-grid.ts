@@ -864,7 +864,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       </figure>
       ${
         digitModel
-          ? html`<cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>`
+          ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
+            html`<div class="pad-figure">
+              <span class="caption" aria-hidden="true">Draw a digit</span>
+              <cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+            </div>`
           : nothing
       }
     </div>`;

@@ -140,7 +140,7 @@ function renderConnector(s: NetworkViewState, i: number) {
 function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
   const last = i === s.outputs.length - 1;
   const kind = kindAt(s.outputs, i);
-  const title = html`<div class="column-title"><strong>${o.name}</strong> <span>${o.className} · ${o.shape.join('×')}</span></div>`;
+  const title = html`<div class="column-title"><strong>${o.name}</strong> <span>${o.className}</span><br /><span class="shape">${o.shape.join('×')}</span></div>`;
   // What depends on the values (pixels, bars, probabilities and the items' names, which
   // quote them) is left to paintNetwork: a stroke then repaints without re-rendering.
   if (kind === 'maps') {
