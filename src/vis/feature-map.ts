@@ -40,6 +40,21 @@ export function mapScale(colormap: MapColormap, min: number, max: number): MapSc
   return { colormap, domain, lut: lutOf(colormap, ramp), color: (v) => ramp(clamp01((v - lo) / (hi - lo))) };
 }
 
+/** A CSS gradient, low to high, of a colormap (for a legend drawn with CSS rather than d3). */
+export function rampCss(colormap: MapColormap): string {
+  let css = RAMPS.get(colormap);
+  if (!css) {
+    const scale = mapScale(colormap, colormap === 'diverging' ? -1 : 0, 1);
+    const [lo, hi] = scale.domain;
+    const stops = Array.from({ length: 11 }, (_, i) => scale.color(lo + ((hi - lo) * i) / 10));
+    css = `linear-gradient(to right, ${stops.join(', ')})`;
+    RAMPS.set(colormap, css);
+  }
+  return css;
+}
+
+const RAMPS = new Map<MapColormap, string>();
+
 /** The lookup table depends only on the colormap, not the domain: build each once. */
 const LUTS = new Map<MapColormap, Uint32Array>();
 

@@ -241,6 +241,53 @@ describe('<filter-grid view="network">', () => {
     model.dispose();
   });
 
+  it('shows the focused map enlarged, in its own colours, over the range its shades span', async () => {
+    const model = netModel();
+    const { url } = picture();
+    const { grid } = await linkedGrid('nh7', model, url, 'width: 900px');
+    await networkDrawn(grid);
+    const root = grid.shadowRoot!;
+    const zoom = () => root.querySelector<HTMLElement>('.zoom');
+    const pixelsOf = (canvas: HTMLCanvasElement) =>
+      Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
+    const outputs = await grid.getLayerOutputs();
+    /** The zoom shows map `map` of layer `layer`: the small map's pixels, and its values' range under it. */
+    const expectZoomOf = (layer: number, map: number, diverging: boolean) => {
+      const z = zoom()!;
+      expect([z.dataset.layer, z.dataset.map]).to.deep.equal([String(layer), String(map)]);
+      const small = networkItems(grid, layer)[map].querySelector('canvas')!;
+      const big = z.querySelector('canvas')!;
+      expect([big.width, big.height]).to.deep.equal([small.width, small.height]);
+      expect(pixelsOf(big)).to.deep.equal(pixelsOf(small));
+      const o = outputs[layer];
+      const own = o.values.filter((_, i) => i % o.shape[2] === map);
+      const [lo, hi] = [Math.min(...own), Math.max(...own)];
+      // Gray spans the map's lowest to highest; the diverging ramp is centred on zero (white).
+      const m = Math.max(-lo, hi);
+      const [low, high] = diverging ? [-m, m] : [lo, hi];
+      expect(Number(z.querySelector('.lo')!.textContent)).to.be.closeTo(low, 1e-3);
+      expect(Number(z.querySelector('.hi')!.textContent)).to.be.closeTo(high, 1e-3);
+      expect(lo < 0).to.equal(diverging);
+    };
+    // c1 (ReLU): gray from 0 up.
+    expectZoomOf(0, 0, false);
+    const grayRamp = zoom()!.querySelector<HTMLElement>('.ramp')!.style.background;
+    networkItems(grid, 0)[0].focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => zoom()?.dataset.layer === '2', 'the zoom to follow the focus to c2');
+    await idle(grid);
+    // c2 (tanh) has negative values: blue to red around zero.
+    expectZoomOf(2, 1, true);
+    expect(zoom()!.querySelector<HTMLElement>('.ramp')!.style.background).to.not.equal(grayRamp);
+    // A vector or the output has no map to enlarge.
+    await sendKeys({ press: 'ArrowRight' });
+    await until(() => zoom() === null, 'no zoom on the flatten column');
+    await expect(grid).to.be.accessible();
+    model.dispose();
+  });
+
   it('follows the pad as the reader draws and the source as it trains, with a flat tensor count over 100 refreshes', async () => {
     const grid = await shippedGrid();
     const before = (await grid.getLayerOutputs())[7].values;

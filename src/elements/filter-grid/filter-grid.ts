@@ -45,6 +45,7 @@ import {
   networkTargets,
   paintNetwork,
   renderNetwork,
+  renderZoom,
   structureOf,
   type NetworkTargets,
 } from './network-view.js';
@@ -126,7 +127,8 @@ type Tfjs = typeof import('./compute.js');
  * @csspart network - The network view: the input and one column per layer.
  * @csspart map - Each activation map, bar strip or output list of the network view (carries `data-layer` and `data-map`).
  * @csspart legend - The colour legend.
- * @csspart details - The weights and bias of the focused filter, announced to screen readers.
+ * @csspart details - The weights and bias of the focused filter, announced to screen readers; in the network view, the
+ *   focused map enlarged over its legend, and what the focused item is.
  * @csspart controls - Layer, view and scale pickers.
  * @csspart timeline - The epoch scrubber (when linked to a trainer).
  * @cssprop --cnn-tile-size - Smallest width of a tile (default 52px).
@@ -907,7 +909,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         ],
         () => this.renderNetworkColumns(network, across),
       )}
-      <p class="details" part="details" aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected)}</p>`;
+      <div class="details" part="details">
+        ${renderZoom(network.outputs, this.netFocus)}
+        <p aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected)}</p>
+      </div>`;
   }
 
   /** Columns side by side where the grid is wide enough (or not measured yet), else stacked. */

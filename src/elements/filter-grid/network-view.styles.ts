@@ -158,6 +158,30 @@ export const networkStyles = css`
   .network .more {
     font-size: 0.75em;
   }
+  /* The focused map, enlarged, over its legend (lowest, the colour ramp, highest). */
+  .zoom {
+    display: grid;
+    gap: 4px;
+    justify-items: start;
+  }
+  .zoom canvas {
+    width: 112px;
+    image-rendering: pixelated;
+    border: 1px solid var(--_border);
+  }
+  .zoom .legend {
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 0.75em;
+    color: var(--_muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .zoom .ramp {
+    width: 56px;
+    height: 8px;
+    border: 1px solid var(--_border);
+  }
   .input-column canvas.picture {
     width: 84px;
   }

@@ -8,7 +8,7 @@ import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import { clamp, valueRange } from '../../core/math/numbers.js';
 import { bitmapContext, packedColor } from '../../vis/bitmap.js';
-import { mapScale, paintMap } from '../../vis/feature-map.js';
+import { mapScale, paintMap, rampCss, type MapScale } from '../../vis/feature-map.js';
 import {
   argMax,
   barsSize,
@@ -180,6 +180,19 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
   </div>`;
 }
 
+/**
+ * The focused map, enlarged, with what its shades mean: from the columns alone a reader can
+ * neither read a small map's detail nor tell which shade is high. Painted with the columns
+ * (`paintNetwork`). Hidden from assistive tech: the focused map's own name quotes its range.
+ */
+export function renderZoom(outputs: readonly LayerOutput[], [layer, map]: [number, number]): unknown {
+  if (!outputs[layer] || kindAt(outputs, layer) !== 'maps') return nothing;
+  return html`<div class="zoom" aria-hidden="true" data-layer=${layer} data-map=${map}>
+    <canvas></canvas>
+    <div class="legend"><span class="lo"></span><span class="ramp"></span><span class="hi"></span></div>
+  </div>`;
+}
+
 /** An item's name is painted (it quotes the values); the template never writes it. */
 function item(s: NetworkViewState, layer: number, index: number, content: unknown, list = false) {
   const focused = s.focus[0] === layer && s.focus[1] === index;
@@ -236,6 +249,17 @@ export interface NetworkTargets {
   /** `color`: the bars' colour (the CSS `color` of their canvas, the accent), read once per render. */
   vectors: Array<Target & { canvas: HTMLCanvasElement; color: number }>;
   outputs: Array<Target & { rows: OutputRow[] }>;
+  /** The focused map enlarged (`renderZoom`), with the range and colormap last written to its legend. */
+  zoom?: {
+    layer: number;
+    map: number;
+    canvas: HTMLCanvasElement;
+    lo: HTMLElement;
+    hi: HTMLElement;
+    ramp: HTMLElement;
+    range?: string;
+    colormap?: string;
+  };
 }
 
 export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]): NetworkTargets {
@@ -263,6 +287,14 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
       targets.outputs.push({ item, layer, rows });
     }
   }
+  const zoom = root.querySelector<HTMLElement>('.zoom[data-layer]');
+  const canvas = zoom?.querySelector('canvas');
+  if (zoom && canvas && outputs[Number(zoom.dataset.layer)]) {
+    bitmapContext(canvas);
+    const part = (name: string) => zoom.querySelector<HTMLElement>(`.${name}`)!;
+    const [layer, map] = [Number(zoom.dataset.layer), Number(zoom.dataset.map)];
+    targets.zoom = { layer, map, canvas, lo: part('lo'), hi: part('hi'), ramp: part('ramp') };
+  }
   return targets;
 }
 
@@ -279,10 +311,13 @@ export function paintNetwork(
   outputs: readonly LayerOutput[],
   labels: (count: number) => string[],
 ): void {
+  const { zoom } = targets;
   for (const t of targets.maps) {
     const o = outputs[t.layer];
     const [lo, hi] = valueRange(o.values, t.map, o.shape[2]);
-    paintMap(t.canvas, o.values, o.shape, mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi), t.map);
+    const scale = mapScale(lo < 0 ? 'diverging' : 'gray', lo, hi);
+    paintMap(t.canvas, o.values, o.shape, scale, t.map);
+    if (zoom?.layer === t.layer && zoom.map === t.map) paintZoom(zoom, o, scale);
     name(
       t,
       t.item.tabIndex === 0 ? `${t.title}, values ${formatNumber(lo)} to ${formatNumber(hi)}` : t.title,
@@ -295,6 +330,22 @@ export function paintNetwork(
     name(t, `${o.name}: ${o.values.length} values from ${formatNumber(lo)} to ${formatNumber(hi)}`);
   }
   for (const t of targets.outputs) paintOutput(t, outputs[t.layer], labels(outputs[t.layer].values.length));
+}
+
+/** The enlarged map in its small one's colours, and its legend: the scale's ends and ramp, written when they change. */
+function paintZoom(zoom: NonNullable<NetworkTargets['zoom']>, o: LayerOutput, scale: MapScale): void {
+  paintMap(zoom.canvas, o.values, o.shape, scale, zoom.map);
+  const [lo, hi] = scale.domain.map((v) => formatNumber(v));
+  const range = `${lo} ${hi}`;
+  if (zoom.range !== range) {
+    zoom.lo.textContent = lo;
+    zoom.hi.textContent = hi;
+    zoom.range = range;
+  }
+  if (zoom.colormap !== scale.colormap) {
+    zoom.ramp.style.background = rampCss(scale.colormap);
+    zoom.colormap = scale.colormap;
+  }
 }
 
 /** Sets an item's accessible name, leaving an unchanged one alone (no needless accessibility events). */
