@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LayerOutput } from '../../src/core/models/layer-outputs.tf.js';
-import { focusDetails, moveFocus } from '../../src/elements/filter-grid/network-view.js';
+import { focusDetails, moveFocus, toggleMaps } from '../../src/elements/filter-grid/network-view.js';
 
 const layer = (name: string, className: string, shape: number[]): LayerOutput => ({
   name,
@@ -75,5 +75,19 @@ describe('focusDetails: the line under the network view', () => {
     expect(focusDetails(NET, [1, 4], [0, 4])).to.equal('pool (MaxPooling2D): map 4 of 12 (13×13).');
     expect(focusDetails(NET, [2, 0], undefined)).to.equal('flat (Flatten): 2028 values.');
     expect(focusDetails(NET, [9, 0], undefined)).to.equal('');
+  });
+});
+
+describe('toggleMaps: "show all" and "first 8"', () => {
+  it('expands and collapses one layer, leaving the others as they were', () => {
+    expect([...toggleMaps(new Set([1]), [0, 0], 0).expanded].sort()).to.deep.equal([0, 1]);
+    expect([...toggleMaps(new Set([0, 1]), [0, 0], 0).expanded]).to.deep.equal([1]);
+  });
+
+  it('moves a focus that collapsing hides to the last map still shown, and leaves any other focus', () => {
+    expect(toggleMaps(new Set([0]), [0, 10], 0).focus).to.deep.equal([0, 7]);
+    expect(toggleMaps(new Set([0]), [0, 7], 0).focus).to.deep.equal([0, 7]);
+    expect(toggleMaps(new Set([0, 1]), [1, 10], 0).focus).to.deep.equal([1, 10]);
+    expect(toggleMaps(none, [0, 5], 0).focus).to.deep.equal([0, 5]);
   });
 });

@@ -241,7 +241,7 @@ describe('<filter-grid view="network">', () => {
     model.dispose();
   });
 
-  it('shows the focused map enlarged, in its own colours, over the range its shades span', async () => {
+  it('shows the focused map enlarged, in its own colours, over the range its shades span, and keeps a focus that collapsing hides', async () => {
     const model = netModel();
     const { url } = picture();
     const { grid } = await linkedGrid('nh7', model, url, 'width: 900px');
@@ -252,7 +252,7 @@ describe('<filter-grid view="network">', () => {
       Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
     const outputs = await grid.getLayerOutputs();
     /** The zoom shows map `map` of layer `layer`: the small map's pixels, and its values' range under it. */
-    const expectZoomOf = (layer: number, map: number, diverging: boolean) => {
+    const expectZoomOf = (layer: number, map: number, negatives?: boolean) => {
       const z = zoom()!;
       expect([z.dataset.layer, z.dataset.map]).to.deep.equal([String(layer), String(map)]);
       const small = networkItems(grid, layer)[map].querySelector('canvas')!;
@@ -264,10 +264,10 @@ describe('<filter-grid view="network">', () => {
       const [lo, hi] = [Math.min(...own), Math.max(...own)];
       // Gray spans the map's lowest to highest; the diverging ramp is centred on zero (white).
       const m = Math.max(-lo, hi);
-      const [low, high] = diverging ? [-m, m] : [lo, hi];
+      const [low, high] = lo < 0 ? [-m, m] : [lo, hi];
       expect(Number(z.querySelector('.lo')!.textContent)).to.be.closeTo(low, 1e-3);
       expect(Number(z.querySelector('.hi')!.textContent)).to.be.closeTo(high, 1e-3);
-      expect(lo < 0).to.equal(diverging);
+      if (negatives !== undefined) expect(lo < 0, 'the map has negative values').to.equal(negatives);
     };
     // c1 (ReLU): gray from 0 up.
     expectZoomOf(0, 0, false);
@@ -281,6 +281,26 @@ describe('<filter-grid view="network">', () => {
     // c2 (tanh) has negative values: blue to red around zero.
     expectZoomOf(2, 1, true);
     expect(zoom()!.querySelector<HTMLElement>('.ramp')!.style.background).to.not.equal(grayRamp);
+    // All ten maps of c2, the last one focused; then the first eight again: the focus (and
+    // the zoom) moves to the last map still shown, so the view can still be tabbed into.
+    const more = () => root.querySelector<HTMLButtonElement>('.network .more')!;
+    more().click();
+    await until(() => networkItems(grid, 2).length === 10, 'all ten maps of c2');
+    networkItems(grid, 2)[1].focus();
+    await sendKeys({ press: 'End' });
+    await until(() => zoom()?.dataset.map === '9', 'the zoom on c2 map 9');
+    await idle(grid);
+    expectZoomOf(2, 9);
+    more().click();
+    await until(() => networkItems(grid, 2).length === 8, 'the first eight maps of c2');
+    await idle(grid);
+    expect(
+      networkItems(grid)
+        .filter((b) => b.tabIndex === 0)
+        .map((b) => [b.dataset.layer, b.dataset.map]),
+    ).to.deep.equal([['2', '7']]);
+    expect(zoom()!.dataset.map).to.equal('7');
+    networkItems(grid, 2)[7].focus();
     // A vector or the output has no map to enlarge.
     await sendKeys({ press: 'ArrowRight' });
     await until(() => zoom() === null, 'no zoom on the flatten column');

@@ -47,6 +47,7 @@ import {
   renderNetwork,
   renderZoom,
   structureOf,
+  toggleMaps,
   type NetworkTargets,
 } from './network-view.js';
 import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
@@ -942,9 +943,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         if (this.network && this.targets) this.paintNetworkValues(true);
       },
       onToggle: (layer) => {
-        const next = new Set(this.netExpanded);
-        if (!next.delete(layer)) next.add(layer);
-        this.netExpanded = next;
+        const { expanded, focus } = toggleMaps(this.netExpanded, this.netFocus, layer);
+        this.netExpanded = expanded;
+        this.netFocus = focus;
       },
     });
   }

@@ -79,6 +79,23 @@ export function moveFocus(
   return undefined;
 }
 
+/**
+ * "show all" or "first 8" on a layer: the layers shown in full after the toggle, and the
+ * roving focus, moved to the last map still shown when collapsing hid the focused one
+ * (else no item could be tabbed to, and the enlarged map would have nothing to copy).
+ */
+export function toggleMaps(
+  expanded: ReadonlySet<number>,
+  focus: [number, number],
+  layer: number,
+): { expanded: Set<number>; focus: [number, number] } {
+  const next = new Set(expanded);
+  const collapsing = next.delete(layer);
+  if (!collapsing) next.add(layer);
+  const hidden = collapsing && focus[0] === layer && focus[1] >= FIRST_MAPS;
+  return { expanded: next, focus: hidden ? [layer, FIRST_MAPS - 1] : focus };
+}
+
 /** What the details line says of the focused item, and what Enter does with it. */
 export function focusDetails(
   outputs: readonly LayerOutput[],
