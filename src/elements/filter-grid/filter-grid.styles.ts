@@ -86,6 +86,10 @@ export const filterGridStyles = css`
     gap: 10px;
     align-items: flex-start;
   }
+  /* Beside a 120 px pad: three samples a row, not one long row that widens the input's column. */
+  .input .samples {
+    max-width: 124px;
+  }
   .pad-figure {
     display: grid;
     gap: 4px;
@@ -93,7 +97,7 @@ export const filterGridStyles = css`
   .pad-figure .caption {
     color: var(--_muted);
   }
-  .input canvas {
+  .input canvas.picture {
     width: 96px;
     aspect-ratio: auto;
     image-rendering: pixelated;

@@ -36,6 +36,13 @@ import {
   renderLegend,
   type MapScale,
 } from '../../vis/feature-map.js';
+import {
+  digitImage,
+  heldOutDigits,
+  renderSampleStrip,
+  sampleStripStyles,
+  type SampleDigit,
+} from '../sample-strip.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
 import {
@@ -128,6 +135,7 @@ type Tfjs = typeof import('./compute.js');
  * @csspart network - The network view: the input and one column per layer.
  * @csspart map - Each activation map, bar strip or output list of the network view (carries `data-layer` and `data-map`).
  * @csspart legend - The colour legend.
+ * @csspart samples - The sample digits (a 1-channel model) or photos to pick the input from, beside the pad.
  * @csspart details - The weights and bias of the focused filter, announced to screen readers; in the network view, the
  *   focused map enlarged over its legend, and what the focused item is.
  * @csspart controls - Layer, view and scale pickers.
@@ -139,7 +147,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** @internal See CnnElement.computeModule. */
   static override computeModule = (): Promise<Tfjs> => import('./compute.js');
 
-  static override styles = [...CnnElement.styles, filterGridStyles, networkStyles];
+  static override styles = [...CnnElement.styles, sampleStripStyles, filterGridStyles, networkStyles];
 
   /** Id of a `<cnn-trainer>` or `<pretrained-classifier>` whose model to show, followed live. */
   @property() for?: string;
@@ -183,6 +191,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private picture?: RgbaPixels;
   /** Where a drawn `picture` (the ink's region of the pad) lies on the pad, for the Input figure. */
   private drawing?: { pixels: ImageData; left: number; top: number; side: number };
+  /** A held-out digit of each class to pick as the input (1-channel models); none when MNIST could not load. */
+  @state() private samples: SampleDigit[] = [];
+  @state() private samplesUnavailable = false;
+  private samplesLoad?: Promise<void>;
   /** The network view: every layer's output for the picture, and the model input they came from. */
   @state() private network?: Network;
   @state() private netFocus: [number, number] = [0, 0];
@@ -442,6 +454,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   }
 
   private async refreshWith(model: tfl.LayersModel): Promise<void> {
+    if (this.view !== 'filters' && modelInputShape(model)[2] === 1) this.loadSampleDigits();
     if (this.view === 'network') return this.refreshNetwork(model);
     let info: ConvLayerInfo;
     try {
@@ -553,10 +566,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (channels === 1) {
       const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
       const data = await loadMnist();
-      const { pixels } = mnistDigit(data, splitMnist(data).test[0]);
-      const rgba = new Uint8ClampedArray(pixels.length * 4);
-      pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
-      return { data: rgba, width: 28, height: 28 };
+      return digitImage(mnistDigit(data, splitMnist(data).test[0]).pixels);
     }
     return readImage(sampleUrl('cat'), { maxSide: 224 });
   }
@@ -578,6 +588,30 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.picture = pixels;
     this.drawing = { pixels, left, top, side: pad.size };
     void this.refresher.request();
+  }
+
+  /**
+   * A sample picked from the strip becomes the input, in place of a drawing (the pad is
+   * cleared, so it never shows a drawing that is no longer the input).
+   */
+  private async pickSample(sample: ImageData | string): Promise<void> {
+    const picture =
+      typeof sample === 'string'
+        ? await this.compute(() => readImage(sample, { maxSide: 256 }), 'Loading the sample failed')
+        : sample;
+    if (!picture) return;
+    this.renderRoot.querySelector<CnnDrawPad>('cnn-draw-pad')?.clear();
+    this.drawing = undefined;
+    this.picture = picture;
+    await this.refresher.request();
+  }
+
+  /** Once: samples are a convenience, and without them the pad, src and a linked classifier still give inputs. */
+  private loadSampleDigits(): void {
+    this.samplesLoad ??= heldOutDigits(this.tfjs).then(
+      (digits) => void (this.samples = digits),
+      () => void (this.samplesUnavailable = true),
+    );
   }
 
   private async recordSnapshot(epoch: number | undefined): Promise<void> {
@@ -873,6 +907,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
               <cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
+      }
+      ${
+        digitModel && this.samplesUnavailable
+          ? nothing
+          : renderSampleStrip(digitModel, this.samples, (sample) => void this.pickSample(sample))
       }
     </div>`;
   }

@@ -60,6 +60,10 @@ export const networkStyles = css`
   .network.across .input-column .input {
     flex-direction: column;
   }
+  /* Stacked, the sample digits in one line under the picture and the pad, as far as the width allows. */
+  .network.down .input .samples {
+    max-width: none;
+  }
   /* Stacked, a layer's maps in rows of eight (the first eight make one row), shrinking to fit a phone. */
   .network.down .stack {
     display: grid;

@@ -23,15 +23,6 @@ export function grayToRgba(values: ArrayLike<number>, width: number, height: num
   return new ImageData(out, width, height);
 }
 
-/** Bytes 0..255 of a grayscale image as RGBA (MNIST sample digits). */
-export function bytesToRgba(values: Uint8Array, width: number, height: number): ImageData {
-  return grayToRgba(
-    Float32Array.from(values, (v) => v / 255),
-    width,
-    height,
-  );
-}
-
 /** Paints a 0..1 heat map as a translucent colour overlay; the canvas CSS stretches it over the image. */
 export function paintHeatmap(
   canvas: HTMLCanvasElement,

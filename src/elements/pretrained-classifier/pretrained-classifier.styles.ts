@@ -90,35 +90,8 @@ export const pretrainedClassifierStyles = css`
     height: 1px;
     opacity: 0;
   }
-  .samples {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px;
-  }
-  /* The sample digits' places while they load (the same box as a sample button). */
-  .samples .slot {
-    width: 38px;
-    height: 38px;
-    border: 1px dashed var(--_border);
-    border-radius: 6px;
-  }
   li.empty {
     color: var(--_muted);
-  }
-  .samples button {
-    padding: 2px;
-    line-height: 0;
-  }
-  .samples canvas,
-  .samples img {
-    width: 32px;
-    height: 32px;
-    object-fit: cover;
-    image-rendering: pixelated;
-    border-radius: 3px;
-  }
-  .samples img {
-    image-rendering: auto;
   }
   ol {
     list-style: none;

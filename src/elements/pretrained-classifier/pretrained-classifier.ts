@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
@@ -23,12 +22,13 @@ import {
 } from '../../core/models/labels.js';
 import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
+import { heldOutDigits, renderSampleStrip, sampleStripStyles, type SampleDigit } from '../sample-strip.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ImageIntake } from '../../controllers/image-intake.js';
 import { ModelLease } from '../../core/models/model-lease.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { DIGIT_LABELS, parseInputSize, parseTopK } from './input.js';
-import { bytesToRgba, clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
+import { clearCanvas, grayToRgba, paintHeatmap, paintPixels } from './paint.js';
 import { pretrainedClassifierStyles } from './pretrained-classifier.styles.js';
 import { CameraController } from '../../controllers/camera.js';
 
@@ -71,14 +71,6 @@ const MAX_SIDE = 512;
 /** Smaller images are refused: nothing recognisable fits in fewer pixels. */
 const MIN_SIDE = 8;
 
-/** Shown for 1-channel models: one held-out digit of each class. */
-interface SampleDigit {
-  label: number;
-  image: ImageData;
-  /** Paints the digit into its button's canvas (one directive per sample, so re-renders skip it). */
-  paint: ReturnType<typeof paintOnce>;
-}
-
 /** The classifier's TensorFlow.js side, fetched by the base class beside the backend. */
 type Tfjs = typeof import('./compute.js');
 
@@ -115,7 +107,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   /** @internal See CnnElement.computeModule. */
   static override computeModule = (): Promise<Tfjs> => import('./compute.js');
 
-  static override styles = [...CnnElement.styles, pretrainedClassifierStyles];
+  static override styles = [...CnnElement.styles, sampleStripStyles, pretrainedClassifierStyles];
 
   /** URL of a tfjs `model.json` (LayersModel or GraphModel). Empty: the shipped digit model. */
   @property({ attribute: 'model-url' }) modelUrl = '';
@@ -461,20 +453,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   private async loadSamples(): Promise<void> {
     if (this.samples.length) return;
-    const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
     try {
-      const data = await loadMnist();
-      const { test } = splitMnist(data);
-      const found = new Map<number, SampleDigit>();
-      for (const index of test) {
-        const digit = mnistDigit(data, index);
-        if (!found.has(digit.label)) {
-          const image = bytesToRgba(digit.pixels, DIGIT_SIDE, DIGIT_SIDE);
-          found.set(digit.label, { label: digit.label, image, paint: paintOnce(image) });
-        }
-        if (found.size === 10) break;
-      }
-      this.samples = [...found.values()].sort((a, b) => a.label - b.label);
+      this.samples = await heldOutDigits(this.tfjs);
     } catch (e) {
       // Samples are a convenience: the pad and files still work without them.
       this.camNote = `Sample digits unavailable: ${messageOf(e)}`;
@@ -687,27 +667,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   private renderSamples(gray: boolean) {
-    if (gray) {
-      return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
-        ${this.samples.length ? nothing : Array.from({ length: 10 }, () => html`<span class="slot" aria-hidden="true"></span>`)}
-        ${this.samples.map(
-          (
-            s,
-          ) => html`<button aria-label=${`Sample digit ${s.label}`} @click=${() => void this.classifyFrom(s.image)}>
-            <canvas width="28" height="28" ${s.paint}></canvas>
-          </button>`,
-        )}
-      </div>`;
-    }
-    return html`<div class="samples" part="samples" role="group" aria-label="Sample photos">
-      ${SAMPLE_NAMES.map(
-        (
-          name,
-        ) => html`<button aria-label=${`Sample photo: ${SAMPLE_IMAGES[name].label}`} @click=${() => void this.classifyFrom(sampleUrl(name))}>
-          <img src=${sampleUrl(name)} alt="" loading="lazy" />
-        </button>`,
-      )}
-    </div>`;
+    return renderSampleStrip(gray, this.samples, (sample) => void this.classifyFrom(sample));
   }
 
   /** How many classes the list shows: top-k, but never more than the model has. */
@@ -780,11 +740,4 @@ function imageDataPixels(data: ImageData): ImagePixels {
 
 function percent(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
-}
-
-/** Paints an ImageData into the canvas it is attached to, once that canvas exists. */
-function paintOnce(image: ImageData) {
-  return ref((canvas?: Element) => {
-    if (canvas instanceof HTMLCanvasElement) canvas.getContext('2d')!.putImageData(image, 0, 0);
-  });
 }
