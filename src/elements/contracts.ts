@@ -54,4 +54,6 @@ export interface FilterSelectDetail {
 export interface ModelSource<M = unknown> extends HTMLElement {
   model?: M;
   input?: RgbaPixels;
+  /** The model's class names in output order, where the source names them (a classifier's labels, a trainer's own classes). */
+  classNames?: readonly string[];
 }

@@ -9,6 +9,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/filter-grid/define.js';
 import '../../src/elements/conv-filter-playground/define.js';
+import '../../src/elements/cnn-trainer/define.js';
+import '../../src/elements/pretrained-classifier/define.js';
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
@@ -381,6 +383,37 @@ describe('<filter-grid view="network">', () => {
       expect(pad.empty).to.equal(true);
     }
     await expect(grid).to.be.accessible();
+  });
+
+  it('names the output with a linked trainer’s own classes and a linked classifier’s labels', async () => {
+    const names = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    const wrapper = await fixture(html`<div>
+      <cnn-trainer id="nt1" backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>
+      <filter-grid id="ng1" view="network" for="nt1" backend="cpu"></filter-grid>
+      <pretrained-classifier id="nc1" backend="cpu" labels=${JSON.stringify(names)}></pretrained-classifier>
+      <filter-grid id="ng2" view="network" for="nc1" backend="cpu"></filter-grid>
+    </div>`);
+    const [ofTrainer, ofClassifier] = [...wrapper.querySelectorAll('filter-grid')] as FilterGrid[];
+    const labels = (grid: FilterGrid) =>
+      [...grid.shadowRoot!.querySelectorAll('.probabilities .label')].map((l) => l.textContent);
+    await until(() => labels(ofTrainer).length === 3, 'the trainer’s three classes');
+    expect(labels(ofTrainer)).to.deep.equal(['bar', 'dash', 'ring']);
+    await until(() => labels(ofClassifier).length === 10, 'the classifier’s ten classes');
+    expect(labels(ofClassifier)).to.deep.equal(names);
+    // A stroke's prediction is announced by name.
+    await networkDrawn(ofClassifier);
+    const updated = oneEvent(ofClassifier, 'network-update');
+    (ofClassifier.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad).drawStrokes([
+      [
+        { x: 0.5, y: 0.15 },
+        { x: 0.5, y: 0.85 },
+      ],
+    ]);
+    const { detail } = await updated;
+    expect(detail.label).to.equal(names[detail.prediction]);
+    // Renamed classes rename the output.
+    wrapper.querySelector('cnn-trainer')!.setAttribute('classes', '["bar","dash","star"]');
+    await until(() => labels(ofTrainer)[2] === 'star', 'the renamed class');
   });
 
   it('offers the sample photos for a model of colour pictures', async () => {

@@ -403,6 +403,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.replaceModel(next, false, 'set');
   }
 
+  /** With `dataset="custom"`, the reader's class names in output order, for linked elements; undefined for the digits. */
+  get classNames(): string[] | undefined {
+    return this.isCustom() ? [...this.exampleSet.classes] : undefined;
+  }
+
   /** How many examples each of the reader's classes holds (`dataset="custom"`). */
   get examples(): Record<string, number> {
     return this.exampleSet.counts();

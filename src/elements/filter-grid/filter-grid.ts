@@ -1012,12 +1012,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     });
   }
 
-  /** Class names for the output: a linked classifier's labels, digits for a 10-class digit model, else numbers. */
+  /** Class names for the output: the linked source's (a classifier's labels, a trainer's own classes) where they fit, else class numbers. */
   private outputLabels(count: number): string[] {
-    const labels = (this.linked as { labels?: unknown } | undefined)?.labels;
-    if (Array.isArray(labels) && labels.length === count && labels.every((l) => typeof l === 'string'))
-      return labels;
-    return classNumbers(count);
+    const names = this.linked?.classNames;
+    return names?.length === count ? [...names] : classNumbers(count);
   }
 
   private onNetworkKey(e: KeyboardEvent): void {

@@ -211,6 +211,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     return this.currentPixels();
   }
 
+  /** The model's class names in output order (from `labels`, or the defaults), for linked elements such as a `<filter-grid>`. */
+  get classNames(): string[] | undefined {
+    return this.session?.labels.map((l) => l.name);
+  }
+
   /** The last top-k, best first. */
   get predictions(): Prediction[] {
     return this.top;
