@@ -360,6 +360,7 @@ describe('<filter-grid view="network">', () => {
       buttons().map((b) => Math.round(b.querySelector('canvas')!.getBoundingClientRect().width)),
     ).to.deep.equal(Array(10).fill(32));
     const pad = root.querySelector('cnn-draw-pad') as CnnDrawPad;
+    expect(pad.getAttribute('label'), 'the digit model’s pad').to.equal('Draw a digit');
     const drawn = oneEvent(grid, 'network-update');
     pad.drawStrokes([
       [
@@ -385,10 +386,10 @@ describe('<filter-grid view="network">', () => {
     await expect(grid).to.be.accessible();
   });
 
-  it('names the output with a linked trainer’s own classes and a linked classifier’s labels', async () => {
+  it('shows a transfer trainer’s whole network, named with its own classes, and a linked classifier’s labels', async () => {
     const names = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
     const wrapper = await fixture(html`<div>
-      <cnn-trainer id="nt1" backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>
+      <cnn-trainer id="nt1" backend="cpu" dataset="custom" classes='["bar","dash","ring"]' base="digits"></cnn-trainer>
       <filter-grid id="ng1" view="network" for="nt1" backend="cpu"></filter-grid>
       <pretrained-classifier id="nc1" backend="cpu" labels=${JSON.stringify(names)}></pretrained-classifier>
       <filter-grid id="ng2" view="network" for="nc1" backend="cpu"></filter-grid>
@@ -398,8 +399,17 @@ describe('<filter-grid view="network">', () => {
       [...grid.shadowRoot!.querySelectorAll('.probabilities .label')].map((l) => l.textContent);
     await until(() => labels(ofTrainer).length === 3, 'the trainer’s three classes');
     expect(labels(ofTrainer)).to.deep.equal(['bar', 'dash', 'ring']);
+    // A transfer model: the digit network's layers, then the new head (whose layers also belong to the head's own model).
+    const shown = (await ofTrainer.getLayerOutputs()).map((o) => o.className);
+    expect(shown.slice(0, 4)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D']);
+    expect(shown.slice(-1)).to.deep.equal(['Dense']);
+    expect(ofTrainer.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '').to.equal('');
     await until(() => labels(ofClassifier).length === 10, 'the classifier’s ten classes');
     expect(labels(ofClassifier)).to.deep.equal(names);
+    // The pad invites a digit only where the classes are digits (see the sample test): here they are words.
+    const prompt = (grid: FilterGrid) =>
+      grid.shadowRoot!.querySelector('cnn-draw-pad')!.getAttribute('label');
+    expect([prompt(ofTrainer), prompt(ofClassifier)]).to.deep.equal(['Draw here', 'Draw here']);
     // A stroke's prediction is announced by name.
     await networkDrawn(ofClassifier);
     const updated = oneEvent(ofClassifier, 'network-update');

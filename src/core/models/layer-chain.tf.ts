@@ -13,6 +13,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { graphOf } from './model-graph.js';
 
 /** One layer as a function of its input, run inside a tidy that keeps only what it returns. */
 type Step = (x: tf.Tensor) => tf.Tensor;
@@ -53,8 +54,8 @@ function activationOf(name = 'linear'): { fused: Fused; after?: (x: tf.Tensor) =
   return Object.hasOwn(ACTIVATIONS, name) ? { fused: 'linear', after: ACTIVATIONS[name] } : undefined;
 }
 
-/** The step for one layer, or undefined for a layer or setting the chain does not do. */
-function stepOf(layer: tfl.layers.Layer): Step | undefined {
+/** The step for one layer reading `input`, or undefined for a layer or setting the chain does not do. */
+function stepOf(layer: tfl.layers.Layer, input: tfl.SymbolicTensor): Step | undefined {
   const config = layer.getConfig() as LayerConfig;
   if (config.dataFormat && config.dataFormat !== 'channelsLast') return undefined;
   const weights = () => layer.getWeights();
@@ -82,7 +83,7 @@ function stepOf(layer: tfl.layers.Layer): Step | undefined {
     case 'Dense': {
       const act = activationOf(config.activation);
       // On a vector only: tfjs-layers applies a Dense layer to the last axis of a bigger tensor.
-      if (!act || (layer.input as tfl.SymbolicTensor).shape.length !== 2) return undefined;
+      if (!act || input.shape.length !== 2) return undefined;
       return (x) => {
         const [kernel, bias] = weights();
         const y = tf.fused.matMul({
@@ -133,12 +134,20 @@ export function chainOf(model: tfl.LayersModel, layers: tfl.layers.Layer[]): Ste
   let chain = chains.get(model);
   if (chain === undefined) {
     chain = null;
+    // In this model's own graph: a transfer model's head layers also belong to the head's own model.
+    const graph = graphOf(model);
+    const linked = layers.every((l, i) => {
+      const reads = graph.get(l)?.inputs;
+      return (
+        reads?.length === 1 && reads[0] === (i === 0 ? model.inputs[0] : graph.get(layers[i - 1])?.outputs[0])
+      );
+    });
     try {
-      const linked = layers.every((l, i) => l.input === (i === 0 ? model.inputs[0] : layers[i - 1].output));
-      const steps = linked && model.inputs.length === 1 ? layers.map(stepOf) : [];
+      const steps =
+        linked && model.inputs.length === 1 ? layers.map((l) => stepOf(l, graph.get(l)!.inputs[0])) : [];
       if (steps.length && steps.every((s): s is Step => s !== undefined)) chain = steps;
     } catch {
-      // A layer used twice has no single input: not a chain.
+      // A custom layer whose getConfig throws: not a layer the chain knows.
     }
     chains.set(model, chain);
   }

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { readValues } from '../runtime/host-memory.tf.js';
 import { chainOf, pair, runChain, type LayerConfig } from './layer-chain.tf.js';
+import { graphOf } from './model-graph.js';
 
 /** One layer's output for the current input, batch dimension dropped. */
 export interface LayerOutput {
@@ -19,9 +20,13 @@ export interface LayerOutput {
   values: Float32Array;
 }
 
-/** The layers whose outputs are shown: every layer with one output tensor (input layers excluded). */
+/**
+ * The layers whose outputs are shown, in model order: every layer of the model's graph with
+ * one output tensor (input layers excluded).
+ */
 export function shownLayers(model: tfl.LayersModel): tfl.layers.Layer[] {
-  return model.layers.filter((l) => l.getClassName() !== 'InputLayer' && !Array.isArray(l.output));
+  const graph = graphOf(model);
+  return model.layers.filter((l) => l.getClassName() !== 'InputLayer' && graph.get(l)?.outputs.length === 1);
 }
 
 /** Never disposed: a model built over another one's layers owns no weights of its own. */
@@ -32,7 +37,7 @@ function probeOf(model: tfl.LayersModel): tfl.LayersModel {
   if (!probe) {
     probe = tfl.model({
       inputs: model.inputs,
-      outputs: shownLayers(model).map((l) => l.output as tfl.SymbolicTensor),
+      outputs: shownLayers(model).map((l) => graphOf(model).get(l)!.outputs[0]),
     });
     probes.set(model, probe);
   }

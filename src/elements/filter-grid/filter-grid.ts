@@ -18,6 +18,7 @@ import {
 } from '../../core/models/conv-layers.js';
 import { readImage } from '../../core/images/image-input.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
+import { graphOf } from '../../core/models/model-graph.js';
 import { ModelLease } from '../../core/models/model-lease.js';
 import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
 import { valueRange } from '../../core/math/numbers.js';
@@ -903,8 +904,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         digitModel
           ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
             html`<div class="pad-figure">
-              <span class="caption" aria-hidden="true">Draw a digit</span>
-              <cnn-draw-pad label="Draw a digit" size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+              <span class="caption" aria-hidden="true">${this.padPrompt()}</span>
+              <cnn-draw-pad label=${this.padPrompt()} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
       }
@@ -914,6 +915,12 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           : renderSampleStrip(digitModel, this.samples, (sample) => void this.pickSample(sample))
       }
     </div>`;
+  }
+
+  /** What the pad invites: a digit, unless the linked source's classes are something else (a reader's own symbols). */
+  private padPrompt(): string {
+    const names = this.linked?.classNames;
+    return !names || names.every((n) => /^\d$/.test(n)) ? 'Draw a digit' : 'Draw here';
   }
 
   // ---- the network view ------------------------------------------------------------
@@ -1041,7 +1048,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const o = network.outputs[layer];
     if (o.className !== 'Conv2D' || kindAt(network.outputs, layer) !== 'maps') return;
     const modelLayer = network.model.getLayer(o.name);
-    const inbound = modelLayer.inboundNodes[0]?.inboundLayers[0];
+    const inbound = graphOf(network.model).get(modelLayer)?.inputs[0]?.sourceLayer;
     const from = network.outputs.find((x) => x.name === inbound?.name) ?? network.input;
     await this.compute(async () => {
       const recipe = await this.tfjs.convMapRecipe(modelLayer, item, {

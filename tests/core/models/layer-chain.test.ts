@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { chainOf, runChain } from '../../../src/core/models/layer-chain.tf.js';
-import { shownLayers } from '../../../src/core/models/layer-outputs.tf.js';
+import { layerOutputs, shownLayers } from '../../../src/core/models/layer-outputs.tf.js';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 
 const init = (s: number) => tfl.initializers.glorotUniform({ seed: 70 + s });
@@ -54,6 +54,54 @@ function richModel(): tfl.Sequential {
   m.add(tfl.layers.dropout({ rate: 0.3 }));
   m.add(tfl.layers.dense({ units: 4, activation: 'softmax', kernelInitializer: init(6) }));
   return m;
+}
+
+/**
+ * A transfer model as the trainer joins one: a head built as a model of its own, its layers
+ * then applied to the base's output. The head's layers so have two inbound nodes (their own
+ * model's and the joined one's), where `layer.output` throws. `batchNorm` adds a layer the
+ * chain does not take, so that the model runs through predict.
+ */
+function transferModel(batchNorm = false): tfl.LayersModel {
+  const base = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({
+        inputShape: [10, 10, 1],
+        filters: 3,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: init(7),
+      }),
+      tfl.layers.maxPooling2d({ poolSize: 2 }),
+    ],
+  });
+  const head = tfl.sequential({
+    layers: [
+      tfl.layers.flatten({ inputShape: [4, 4, 3] }),
+      ...(batchNorm
+        ? [tfl.layers.batchNormalization({ gammaInitializer: 'ones', movingVarianceInitializer: 'ones' })]
+        : []),
+      tfl.layers.dense({ units: 5, activation: 'relu', kernelInitializer: init(8) }),
+      tfl.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: init(9) }),
+    ],
+  });
+  let x = base.outputs[0];
+  for (const layer of head.layers) x = layer.apply(x) as tfl.SymbolicTensor;
+  return tfl.model({ inputs: base.inputs, outputs: x });
+}
+
+/** The reference for a plain stack: each layer applied in turn, eagerly. */
+async function oneByOne(layers: tfl.layers.Layer[], x: tf.Tensor): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  let y = x;
+  for (const layer of layers) {
+    const next = layer.apply(y) as tf.Tensor;
+    if (y !== x) y.dispose();
+    y = next;
+    out.push((await y.data()) as Float32Array);
+  }
+  y.dispose();
+  return out;
 }
 
 /** The reference: tfjs-layers' predict with every shown layer as an output. */
@@ -133,6 +181,27 @@ for (const backend of ['wasm', 'cpu'] as const) {
       out1.forEach((v, k) => expect(v).to.be.closeTo(expected[expected.length - 1][k], 1e-5));
       tf.dispose([...first, ...second, x]);
       model.dispose();
+    });
+
+    it('runs a transfer model, whose head layers also belong to the head’s own model, as a chain or through predict', async () => {
+      for (const batchNorm of [false, true]) {
+        const model = transferModel(batchNorm);
+        const layers = shownLayers(model);
+        const names = model.layers.filter((l) => l.getClassName() !== 'InputLayer').map((l) => l.name);
+        expect(layers.map((l) => l.name)).to.deep.equal(names);
+        expect(chainOf(model, layers) !== undefined, 'a chain unless the batch norm').to.equal(!batchNorm);
+        const x = tf.randomUniform([1, 10, 10, 1], 0, 1, 'float32', 8);
+        const expected = await oneByOne(layers, x);
+        const before = tf.memory().numTensors;
+        const got = await layerOutputs(model, x);
+        expect(tf.memory().numTensors).to.equal(before);
+        expect(got.map((o) => o.name)).to.deep.equal(names);
+        got.forEach((o, i) =>
+          o.values.forEach((v, k) => expect(v, `${o.name}[${k}]`).to.be.closeTo(expected[i][k], 1e-5)),
+        );
+        x.dispose();
+        model.dispose();
+      }
     });
 
     it('leaves to predict what it does not do exactly as the layers do', () => {
