@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { graphOf } from './model-graph.js';
 import type { Activations, ConvLayerInfo, Filters } from './conv-layers.js';
 
 /** Reads a conv layer's kernel (and bias) values. */
@@ -24,10 +25,9 @@ function truncatedAt(model: tfl.LayersModel, info: ConvLayerInfo): tfl.LayersMod
   if (!byLayer) truncated.set(model, (byLayer = new Map<string, tfl.LayersModel>()));
   let sub = byLayer.get(info.name);
   if (!sub) {
-    sub = tfl.model({
-      inputs: model.inputs,
-      outputs: model.layers[info.layerIndex].output,
-    });
+    // The layer's output in this model's own graph (a shared layer has one per model it is in).
+    const layer = model.layers[info.layerIndex];
+    sub = tfl.model({ inputs: model.inputs, outputs: graphOf(model).get(layer)?.outputs ?? layer.output });
     byLayer.set(info.name, sub);
   }
   return sub;

@@ -12,6 +12,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { graphOf } from './model-graph.js';
 
 export interface ClassActivationMap {
   /** Row-major, height × width, normalised to 0..1 (all zeros when nothing supports the class). */
@@ -47,13 +48,16 @@ function planFor(model: tfl.LayersModel): CamPlan | null {
     const spatial = shape.length === 4 && (shape[1] ?? 0) * (shape[2] ?? 0) > 1;
     if (!spatial) continue;
     const head = layers.slice(i + 1);
+    // Read in this model's own graph: a transfer model's head layers also belong to the head's own model.
+    const graph = graphOf(model);
     const chain = head.every((layer, j) => {
-      const inbound = layer.inboundNodes[0]?.inboundLayers ?? [];
+      const inbound = graph.get(layer)?.inputs.map((t) => t.sourceLayer) ?? [];
       return inbound.length === 1 && inbound[0] === (j === 0 ? layers[i] : head[j - 1]);
     });
-    if (!chain) break;
+    const features = graph.get(layers[i])?.outputs;
+    if (!chain || features?.length !== 1) break;
     plan = {
-      features: tfl.model({ inputs: model.inputs, outputs: layers[i].output as tfl.SymbolicTensor }),
+      features: tfl.model({ inputs: model.inputs, outputs: features[0] }),
       head,
       layer: layers[i].name,
     };

@@ -71,6 +71,41 @@ describe('Grad-CAM', () => {
     model.dispose();
   });
 
+  it('explains a transfer model (its head’s layers also in the head’s own model) as the same network in one piece', async () => {
+    const conv = () =>
+      tfl.layers.conv2d({
+        inputShape: [6, 6, 1],
+        filters: 2,
+        kernelSize: 3,
+        activation: 'relu',
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }),
+      });
+    const dense = () =>
+      tfl.layers.dense({
+        units: 3,
+        activation: 'softmax',
+        kernelInitializer: tfl.initializers.glorotUniform({ seed: 4 }),
+      });
+    // As the trainer joins one: the head built as its own model, then applied to the base's output.
+    const base = tfl.sequential({ layers: [conv()] });
+    const head = tfl.sequential({ layers: [tfl.layers.flatten({ inputShape: [4, 4, 2] }), dense()] });
+    let y = base.outputs[0];
+    for (const layer of head.layers) y = layer.apply(y) as tfl.SymbolicTensor;
+    const joined = tfl.model({ inputs: base.inputs, outputs: y });
+    const whole = tfl.sequential({ layers: [conv(), tfl.layers.flatten(), dense()] });
+    whole.setWeights(joined.getWeights());
+    expect(canExplain(joined)).to.equal(true);
+    const x = tf.tensor4d(values(36, 11), [1, 6, 6, 1]);
+    const [got, expected] = [await gradCam(joined, x, 1), await gradCam(whole, x, 1)];
+    expect(
+      Array.from(expected.values).some((v) => v > 0),
+      'a map with something in it',
+    ).to.equal(true);
+    Array.from(got.values).forEach((v, i) => expect(v, `cell ${i}`).to.be.closeTo(expected.values[i], 1e-5));
+    x.dispose();
+    [joined, whole].forEach((m) => m.dispose());
+  });
+
   it('says so for a model without feature maps', () => {
     const model = tfl.sequential({
       layers: [tfl.layers.dense({ inputShape: [4], units: 2, kernelInitializer: 'zeros' })],
