@@ -53,6 +53,41 @@ async function errorOf(el: HTMLElement, action: () => unknown): Promise<string> 
   return (await heard).detail.message;
 }
 
+/** A stand-in trainer's model: 28×28×1 in, `classes` outputs, class `best` always ahead. */
+function leaningModel(classes: number, best: number): tfl.LayersModel {
+  const m = tfl.sequential({
+    layers: [
+      tfl.layers.flatten({ inputShape: [28, 28, 1] }),
+      tfl.layers.dense({ units: classes, activation: 'softmax', kernelInitializer: 'zeros' }),
+    ],
+  });
+  const b = tf.tensor1d(Array.from({ length: classes }, (_, i) => (i === best ? 5 : 0)));
+  m.layers[1].setWeights([m.layers[1].getWeights()[0], b]);
+  b.dispose();
+  return m;
+}
+
+/** An element in the page that offers a model (and whatever else `props` gives) as a trainer does. */
+function standInTrainer<P extends object>(id: string, props: P): HTMLElement & P {
+  if (!customElements.get('stand-in-trainer'))
+    customElements.define('stand-in-trainer', class extends HTMLElement {});
+  const trainer = Object.assign(document.createElement('stand-in-trainer'), { id, ...props });
+  document.body.append(trainer);
+  return trainer;
+}
+
+/** A classifier following `trainer` (for=), once it has adopted the trainer's model. */
+async function classifierFor(
+  trainer: HTMLElement & { model: tfl.LayersModel },
+): Promise<PretrainedClassifier> {
+  const el = await classifier(
+    html`<pretrained-classifier backend="cpu" for=${trainer.id}></pretrained-classifier>`,
+  );
+  await until(() => el.model === trainer.model, 'the trainer model to be adopted');
+  await idle(el);
+  return el;
+}
+
 describe('<pretrained-classifier> with fixture models', () => {
   before(() => ensureBackend('cpu'));
 
@@ -374,35 +409,39 @@ describe('<pretrained-classifier> with fixture models', () => {
     expect(top.every((p) => /^\d$/.test(p.label))).to.equal(true);
   });
 
-  it('follows a linked trainer stand-in through for= and model-change, and leaves its model alone', async () => {
-    if (!customElements.get('stand-in-trainer'))
-      customElements.define('stand-in-trainer', class extends HTMLElement {});
-    const makeModel = (bias: number) => {
-      const m = tfl.sequential({
-        layers: [
-          tfl.layers.flatten({ inputShape: [28, 28, 1] }),
-          tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: 'zeros' }),
-        ],
-      });
-      const b = tf.tensor1d(Array.from({ length: 10 }, (_, i) => (i === bias ? 5 : 0)));
-      m.layers[1].setWeights([m.layers[1].getWeights()[0], b]);
-      b.dispose();
-      return m;
-    };
-    const trainer = Object.assign(document.createElement('stand-in-trainer'), {
-      id: 'trainer-x',
-      model: makeModel(3),
+  it('names a linked trainer’s classes by its classNames, unless its own labels say otherwise', async () => {
+    const trainer = standInTrainer('trainer-named', {
+      model: leaningModel(3, 1),
+      classNames: ['bar', 'dash', 'ring'],
     });
-    document.body.append(trainer);
-    const el = await classifier(
-      html`<pretrained-classifier backend="cpu" for="trainer-x"></pretrained-classifier>`,
-    );
-    await until(() => el.model === trainer.model, 'the trainer model to be adopted');
+    const el = await classifierFor(trainer);
+    expect((await el.classify(noiseCanvas(28)))[0].label).to.equal('dash');
+    // New classes come with a new model (the trainer rebuilds): the names follow.
+    const first = trainer.model;
+    trainer.classNames = ['bar', 'line', 'ring'];
+    trainer.model = leaningModel(3, 1);
+    trainer.dispatchEvent(new CustomEvent('model-change'));
+    await until(() => el.model === trainer.model, 'the new trainer model');
     await idle(el);
+    expect((await el.classify())[0].label).to.equal('line');
+    // The page's own labels win.
+    const relabelled = oneEvent(el, 'model-change');
+    el.setAttribute('labels', '["a","b","c"]');
+    await relabelled;
+    expect((await el.classify())[0].label).to.equal('b');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    [first, trainer.model].forEach((m) => m.dispose());
+    trainer.remove();
+  });
+
+  it('follows a linked trainer stand-in through for= and model-change, and leaves its model alone', async () => {
+    const trainer = standInTrainer('trainer-x', { model: leaningModel(10, 3) });
+    const el = await classifierFor(trainer);
     expect((await el.classify(noiseCanvas(28)))[0].label).to.equal('3');
     const first = trainer.model;
     const relayed = oneEvent(el, 'model-change');
-    trainer.model = makeModel(8);
+    trainer.model = leaningModel(10, 8);
     trainer.dispatchEvent(new CustomEvent('model-change'));
     await until(() => el.model === trainer.model, 'the new trainer model');
     // The shared model-change shape, saying the model came from the linked element.

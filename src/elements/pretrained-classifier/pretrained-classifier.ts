@@ -115,8 +115,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   /**
    * Class names: a URL of a JSON array or a text file (one a line), or an inline JSON array.
    * `[id, name]` pairs (and Keras's `imagenet_class_index.json`) give each class an id, shown beside its name.
-   * Default: the ImageNet-1k names with their WordNet ids for a 1000-class model, digits for a
-   * 10-class 1-channel model.
+   * Default: a linked trainer's own classes (`dataset="custom"`), the ImageNet-1k names with their
+   * WordNet ids for a 1000-class model, digits for a 10-class 1-channel model.
    */
   @property({ converter: { fromAttribute: (v: string | null) => v ?? undefined } }) labels?:
     | string
@@ -336,7 +336,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const size = fitInputSize(parseInputSize(this.inputSize), loaded.inputShape);
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
     const classes = await warmUp(loaded, size[0], size[1]);
-    const spec = this.labels;
+    // Unless the page names them, a linked trainer's own classes name a model of its own.
+    const named = owned ? undefined : this.linkedSource?.classNames;
+    const spec = this.labels || (named?.length === classes ? [...named] : undefined);
     const labels =
       !spec && channels === 1 && classes === 10
         ? DIGIT_LABELS
