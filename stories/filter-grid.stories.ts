@@ -101,3 +101,20 @@ export const WholeNetworkCaption: Story = {
     return wrapper;
   },
 };
+
+/**
+ * The whole network of a reader's own classes: a trainer that starts from the digit
+ * network's frozen convolutions (`base="digits"`) and a new head for three symbols. The
+ * view shows the base's maps, then the head, its output named by the trainer's classes.
+ */
+export const WholeNetworkOwnClasses: Story = {
+  render: () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.display = 'grid';
+    wrapper.style.gap = '12px';
+    wrapper.innerHTML = `
+      <cnn-trainer id="story-own-trainer" dataset="custom" classes='["tick","cross","circle"]' base="digits"></cnn-trainer>
+      <filter-grid view="network" for="story-own-trainer"></filter-grid>`;
+    return wrapper;
+  },
+};
