@@ -47,9 +47,10 @@ export interface FilterSelectDetail {
 
 /**
  * An element whose model others follow (`<cnn-trainer>`, `<pretrained-classifier>`): its
- * `model`, with `model-change` fired when it changes, and for a classifier the `input`
- * it classified. `M` is the kind of model the follower can use (a classifier takes a
- * trainer's LayersModel; the grid checks what it got).
+ * `model`, with `model-change` fired when it changes, and the `input` it shows: a
+ * classifier's last picture (`prediction` fires), a trainer's drawing (`input-change`
+ * fires). `M` is the kind of model the follower can use (a classifier takes a trainer's
+ * LayersModel; the grid checks what it got).
  */
 export interface ModelSource<M = unknown> extends HTMLElement {
   model?: M;

@@ -15,6 +15,7 @@ import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-g
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
+import { preprocessDigit } from '../../src/core/images/digit-preprocess.js';
 import { idle, maxDiff, networkItems, until } from '../helpers.js';
 
 /** conv → pool → conv → flatten → dense → dropout → softmax, seeded. */
@@ -424,6 +425,34 @@ describe('<filter-grid view="network">', () => {
     // Renamed classes rename the output.
     wrapper.querySelector('cnn-trainer')!.setAttribute('classes', '["bar","dash","star"]');
     await until(() => labels(ofTrainer)[2] === 'star', 'the renamed class');
+  });
+
+  it('follows the drawing on a linked trainer’s pad, running the trainer’s model on it', async () => {
+    const wrapper = await fixture(html`<div>
+      <cnn-trainer id="nt2" backend="cpu"></cnn-trainer>
+      <filter-grid view="network" for="nt2" backend="cpu"></filter-grid>
+    </div>`);
+    const trainer = wrapper.querySelector('cnn-trainer') as HTMLElement & { model: tfl.LayersModel };
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await networkDrawn(grid);
+    const pad = trainer.shadowRoot!.querySelector('cnn-draw-pad') as CnnDrawPad;
+    const updated = oneEvent(grid, 'network-update');
+    pad.drawStrokes([
+      [
+        { x: 0.3, y: 0.2 },
+        { x: 0.7, y: 0.2 },
+        { x: 0.4, y: 0.8 },
+      ],
+    ]);
+    await updated;
+    // The reference: the trainer's model on the pad's drawing, prepared as a digit here.
+    const digit = preprocessDigit(pad.getImageData()).pixels;
+    const x = tf.tensor4d(digit, [1, 28, 28, 1]);
+    const y = trainer.model.predict(x) as tf.Tensor;
+    const expected = await y.data();
+    tf.dispose([x, y]);
+    const outputs = await grid.getLayerOutputs();
+    expect(maxDiff(outputs[outputs.length - 1].values, expected)).to.be.below(1e-5);
   });
 
   it('offers the sample photos for a model of colour pictures', async () => {

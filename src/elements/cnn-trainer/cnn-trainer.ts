@@ -106,6 +106,7 @@ export interface CnnTrainerEventMap {
   'train-end': CustomEvent<TrainEndDetail>;
   'model-change': CustomEvent<TrainerModelChangeDetail>;
   'dataset-change': CustomEvent<DatasetChangeDetail>;
+  'input-change': CustomEvent<Record<string, never>>;
 }
 
 /** Held-out examples of a custom run, with the data they index. */
@@ -187,6 +188,8 @@ type Tfjs = typeof import('./compute.js');
  * @fires train-end - Training finished or was stopped; `detail: { stopped, epochs }`.
  * @fires model-change - The model was built, trained an epoch, loaded or set;
  *   `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
+ * @fires input-change - The drawing on the pad changed (while a stroke is drawn, at most once a frame, and when it
+ *   ends or the pad is cleared); `input` holds it, for a linked `<filter-grid>`.
  * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load;
  *   `detail: { message, cause? }`. The previous model stays.
@@ -401,6 +404,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     this.clearError();
     this.replaceModel(next, false, 'set');
+  }
+
+  /** The drawing on the pad (RGBA, the pad's size) for linked elements such as a `<filter-grid>`; undefined while it is empty. */
+  get input(): ImageData | undefined {
+    const pad = this.pad;
+    return pad && !pad.empty ? pad.getImageData() : undefined;
   }
 
   /** With `dataset="custom"`, the reader's class names in output order, for linked elements; undefined for the digits. */
@@ -915,6 +924,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       examples: this.exampleSet.counts(),
     });
   }
+
+  /** The pad changed: the network guesses again, and linked elements read `input` anew. */
+  private readonly onPadDraw = () => {
+    void this.predictor.request();
+    emit<Record<string, never>>(this, 'input-change', {});
+  };
 
   /** The name of class `n`: the reader's class names, or the digit. */
   private labelOf(n: number): string {
@@ -1701,8 +1716,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       <div class="pad-row">
         <cnn-draw-pad
           label=${custom ? 'Draw an example for one of your classes' : 'Draw a digit for the network'}
-          @draw-input=${() => void this.predictor.request()}
-          @draw-change=${() => void this.predictor.request()}
+          @draw-input=${this.onPadDraw}
+          @draw-change=${this.onPadDraw}
         ></cnn-draw-pad>
         <div class="pad-side">
           <canvas class="tile digit-seen" role="img" aria-label="The 28×28 digit the network sees"></canvas>

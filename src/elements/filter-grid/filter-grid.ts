@@ -375,8 +375,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   private readonly onSourceBatch = () => this.live.request();
   private readonly onSourceEpoch = (e: Event) =>
     void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
-  /** A linked classifier classified something: show what its input does to the layer (unless `src` says otherwise). */
-  private readonly onSourcePrediction = () => {
+  /**
+   * A linked classifier classified something, or a trainer's pad changed: show what that
+   * input does to the network (unless `src` says otherwise).
+   */
+  private readonly onSourceInput = () => {
     const input = this.linked?.input;
     if (!input || this.src) return;
     this.picture = input;
@@ -396,7 +399,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     source.addEventListener('model-change', this.onSourceModel);
     source.addEventListener('batch-end', this.onSourceBatch);
     source.addEventListener('epoch-end', this.onSourceEpoch);
-    source.addEventListener('prediction', this.onSourcePrediction);
+    source.addEventListener('prediction', this.onSourceInput);
+    source.addEventListener('input-change', this.onSourceInput);
     if (this.state !== 'loading') this.adoptLinkedModel();
   }
 
@@ -404,7 +408,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.linked?.removeEventListener('model-change', this.onSourceModel);
     this.linked?.removeEventListener('batch-end', this.onSourceBatch);
     this.linked?.removeEventListener('epoch-end', this.onSourceEpoch);
-    this.linked?.removeEventListener('prediction', this.onSourcePrediction);
+    this.linked?.removeEventListener('prediction', this.onSourceInput);
+    this.linked?.removeEventListener('input-change', this.onSourceInput);
     this.linked = undefined;
   }
 
