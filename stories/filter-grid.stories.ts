@@ -10,6 +10,15 @@ const meta = {
 export default meta;
 type Story = StoryObj;
 
+/** Elements that work together (a source and what follows it), one under the other. */
+function stacked(markup: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.style.display = 'grid';
+  wrapper.style.gap = '12px';
+  wrapper.innerHTML = markup;
+  return wrapper;
+}
+
 /** As an author drops it in a page: the element picks the best backend it finds. */
 export const Default: Story = {};
 
@@ -35,16 +44,11 @@ export const SharedScale: Story = {
  * epoch on the timeline. Select a filter to apply it to the photo in the playground below.
  */
 export const LinkedToTrainer: Story = {
-  render: () => {
-    const wrapper = document.createElement('div');
-    wrapper.style.display = 'grid';
-    wrapper.style.gap = '12px';
-    wrapper.innerHTML = `
+  render: () =>
+    stacked(`
       <cnn-trainer id="story-trainer" train-size="500" epochs="3"></cnn-trainer>
       <filter-grid id="story-grid" for="story-trainer"></filter-grid>
-      <conv-filter-playground for="story-grid" sample="coffee" max-size="128"></conv-filter-playground>`;
-    return wrapper;
-  },
+      <conv-filter-playground for="story-grid" sample="coffee" max-size="128"></conv-filter-playground>`),
 };
 
 /** `for` names no element: the grid says so and fires `cnn-error`. */
@@ -69,16 +73,11 @@ export const WholeNetwork: Story = {
  * change; select a conv map and the playground redoes that exact convolution.
  */
 export const WholeNetworkLinked: Story = {
-  render: () => {
-    const wrapper = document.createElement('div');
-    wrapper.style.display = 'grid';
-    wrapper.style.gap = '12px';
-    wrapper.innerHTML = `
+  render: () =>
+    stacked(`
       <cnn-trainer id="story-net-trainer" train-size="500" epochs="3"></cnn-trainer>
       <filter-grid id="story-net" view="network" for="story-net-trainer"></filter-grid>
-      <conv-filter-playground for="story-net"></conv-filter-playground>`;
-    return wrapper;
-  },
+      <conv-filter-playground for="story-net"></conv-filter-playground>`),
 };
 
 /**
@@ -108,13 +107,8 @@ export const WholeNetworkCaption: Story = {
  * view shows the base's maps, then the head, its output named by the trainer's classes.
  */
 export const WholeNetworkOwnClasses: Story = {
-  render: () => {
-    const wrapper = document.createElement('div');
-    wrapper.style.display = 'grid';
-    wrapper.style.gap = '12px';
-    wrapper.innerHTML = `
+  render: () =>
+    stacked(`
       <cnn-trainer id="story-own-trainer" dataset="custom" classes='["tick","cross","circle"]' base="digits"></cnn-trainer>
-      <filter-grid view="network" for="story-own-trainer"></filter-grid>`;
-    return wrapper;
-  },
+      <filter-grid view="network" for="story-own-trainer"></filter-grid>`),
 };

@@ -44,9 +44,7 @@ export function mapScale(colormap: MapColormap, min: number, max: number): MapSc
 export function rampCss(colormap: MapColormap): string {
   let css = RAMPS.get(colormap);
   if (!css) {
-    const scale = mapScale(colormap, colormap === 'diverging' ? -1 : 0, 1);
-    const [lo, hi] = scale.domain;
-    const stops = Array.from({ length: 11 }, (_, i) => scale.color(lo + ((hi - lo) * i) / 10));
+    const stops = rampColors(mapScale(colormap, colormap === 'diverging' ? -1 : 0, 1));
     css = `linear-gradient(to right, ${stops.join(', ')})`;
     RAMPS.set(colormap, css);
   }
@@ -54,6 +52,12 @@ export function rampCss(colormap: MapColormap): string {
 }
 
 const RAMPS = new Map<MapColormap, string>();
+
+/** Eleven colours evenly across a scale's domain, low to high: the stops of a legend's gradient. */
+function rampColors(scale: MapScale): string[] {
+  const [lo, hi] = scale.domain;
+  return Array.from({ length: 11 }, (_, i) => scale.color(lo + ((hi - lo) * i) / 10));
+}
 
 /** The lookup table depends only on the colormap, not the domain: build each once. */
 const LUTS = new Map<MapColormap, Uint32Array>();
@@ -155,13 +159,12 @@ export function renderLegend(svg: SVGSVGElement, scale: MapScale, width: number,
   root.selectAll('*').remove();
   const id = `ramp-${Math.random().toString(36).slice(2)}`;
   const gradient = root.append('defs').append('linearGradient').attr('id', id);
-  for (let i = 0; i <= 10; i++) {
-    const v = scale.domain[0] + ((scale.domain[1] - scale.domain[0]) * i) / 10;
+  rampColors(scale).forEach((color, i) =>
     gradient
       .append('stop')
       .attr('offset', `${i * 10}%`)
-      .attr('stop-color', scale.color(v));
-  }
+      .attr('stop-color', color),
+  );
   const g = root.append('g').attr('transform', 'translate(12, 2)');
   g.append('rect')
     .attr('width', inner)

@@ -35,9 +35,10 @@ const probes = new WeakMap<tfl.LayersModel, tfl.LayersModel>();
 function probeOf(model: tfl.LayersModel): tfl.LayersModel {
   let probe = probes.get(model);
   if (!probe) {
+    const graph = graphOf(model);
     probe = tfl.model({
       inputs: model.inputs,
-      outputs: shownLayers(model).map((l) => graphOf(model).get(l)!.outputs[0]),
+      outputs: shownLayers(model).map((l) => graph.get(l)!.outputs[0]),
     });
     probes.set(model, probe);
   }
