@@ -45,6 +45,14 @@ export interface FilterSelectDetail {
   recipe?: ConvMapRecipe;
 }
 
+/** A picture of one class that a source offers its followers as an input to pick. */
+export interface SourceSample {
+  /** The class's name. */
+  label: string;
+  /** As the source's model takes it in: a 28×28 digit, or the picture a base resizes. */
+  image: RgbaPixels;
+}
+
 /**
  * An element whose model others follow (`<cnn-trainer>`, `<pretrained-classifier>`): its
  * `model`, with `model-change` fired when it changes, and the `input` it shows: a
@@ -57,4 +65,9 @@ export interface ModelSource<M = unknown> extends HTMLElement {
   input?: RgbaPixels;
   /** The model's class names in output order, where the source names them (a classifier's labels, a trainer's own classes). */
   classNames?: readonly string[];
+  /**
+   * Samples to offer in place of the shipped digits and photos: a custom trainer's first
+   * example of each class (`dataset-change` fires when they may have changed).
+   */
+  samples?: readonly SourceSample[];
 }

@@ -1,19 +1,28 @@
 /**
  * The sample strip: buttons a reader picks an input from without drawing or uploading
- * anything. For a digit model, one held-out MNIST test digit of each class; for any other,
- * the shipped sample photos. Shared by `<pretrained-classifier>` and `<filter-grid>`; each
- * decides what a picked sample does.
+ * anything. Following a trainer of the reader's own classes, one of the reader's examples
+ * of each class; otherwise, for a digit model, one held-out MNIST test digit of each class,
+ * and for any other the shipped sample photos. Shared by `<pretrained-classifier>` and
+ * `<filter-grid>`; each decides what a picked sample does.
  */
 import { css, html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import type { RgbaPixels } from '../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../core/images/samples.js';
 import type { loadMnist, mnistDigit, splitMnist } from '../core/training/mnist.tf.js';
+import type { ModelSource } from './contracts.js';
 
-/** One held-out digit, with the directive that paints it into its button's canvas once. */
-export interface SampleDigit {
-  label: number;
+/** One sample picture of a class, with the directive that paints it into its button's canvas once. */
+export interface Sample {
+  /** Its class: a digit ("7") or a reader's class name. */
+  label: string;
   image: ImageData;
   paint: ReturnType<typeof ref>;
+}
+
+function sampleOf(label: string, { data, width, height }: RgbaPixels): Sample {
+  const image = new ImageData(Uint8ClampedArray.from(data), width, height);
+  return { label, image, paint: paintOnce(image) };
 }
 
 /** The MNIST reader an element fetched with its tfjs side (types only here: no tfjs in this module). */
@@ -31,22 +40,30 @@ export function digitImage(pixels: Uint8Array, side = 28): ImageData {
 }
 
 /** The first digit of each class in the held-out test split, in label order. */
-export async function heldOutDigits({
-  loadMnist,
-  mnistDigit,
-  splitMnist,
-}: MnistAccess): Promise<SampleDigit[]> {
+export async function heldOutDigits({ loadMnist, mnistDigit, splitMnist }: MnistAccess): Promise<Sample[]> {
   const data = await loadMnist();
-  const found = new Map<number, SampleDigit>();
+  const found = new Map<number, Sample>();
   for (const index of splitMnist(data).test) {
     const digit = mnistDigit(data, index);
-    if (!found.has(digit.label)) {
-      const image = digitImage(digit.pixels);
-      found.set(digit.label, { label: digit.label, image, paint: paintOnce(image) });
-    }
+    if (!found.has(digit.label))
+      found.set(digit.label, sampleOf(String(digit.label), digitImage(digit.pixels)));
     if (found.size === 10) break;
   }
-  return [...found.values()].sort((a, b) => a.label - b.label);
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, sample]) => sample);
+}
+
+/** What a pad invites for a model with these classes: a digit, unless they are something else (a reader's own). */
+export function drawPrompt(classNames: readonly string[] | undefined): string {
+  return !classNames || classNames.every((n) => /^\d$/.test(n)) ? 'Draw a digit' : 'Draw one of your classes';
+}
+
+/**
+ * The samples a linked source offers (a trainer's reader's examples, one of each class),
+ * or undefined where it offers none and the strip shows digits or photos.
+ */
+export function sourceSamples(source: ModelSource | undefined): Sample[] | undefined {
+  const offered = source?.samples;
+  return offered?.length ? offered.map((s) => sampleOf(s.label, s.image)) : undefined;
 }
 
 /** Paints an ImageData into the canvas it is attached to, once that canvas exists. */
@@ -57,14 +74,27 @@ function paintOnce(image: ImageData) {
 }
 
 /**
- * The strip: the digits (ten dashed places while they load) when `gray`, else the sample
- * photos. `pick` gets a digit's pixels or a photo's URL.
+ * The strip: a source's own samples where there are some; else the digits (ten dashed
+ * places while they load) when `gray`, else the sample photos. `pick` gets a sample's
+ * pixels or a photo's URL.
  */
 export function renderSampleStrip(
   gray: boolean,
-  digits: readonly SampleDigit[],
+  digits: readonly Sample[],
   pick: (sample: ImageData | string) => void,
+  own?: readonly Sample[],
 ): unknown {
+  if (own) {
+    return html`<div class="samples" part="samples" role="group" aria-label="Your examples, one of each class">
+      ${own.map(
+        (
+          s,
+        ) => html`<button type="button" aria-label=${`Your example of ${s.label}`} title=${s.label} @click=${() => pick(s.image)}>
+          <canvas class=${s.image.width > 28 ? 'photo' : ''} width=${s.image.width} height=${s.image.height} ${s.paint}></canvas>
+        </button>`,
+      )}
+    </div>`;
+  }
   if (gray) {
     return html`<div class="samples" part="samples" role="group" aria-label="Sample digits from the held-out test set">
       ${digits.length ? nothing : Array.from({ length: 10 }, () => html`<span class="slot" aria-hidden="true"></span>`)}
@@ -113,7 +143,8 @@ export const sampleStripStyles = css`
     image-rendering: pixelated;
     border-radius: 3px;
   }
-  .samples img {
+  .samples img,
+  .samples canvas.photo {
     image-rendering: auto;
   }
 `;

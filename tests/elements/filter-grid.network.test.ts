@@ -12,11 +12,15 @@ import '../../src/elements/conv-filter-playground/define.js';
 import '../../src/elements/cnn-trainer/define.js';
 import '../../src/elements/pretrained-classifier/define.js';
 import type { FilterGrid, FilterSelectDetail } from '../../src/elements/filter-grid/filter-grid.js';
+import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { ConvFilterPlayground } from '../../src/elements/conv-filter-playground/conv-filter-playground.js';
 import type { CnnDrawPad } from '../../src/vis/draw-pad.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { preprocessDigit } from '../../src/core/images/digit-preprocess.js';
 import { idle, maxDiff, networkItems, until } from '../helpers.js';
+import { drawSymbol } from '../draw-symbols.js';
+import { seededRandom } from '../../src/core/math/random.js';
+import { imageToExample } from '../../src/core/images/example-image.js';
 
 /** conv → pool → conv → flatten → dense → dropout → softmax, seeded. */
 function netModel(): tfl.LayersModel {
@@ -410,7 +414,10 @@ describe('<filter-grid view="network">', () => {
     // The pad invites a digit only where the classes are digits (see the sample test): here they are words.
     const prompt = (grid: FilterGrid) =>
       grid.shadowRoot!.querySelector('cnn-draw-pad')!.getAttribute('label');
-    expect([prompt(ofTrainer), prompt(ofClassifier)]).to.deep.equal(['Draw here', 'Draw here']);
+    expect([prompt(ofTrainer), prompt(ofClassifier)]).to.deep.equal([
+      'Draw one of your classes',
+      'Draw one of your classes',
+    ]);
     // A stroke's prediction is announced by name.
     await networkDrawn(ofClassifier);
     const updated = oneEvent(ofClassifier, 'network-update');
@@ -425,6 +432,61 @@ describe('<filter-grid view="network">', () => {
     // Renamed classes rename the output.
     wrapper.querySelector('cnn-trainer')!.setAttribute('classes', '["bar","dash","star"]');
     await until(() => labels(ofTrainer)[2] === 'star', 'the renamed class');
+  });
+
+  it('offers a custom trainer’s first example of each class as its samples, and runs the trainer’s model on a picked one', async () => {
+    const wrapper = await fixture(html`<div>
+      <cnn-trainer id="nt3" backend="cpu" dataset="custom" classes='["bar","dash","ring"]' preset="dense-only"></cnn-trainer>
+      <filter-grid view="network" for="nt3" backend="cpu"></filter-grid>
+    </div>`);
+    const trainer = wrapper.querySelector('cnn-trainer') as CnnTrainer;
+    const grid = wrapper.querySelector('filter-grid') as FilterGrid;
+    await networkDrawn(grid);
+    const root = grid.shadowRoot!;
+    const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('[part="samples"] button')];
+    // No example yet: the held-out digits still probe the network.
+    await until(() => buttons().length === 10, 'the sample digits');
+    const next = seededRandom(31);
+    const drawn = { bar: drawSymbol('bar', next), ring: drawSymbol('ring', next) };
+    const laterBar = drawSymbol('bar', next);
+    await trainer.addExample('ring', drawn.ring);
+    await trainer.addExample('bar', drawn.bar);
+    await trainer.addExample('bar', laterBar);
+    // The reader's examples, one of each class that has one, in class order.
+    await until(() => buttons().length === 2, 'the reader’s two examples');
+    expect(buttons().map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Your example of bar',
+      'Your example of ring',
+    ]);
+    // Each is the class's first example, as the trainer keeps it (28×28, white ink on black).
+    const grayOf = (button: HTMLButtonElement) =>
+      Array.from(button.querySelector('canvas')!.getContext('2d')!.getImageData(0, 0, 28, 28).data).filter(
+        (_, k) => k % 4 === 0,
+      );
+    for (const [i, shape] of (['bar', 'ring'] as const).entries()) {
+      const { pixels } = await imageToExample(drawn[shape]);
+      expect(grayOf(buttons()[i]), shape).to.deep.equal(Array.from(pixels));
+    }
+    // A picked example runs through the trainer's model as a drawing would.
+    const ring = buttons()[1];
+    const updated = oneEvent(grid, 'network-update');
+    ring.click();
+    await updated;
+    const canvas = ring.querySelector('canvas')!;
+    const image = canvas.getContext('2d')!.getImageData(0, 0, 28, 28);
+    const x = tf.tensor4d(preprocessDigit(image).pixels, [1, 28, 28, 1]);
+    const y = trainer.model!.predict(x) as tf.Tensor;
+    const expected = await y.data();
+    tf.dispose([x, y]);
+    const outputs = await grid.getLayerOutputs();
+    expect(maxDiff(outputs[outputs.length - 1].values, expected)).to.be.below(1e-5);
+    // A new first example replaces the sample; a class that loses its last example loses its sample.
+    trainer.removeExample('bar', 0);
+    trainer.removeExample('ring', 0);
+    await until(() => buttons().length === 1, 'one example left');
+    const { pixels: later } = await imageToExample(laterBar);
+    expect(grayOf(buttons()[0]), 'the bar added second').to.deep.equal(Array.from(later));
+    await expect(grid).to.be.accessible();
   });
 
   it('follows the drawing on a linked trainer’s pad, running the trainer’s model on it', async () => {

@@ -435,6 +435,73 @@ describe('<pretrained-classifier> with fixture models', () => {
     trainer.remove();
   });
 
+  it('offers a linked trainer’s own examples as its samples, starting with the first, and invites the reader’s classes', async () => {
+    /** A 28×28 example as a trainer keeps it: white ink on black, a bar down (0) or across (1) the middle. */
+    const example = (across: number) => {
+      const image = new ImageData(28, 28);
+      for (let i = 0; i < 784; i++) {
+        const [row, col] = [Math.floor(i / 28), i % 28];
+        const ink = across
+          ? row >= 12 && row < 16 && col >= 6 && col < 22
+          : col >= 12 && col < 16 && row >= 6 && row < 22;
+        image.data.set([ink ? 255 : 0, ink ? 255 : 0, ink ? 255 : 0, 255], i * 4);
+      }
+      return image;
+    };
+    const trainer = standInTrainer('trainer-own', {
+      model: leaningModel(3, 2),
+      classNames: ['bar', 'dash', 'ring'],
+      samples: [
+        { label: 'bar', image: example(0) },
+        { label: 'dash', image: example(1) },
+      ],
+    });
+    const el = await classifierFor(trainer);
+    const root = shadow(el);
+    // The first look is the reader's first example, not a held-out digit.
+    await until(() => el.predictions.length === 3, 'the first look');
+    expect(root.querySelector('.first-look')!.textContent).to.contain('One of your examples (bar)');
+    expect(Array.from(el.input!.data)).to.deep.equal(Array.from(example(0).data));
+    const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('[part="samples"] button')];
+    expect(buttons().map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Your example of bar',
+      'Your example of dash',
+    ]);
+    expect(root.querySelector('cnn-draw-pad')!.getAttribute('label')).to.equal(
+      'Draw one of your classes on this pad',
+    );
+    const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
+    buttons()[1].click();
+    await heard;
+    expect(Array.from(el.input!.data), 'the dash classified').to.deep.equal(Array.from(example(1).data));
+    // The trainer's examples change: the strip follows its dataset-change.
+    trainer.samples = [{ label: 'ring', image: example(0) }];
+    trainer.dispatchEvent(new CustomEvent('dataset-change'));
+    await until(() => buttons().length === 1, 'the one example left');
+    expect(buttons()[0].getAttribute('aria-label')).to.equal('Your example of ring');
+    await expect(el).to.be.accessible();
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    trainer.model.dispose();
+    trainer.remove();
+  });
+
+  it('invites a linked trainer’s own classes, and starts with nothing while they have no example', async () => {
+    const trainer = standInTrainer('trainer-empty', {
+      model: leaningModel(3, 2),
+      classNames: ['bar', 'dash', 'ring'],
+    });
+    const el = await classifierFor(trainer);
+    await new Promise((r) => setTimeout(r, 300));
+    // A held-out digit read as "ring" would mean nothing to the reader.
+    expect(el.predictions).to.deep.equal([]);
+    expect(shadow(el).querySelector('.hint')!.textContent).to.contain('Draw one of your classes');
+    el.remove();
+    await new Promise((r) => setTimeout(r, 50));
+    trainer.model.dispose();
+    trainer.remove();
+  });
+
   it('follows a linked trainer stand-in through for= and model-change, and leaves its model alone', async () => {
     const trainer = standInTrainer('trainer-x', { model: leaningModel(10, 3) });
     const el = await classifierFor(trainer);

@@ -83,7 +83,8 @@ export interface TrainEndDetail {
   epochs: TrainerEpochDetail[];
 }
 
-import type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
+import type { ModelChangeDetail, ModelChangeReason, SourceSample } from '../contracts.js';
+import { modelInputShape } from '../../core/models/conv-layers.js';
 export type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
 /** The trainer's `model-change` detail: the shared shape (the name is kept for pages that import it). */
 export type TrainerModelChangeDetail = ModelChangeDetail;
@@ -190,7 +191,8 @@ type Tfjs = typeof import('./compute.js');
  *   `detail: { model, reason, kind, url, inputShape, classes }`, the shape every model-change has.
  * @fires input-change - The drawing on the pad changed (while a stroke is drawn, at most once a frame, and when it
  *   ends or the pad is cleared); `input` holds it, for a linked `<filter-grid>`.
- * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`.
+ * @fires dataset-change - The reader's own examples changed (added, removed, cleared, a folder dropped); `detail: { classes, examples }`;
+ *   `samples` offers the first of each class anew, for a linked `<filter-grid>` or `<pretrained-classifier>`.
  * @fires cnn-error - Bad settings, an impossible stack, a loss that turned NaN, a failed load;
  *   `detail: { message, cause? }`. The previous model stays.
  * @csspart controls - The network and training settings and the train/pause/stop buttons.
@@ -415,6 +417,23 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /** With `dataset="custom"`, the reader's class names in output order, for linked elements; undefined for the digits. */
   get classNames(): string[] | undefined {
     return this.isCustom() ? [...this.exampleSet.classes] : undefined;
+  }
+
+  /**
+   * With `dataset="custom"`, the first example of each class that has one, as the model
+   * takes it in (the 28×28 digit, or the kept picture for a base that takes pictures), for
+   * linked elements to offer as inputs; undefined for the digits.
+   */
+  get samples(): SourceSample[] | undefined {
+    if (!this.isCustom()) return undefined;
+    const model = this.current;
+    const [h, w, c] = model ? modelInputShape(model) : [28, 28, 1];
+    const digits = h === 28 && w === 28 && c === 1;
+    return this.exampleSet.classes.flatMap((label) => {
+      const first = this.exampleSet.examplesOf(label)[0];
+      if (!first) return [];
+      return [{ label, image: sourcePixels(first, digits ? undefined : this.exampleSet.sourceOf(first)) }];
+    });
   }
 
   /** How many examples each of the reader's classes holds (`dataset="custom"`). */

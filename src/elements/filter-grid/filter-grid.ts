@@ -39,10 +39,12 @@ import {
 } from '../../vis/feature-map.js';
 import {
   digitImage,
+  drawPrompt,
   heldOutDigits,
   renderSampleStrip,
   sampleStripStyles,
-  type SampleDigit,
+  sourceSamples,
+  type Sample,
 } from '../sample-strip.js';
 import { filterGridStyles } from './filter-grid.styles.js';
 import { networkStyles } from './network-view.styles.js';
@@ -136,7 +138,7 @@ type Tfjs = typeof import('./compute.js');
  * @csspart network - The network view: the input and one column per layer.
  * @csspart map - Each activation map, bar strip or output list of the network view (carries `data-layer` and `data-map`).
  * @csspart legend - The colour legend.
- * @csspart samples - The sample digits (a 1-channel model) or photos to pick the input from, beside the pad.
+ * @csspart samples - The inputs to pick beside the pad: a linked trainer's examples of the reader's own classes, else sample digits (a 1-channel model) or photos.
  * @csspart details - The weights and bias of the focused filter, announced to screen readers; in the network view, the
  *   focused map enlarged over its legend, and what the focused item is.
  * @csspart controls - Layer, view and scale pickers.
@@ -193,8 +195,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** Where a drawn `picture` (the ink's region of the pad) lies on the pad, for the Input figure. */
   private drawing?: { pixels: ImageData; left: number; top: number; side: number };
   /** A held-out digit of each class to pick as the input (1-channel models); none when MNIST could not load. */
-  @state() private samples: SampleDigit[] = [];
+  @state() private samples: Sample[] = [];
   @state() private samplesUnavailable = false;
+  /** A linked trainer's examples of the reader's own classes, offered in place of the digits. */
+  @state() private ownSamples?: Sample[];
   private samplesLoad?: Promise<void>;
   /** The network view: every layer's output for the picture, and the model input they came from. */
   @state() private network?: Network;
@@ -371,7 +375,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     }
   }
 
-  private readonly onSourceModel = () => this.adoptLinkedModel();
+  private readonly onSourceModel = () => {
+    this.onSourceSamples();
+    this.adoptLinkedModel();
+  };
+  private readonly onSourceSamples = () => void (this.ownSamples = sourceSamples(this.linked));
   private readonly onSourceBatch = () => this.live.request();
   private readonly onSourceEpoch = (e: Event) =>
     void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
@@ -401,6 +409,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     source.addEventListener('epoch-end', this.onSourceEpoch);
     source.addEventListener('prediction', this.onSourceInput);
     source.addEventListener('input-change', this.onSourceInput);
+    source.addEventListener('dataset-change', this.onSourceSamples);
+    this.onSourceSamples();
     if (this.state !== 'loading') this.adoptLinkedModel();
   }
 
@@ -410,7 +420,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.linked?.removeEventListener('epoch-end', this.onSourceEpoch);
     this.linked?.removeEventListener('prediction', this.onSourceInput);
     this.linked?.removeEventListener('input-change', this.onSourceInput);
+    this.linked?.removeEventListener('dataset-change', this.onSourceSamples);
     this.linked = undefined;
+    this.ownSamples = undefined;
   }
 
   private adoptLinkedModel(): void {
@@ -909,23 +921,22 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         digitModel
           ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
             html`<div class="pad-figure">
-              <span class="caption" aria-hidden="true">${this.padPrompt()}</span>
-              <cnn-draw-pad label=${this.padPrompt()} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+              <span class="caption" aria-hidden="true">${drawPrompt(this.linked?.classNames)}</span>
+              <cnn-draw-pad label=${drawPrompt(this.linked?.classNames)} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
       }
       ${
-        digitModel && this.samplesUnavailable
+        digitModel && this.samplesUnavailable && !this.ownSamples
           ? nothing
-          : renderSampleStrip(digitModel, this.samples, (sample) => void this.pickSample(sample))
+          : renderSampleStrip(
+              digitModel,
+              this.samples,
+              (sample) => void this.pickSample(sample),
+              this.ownSamples,
+            )
       }
     </div>`;
-  }
-
-  /** What the pad invites: a digit, unless the linked source's classes are something else (a reader's own symbols). */
-  private padPrompt(): string {
-    const names = this.linked?.classNames;
-    return !names || names.every((n) => /^\d$/.test(n)) ? 'Draw a digit' : 'Draw here';
   }
 
   // ---- the network view ------------------------------------------------------------
@@ -958,6 +969,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           across,
           this.model,
           classNames,
+          // The input column's strip.
+          this.samples,
+          this.ownSamples,
+          this.samplesUnavailable,
         ],
         () => this.renderNetworkColumns(network, across),
       )}
@@ -974,7 +989,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   /**
    * The columns, rebuilt only when their structure (the layers and their shapes), the
-   * focus, the selection or the layout changed. New values alone (a stroke, a training
+   * focus, the selection, the layout or the input's samples changed. New values alone (a stroke, a training
    * step) are painted into the same structure by paintNetwork in `updated`.
    */
   private renderNetworkColumns(network: Network, across: boolean) {

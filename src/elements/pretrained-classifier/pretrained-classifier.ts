@@ -22,7 +22,14 @@ import {
 } from '../../core/models/labels.js';
 import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
-import { heldOutDigits, renderSampleStrip, sampleStripStyles, type SampleDigit } from '../sample-strip.js';
+import {
+  drawPrompt,
+  heldOutDigits,
+  renderSampleStrip,
+  sampleStripStyles,
+  sourceSamples,
+  type Sample,
+} from '../sample-strip.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ImageIntake } from '../../controllers/image-intake.js';
 import { ModelLease } from '../../core/models/model-lease.js';
@@ -64,7 +71,7 @@ interface Session {
 }
 
 /** The held-out digit the first look classifies (a 7: a shape every reader knows). */
-const FIRST_DIGIT = 7;
+const FIRST_DIGIT = '7';
 
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
 const MAX_SIDE = 512;
@@ -97,7 +104,7 @@ type Tfjs = typeof import('./compute.js');
  * @csspart pad - The drawing pad (for 1-channel models).
  * @csspart preview - What the model sees, with the Grad-CAM overlay.
  * @csspart controls - Buttons and the file picker.
- * @csspart samples - The sample digits or photos.
+ * @csspart samples - A linked trainer's examples of the reader's own classes, else the sample digits or photos.
  * @csspart predictions - The top-k list with probability bars.
  * @csspart narration - The top prediction in words, announced to screen readers.
  * @cssprop --cnn-pad-size - Side of the drawing pad (default 196px).
@@ -150,7 +157,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   @state() private top: Prediction[] = [];
   @state() private latency?: number;
   @state() private view?: { pixels: ImagePixels; digit?: Float32Array };
-  @state() private samples: SampleDigit[] = [];
+  @state() private samples: Sample[] = [];
+  /** A linked trainer's examples of the reader's own classes, offered in place of the digits. */
+  @state() private ownSamples?: Sample[];
   @state() private camNote = '';
   /** The sample classified at load, and what to say about it while it is shown. */
   @state() private firstLook?: { pixels: ImagePixels; note: string };
@@ -176,7 +185,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     },
   );
   private linkedSource?: ModelSource<tfl.LayersModel>;
-  private readonly onSourceModel = () => void this.adoptLinkedModel();
+  private readonly onSourceModel = () => {
+    this.onSourceSamples();
+    void this.adoptLinkedModel();
+  };
+  private readonly onSourceSamples = () => void (this.ownSamples = sourceSamples(this.linkedSource));
   /** The latest input, classified again when the model or its settings change. */
   private current?: ImagePixels;
   /** Serialises classifications: each shows its result in the order asked. */
@@ -252,6 +265,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   protected override release(): void {
     this.stopCamera();
     this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
+    this.linkedSource?.removeEventListener('dataset-change', this.onSourceSamples);
     const session = this.session;
     this.session = undefined;
     this.top = [];
@@ -265,8 +279,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   /**
-   * The first look: with nothing given, a shipped sample (a held-out digit, or a sample photo)
-   * is classified at load, so the reader sees top-k (and Grad-CAM) before acting. Busy while
+   * The first look: with nothing given, a linked trainer's first example of the reader's own
+   * classes, or else a shipped sample (a held-out digit, or a sample photo) is classified at load, so the reader sees top-k (and Grad-CAM) before acting. Busy while
    * it runs; skipped once the reader or the page gave an input.
    */
   private async showFirstLook(): Promise<void> {
@@ -277,7 +291,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     await this.compute(async () => {
       let pixels: ImagePixels;
       let note: string;
-      if (session.loaded.inputShape[2] === 1) {
+      const own = this.ownSamples?.[0];
+      if (own) {
+        pixels = imageDataPixels(own.image);
+        note = `One of your examples (${own.label}) to start with: draw or give another.`;
+      } else if (session.loaded.inputShape[2] === 1) {
         await this.loadSamples();
         const sample = this.samples.find((s) => s.label === FIRST_DIGIT) ?? this.samples[0];
         if (!sample) return;
@@ -388,9 +406,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   private onSourceChange(source: ModelSource<tfl.LayersModel> | undefined): void {
     this.linkedSource?.removeEventListener('model-change', this.onSourceModel);
+    this.linkedSource?.removeEventListener('dataset-change', this.onSourceSamples);
     this.linkedSource = source;
+    this.onSourceSamples();
     if (!source) return;
     source.addEventListener('model-change', this.onSourceModel);
+    source.addEventListener('dataset-change', this.onSourceSamples);
     void this.adoptLinkedModel();
   }
 
@@ -403,7 +424,11 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
       () => this.configure(this.tfjs.describeModel(model, 'layers'), false),
       `Using the model of #${this.for} failed`,
     );
-    if (session && source === this.linkedSource) this.useSession(session);
+    if (session && source === this.linkedSource) {
+      this.useSession(session);
+      // A trainer of the reader's own classes: their first example is a first look that means something.
+      if (this.ownSamples) void this.showFirstLook();
+    }
   }
 
   // ---- inputs ----
@@ -592,7 +617,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
               gray
                 ? html`<cnn-draw-pad
                   part="pad"
-                  label="Digit drawing pad"
+                  label=${`${drawPrompt(this.classNames)} on this pad`}
                   @draw-input=${() => void this.padRunner.request()}
                   @draw-change=${() => {
                     this.current = undefined;
@@ -620,7 +645,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
             ${this.camera.on ? html`<video muted playsinline aria-label="Camera preview"></video>` : nothing}
           </div>
           ${this.renderControls(gray)} ${this.renderSamples(gray)}
-          <p class="hint">${gray ? 'Draw a digit, drop' : 'Drop'} or paste an image here, or pick one.</p>
+          <p class="hint">${gray ? `${drawPrompt(this.classNames)}, drop` : 'Drop'} or paste an image here, or pick one.</p>
           <div hidden><slot @slotchange=${() => this.state === 'ready' && this.readSlot()}></slot></div>
         </div>
         <div class="results">
@@ -674,7 +699,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   }
 
   private renderSamples(gray: boolean) {
-    return renderSampleStrip(gray, this.samples, (sample) => void this.classifyFrom(sample));
+    return renderSampleStrip(gray, this.samples, (sample) => void this.classifyFrom(sample), this.ownSamples);
   }
 
   /** How many classes the list shows: top-k, but never more than the model has. */
@@ -687,7 +712,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private emptyHint(gray: boolean): string {
     if (this.for && !this.session)
       return `Waiting for a model from #${this.for}: train the network there, then draw here.`;
-    return gray ? 'Draw a digit to see what the model thinks.' : 'Give an image to classify.';
+    return gray
+      ? `${drawPrompt(this.classNames)} to see what the model thinks.`
+      : 'Give an image to classify.';
   }
 
   private narrate(): string {
