@@ -66,15 +66,24 @@ describe('moveFocus: the network view’s arrow keys', () => {
 
 describe('focusDetails: the line under the network view', () => {
   it('names the focused map or vector, and says what Enter does with a convolution’s map', () => {
-    expect(focusDetails(NET, [0, 4], undefined)).to.equal(
+    expect(focusDetails(NET, [0, 4], undefined, true)).to.equal(
       'conv (Conv2D): map 4 of 12 (26×26). Enter or click sends its convolution to a linked playground.',
     );
-    expect(focusDetails(NET, [0, 4], [0, 4])).to.equal(
+    expect(focusDetails(NET, [0, 4], [0, 4], true)).to.equal(
       'conv (Conv2D): map 4 of 12 (26×26). Selected: sent to linked playgrounds.',
     );
-    expect(focusDetails(NET, [1, 4], [0, 4])).to.equal('pool (MaxPooling2D): map 4 of 12 (13×13).');
-    expect(focusDetails(NET, [2, 0], undefined)).to.equal('flat (Flatten): 2028 values.');
-    expect(focusDetails(NET, [9, 0], undefined)).to.equal('');
+    expect(focusDetails(NET, [1, 4], [0, 4], true)).to.equal('pool (MaxPooling2D): map 4 of 12 (13×13).');
+    expect(focusDetails(NET, [2, 0], undefined, true)).to.equal('flat (Flatten): 2028 values.');
+    expect(focusDetails(NET, [9, 0], undefined, true)).to.equal('');
+  });
+
+  it('promises no playground where none follows the grid', () => {
+    expect(focusDetails(NET, [0, 4], undefined, false)).to.equal(
+      'conv (Conv2D): map 4 of 12 (26×26). Enter or click selects it.',
+    );
+    expect(focusDetails(NET, [0, 4], [0, 4], false)).to.equal(
+      'conv (Conv2D): map 4 of 12 (26×26). Selected.',
+    );
   });
 });
 

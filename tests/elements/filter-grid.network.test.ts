@@ -193,6 +193,10 @@ describe('<filter-grid view="network">', () => {
       expect(detail.layer).to.equal(o.name);
       expect(detail.index).to.equal(map);
       expect(detail.recipe!.kernels.length).to.equal(layer === 0 ? 1 : 16);
+      await grid.updateComplete;
+      expect(grid.shadowRoot!.querySelector('[part="details"] p')!.textContent).to.contain(
+        'Selected: sent to linked playgrounds.',
+      );
       await until(
         () => playground.stride === 1 && playground.activation === 'relu' && playground.normalize === false,
         'the playground to take the layer',
@@ -366,6 +370,10 @@ describe('<filter-grid view="network">', () => {
     ).to.deep.equal(Array(10).fill(32));
     const pad = root.querySelector('cnn-draw-pad') as CnnDrawPad;
     expect(pad.getAttribute('label'), 'the digit model’s pad').to.equal('Draw a digit');
+    // No playground follows this grid: the details line promises none.
+    expect(root.querySelector('[part="details"] p')!.textContent).to.equal(
+      'conv1 (Conv2D): map 0 of 16 (26×26). Enter or click selects it.',
+    );
     const drawn = oneEvent(grid, 'network-update');
     pad.drawStrokes([
       [

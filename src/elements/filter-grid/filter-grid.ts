@@ -978,8 +978,14 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       )}
       <div class="details" part="details">
         ${renderZoom(network.outputs, this.netFocus)}
-        <p aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected)}</p>
+        <p aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected, this.followedByPlayground())}</p>
       </div>`;
+  }
+
+  /** Whether a playground in this grid's root follows it (for= names it), so that selecting a map sends it somewhere. */
+  private followedByPlayground(): boolean {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return this.id !== '' && !!root.querySelector?.(`conv-filter-playground[for="${CSS.escape(this.id)}"]`);
   }
 
   /** Columns side by side where the grid is wide enough (or not measured yet), else stacked. */

@@ -96,11 +96,12 @@ export function toggleMaps(
   return { expanded: next, focus: hidden ? [layer, FIRST_MAPS - 1] : focus };
 }
 
-/** What the details line says of the focused item, and what Enter does with it. */
+/** What the details line says of the focused item, and what Enter does with it (with or without a `playground` following). */
 export function focusDetails(
   outputs: readonly LayerOutput[],
   [layer, item]: [number, number],
   selected: [number, number] | undefined,
+  playground: boolean,
 ): string {
   const o = outputs[layer];
   if (!o) return '';
@@ -110,9 +111,13 @@ export function focusDetails(
       ? `map ${item} of ${o.shape[2]} (${o.shape[1]}×${o.shape[0]})`
       : `${o.values.length} values`;
   const isSelected = selected?.[0] === layer && selected[1] === item;
-  const action = isSelected
-    ? ' Selected: sent to linked playgrounds.'
-    : ' Enter or click sends its convolution to a linked playground.';
+  const action = playground
+    ? isSelected
+      ? ' Selected: sent to linked playgrounds.'
+      : ' Enter or click sends its convolution to a linked playground.'
+    : isSelected
+      ? ' Selected.'
+      : ' Enter or click selects it.';
   return `${o.name} (${o.className}): ${what}.${conv ? action : ''}`;
 }
 
