@@ -33,7 +33,7 @@ export interface MnistAccess {
 }
 
 /** 28×28 bytes (0..255, as MNIST stores them) as an opaque gray RGBA image. */
-export function digitImage(pixels: Uint8Array, side = 28): ImageData {
+function digitImage(pixels: Uint8Array, side = 28): ImageData {
   const rgba = new Uint8ClampedArray(pixels.length * 4);
   pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
   return new ImageData(rgba, side, side);
@@ -55,6 +55,11 @@ export async function heldOutDigits({ loadMnist, mnistDigit, splitMnist }: Mnist
 /** What a pad invites for a model with these classes: a digit, unless they are something else (a reader's own). */
 export function drawPrompt(classNames: readonly string[] | undefined): string {
   return !classNames || classNames.every((n) => /^\d$/.test(n)) ? 'Draw a digit' : 'Draw one of your classes';
+}
+
+/** The held-out digit shown first where nothing is given yet: a 7, a shape every reader knows. */
+export function firstDigit(digits: readonly Sample[]): Sample | undefined {
+  return digits.find((s) => s.label === '7') ?? digits[0];
 }
 
 /**

@@ -364,6 +364,14 @@ describe('<filter-grid view="network">', () => {
     expect(buttons().map((b) => b.getAttribute('aria-label'))).to.deep.equal(
       Array.from({ length: 10 }, (_, d) => `Sample digit ${d}`),
     );
+    // It starts, as the classifier does, with the held-out 7.
+    const pixelsOf = (canvas: HTMLCanvasElement) =>
+      Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
+    expect(pixelsOf(root.querySelector<HTMLCanvasElement>('canvas.picture')!)).to.deep.equal(
+      pixelsOf(buttons()[7].querySelector('canvas')!),
+    );
+    const first = (await grid.getLayerOutputs()).at(-1)!.values;
+    expect(first.indexOf(Math.max(...first))).to.equal(7);
     // Small buttons, three a row beside the pad (not the Input figure's size).
     expect(
       buttons().map((b) => Math.round(b.querySelector('canvas')!.getBoundingClientRect().width)),
@@ -382,8 +390,6 @@ describe('<filter-grid view="network">', () => {
       ],
     ]);
     await drawn;
-    const pixelsOf = (canvas: HTMLCanvasElement) =>
-      Array.from(canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data);
     for (const [digit, button] of buttons().entries()) {
       const updated = oneEvent(grid, 'network-update');
       button.click();

@@ -38,8 +38,8 @@ import {
   type MapScale,
 } from '../../vis/feature-map.js';
 import {
-  digitImage,
   drawPrompt,
+  firstDigit,
   heldOutDigits,
   renderSampleStrip,
   sampleStripStyles,
@@ -578,13 +578,15 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     });
   }
 
-  /** A first input: a held-out MNIST digit for a digit model, the cat photo otherwise. */
+  /** A first input: the held-out digit the classifier also starts with for a digit model, the cat photo otherwise. */
   private async defaultPicture(model: tfl.LayersModel): Promise<RgbaPixels> {
     const [, , channels] = modelInputShape(model);
     if (channels === 1) {
-      const { loadMnist, mnistDigit, splitMnist } = this.tfjs;
-      const data = await loadMnist();
-      return digitImage(mnistDigit(data, splitMnist(data).test[0]).pixels);
+      this.loadSampleDigits();
+      await this.samplesLoad;
+      const first = firstDigit(this.samples);
+      if (!first) throw new Error('The sample digits could not be loaded: draw a digit, or give src.');
+      return first.image;
     }
     return readImage(sampleUrl('cat'), { maxSide: 224 });
   }

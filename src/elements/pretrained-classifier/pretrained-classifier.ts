@@ -24,6 +24,7 @@ import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
 import {
   drawPrompt,
+  firstDigit,
   heldOutDigits,
   renderSampleStrip,
   sampleStripStyles,
@@ -69,9 +70,6 @@ interface Session {
   /** False for a linked trainer's model, which the trainer disposes. */
   owned: boolean;
 }
-
-/** The held-out digit the first look classifies (a 7: a shape every reader knows). */
-const FIRST_DIGIT = '7';
 
 /** Images are scaled down to this longest side before preprocessing (no model here needs more). */
 const MAX_SIDE = 512;
@@ -297,7 +295,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
         note = `One of your examples (${own.label}) to start with: draw or give another.`;
       } else if (session.loaded.inputShape[2] === 1) {
         await this.loadSamples();
-        const sample = this.samples.find((s) => s.label === FIRST_DIGIT) ?? this.samples[0];
+        const sample = firstDigit(this.samples);
         if (!sample) return;
         pixels = imageDataPixels(sample.image);
         note = `A held-out test digit (${sample.label}) to start with: draw your own on the pad.`;
