@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
-import { drawSymbol } from '../tests/draw-symbols.js';
+import { fillSymbols } from './fill-symbols.js';
 
 const meta = {
   title: 'Elements/cnn-trainer',
@@ -101,20 +101,6 @@ export const ErrorMalformedLayers: Story = {
   name: 'Error: malformed layers',
   args: { layers: '[{"type": "conv2d", "filters": 8,' },
 };
-
-/** Fills the trainer's classes with eight drawn examples each, so the story opens ready to train. */
-async function fillSymbols({ canvasElement }: { canvasElement: HTMLElement }) {
-  const el = canvasElement.querySelector('cnn-trainer') as HTMLElement & {
-    ready: Promise<unknown>;
-    addExample(label: string, image: HTMLCanvasElement): Promise<void>;
-  };
-  await el.ready;
-  let seed = 3;
-  const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
-  for (let i = 0; i < 8; i++)
-    for (const [k, label] of ['tick', 'cross', 'circle'].entries())
-      await el.addExample(label, drawSymbol((['tick', 'cross', 'ring'] as const)[k], next));
-}
 
 /** Your own classes, filled from drawings (✓, ✗, ○): the dense baseline learns them in a few seconds. Draw more on the pad and add them. */
 export const CustomClassesFromDrawings: Story = {

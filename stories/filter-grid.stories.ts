@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
+import { fillSymbols } from './fill-symbols.js';
 
 const meta = {
   title: 'Elements/filter-grid',
@@ -105,10 +106,12 @@ export const WholeNetworkCaption: Story = {
  * The whole network of a reader's own classes: a trainer that starts from the digit
  * network's frozen convolutions (`base="digits"`) and a new head for three symbols. The
  * view shows the base's maps, then the head, its output named by the trainer's classes.
+ * The story draws examples into the trainer, so the view offers the first of each class.
  */
 export const WholeNetworkOwnClasses: Story = {
   render: () =>
     stacked(`
       <cnn-trainer id="story-own-trainer" dataset="custom" classes='["tick","cross","circle"]' base="digits"></cnn-trainer>
       <filter-grid view="network" for="story-own-trainer"></filter-grid>`),
+  play: fillSymbols,
 };

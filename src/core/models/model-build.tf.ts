@@ -10,6 +10,7 @@ import {
   CLASSES,
   INPUT_SHAPE,
   checkStack,
+  kerasLayerNames,
   type InitializerName,
   type LayerSpec,
   type OptimizerName,
@@ -40,13 +41,23 @@ function seededKernel(shape: number[], kind: InitializerName, next: () => number
 export function buildModel(
   layers: readonly LayerSpec[],
   seed: number,
-  { classes = CLASSES, inputShape = INPUT_SHAPE }: { classes?: number; inputShape?: readonly number[] } = {},
+  {
+    classes = CLASSES,
+    inputShape = INPUT_SHAPE,
+    taken,
+  }: {
+    classes?: number;
+    inputShape?: readonly number[];
+    /** Layer names the model will sit beside (a base's), which its own names avoid. */
+    taken?: Iterable<string>;
+  } = {},
 ): tfl.Sequential {
   checkStack(layers, classes, inputShape);
   const model = tfl.sequential();
   const next = seededRandom(seed);
+  const names = kerasLayerNames(layers, taken);
   layers.forEach((layer, i) => {
-    const first = i === 0 ? { inputShape: [...inputShape] } : {};
+    const first = { name: names[i], ...(i === 0 ? { inputShape: [...inputShape] } : {}) };
     switch (layer.type) {
       case 'conv2d':
         model.add(

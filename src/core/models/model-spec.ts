@@ -58,6 +58,27 @@ export type LayerSpec =
   | DropoutSpec
   | BatchNormSpec
   | GlobalPoolSpec;
+
+/**
+ * The names a fresh Keras session gives a stack's layers (`conv2d`, `max_pooling2d`,
+ * `conv2d_1`, …, `dense_1`), so that the layer table and the network view read like the
+ * course notebook's `model.summary()`, and stay the same when the network is rebuilt
+ * (tfjs' own names, `conv2d_Conv2D7`, count every layer the page ever made). Names in
+ * `taken` (a base's layers, under a transfer head) are skipped.
+ */
+export function kerasLayerNames(
+  layers: readonly Pick<LayerSpec, 'type'>[],
+  taken: Iterable<string> = [],
+): string[] {
+  const used = new Set(taken);
+  return layers.map(({ type }) => {
+    const stem = type.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    let name = stem;
+    for (let n = 1; used.has(name); n++) name = `${stem}_${n}`;
+    used.add(name);
+    return name;
+  });
+}
 export type LayerType = LayerSpec['type'];
 
 export const LAYER_TYPES: readonly LayerType[] = [

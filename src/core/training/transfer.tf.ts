@@ -153,7 +153,11 @@ export function joinHead(
   fineTune: number,
 ): TransferModel {
   const classes = (head[head.length - 1] as { units: number }).units;
-  const headModel = buildModel(head, seed, { classes, inputShape: base.featureShape });
+  const headModel = buildModel(head, seed, {
+    classes,
+    inputShape: base.featureShape,
+    taken: base.features.layers.map((l) => l.name),
+  });
   let x = base.features.outputs[0];
   for (const layer of headModel.layers) x = layer.apply(x) as tfl.SymbolicTensor;
   const model = tfl.model({ inputs: base.features.inputs, outputs: x });

@@ -74,7 +74,7 @@ export const cnnTrainerStyles = css`
     border-bottom: 1px solid var(--_border);
     padding: 2px 6px;
     text-align: left;
-    /* Keras-style layer names (max_pooling2d_MaxPooling2D1) break so the table fits a phone. */
+    /* Long layer names (global_average_pooling2d, a base model's own) break so the table fits a phone. */
     overflow-wrap: anywhere;
   }
   table.layers .num {

@@ -1,7 +1,7 @@
 /** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { PRESETS, type LayerSpec, type SummaryRow } from '../../core/models/model-spec.js';
+import { PRESETS, kerasLayerNames, type LayerSpec, type SummaryRow } from '../../core/models/model-spec.js';
 import type { Network } from './settings.js';
 
 /** 0.9731 → "97.3%". */
@@ -100,11 +100,12 @@ function renderComingTable({ description, layers }: ComingNetwork) {
     </caption>
     ${LAYER_TABLE_HEAD}
     <tbody>
-      ${layers.map((l) => {
-        // The names TensorFlow.js will give (conv2d_Conv2D1…), so the rows wrap as the real ones will.
-        const kind = l.type.charAt(0).toUpperCase() + l.type.slice(1).replace(/2d$/, '2D');
+      ${kerasLayerNames(layers).map((name, i) => {
+        // The names and classes the built rows will have, so the rows wrap as the real ones will.
+        const type = layers[i].type;
+        const kind = type.charAt(0).toUpperCase() + type.slice(1).replace(/2d$/, '2D');
         return html`<tr class="coming">
-          <td>${l.type.replace(/([A-Z])/g, '_$1').toLowerCase()}_${kind}1</td>
+          <td>${name}</td>
           <td>${kind}</td>
           ${dots}${dots}
         </tr>`;

@@ -6,6 +6,7 @@ import {
   PRESET_NAMES,
   SpecError,
   checkStack,
+  kerasLayerNames,
   parseLayers,
   parsePreset,
   type LayerSpec,
@@ -30,11 +31,47 @@ describe('model-spec', () => {
     await ensureBackend('cpu');
   });
 
+  it('names layers as Keras does, counting each kind, around the names a base already has', () => {
+    const types = (...t: LayerSpec['type'][]) => t.map((type) => ({ type }));
+    expect(
+      kerasLayerNames(
+        types(
+          'conv2d',
+          'batchNormalization',
+          'maxPooling2d',
+          'conv2d',
+          'averagePooling2d',
+          'dropout',
+          'conv2d',
+        ),
+      ),
+    ).to.deep.equal([
+      'conv2d',
+      'batch_normalization',
+      'max_pooling2d',
+      'conv2d_1',
+      'average_pooling2d',
+      'dropout',
+      'conv2d_2',
+    ]);
+    expect(
+      kerasLayerNames(types('globalAveragePooling2d', 'flatten', 'dense', 'dense'), ['dense', 'flatten']),
+    ).to.deep.equal(['global_average_pooling2d', 'flatten_1', 'dense_1', 'dense_2']);
+  });
+
   it('builds the basic preset with the layer table Keras prints for it', () => {
     const model = buildModel(PRESETS.basic.layers, 1);
     try {
       const rows = summarize(model);
       expect(rows.map((r) => r.type)).to.deep.equal(['Conv2D', 'MaxPooling2D', 'Flatten', 'Dense', 'Dense']);
+      // Named as a fresh Keras session names them, however many models the page built before.
+      expect(rows.map((r) => r.name)).to.deep.equal([
+        'conv2d',
+        'max_pooling2d',
+        'flatten',
+        'dense',
+        'dense_1',
+      ]);
       expect(rows.map((r) => r.outputShape)).to.deep.equal([[26, 26, 32], [13, 13, 32], [5408], [100], [10]]);
       expect(rows.map((r) => r.params)).to.deep.equal([
         convParams(3, 1, 32),
