@@ -458,8 +458,14 @@ describe('<filter-grid view="network">', () => {
     await networkDrawn(grid);
     const root = grid.shadowRoot!;
     const buttons = () => [...root.querySelectorAll<HTMLButtonElement>('[part="samples"] button')];
-    // No example yet: the held-out digits still probe the network.
+    // No example yet: the held-out digits still probe the network, starting with the 7.
     await until(() => buttons().length === 10, 'the sample digits');
+    const inputGray = () =>
+      Array.from(
+        root.querySelector<HTMLCanvasElement>('canvas.picture')!.getContext('2d')!.getImageData(0, 0, 28, 28)
+          .data,
+      ).filter((_, k) => k % 4 === 0);
+    const seven = inputGray();
     const next = seededRandom(31);
     const drawn = { bar: drawSymbol('bar', next), ring: drawSymbol('ring', next) };
     const laterBar = drawSymbol('bar', next);
@@ -481,6 +487,9 @@ describe('<filter-grid view="network">', () => {
       const { pixels } = await imageToExample(drawn[shape]);
       expect(grayOf(buttons()[i]), shape).to.deep.equal(Array.from(pixels));
     }
+    // The reader chose no input yet: the first of their examples replaces the digit.
+    await until(() => inputGray().join() === grayOf(buttons()[0]).join(), 'the first example as the input');
+    expect(inputGray()).to.not.deep.equal(seven);
     // A picked example runs through the trainer's model as a drawing would.
     const ring = buttons()[1];
     const updated = oneEvent(grid, 'network-update');
@@ -500,6 +509,11 @@ describe('<filter-grid view="network">', () => {
     await until(() => buttons().length === 1, 'one example left');
     const { pixels: later } = await imageToExample(laterBar);
     expect(grayOf(buttons()[0]), 'the bar added second').to.deep.equal(Array.from(later));
+    // The ring the reader picked stays the input.
+    await grid.updateComplete;
+    expect(inputGray(), 'the picked ring').to.deep.equal(
+      Array.from((await imageToExample(drawn.ring)).pixels),
+    );
     await expect(grid).to.be.accessible();
   });
 

@@ -199,6 +199,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private samplesUnavailable = false;
   /** A linked trainer's examples of the reader's own classes, offered in place of the digits. */
   @state() private ownSamples?: Sample[];
+  /** The default input last shown, so that a better default may replace it until the reader chooses one. */
+  private defaultShown?: RgbaPixels;
   private samplesLoad?: Promise<void>;
   /** The network view: every layer's output for the picture, and the model input they came from. */
   @state() private network?: Network;
@@ -379,7 +381,14 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.onSourceSamples();
     this.adoptLinkedModel();
   };
-  private readonly onSourceSamples = () => void (this.ownSamples = sourceSamples(this.linked));
+  private readonly onSourceSamples = () => {
+    this.ownSamples = sourceSamples(this.linked);
+    // Nothing chosen yet: the reader's own first example (or, without one, the digit) is the better default.
+    if (this.picture && this.picture === this.defaultShown) {
+      this.picture = undefined;
+      if (this.view === 'activations' || this.view === 'network') void this.refresher.request();
+    }
+  };
   private readonly onSourceBatch = () => this.live.request();
   private readonly onSourceEpoch = (e: Event) =>
     void this.recordSnapshot((e as CustomEvent<{ epoch: number }>).detail?.epoch);
@@ -578,15 +587,20 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     });
   }
 
-  /** A first input: the held-out digit the classifier also starts with for a digit model, the cat photo otherwise. */
+  /**
+   * A first input: a linked trainer's first example of the reader's own classes, else the
+   * held-out digit the classifier also starts with for a digit model, the cat photo otherwise.
+   */
   private async defaultPicture(model: tfl.LayersModel): Promise<RgbaPixels> {
+    const own = this.ownSamples?.[0];
+    if (own) return (this.defaultShown = own.image);
     const [, , channels] = modelInputShape(model);
     if (channels === 1) {
       this.loadSampleDigits();
       await this.samplesLoad;
       const first = firstDigit(this.samples);
       if (!first) throw new Error('The sample digits could not be loaded: draw a digit, or give src.');
-      return first.image;
+      return (this.defaultShown = first.image);
     }
     return readImage(sampleUrl('cat'), { maxSide: 224 });
   }
