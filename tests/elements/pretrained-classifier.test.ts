@@ -486,16 +486,25 @@ describe('<pretrained-classifier> with fixture models', () => {
     trainer.remove();
   });
 
-  it('invites a linked trainer’s own classes, and starts with nothing while they have no example', async () => {
+  it('invites a linked trainer’s own classes, and starts with the first example once there is one', async () => {
     const trainer = standInTrainer('trainer-empty', {
       model: leaningModel(3, 2),
       classNames: ['bar', 'dash', 'ring'],
+      samples: [] as Array<{ label: string; image: ImageData }>,
     });
     const el = await classifierFor(trainer);
     await new Promise((r) => setTimeout(r, 300));
     // A held-out digit read as "ring" would mean nothing to the reader.
     expect(el.predictions).to.deep.equal([]);
     expect(shadow(el).querySelector('.hint')!.textContent).to.contain('Draw one of your classes');
+    // The reader's first example makes the first look.
+    const example = new ImageData(28, 28);
+    for (let i = 0; i < 784; i++)
+      example.data.set(i % 28 === 14 ? [255, 255, 255, 255] : [0, 0, 0, 255], i * 4);
+    trainer.samples = [{ label: 'dash', image: example }];
+    trainer.dispatchEvent(new CustomEvent('dataset-change'));
+    await until(() => el.predictions.length === 3, 'the first look');
+    expect(shadow(el).querySelector('.first-look')!.textContent).to.contain('One of your examples (dash)');
     el.remove();
     await new Promise((r) => setTimeout(r, 50));
     trainer.model.dispose();

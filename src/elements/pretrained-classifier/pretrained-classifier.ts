@@ -187,7 +187,12 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     this.onSourceSamples();
     void this.adoptLinkedModel();
   };
-  private readonly onSourceSamples = () => void (this.ownSamples = sourceSamples(this.linkedSource));
+  private readonly onSourceSamples = () => {
+    const had = this.ownSamples;
+    this.ownSamples = sourceSamples(this.linkedSource);
+    // The reader's first example arrived while nothing is shown: it makes the first look (skipped once anything was classified).
+    if (!had && this.ownSamples && this.session && this.state === 'ready') void this.showFirstLook();
+  };
   /** The latest input, classified again when the model or its settings change. */
   private current?: ImagePixels;
   /** Serialises classifications: each shows its result in the order asked. */
