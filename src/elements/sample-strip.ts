@@ -52,9 +52,14 @@ export async function heldOutDigits({ loadMnist, mnistDigit, splitMnist }: Mnist
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, sample]) => sample);
 }
 
-/** What a pad invites for a model with these classes: a digit, unless they are something else (a reader's own). */
+/**
+ * What a pad invites for a model with these classes: a digit, unless they are something
+ * else (a reader's own symbols), named where they are few and short enough for a caption.
+ */
 export function drawPrompt(classNames: readonly string[] | undefined): string {
-  return !classNames || classNames.every((n) => /^\d$/.test(n)) ? 'Draw a digit' : 'Draw one of your classes';
+  if (!classNames || classNames.every((n) => /^\d$/.test(n))) return 'Draw a digit';
+  if (classNames.length > 4 || classNames.join('').length > 24) return 'Draw one of the classes';
+  return `Draw ${classNames.slice(0, -1).join(', ')} or ${classNames[classNames.length - 1]}`;
 }
 
 /** The held-out digit shown first where nothing is given yet: a 7, a shape every reader knows. */

@@ -429,8 +429,8 @@ describe('<filter-grid view="network">', () => {
     const prompt = (grid: FilterGrid) =>
       grid.shadowRoot!.querySelector('cnn-draw-pad')!.getAttribute('label');
     expect([prompt(ofTrainer), prompt(ofClassifier)]).to.deep.equal([
-      'Draw one of your classes',
-      'Draw one of your classes',
+      'Draw bar, dash or ring',
+      'Draw one of the classes',
     ]);
     // A stroke's prediction is announced by name.
     await networkDrawn(ofClassifier);

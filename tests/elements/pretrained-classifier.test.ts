@@ -468,7 +468,7 @@ describe('<pretrained-classifier> with fixture models', () => {
       'Your example of dash',
     ]);
     expect(root.querySelector('cnn-draw-pad')!.getAttribute('label')).to.equal(
-      'Draw one of your classes on this pad',
+      'Draw bar, dash or ring on this pad',
     );
     const heard = oneEvent(el, 'prediction') as Promise<CustomEvent<PredictionDetail>>;
     buttons()[1].click();
@@ -496,7 +496,7 @@ describe('<pretrained-classifier> with fixture models', () => {
     await new Promise((r) => setTimeout(r, 300));
     // A held-out digit read as "ring" would mean nothing to the reader.
     expect(el.predictions).to.deep.equal([]);
-    expect(shadow(el).querySelector('.hint')!.textContent).to.contain('Draw one of your classes');
+    expect(shadow(el).querySelector('.hint')!.textContent).to.contain('Draw bar, dash or ring, drop');
     // The reader's first example makes the first look.
     const example = new ImageData(28, 28);
     for (let i = 0; i < 784; i++)

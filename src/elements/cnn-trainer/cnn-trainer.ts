@@ -59,6 +59,7 @@ import {
 } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
+import { modelInputShape } from '../../core/models/conv-layers.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -84,7 +85,6 @@ export interface TrainEndDetail {
 }
 
 import type { ModelChangeDetail, ModelChangeReason, SourceSample } from '../contracts.js';
-import { modelInputShape } from '../../core/models/conv-layers.js';
 export type { ModelChangeDetail, ModelChangeReason } from '../contracts.js';
 /** The trainer's `model-change` detail: the shared shape (the name is kept for pages that import it). */
 export type TrainerModelChangeDetail = ModelChangeDetail;
