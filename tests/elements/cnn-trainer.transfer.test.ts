@@ -6,7 +6,7 @@ import type { CnnTrainer } from '../../src/elements/cnn-trainer/cnn-trainer.js';
 import type { CnnErrorDetail } from '../../src/elements/events.js';
 import { ensureBackend } from '../../src/core/runtime/backend.tf.js';
 import { seededRandom } from '../../src/core/math/random.js';
-import { expectTensorsBackTo, settledTensorCount, until } from '../helpers.js';
+import { expectTensorsBackTo, maxDiff, settledTensorCount, until } from '../helpers.js';
 import { drawSymbol } from '../draw-symbols.js';
 
 const SHAPES = ['bar', 'dash', 'ring'] as const;
@@ -168,6 +168,11 @@ describe('<cnn-trainer> transfer learning', () => {
       for (const c of ['red', 'blue'] as const)
         if (i || c === 'blue') await el.addExample(c, picture(c === 'red' ? '#d02020' : '#2040d0', next));
     expect(el.examples).to.deep.equal({ red: 7, blue: 7 });
+    // Linked elements are offered the kept picture, as this base takes pictures in, not the 28×28 digit.
+    const [red] = el.samples!;
+    expect([red.label, red.image.width, red.image.height]).to.deep.equal(['red', 96, 64]);
+    const drawn = first.getContext('2d')!.getImageData(0, 0, 96, 64).data;
+    expect(maxDiff(Float32Array.from(red.image.data), Float32Array.from(drawn))).to.be.at.most(1);
     await el.updateComplete;
     // The memory shown counts the pictures (96×64 RGB) and the cached 56×56×16 float features.
     const memory = el.shadowRoot!.querySelector('.memory')!.textContent!.replace(/\s+/g, ' ');
