@@ -10,7 +10,7 @@ import { ref } from 'lit/directives/ref.js';
 import type { RgbaPixels } from '../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../core/images/samples.js';
 import type { loadMnist, mnistDigit, splitMnist } from '../core/training/mnist.tf.js';
-import type { ModelSource } from './contracts.js';
+import type { ModelSource, SourceSample } from './contracts.js';
 
 /** One sample picture of a class, with the directive that paints it into its button's canvas once. */
 export interface Sample {
@@ -67,13 +67,33 @@ export function firstDigit(digits: readonly Sample[]): Sample | undefined {
   return digits.find((s) => s.label === '7') ?? digits[0];
 }
 
+/** The most samples a strip shows: a trainer's classes are at most ten. */
+const MOST_SAMPLES = 10;
+
+/** A picture a canvas can take: whole positive sides, four bytes a pixel. */
+function wellFormed(image: RgbaPixels | undefined): image is RgbaPixels {
+  const { data, width, height } = image ?? {};
+  return (
+    Number.isInteger(width) &&
+    Number.isInteger(height) &&
+    width! > 0 &&
+    height! > 0 &&
+    data?.length === width! * height! * 4
+  );
+}
+
 /**
  * The samples a linked source offers (a trainer's reader's examples, one of each class),
- * or undefined where it offers none and the strip shows digits or photos.
+ * or undefined where it offers none and the strip shows digits or photos. A page's own
+ * source may offer anything: entries that are not a named picture are left out.
  */
 export function sourceSamples(source: ModelSource | undefined): Sample[] | undefined {
-  const offered = source?.samples;
-  return offered?.length ? offered.map((s) => sampleOf(s.label, s.image)) : undefined;
+  const offered: unknown = source?.samples;
+  if (!Array.isArray(offered)) return undefined;
+  const usable = (offered as Partial<SourceSample>[]).filter(
+    (s) => typeof s?.label === 'string' && wellFormed(s.image),
+  ) as SourceSample[];
+  return usable.length ? usable.slice(0, MOST_SAMPLES).map((s) => sampleOf(s.label, s.image)) : undefined;
 }
 
 /** Paints an ImageData into the canvas it is attached to, once that canvas exists. */
