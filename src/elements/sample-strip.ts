@@ -67,6 +67,12 @@ export function firstDigit(digits: readonly Sample[]): Sample | undefined {
   return digits.find((s) => s.label === '7') ?? digits[0];
 }
 
+/** A linked source's class names, where it offers a list of strings (a page's own source may offer anything). */
+export function classNamesOf(source: ModelSource | undefined): string[] | undefined {
+  const names: unknown = source?.classNames;
+  return Array.isArray(names) && names.every((n) => typeof n === 'string') ? [...names] : undefined;
+}
+
 /** The most samples a strip shows: a trainer's classes are at most ten. */
 const MOST_SAMPLES = 10;
 

@@ -3,7 +3,13 @@
  * may offer anything), the pad's prompt, and the digit shown first.
  */
 import { expect } from '@open-wc/testing';
-import { drawPrompt, firstDigit, sourceSamples, type Sample } from '../../src/elements/sample-strip.js';
+import {
+  classNamesOf,
+  drawPrompt,
+  firstDigit,
+  sourceSamples,
+  type Sample,
+} from '../../src/elements/sample-strip.js';
 import type { ModelSource } from '../../src/elements/contracts.js';
 
 const source = (samples: unknown) => Object.assign(document.createElement('div'), { samples }) as ModelSource;
@@ -63,6 +69,23 @@ describe('sourceSamples', () => {
     expect(sourceSamples(source(many))!.map((s) => s.label)).to.deep.equal(
       many.slice(0, 10).map((s) => s.label),
     );
+  });
+});
+
+describe('classNamesOf', () => {
+  it('takes a list of strings, as a copy, and nothing else', () => {
+    const names = ['tick', 'cross'];
+    const taken = classNamesOf(
+      Object.assign(document.createElement('div'), { classNames: names }) as ModelSource,
+    )!;
+    expect(taken).to.deep.equal(names);
+    expect(taken).to.not.equal(names);
+    for (const hostile of [undefined, null, 'tick', 3, {}, { length: 2 }, ['tick', 4], [null], [['a']]])
+      expect(
+        classNamesOf(Object.assign(document.createElement('div'), { classNames: hostile }) as ModelSource),
+        String(hostile),
+      ).to.equal(undefined);
+    expect(classNamesOf(undefined)).to.equal(undefined);
   });
 });
 

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import * as tfl from '@tensorflow/tfjs-layers';
 import '../../src/elements/filter-grid/define.js';
 import type { FilterGrid } from '../../src/elements/filter-grid/filter-grid.js';
 import { removeAndReAdd, runHostileTable, type HostileCase } from './harness.js';
@@ -13,6 +14,28 @@ import {
 } from './shared-cases.js';
 
 type G = FilterGrid;
+
+/**
+ * A page's own model source (any element with `model` is one): a small digit-shaped
+ * network, freed a moment after the element leaves the page (the grid may still be reading it).
+ */
+class PageSource extends HTMLElement {
+  model: tfl.LayersModel | undefined = tfl.sequential({
+    layers: [
+      tfl.layers.conv2d({ inputShape: [28, 28, 1], filters: 2, kernelSize: 3, activation: 'relu' }),
+      tfl.layers.flatten(),
+      tfl.layers.dense({ units: 3, activation: 'softmax' }),
+    ],
+  });
+  classNames: unknown = ['bar', 'dash', 'ring'];
+  samples: unknown;
+  disconnectedCallback() {
+    const model = this.model;
+    this.model = undefined;
+    setTimeout(() => model?.dispose(), 200);
+  }
+}
+customElements.define('page-model-source', PageSource);
 const MODELS = '/tests/fixtures/models';
 const DIGITS = `${MODELS}/digits-tiny/model.json`;
 /** A working element: the table's markup, and the link cases' after a neighbour. */
@@ -57,6 +80,27 @@ const cases: HostileCase<G>[] = [
   ...srcCases<G>(),
   // links
   ...linkCases<G>('filter-grid', markup),
+  {
+    name: 'a page’s source offering class names and samples that are not lists of names and pictures',
+    markup: html`<div>
+      <page-model-source id="hostile-source"></page-model-source>
+      <filter-grid backend="cpu" view="network" for="hostile-source"></filter-grid>
+    </div>`,
+    attack: (_el, root) => {
+      const source = root.querySelector('page-model-source') as PageSource;
+      Object.assign(source, {
+        classNames: 3,
+        samples: [null, 'tick', { label: 1, image: 'x' }, { label: 'a', image: { width: 1e9, height: 1e9 } }],
+      });
+      source.dispatchEvent(new CustomEvent('dataset-change'));
+      source.dispatchEvent(new CustomEvent('model-change'));
+    },
+    says: 'quiet',
+    // The digit pad and the held-out digits, as for a source that offers neither.
+    defaultOk: (el) =>
+      el.shadowRoot!.querySelector('cnn-draw-pad')?.getAttribute('label') === 'Draw a digit' &&
+      el.shadowRoot!.querySelectorAll('[part="samples"] button[aria-label^="Sample digit"]').length === 10,
+  },
   {
     name: 'backend bogus',
     markup: html`<filter-grid backend="bogus" model-url=${DIGITS}></filter-grid>`,

@@ -38,6 +38,7 @@ import {
   type MapScale,
 } from '../../vis/feature-map.js';
 import {
+  classNamesOf,
   drawPrompt,
   firstDigit,
   heldOutDigits,
@@ -937,8 +938,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         digitModel
           ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
             html`<div class="pad-figure">
-              <span class="caption" aria-hidden="true">${drawPrompt(this.linked?.classNames)}</span>
-              <cnn-draw-pad label=${drawPrompt(this.linked?.classNames)} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+              <span class="caption" aria-hidden="true">${drawPrompt(classNamesOf(this.linked))}</span>
+              <cnn-draw-pad label=${drawPrompt(classNamesOf(this.linked))} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
       }
@@ -1063,8 +1064,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   /** Class names for the output: the linked source's (a classifier's labels, a trainer's own classes) where they fit, else class numbers. */
   private outputLabels(count: number): string[] {
-    const names = this.linked?.classNames;
-    return names?.length === count ? [...names] : classNumbers(count);
+    const names = classNamesOf(this.linked);
+    return names?.length === count ? names : classNumbers(count);
   }
 
   private onNetworkKey(e: KeyboardEvent): void {

@@ -23,6 +23,7 @@ import {
 import { DIGIT_SIDE, preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../../core/images/samples.js';
 import {
+  classNamesOf,
   drawPrompt,
   firstDigit,
   heldOutDigits,
@@ -358,7 +359,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const preset = this.preprocess ? parsePreset(this.preprocess) : channels === 1 ? 'mnist' : 'unit';
     const classes = await warmUp(loaded, size[0], size[1]);
     // Unless the page names them, a linked trainer's own classes name a model of its own.
-    const named = owned ? undefined : this.linkedSource?.classNames;
+    const named = owned ? undefined : classNamesOf(this.linkedSource);
     const spec = this.labels || (named?.length === classes ? [...named] : undefined);
     const labels =
       !spec && channels === 1 && classes === 10
