@@ -62,9 +62,12 @@ export function drawPrompt(classNames: readonly string[] | undefined): string {
   return `Draw ${classNames.slice(0, -1).join(', ')} or ${classNames[classNames.length - 1]}`;
 }
 
-/** The held-out digit shown first where nothing is given yet: a 7, a shape every reader knows. */
+/** The digit every element shows first where nothing is given yet: a 7, a shape every reader knows. */
+export const FIRST_DIGIT = 7;
+
+/** The held-out sample of `FIRST_DIGIT`, else the first. */
 export function firstDigit(digits: readonly Sample[]): Sample | undefined {
-  return digits.find((s) => s.label === '7') ?? digits[0];
+  return digits.find((s) => s.label === String(FIRST_DIGIT)) ?? digits[0];
 }
 
 /** A linked source's class names, where it offers a list of strings (a page's own source may offer anything). */

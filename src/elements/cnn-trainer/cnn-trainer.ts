@@ -60,6 +60,7 @@ import {
 import { notALayersModel } from './model-guard.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
 import { modelInputShape } from '../../core/models/conv-layers.js';
+import { FIRST_DIGIT } from '../sample-strip.js';
 
 /** The number of training digits shipped (the rest of the 10,000 are the test split). */
 const SHIPPED_TRAIN = 8000;
@@ -1341,8 +1342,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   /**
-   * The first look, before the reader draws: what the network predicts for one test digit
-   * (an untrained network guesses at chance, and the view says so). Custom datasets have no
+   * The first look, before the reader draws: what the network predicts for one test digit,
+   * the 7 the classifier and the grid also start with (an untrained network guesses at
+   * chance, and the view says so). Custom datasets have no
    * shipped example to show.
    */
   private async predictSample(model: tfl.LayersModel): Promise<void> {
@@ -1352,7 +1354,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       if (this.seenCanvas) drawDigit(this.seenCanvas, []);
       return;
     }
-    const { pixels, label } = this.tfjs.mnistDigit(data, this.testSplit().indices[0]);
+    const test = this.testSplit().indices;
+    const first = test.find((i) => data.labels[i] === FIRST_DIGIT) ?? test[0];
+    const { pixels, label } = this.tfjs.mnistDigit(data, first);
     if (this.seenCanvas) drawDigit(this.seenCanvas, pixels);
     const values = await this.lease.using(model, () =>
       this.tfjs.predictDigit(
