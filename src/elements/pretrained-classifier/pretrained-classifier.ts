@@ -191,7 +191,8 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   private readonly onSourceSamples = () => {
     const had = this.ownSamples;
     this.ownSamples = sourceSamples(this.linkedSource);
-    // The reader's first example arrived while nothing is shown: it makes the first look (skipped once anything was classified).
+    // The reader's first example arrived while nothing is shown: it makes the first look
+    // (which skips itself once anything was classified).
     if (!had && this.ownSamples && this.session && this.state === 'ready') void this.showFirstLook();
   };
   /** The latest input, classified again when the model or its settings change. */
@@ -284,8 +285,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   /**
    * The first look: with nothing given, a linked trainer's first example of the reader's own
-   * classes, or else a shipped sample (a held-out digit, or a sample photo) is classified at load, so the reader sees top-k (and Grad-CAM) before acting. Busy while
-   * it runs; skipped once the reader or the page gave an input.
+   * classes, or else a shipped sample (a held-out digit, or a sample photo) is classified at
+   * load, so the reader sees top-k (and Grad-CAM) before acting. Busy while it runs; skipped
+   * once the reader or the page gave an input.
    */
   private async showFirstLook(): Promise<void> {
     const session = this.session;
