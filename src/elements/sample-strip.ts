@@ -91,18 +91,39 @@ function wellFormed(image: RgbaPixels | undefined): image is RgbaPixels {
   );
 }
 
+/** Whether a sample already shows this class and picture, byte for byte. */
+function shows(sample: Sample | undefined, { label, image }: SourceSample): boolean {
+  if (!sample || sample.label !== label) return false;
+  const { data, width, height } = sample.image;
+  if (width !== image.width || height !== image.height) return false;
+  for (let i = 0; i < data.length; i++) if (data[i] !== image.data[i]) return false;
+  return true;
+}
+
 /**
  * The samples a linked source offers (a trainer's reader's examples, one of each class),
  * or undefined where it offers none and the strip shows digits or photos. A page's own
  * source may offer anything: entries that are not a named picture are left out.
+ *
+ * `previous` (what the strip shows now) comes back as it is when nothing changed: a
+ * trainer renews its samples on every example added (ten a second from the camera), and
+ * most additions leave each class's first example as it was, so the strip, and a network
+ * view's columns around it, are not rebuilt for nothing.
  */
-export function sourceSamples(source: ModelSource | undefined): Sample[] | undefined {
+export function sourceSamples(
+  source: ModelSource | undefined,
+  previous?: readonly Sample[],
+): Sample[] | undefined {
   const offered: unknown = source?.samples;
   if (!Array.isArray(offered)) return undefined;
-  const usable = (offered as Partial<SourceSample>[]).filter(
-    (s) => typeof s?.label === 'string' && wellFormed(s.image),
-  ) as SourceSample[];
-  return usable.length ? usable.slice(0, MOST_SAMPLES).map((s) => sampleOf(s.label, s.image)) : undefined;
+  const usable = (offered as Partial<SourceSample>[])
+    .filter((s) => typeof s?.label === 'string' && wellFormed(s.image))
+    .slice(0, MOST_SAMPLES) as SourceSample[];
+  if (!usable.length) return undefined;
+  const next = usable.map((s, i) => (shows(previous?.[i], s) ? previous![i] : sampleOf(s.label, s.image)));
+  return previous?.length === next.length && next.every((s, i) => s === previous[i])
+    ? (previous as Sample[])
+    : next;
 }
 
 /** Paints an ImageData into the canvas it is attached to, once that canvas exists. */

@@ -490,6 +490,17 @@ describe('<filter-grid view="network">', () => {
     // The reader chose no input yet: the first of their examples replaces the digit.
     await until(() => inputGray().join() === grayOf(buttons()[0]).join(), 'the first example as the input');
     expect(inputGray()).to.not.deep.equal(seven);
+    // One more example that is no class's first changes nothing shown: the view does not run again.
+    await idle(grid);
+    let updates = 0;
+    const count = () => updates++;
+    grid.addEventListener('network-update', count);
+    const changed = oneEvent(trainer, 'dataset-change');
+    await trainer.addExample('ring', drawSymbol('ring', next));
+    await changed;
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300)));
+    grid.removeEventListener('network-update', count);
+    expect(updates, 'refreshes for an example that is no first').to.equal(0);
     // A picked example runs through the trainer's model as a drawing would.
     const ring = buttons()[1];
     const updated = oneEvent(grid, 'network-update');
@@ -505,6 +516,7 @@ describe('<filter-grid view="network">', () => {
     expect(maxDiff(outputs[outputs.length - 1].values, expected)).to.be.below(1e-5);
     // A new first example replaces the sample; a class that loses its last example loses its sample.
     trainer.removeExample('bar', 0);
+    trainer.removeExample('ring', 0);
     trainer.removeExample('ring', 0);
     await until(() => buttons().length === 1, 'one example left');
     const { pixels: later } = await imageToExample(laterBar);

@@ -64,6 +64,31 @@ describe('sourceSamples', () => {
     ).to.deep.equal(['good']);
   });
 
+  it('gives back what the strip shows when nothing changed, and keeps each sample that did not', () => {
+    const offered = [
+      { label: 'tick', image: picture(2, 2, 1) },
+      { label: 'cross', image: picture(2, 2, 2) },
+    ];
+    const shown = sourceSamples(source(offered))!;
+    // The same classes and pictures, in new arrays (a trainer copies them every time).
+    const again = offered.map(({ label, image }) => ({
+      label,
+      image: { ...image, data: image.data.slice() },
+    }));
+    expect(sourceSamples(source(again), shown)).to.equal(shown);
+    // A new first example of one class: only its sample is made anew.
+    again[1].image.data[5] = 77;
+    const next = sourceSamples(source(again), shown)!;
+    expect(next).to.not.equal(shown);
+    expect(next[0]).to.equal(shown[0]);
+    expect(next[1]).to.not.equal(shown[1]);
+    expect(next[1].image.data[5]).to.equal(77);
+    // A renamed class is a new sample.
+    expect(sourceSamples(source([{ ...offered[0], label: 'check' }, offered[1]]), shown)![0]).to.not.equal(
+      shown[0],
+    );
+  });
+
   it('shows at most ten, as many as a trainer has classes', () => {
     const many = Array.from({ length: 500 }, (_, i) => ({ label: `c${i}`, image: picture(1, 1) }));
     expect(sourceSamples(source(many))!.map((s) => s.label)).to.deep.equal(

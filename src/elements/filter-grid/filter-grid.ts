@@ -383,7 +383,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     this.adoptLinkedModel();
   };
   private readonly onSourceSamples = () => {
-    this.ownSamples = sourceSamples(this.linked);
+    const next = sourceSamples(this.linked, this.ownSamples);
+    if (next === this.ownSamples) return;
+    this.ownSamples = next;
     // Nothing chosen yet: the reader's own first example (or, without one, the digit) is the better default.
     if (this.picture && this.picture === this.defaultShown) {
       this.picture = undefined;

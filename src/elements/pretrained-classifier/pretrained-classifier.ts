@@ -190,7 +190,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
   };
   private readonly onSourceSamples = () => {
     const had = this.ownSamples;
-    this.ownSamples = sourceSamples(this.linkedSource);
+    this.ownSamples = sourceSamples(this.linkedSource, had);
     // The reader's first example arrived while nothing is shown: it makes the first look
     // (which skips itself once anything was classified).
     if (!had && this.ownSamples && this.session && this.state === 'ready') void this.showFirstLook();
