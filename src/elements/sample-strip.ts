@@ -9,6 +9,7 @@ import { css, html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { RgbaPixels } from '../core/images/digit-preprocess.js';
 import { SAMPLE_IMAGES, SAMPLE_NAMES, sampleUrl } from '../core/images/samples.js';
+import { sourcePixels } from '../core/training/example-set.js';
 import type { loadMnist, mnistDigit, splitMnist } from '../core/training/mnist.tf.js';
 import type { ModelSource, SourceSample } from './contracts.js';
 
@@ -32,13 +33,6 @@ export interface MnistAccess {
   splitMnist: typeof splitMnist;
 }
 
-/** 28×28 bytes (0..255, as MNIST stores them) as an opaque gray RGBA image. */
-function digitImage(pixels: Uint8Array, side = 28): ImageData {
-  const rgba = new Uint8ClampedArray(pixels.length * 4);
-  pixels.forEach((v, i) => rgba.set([v, v, v, 255], i * 4));
-  return new ImageData(rgba, side, side);
-}
-
 /** The first digit of each class in the held-out test split, in label order. */
 export async function heldOutDigits({ loadMnist, mnistDigit, splitMnist }: MnistAccess): Promise<Sample[]> {
   const data = await loadMnist();
@@ -46,7 +40,7 @@ export async function heldOutDigits({ loadMnist, mnistDigit, splitMnist }: Mnist
   for (const index of splitMnist(data).test) {
     const digit = mnistDigit(data, index);
     if (!found.has(digit.label))
-      found.set(digit.label, sampleOf(String(digit.label), digitImage(digit.pixels)));
+      found.set(digit.label, sampleOf(String(digit.label), sourcePixels(digit.pixels)));
     if (found.size === 10) break;
   }
   return [...found.entries()].sort(([a], [b]) => a - b).map(([, sample]) => sample);

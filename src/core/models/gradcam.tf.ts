@@ -42,14 +42,14 @@ function shapeOf(layer: tfl.layers.Layer): (number | null)[] {
 function planFor(model: tfl.LayersModel): CamPlan | null {
   if (plans.has(model)) return plans.get(model)!;
   const layers = model.layers;
+  // Read in this model's own graph: a transfer model's head layers also belong to the head's own model.
+  const graph = graphOf(model);
   let plan: CamPlan | null = null;
   for (let i = layers.length - 2; i >= 0 && !plan; i--) {
     const shape = shapeOf(layers[i]);
     const spatial = shape.length === 4 && (shape[1] ?? 0) * (shape[2] ?? 0) > 1;
     if (!spatial) continue;
     const head = layers.slice(i + 1);
-    // Read in this model's own graph: a transfer model's head layers also belong to the head's own model.
-    const graph = graphOf(model);
     const chain = head.every((layer, j) => {
       const inbound = graph.get(layer)?.inputs.map((t) => t.sourceLayer) ?? [];
       return inbound.length === 1 && inbound[0] === (j === 0 ? layers[i] : head[j - 1]);

@@ -931,6 +931,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   private renderInput() {
     const digitModel = this.model ? modelInputShape(this.model)[2] === 1 : false;
+    const prompt = drawPrompt(classNamesOf(this.linked));
     return html`<div class="input">
       <figure>
         <figcaption>Input</figcaption>
@@ -940,8 +941,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         digitModel
           ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
             html`<div class="pad-figure">
-              <span class="caption" aria-hidden="true">${drawPrompt(classNamesOf(this.linked))}</span>
-              <cnn-draw-pad label=${drawPrompt(classNamesOf(this.linked))} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+              <span class="caption" aria-hidden="true">${prompt}</span>
+              <cnn-draw-pad label=${prompt} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
       }
@@ -965,6 +966,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     if (!network)
       return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const across = this.networkAcross();
+    const structure = structureOf(network.outputs);
     // A linked classifier's labels can change without a new model: the output column shows them.
     const classNames = this.outputLabels(
       network.outputs[network.outputs.length - 1]?.values.length ?? 0,
@@ -981,7 +983,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       </div>
       ${guard(
         [
-          structureOf(network.outputs),
+          structure,
           this.netFocus,
           this.netSelected,
           this.netExpanded,
@@ -997,7 +999,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       )}
       <div class="details" part="details">
         ${renderZoom(network.outputs, this.netFocus)}
-        <p aria-live="polite">${focusDetails(network.outputs, this.netFocus, this.netSelected, this.followedByPlayground())}</p>
+        <p aria-live="polite">${guard([structure, this.netFocus, this.netSelected], () =>
+          // Looked up when the focus or selection moves, not on every stroke's render.
+          focusDetails(network.outputs, this.netFocus, this.netSelected, this.followedByPlayground()),
+        )}</p>
       </div>`;
   }
 

@@ -362,7 +362,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
     const classes = await warmUp(loaded, size[0], size[1]);
     // Unless the page names them, a linked trainer's own classes name a model of its own.
     const named = owned ? undefined : classNamesOf(this.linkedSource);
-    const spec = this.labels || (named?.length === classes ? [...named] : undefined);
+    const spec = this.labels || (named?.length === classes ? named : undefined);
     const labels =
       !spec && channels === 1 && classes === 10
         ? DIGIT_LABELS
