@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
-import { fillSymbols } from './fill-symbols.js';
+import { fillSymbols } from './linked-stories.js';
 
 const meta = {
   title: 'Elements/cnn-trainer',

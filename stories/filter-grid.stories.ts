@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
-import { fillSymbols } from './fill-symbols.js';
+import { fillSymbols, stacked } from './linked-stories.js';
 
 const meta = {
   title: 'Elements/filter-grid',
@@ -10,15 +10,6 @@ const meta = {
 
 export default meta;
 type Story = StoryObj;
-
-/** Elements that work together (a source and what follows it), one under the other. */
-function stacked(markup: string): HTMLElement {
-  const wrapper = document.createElement('div');
-  wrapper.style.display = 'grid';
-  wrapper.style.gap = '12px';
-  wrapper.innerHTML = markup;
-  return wrapper;
-}
 
 /** As an author drops it in a page: the element picks the best backend it finds. */
 export const Default: Story = {};

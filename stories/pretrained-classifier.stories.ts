@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS, renderElement } from '../.storybook/element-stories.js';
+import { fillSymbols, stacked } from './linked-stories.js';
 // The test fixture: a MobileNet-shaped model with 1000 outputs and small random weights.
 import fixtureJsonUrl from '../tests/fixtures/models/mobilenet-like/model.json?url';
 import fixtureWeightsUrl from '../tests/fixtures/models/mobilenet-like/weights.bin?url';
@@ -39,6 +40,20 @@ export const BackendCpu: Story = {
 /** Top 5 with the Grad-CAM overlay: which pixels of the drawing made the model decide. */
 export const DigitsExplained: Story = {
   args: { 'top-k': 5, explain: true },
+};
+
+/**
+ * Following a trainer of the reader's own classes (✓, ✗, ○, drawn into it by the story):
+ * the strip offers the reader's first example of each class, the classifier starts with
+ * one, and its pad invites those classes.
+ */
+export const FollowingOwnClasses: Story = {
+  render: () =>
+    stacked(`
+      <cnn-trainer id="story-classifier-own-trainer" dataset="custom" classes='["tick","cross","circle"]' preset="dense-only"></cnn-trainer>
+      <pretrained-classifier for="story-classifier-own-trainer"></pretrained-classifier>`),
+  play: fillSymbols,
+  parameters: OWN_PAGE_IN_DOCS,
 };
 
 /**

@@ -1,10 +1,23 @@
 /**
+ * Helpers for stories of elements linked to each other: several tags stacked in one story,
+ * and a trainer filled with the reader's own examples.
+ */
+import { drawSymbol } from '../tests/draw-symbols.js';
+
+/** Elements that work together (a source and what follows it), one under the other. */
+export function stacked(markup: string): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.style.display = 'grid';
+  wrapper.style.gap = '12px';
+  wrapper.innerHTML = markup;
+  return wrapper;
+}
+
+/**
  * A story's `play` that fills the trainer in it with drawn examples of ✓, ✗ and ○ (its
  * classes `tick`, `cross` and `circle`), so that the story opens ready to train and a
  * linked element has the reader's own examples to offer.
  */
-import { drawSymbol } from '../tests/draw-symbols.js';
-
 export async function fillSymbols({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> {
   const el = canvasElement.querySelector('cnn-trainer') as HTMLElement & {
     ready: Promise<unknown>;
