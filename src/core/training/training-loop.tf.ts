@@ -7,7 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { evaluateModel, type Evaluation } from './evaluate.tf.js';
+import { evaluateModel } from './evaluate.tf.js';
+import type { Evaluation } from './scores.js';
 import { seededRandom } from '../math/random.js';
 import { yieldToPage } from '../runtime/yield-to-page.js';
 import { TrainStep } from './train-step.tf.js';

@@ -17,7 +17,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { LocalTraining, type TrainingControl, type TrainingJob } from './training-session.tf.js';
 import { DivergedError, type TrainHooks, type TrainResult } from './training-loop.tf.js';
-import type { Evaluation } from './evaluate.tf.js';
+import type { Evaluation } from './scores.js';
 import type { MnistData } from './mnist.tf.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './worker-messages.js';
 import { inputsBuffers, isInputsJob, type InputsJob } from './inputs-job.tf.js';

@@ -3,7 +3,7 @@
  * both sides import them, neither imports the other.
  */
 import type * as tf from '@tensorflow/tfjs-core';
-import type { Evaluation } from './evaluate.tf.js';
+import type { Evaluation } from './scores.js';
 import type { MnistData } from './mnist.tf.js';
 import type { TrainingJob } from './training-session.tf.js';
 import type { InputsJob } from './inputs-job.tf.js';

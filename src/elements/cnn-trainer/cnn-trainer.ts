@@ -17,7 +17,7 @@ import {
 } from '../../core/models/model-spec.js';
 import type { BatchReport, EpochReport } from '../../core/training/training-loop.tf.js';
 import type { TrainingControl } from '../../core/training/training-session.tf.js';
-import type { Evaluation } from '../../core/training/evaluate.tf.js';
+import type { Evaluation } from '../../core/training/scores.js';
 import { preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { ModelLease } from '../../core/models/model-lease.js';
@@ -27,10 +27,17 @@ import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
 import { paintPixels } from '../pretrained-classifier/paint.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
-import { drawConfusionMatrix } from '../../vis/confusion-matrix.js';
-import { drawLineChart, smooth } from '../../vis/line-chart.js';
-import { OPTIMIZERS, resolveHyper, resolveNetwork, type Network } from './settings.js';
-import { duration, percent, renderLayerTable, renderProbabilities, type ComingNetwork } from './views.js';
+import { resolveHyper, resolveNetwork, type Network } from './settings.js';
+import {
+  percent,
+  renderLayerTable,
+  renderProbabilities,
+  renderProgress,
+  type ComingNetwork,
+} from './views.js';
+import { drawCharts, emptyHistory, renderChartsPanel } from './charts.js';
+import { paintResults, renderResultsPanel, type TestSet } from './results-panel.js';
+import { renderControls, type Phase } from './controls-panel.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
 import { toKerasCode, type KerasBase } from '../../core/models/keras-code.js';
 import { copyCode, renderKerasPanel } from './keras-panel.js';
@@ -93,8 +100,6 @@ export type TrainerModelChangeDetail = ModelChangeDetail;
 /** Detail of `batch-end`: see `BatchReport` (epoch, batch, step, loss, accuracy, samplesPerSecond…). */
 export type TrainerBatchDetail = BatchReport;
 
-type Phase = 'idle' | 'training' | 'paused' | 'stopping';
-
 /** Detail of `dataset-change`: the reader's classes and how many examples each holds. */
 export interface DatasetChangeDetail {
   classes: string[];
@@ -128,22 +133,6 @@ interface RunPlan {
   what: string;
 }
 
-/** The test split: indices into the MNIST data and their labels. */
-interface TestSet {
-  indices: number[];
-  labels: Uint8Array;
-}
-
-/** Curves: per batch (x in epochs, fractional) and per epoch. */
-interface History {
-  batchX: number[];
-  batchLoss: number[];
-  batchAccuracy: number[];
-  epochs: TrainerEpochDetail[];
-}
-
-const emptyHistory = (): History => ({ batchX: [], batchLoss: [], batchAccuracy: [], epochs: [] });
-
 const NETWORK_KEYS = [
   'preset',
   'layers',
@@ -155,7 +144,6 @@ const NETWORK_KEYS = [
   'basePreprocess',
   'fineTune',
 ] as const;
-const CHART = { width: 320, height: 170 };
 
 /** The trainer's TensorFlow.js side, fetched by the base class beside the backend. */
 type Tfjs = typeof import('./compute.js');
@@ -370,7 +358,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     200,
     () => {
       if (this.progress !== this.latest) this.progress = this.latest;
-      this.drawCharts();
+      drawCharts(this.renderRoot, this.history, this.epochs ?? PRESETS[this.presetInUse()].hyper.epochs);
     },
     true,
   );
@@ -836,9 +824,15 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.paintDigits();
+    const data = this.resultSet()?.data;
+    paintResults(this.renderRoot, {
+      evaluation: this.evaluation,
+      classNames: this.isCustom() ? this.exampleSet.classes : undefined,
+      selected: this.selectedCell,
+      onSelect: (cell) => (this.selectedCell = cell),
+      digitOf: data && ((index) => this.tfjs.mnistDigit(data, index).pixels),
+    });
     this.paintExamples();
-    this.paintConfusion();
     if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
     this.charts.request();
   }
@@ -1047,8 +1041,10 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
   }
 
-  /** The preset whose table to show while the network is being built, so the layout does not move when it arrives. */
-  /** The network on its way, for the layer table's placeholder rows (a preset, or valid `layers`). */
+  /**
+   * The network on its way, for the layer table's placeholder rows (a preset, or valid `layers`),
+   * so the layout does not move when the built table arrives.
+   */
   private comingNetwork(): ComingNetwork | undefined {
     if (this.isCustom() || this.state === 'error') return undefined;
     if (this.layers !== undefined) {
@@ -1061,6 +1057,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     return (PRESET_NAMES as readonly string[]).includes(this.preset)
       ? PRESETS[this.preset as PresetName]
       : undefined;
+  }
+
+  /** The preset whose training settings apply: the network's, or `basic` for your own layers. */
+  private presetInUse(): PresetName {
+    return this.network?.custom === false ? this.network.preset : 'basic';
   }
 
   private isCustom(): boolean {
@@ -1082,7 +1083,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * `validation-split` says otherwise, and batches no larger than the examples.
    */
   private customHyper(count: number): ReturnType<typeof resolveHyper> {
-    const preset = this.network?.custom === false ? this.network.preset : 'basic';
+    const preset = this.presetInUse();
     const validationSplit = this.validationSplit ?? 0.2;
     const left = Math.max(1, count - Math.floor(count * validationSplit));
     const batchSize = this.batchSize ?? Math.min(PRESETS[preset].hyper.batchSize, left);
@@ -1096,11 +1097,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private mnistPlan(): RunPlan {
     const data = this.data!;
-    const hyper = resolveHyper(
-      this,
-      this.network?.custom === false ? this.network.preset : 'basic',
-      SHIPPED_TRAIN,
-    );
+    const hyper = resolveHyper(this, this.presetInUse(), SHIPPED_TRAIN);
     const { train } = this.tfjs.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
     this.heldOut = undefined;
     return {
@@ -1369,79 +1366,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     this.sampleLabel = label;
   }
 
-  private drawCharts(): void {
-    const root = this.renderRoot;
-    const loss = root.querySelector<SVGSVGElement>('svg.loss');
-    const accuracy = root.querySelector<SVGSVGElement>('svg.accuracy');
-    if (!loss || !accuracy) return;
-    const h = this.history;
-    // The x axis spans the planned run from the start, so an empty chart already says how long it will be.
-    const planned =
-      this.epochs ?? PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper.epochs;
-    const xMax = Math.max(1, Number.isFinite(planned) ? planned : 1, h.epochs.length, ...h.batchX);
-    const pairs = (ys: number[]) => ys.map((y, i) => [h.batchX[i], y] as const);
-    const perEpoch = (pick: (e: TrainerEpochDetail) => number | undefined) =>
-      h.epochs.filter((e) => pick(e) !== undefined).map((e) => [e.epoch + 1, pick(e)!] as const);
-    const train = 'var(--_train)';
-    // Each metric as three series: per batch (smoothed), per epoch, and on the validation split.
-    const metric = (name: 'loss' | 'accuracy', perBatch: number[], valName: 'valLoss' | 'valAccuracy') => [
-      { name: `training ${name} (smoothed)`, points: pairs(smooth(perBatch)), color: train },
-      {
-        name: `training ${name} per epoch`,
-        points: perEpoch((e) => e[name]),
-        color: train,
-        dots: true,
-        noLine: true,
-      },
-      {
-        name: `validation ${name}`,
-        points: perEpoch((e) => e[valName]),
-        color: 'var(--_val)',
-        dashed: true,
-        dots: true,
-      },
-    ];
-    drawLineChart(
-      loss,
-      metric('loss', h.batchLoss, 'valLoss'),
-      // Before any data: a loss axis up to chance level for ten classes (ln 10 ≈ 2.3), where training starts.
-      { ...CHART, xLabel: 'epoch', xMax, emptyYDomain: [0, 2.5] },
-    );
-    drawLineChart(
-      accuracy,
-      [
-        ...metric('accuracy', h.batchAccuracy, 'valAccuracy'),
-        { name: 'test accuracy', points: perEpoch((e) => e.testAccuracy), color: 'var(--_test)', dots: true },
-      ],
-      { ...CHART, xLabel: 'epoch', xMax, yDomain: [0, 1] },
-    );
-  }
-
-  private paintConfusion(): void {
-    const box = this.renderRoot.querySelector<HTMLElement>('.confusion');
-    if (!box || !this.evaluation) return;
-    drawConfusionMatrix(box, this.evaluation.confusion, {
-      labels: this.isCustom() ? this.exampleSet.classes : undefined,
-      selected: this.selectedCell,
-      onSelect: (t, p) => {
-        const same = this.selectedCell?.[0] === t && this.selectedCell?.[1] === p;
-        this.selectedCell = same ? undefined : [t, p];
-      },
-    });
-  }
-
-  /** Paints every gallery canvas whose digit changed. */
-  private paintDigits(): void {
-    const data = this.resultSet()?.data;
-    if (!data) return;
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-digit]')) {
-      const index = Number(canvas.dataset.digit);
-      if (canvas.dataset.painted === String(index)) continue;
-      drawDigit(canvas, this.tfjs.mnistDigit(data, index).pixels);
-      canvas.dataset.painted = String(index);
-    }
-  }
-
   /** Eight augmented variants of one training digit, so the reader sees what augmentation does. */
   private async paintAugmentStrip(): Promise<void> {
     const strip = this.renderRoot.querySelector<HTMLElement>('.augment-strip');
@@ -1461,151 +1385,82 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       : 'The page may not use the clipboard: the code is selected, copy it with Ctrl+C (⌘C).';
   }
 
-  private setByUser(key: 'preset' | 'optimizer', value: string): void {
-    (this as Record<typeof key, unknown>)[key] = value;
-  }
-
-  private numberInput(e: Event): number | undefined {
-    const text = (e.target as HTMLInputElement).value.trim();
-    return text === '' ? undefined : Number(text);
-  }
-
   protected override renderContent(): unknown {
     return html`
       ${this.renderControls()}
       ${this.isCustom() ? this.renderDataset() : nothing}
       <section part="summary" class="panel">${renderLayerTable(this.rows, this.network, this.current !== undefined, this.comingNetwork())}</section>
       ${this.augment ? this.renderAugment() : nothing}
-      ${this.renderProgress()}
-      <section part="charts" class="charts">
-        <figure>
-          <figcaption>Loss</figcaption>
-          <svg class="loss" role="img" aria-label=${this.chartLabel('loss')}></svg>
-        </figure>
-        <figure>
-          <figcaption>Accuracy</figcaption>
-          <svg class="accuracy" role="img" aria-label=${this.chartLabel('accuracy')}></svg>
-        </figure>
-        <p class="legend">
-          <span class="key train"></span> training (smoothed per batch, dots per epoch)
-          <span class="key val"></span> validation <span class="key test"></span> test
-        </p>
-      </section>
-      ${this.renderResults()} ${this.renderPad()}
+      ${renderProgress({
+        progress: this.progress,
+        phase: this.phase,
+        where:
+          this.trainedIn === 'worker'
+            ? {
+                worker: true,
+                backend: this.trainedOn?.name ?? this.backendReport?.name ?? '',
+                note: this.trainedOn?.note,
+              }
+            : { worker: false, backend: this.backendReport?.name ?? '' },
+      })}
+      ${renderChartsPanel(this.history)}
+      ${renderResultsPanel({
+        evaluation: this.evaluation,
+        testSet: this.resultSet()?.testSet,
+        name: (n) => this.labelOf(n),
+        custom: this.isCustom(),
+        selected: this.selectedCell,
+        headingLevel: this.headingLevel,
+      })}
+      ${this.renderPad()}
       ${this.network && this.builtHere ? renderKerasPanel(this.toKeras(), this.copied, (code) => void this.copyKeras(code)) : nothing}
       <p class="sr-only" aria-live="polite">${this.narration}</p>
     `;
   }
 
   private renderControls() {
-    const hyper = PRESETS[this.network?.custom === false ? this.network.preset : 'basic'].hyper;
-    const busy = this.phase !== 'idle';
-    const ready = this.state === 'ready' || this.state === 'busy';
-    const num = (
-      label: string,
-      value: number | undefined,
-      fallback: number,
-      set: (v: number | undefined) => void,
-      step = '1',
-    ) =>
-      html`<label
-        >${label}
-        <input
-          type="number"
-          step=${step}
-          placeholder=${String(fallback)}
-          .value=${value === undefined ? '' : String(value)}
-          ?disabled=${busy}
-          @change=${(e: Event) => set(this.numberInput(e))}
-      /></label>`;
-    return html`<section class="controls" part="controls">
-      <div class="settings">
-        <label
-          >Network
-          <select ?disabled=${busy || this.layers !== undefined} @change=${(e: Event) => this.setByUser('preset', (e.target as HTMLSelectElement).value)}>
-            ${PRESET_NAMES.map((p) => html`<option value=${p} ?selected=${p === this.preset}>${p}</option>`)}
-          </select></label
-        >
-        ${num('Epochs', this.epochs, hyper.epochs, (v) => (this.epochs = v))}
-      </div>
-      <div class="buttons">
-        <button class="primary" ?disabled=${!ready || busy || !this.current} @click=${() => void this.train()}>Train</button>
-        ${
-          this.phase === 'paused'
-            ? html`<button @click=${() => this.resume()}>Resume</button>`
-            : html`<button ?disabled=${this.phase !== 'training'} @click=${() => this.pause()}>Pause</button>`
-        }
-        <button ?disabled=${!busy || this.phase === 'stopping'} @click=${() => this.stop()}>Stop</button>
-        <button ?disabled=${!ready || busy || !this.current} @click=${() => void this.compute(() => this.evaluate(), 'Evaluation failed')}>
-          Evaluate
-        </button>
-      </div>
-      <details class="more" part="more">
-        <summary>More settings: optimizer, batch size, learning rate, data, saving and loading</summary>
-        <div class="settings">
-        <label
-          >Optimizer
-          <select ?disabled=${busy} @change=${(e: Event) => this.setByUser('optimizer', (e.target as HTMLSelectElement).value)}>
-            ${OPTIMIZERS.map((o) => html`<option value=${o} ?selected=${o === (this.optimizer ?? hyper.optimizer)}>${o}</option>`)}
-          </select></label
-        >
-        ${num('Batch size', this.batchSize, hyper.batchSize, (v) => (this.batchSize = v))}
-        ${num('Learning rate', this.learningRate, hyper.learningRate, (v) => (this.learningRate = v), 'any')}
-        ${num('Validation split', this.validationSplit, hyper.validationSplit, (v) => (this.validationSplit = v), '0.05')}
-        ${num('Training digits', this.trainSize, 2000, (v) => (this.trainSize = v ?? 2000), '100')}
-        ${num('Seed', this.seed, 1, (v) => (this.seed = v ?? 1))}
-        <label class="check"
-          ><input type="checkbox" .checked=${this.augment} ?disabled=${busy} @change=${(e: Event) => (this.augment = (e.target as HTMLInputElement).checked)} />
-          Augment</label
-        >
-        </div>
-        <div class="buttons">
-        <span class="store">
-          <button ?disabled=${!this.current} @click=${() => void this.compute(() => this.saveModel('downloads'), 'Saving failed')}>Download</button>
-          <label
-            >Name
-            <input class="name" .value=${this.storeName} @change=${(e: Event) => (this.storeName = (e.target as HTMLInputElement).value.trim() || 'cnn-trainer')}
-          /></label>
-          <button
-            ?disabled=${!this.current}
-            @click=${() =>
-              void this.compute(
-                async () =>
-                  void (await (this.isCustom()
-                    ? this.saveProject(this.storeName)
-                    : this.saveModel(this.storeName))),
-                'Saving failed',
-              )}
-          >
-            Save in browser
-          </button>
-          <button
-            ?disabled=${busy || !ready}
-            @click=${() => void this.compute(() => (this.isCustom() ? this.loadProject(this.storeName) : this.loadModel(this.storeName)), 'Loading failed')}
-          >
-            Load from browser
-          </button>
-          <label class="files"
-            >Load files
-            <input
-              type="file"
-              multiple
-              accept=".json,.bin"
-              ?disabled=${busy || !ready}
-              @change=${(e: Event) => {
-                const files = [...((e.target as HTMLInputElement).files ?? [])];
-                const json = files.find((f) => f.name.endsWith('.json'));
-                if (json)
-                  void this.compute(
-                    () => this.loadModel([json, ...files.filter((f) => f !== json)]),
-                    'Loading failed',
-                  );
-              }}
-          /></label>
-        </span>
-        </div>
-      </details>
-    </section>`;
+    return renderControls(
+      {
+        settings: this,
+        hyper: PRESETS[this.presetInUse()].hyper,
+        ownLayers: this.layers !== undefined,
+        phase: this.phase,
+        ready: this.state === 'ready' || this.state === 'busy',
+        hasModel: this.current !== undefined,
+        storeName: this.storeName,
+      },
+      {
+        set: (change) => Object.assign(this, change),
+        rename: (name) => (this.storeName = name),
+        train: () => void this.train(),
+        pause: () => this.pause(),
+        resume: () => this.resume(),
+        stop: () => this.stop(),
+        evaluate: () => void this.compute(() => this.evaluate(), 'Evaluation failed'),
+        download: () => void this.compute(() => this.saveModel('downloads'), 'Saving failed'),
+        saveInBrowser: () =>
+          void this.compute(
+            async () =>
+              void (await (this.isCustom()
+                ? this.saveProject(this.storeName)
+                : this.saveModel(this.storeName))),
+            'Saving failed',
+          ),
+        loadFromBrowser: () =>
+          void this.compute(
+            () => (this.isCustom() ? this.loadProject(this.storeName) : this.loadModel(this.storeName)),
+            'Loading failed',
+          ),
+        loadFiles: (files) => {
+          const json = files.find((f) => f.name.endsWith('.json'));
+          if (json)
+            void this.compute(
+              () => this.loadModel([json, ...files.filter((f) => f !== json)]),
+              'Loading failed',
+            );
+        },
+      },
+    );
   }
 
   private renderAugment() {
@@ -1618,85 +1473,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     </section>`;
   }
 
-  private renderProgress() {
-    const p = this.progress;
-    if (!p)
-      return html`<div class="progress" part="progress"><progress max="1" value="0" aria-label="Training progress"></progress> Not trained yet.</div>`;
-    const remaining = p.step ? ((p.totalSteps - p.step) * p.elapsedMs) / p.step / 1000 : 0;
-    const phase = this.phase === 'paused' ? ' · paused' : this.phase === 'stopping' ? ' · stopping…' : '';
-    return html`<div class="progress" part="progress">
-      <progress max=${p.totalSteps} value=${p.step} aria-label="Training progress"></progress>
-      <span
-        >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
-        ${Math.round(p.samplesPerSecond)} samples/s${this.phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${phase}${
-          this.trainedIn === 'worker'
-            ? html` · <span title=${this.trainedOn?.note ?? ''}>${this.trainedOn?.name ?? this.backendReport?.name ?? ''} in a Web Worker</span>`
-            : ` · ${this.backendReport?.name ?? ''}`
-        }</span
-      >
-    </div>`;
-  }
-
   /** Says what the shown prediction is for while the pad is empty, and how much to trust it. */
   private sampleNote(): string | undefined {
     if (this.sampleLabel === undefined) return undefined;
     const untrained = this.builtHere && this.history.epochs.length === 0 && !this.progress;
     return `A test digit ${this.sampleLabel}, until you draw one.${untrained ? ' The network is not trained yet: its guesses are no better than chance (1 in 10).' : ''}`;
-  }
-
-  private chartLabel(kind: 'loss' | 'accuracy'): string {
-    const last = this.history.epochs[this.history.epochs.length - 1];
-    if (!last) return `${kind} chart: nothing trained yet`;
-    return kind === 'loss'
-      ? `Loss chart: ${last.loss.toFixed(3)} after epoch ${last.epoch + 1}`
-      : `Accuracy chart: training ${percent(last.accuracy)}, test ${percent(last.testAccuracy)} after epoch ${last.epoch + 1}`;
-  }
-
-  private renderResults() {
-    const evaluation = this.evaluation;
-    const shown = this.resultSet();
-    if (!evaluation || !shown || evaluation.predicted.length !== shown.testSet.labels.length) {
-      return html`<section class="panel results"><p class="hint">Test accuracy, the confusion matrix and the mistakes appear after the first epoch (or Evaluate).</p></section>`;
-    }
-    const { indices, labels } = shown.testSet;
-    const name = (n: number) => this.labelOf(n);
-    const things = this.isCustom() ? 'examples' : 'digits';
-    const cell = this.selectedCell;
-    const { samplesInCell, confidentMistakes } = this.tfjs;
-    const picks = cell
-      ? samplesInCell(evaluation, labels, cell[0], cell[1]).slice(0, 24)
-      : confidentMistakes(evaluation, labels, 12);
-    const title = cell
-      ? `True ${name(cell[0])}, predicted ${name(cell[1])}: ${evaluation.confusion[cell[0]][cell[1]]} ${things}${picks.length < evaluation.confusion[cell[0]][cell[1]] ? ` (first ${picks.length})` : ''}`
-      : 'The most confident mistakes';
-    return html`<section class="panel results">
-      ${renderHeading(
-        this.headingLevel,
-        html`${this.isCustom() ? 'Held-out accuracy' : 'Test accuracy'} ${percent(evaluation.accuracy)}
-          <span class="hint">(loss ${evaluation.loss.toFixed(3)}, ${labels.length} ${this.isCustom() ? 'held-out examples' : 'test digits'})</span>`,
-      )}
-      <div class="result-grid">
-        <figure>
-          <figcaption>Confusion matrix: choose a cell to see its digits</figcaption>
-          <div class="confusion" part="confusion"></div>
-        </figure>
-        <figure part="gallery">
-          <figcaption>${title}</figcaption>
-          <div class="gallery">
-            ${picks.length === 0 ? html`<p class="hint">None.</p>` : nothing}
-            ${picks.map((i) => {
-              const truth = labels[i];
-              const guess = evaluation.predicted[i];
-              const text = `true ${name(truth)}, predicted ${name(guess)} (${percent(evaluation.confidence[i])})`;
-              return html`<div class="shot">
-                <canvas class="tile" data-digit=${indices[i]} role="img" aria-label=${text}></canvas>
-                <span>${name(truth)}→${name(guess)} ${percent(evaluation.confidence[i], 0)}</span>
-              </div>`;
-            })}
-          </div>
-        </figure>
-      </div>
-    </section>`;
   }
 
   private renderDataset() {

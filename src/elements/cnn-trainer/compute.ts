@@ -22,7 +22,7 @@ import type { SavedWeights } from '../../core/training/project-file.js';
 export { loadMnist, mnistDigit, mnistTensors, splitMnist } from '../../core/training/mnist.tf.js';
 export { buildModel, modelMismatch, summarize } from '../../core/models/model-build.tf.js';
 export { DivergedError } from '../../core/training/training-loop.tf.js';
-export { confidentMistakes, evaluateModel, samplesInCell } from '../../core/training/evaluate.tf.js';
+export { evaluateModel } from '../../core/training/evaluate.tf.js';
 export { TrainingWorker };
 export { trainingBackendOrder } from '../../core/training/training-backend.js';
 export {

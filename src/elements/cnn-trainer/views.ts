@@ -1,8 +1,10 @@
-/** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, number formats. */
+/** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, the progress line, number formats. */
 import { html } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { PRESETS, kerasLayerNames, type LayerSpec, type SummaryRow } from '../../core/models/model-spec.js';
 import type { Network } from './settings.js';
+import type { BatchReport } from '../../core/training/training-loop.tf.js';
+import type { Phase } from './controls-panel.js';
 
 /** 0.9731 → "97.3%". */
 export function percent(fraction: number, digits = 1): string {
@@ -147,5 +149,32 @@ export function renderProbabilities(
         </li>`,
       )}
     </ol>
+  </div>`;
+}
+
+export interface ProgressInput {
+  /** The newest batch shown; undefined before a run. */
+  progress?: BatchReport;
+  phase: Phase;
+  /** Where the batches run: the page's backend, or the training worker's own one (with why it was picked). */
+  where: { worker: boolean; backend: string; note?: string };
+}
+
+/** The progress bar and its line: epoch, batch, loss, rate, time left and where the batches run. */
+export function renderProgress({ progress: p, phase, where }: ProgressInput) {
+  if (!p)
+    return html`<div class="progress" part="progress"><progress max="1" value="0" aria-label="Training progress"></progress> Not trained yet.</div>`;
+  const remaining = p.step ? ((p.totalSteps - p.step) * p.elapsedMs) / p.step / 1000 : 0;
+  const state = phase === 'paused' ? ' · paused' : phase === 'stopping' ? ' · stopping…' : '';
+  return html`<div class="progress" part="progress">
+    <progress max=${p.totalSteps} value=${p.step} aria-label="Training progress"></progress>
+    <span
+      >Epoch ${p.epoch + 1} · batch ${p.batch + 1}/${p.batchesPerEpoch} · loss ${p.loss.toFixed(3)} ·
+      ${Math.round(p.samplesPerSecond)} samples/s${phase === 'idle' ? '' : html` · ETA ${duration(remaining)}`}${state}${
+        where.worker
+          ? html` · <span title=${where.note ?? ''}>${where.backend} in a Web Worker</span>`
+          : ` · ${where.backend}`
+      }</span
+    >
   </div>`;
 }

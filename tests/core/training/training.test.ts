@@ -10,7 +10,7 @@ import {
   shuffledIndices,
   type BatchReport,
 } from '../../../src/core/training/training-loop.tf.js';
-import { score } from '../../../src/core/training/evaluate.tf.js';
+import { score } from '../../../src/core/training/scores.js';
 import { TrainStep } from '../../../src/core/training/train-step.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
 import { augmentBatch, inverseTransform } from '../../../src/core/images/augment.tf.js';
