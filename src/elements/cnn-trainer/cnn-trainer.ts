@@ -25,7 +25,6 @@ import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
 import { assetUrl } from '../../core/runtime/assets.js';
 import { CnnDrawPad } from '../../vis/draw-pad.js';
 import { drawDigit } from '../../vis/digit-tile.js';
-import { paintPixels } from '../pretrained-classifier/paint.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { resolveHyper, resolveNetwork, type Network } from './settings.js';
 import {
@@ -48,13 +47,8 @@ import {
   sourcePixels,
   splitExamples,
 } from '../../core/training/example-set.js';
-import { imageToExample, looksLikeImage } from '../../core/images/example-image.js';
-import { droppedFiles, groupByFolder, type PathFile } from './folder-drop.js';
-import { expandZips } from './zip-files.js';
-import { renderDatasetPanel } from './dataset-panel.js';
-import { Burst } from './burst.js';
-import { CameraController } from '../../controllers/camera.js';
-import type { ImageInput } from '../../core/images/image-input.js';
+import type { PathFile } from './folder-drop.js';
+import { OwnExamples } from './own-examples.js';
 import {
   fetchProject,
   packExamples,
@@ -303,8 +297,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   @state() private copied = '';
   /** Bumped whenever the reader's examples change, so the panel re-renders. */
   @state() private examplesVersion = 0;
-  /** Files of the last drop or file choice that were not images or could not be read. */
-  @state() private skipped: string[] = [];
   /** Where the last batches ran: on the page, or in the training worker (on a backend of its own). */
   @state() private trainedIn?: 'page' | 'worker';
   /** The worker's own training backend and why (the page's backend trains on the page). */
@@ -315,19 +307,16 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private current?: tfl.LayersModel;
   private ownsModel = false;
-  /** The camera that films examples (`dataset="custom"`): the preview is in the dataset panel. */
-  private readonly camera = new CameraController(
-    this,
-    () => this.renderRoot?.querySelector<HTMLVideoElement>('video.camera-preview'),
-    'user',
-  );
-  /** Camera frames into a class: one per press, a burst while held. */
-  private readonly burst = new Burst({
-    shoot: (label) => this.addFrame(label),
-    done: (label, shots) => this.framesAdded(label, shots),
-  });
   /** The reader's own examples (`dataset="custom"`), kept as plain bytes. */
   private readonly exampleSet = new ExampleSet();
+  /** How the examples come in (files, a folder, the camera) and the panel that shows them. */
+  private readonly own = new OwnExamples(this, this.exampleSet, {
+    fail: (message, cause) => this.fail(message, cause),
+    clearError: () => this.clearError(),
+    examplesChanged: () => this.datasetChanged(),
+    narrate: (text) => (this.narration = text),
+    useClasses: (names) => (this.classes = names),
+  });
   /** The held-out examples of the last custom run, for the results. */
   private heldOut?: CustomHeldOut;
   /** Base-and-head models built here (transfer learning), by their joined model. */
@@ -439,22 +428,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     label: string,
     image: HTMLImageElement | HTMLCanvasElement | ImageData | ImageBitmap | Blob,
   ): Promise<void> {
-    return this.addImage(label, image);
-  }
-
-  /** addExample for any image the element reads (a camera frame too). */
-  private async addImage(label: string, image: ImageInput): Promise<void> {
-    try {
-      this.exampleSet.examplesOf(label);
-      this.exampleSet.checkRoom();
-      const { pixels, source } = await imageToExample(image);
-      this.exampleSet.add(label, pixels, source);
-    } catch (e) {
-      this.fail(messageOf(e), e);
-      throw e;
-    }
-    this.clearError();
-    this.datasetChanged();
+    return this.own.add(label, image);
   }
 
   /** Removes the example at `index` (0-based, oldest first) from a class. */
@@ -486,43 +460,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
    * same way. Files that are not images or cannot be read are skipped and listed. Resolves
    * with what was added and what was skipped.
    */
-  async addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
-    const skipped: string[] = [];
-    let added = 0;
-    try {
-      const unzipped = await expandZips(files);
-      skipped.push(...unzipped.skipped);
-      const { classes, byClass, loose } = groupByFolder(unzipped.files);
-      skipped.push(...loose.map((f) => `${f.path}: not inside a class folder`));
-      if (classes.length) {
-        const names = parseClasses(classes);
-        this.classes = names;
-        this.exampleSet.setClasses(names);
-      }
-      for (const [label, list] of byClass) {
-        for (const { path, file } of list) {
-          if (!looksLikeImage(path, file.type)) {
-            skipped.push(`${path}: not an image`);
-            continue;
-          }
-          this.exampleSet.checkRoom();
-          try {
-            const { pixels, source } = await imageToExample(file);
-            this.exampleSet.add(label, pixels, source);
-            added++;
-          } catch (e) {
-            if (!(e instanceof DatasetError) || /limit/.test(e.message)) throw e;
-            skipped.push(`${path}: ${e.message}`);
-          }
-        }
-      }
-    } catch (e) {
-      this.fail(messageOf(e), e);
-    } finally {
-      this.skipped = skipped;
-      if (added) this.datasetChanged();
-    }
-    return { added, skipped };
+  addFolder(files: readonly PathFile[]): Promise<{ added: number; skipped: string[] }> {
+    return this.own.addFolder(files);
   }
 
   /** The layer table of the current model, like Keras' `model.summary()`. */
@@ -777,8 +716,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   protected override release(): void {
     this.stop();
-    this.burst.release();
-    this.camera.stop();
+    this.own.stop();
     this.charts.cancel();
     if (this.ownsModel && this.current) this.lease.retire(this.current);
     this.current = undefined;
@@ -801,8 +739,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The camera films examples: it stops when the dataset is no longer the reader's own.
     if (changed.has('trainingSet') && !this.isCustom()) {
-      this.burst.release();
-      this.camera.stop();
+      this.own.stop();
     }
     if (changed.has('headingLevel'))
       this.checkChoice('heading-level', String(this.headingLevel), HEADING_LEVELS);
@@ -832,7 +769,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       onSelect: (cell) => (this.selectedCell = cell),
       digitOf: data && ((index) => this.tfjs.mnistDigit(data, index).pixels),
     });
-    this.paintExamples();
+    this.own.paintThumbnails(this.renderRoot);
     if (changed.has('augment') || changed.has('state')) void this.paintAugmentStrip();
     this.charts.request();
   }
@@ -969,75 +906,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       this.narration = `Added to ${label}: ${this.exampleSet.counts()[label]} examples.`;
     } catch {
       // Shown by addExample.
-    }
-  }
-
-  private async startCamera(): Promise<void> {
-    try {
-      await this.camera.start();
-      if (this.camera.on)
-        this.narration = 'Camera on: press a class’s Add frame button for one frame, hold it for a burst.';
-    } catch (e) {
-      this.fail(messageOf(e), e);
-    }
-  }
-
-  /** One camera frame into a class; false (after saying why) when the burst should end. */
-  private async addFrame(label: string): Promise<boolean> {
-    const frame = this.camera.frame();
-    if (!frame) {
-      this.fail('The camera shows no picture yet: wait a moment, then try again.');
-      return false;
-    }
-    try {
-      await this.addImage(label, frame);
-      return true;
-    } catch {
-      return false; // Shown by addImage.
-    }
-  }
-
-  private framesAdded(label: string, shots: number): void {
-    if (shots === 0 || !this.exampleSet.classes.includes(label)) return;
-    this.narration = `Added ${shots} ${shots === 1 ? 'frame' : 'frames'} to ${label}: ${this.exampleSet.counts()[label]} examples.`;
-  }
-
-  private async addFiles(label: string, files: File[]): Promise<void> {
-    const skipped: string[] = [];
-    for (const file of files) {
-      if (!looksLikeImage(file.name, file.type)) {
-        skipped.push(`${file.name}: not an image`);
-        continue;
-      }
-      try {
-        await this.addExample(label, file);
-      } catch (e) {
-        skipped.push(`${file.name}: ${messageOf(e)}`);
-        if (/limit/.test(messageOf(e))) break;
-      }
-    }
-    this.skipped = skipped;
-  }
-
-  private async dropFolder(transfer: DataTransfer): Promise<void> {
-    const files = await droppedFiles(transfer);
-    await this.addFolder(files);
-  }
-
-  /** Paints every thumbnail of the reader's examples whose example changed. */
-  private paintExamples(): void {
-    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-example]')) {
-      const label = canvas.dataset.class!;
-      const index = Number(canvas.dataset.example);
-      const pixels = this.exampleSet.classes.includes(label)
-        ? this.exampleSet.examplesOf(label)[index]
-        : undefined;
-      if (!pixels || (canvas as unknown as { painted?: Uint8Array }).painted === pixels) continue;
-      // A photo (a camera frame, a colour file) shows as itself; a drawing as the digit the network sees.
-      const source = this.exampleSet.sourceOf(pixels);
-      if (source?.channels === 3) paintPixels(canvas, sourcePixels(pixels, source));
-      else drawDigit(canvas, pixels);
-      (canvas as unknown as { painted?: Uint8Array }).painted = pixels;
     }
   }
 
@@ -1482,34 +1350,12 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
   private renderDataset() {
     void this.examplesVersion;
-    return renderDatasetPanel(
-      {
-        classes: this.exampleSet.classes,
-        counts: this.exampleSet.counts(),
-        bytes: this.exampleSet.bytes,
-        featureBytes: this.exampleSet.featureBytes,
-        skipped: this.skipped,
-        busy: this.phase !== 'idle',
-        headingLevel: headingLevelOf(this.headingLevel),
-        camera: this.camera.on,
-      },
-      {
-        addFiles: (label, files) => void this.addFiles(label, files),
-        remove: (label, index) => this.removeExample(label, index),
-        clear: (label) => this.clearExamples(label),
-        drop: (transfer) => void this.dropFolder(transfer),
-        addFolder: (files) =>
-          void this.addFolder(files.map((file) => ({ path: file.webkitRelativePath || file.name, file }))),
-        saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
-        loadFile: (file) => void this.loadProject(file).catch(() => undefined),
-        startCamera: () => void this.startCamera(),
-        stopCamera: () => {
-          this.burst.release();
-          this.camera.stop();
-        },
-        burst: this.burst,
-      },
-    );
+    return this.own.render(this.phase !== 'idle', headingLevelOf(this.headingLevel), {
+      remove: (label, index) => this.removeExample(label, index),
+      clear: (label) => this.clearExamples(label),
+      saveFile: () => void this.compute(() => this.saveProject('downloads'), 'Saving the project failed'),
+      loadFile: (file) => void this.loadProject(file).catch(() => undefined),
+    });
   }
 
   private renderPad() {
