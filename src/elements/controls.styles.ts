@@ -51,6 +51,16 @@ export const controlStyles = css`
     color: var(--_bg);
     font-weight: 600;
   }
+  @media (forced-colors: active) {
+    /* Forced colours put a Canvas backplate behind text, which would hide Canvas-coloured
+       text on the accent: the palette's own pair for a highlighted control instead. */
+    button.primary {
+      forced-color-adjust: none;
+      background-color: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+  }
   button:disabled,
   select:disabled,
   input:disabled {

@@ -34,6 +34,19 @@ export const sharedStyles = css`
       --_error: var(--cnn-error, #f87171);
     }
   }
+  /* Forced colours (Windows' contrast themes and the like) repaint text, borders and
+     backgrounds in the reader's palette and drop box-shadows. The tokens become that
+     palette's system colours, for what opts out of the repaint because it carries data. */
+  @media (forced-colors: active) {
+    :host {
+      --_accent: Highlight;
+      --_fg: CanvasText;
+      --_bg: Canvas;
+      --_muted: GrayText;
+      --_border: CanvasText;
+      --_error: CanvasText;
+    }
+  }
   :host([hidden]) {
     display: none;
   }
@@ -67,6 +80,20 @@ export const sharedStyles = css`
   :focus-visible {
     outline: none;
     box-shadow: var(--_focus);
+  }
+  @media (forced-colors: active) {
+    /* The ring is a box-shadow, which forced colours drop: an outline in the palette's highlight instead. */
+    :focus-visible,
+    .file-button:focus-within,
+    .file:focus-within span {
+      outline: 3px solid Highlight;
+      outline-offset: 2px;
+    }
+    /* Probability bars are data: drawn in the palette's colours, not repainted away. */
+    .bar,
+    .bar span {
+      forced-color-adjust: none;
+    }
   }
   button,
   select,

@@ -60,6 +60,23 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
       outline: none;
       box-shadow: var(--_ring);
     }
+    /* Forced colours: the black pad gets an edge on a black palette, and its focus an outline. */
+    @media (forced-colors: active) {
+      .pad {
+        outline: 1px solid CanvasText;
+      }
+      .pad:focus-visible {
+        outline: 3px solid Highlight;
+        outline-offset: 2px;
+      }
+      .pen {
+        forced-color-adjust: none;
+        border-color: Highlight;
+      }
+      .pen.down {
+        background: Highlight;
+      }
+    }
     canvas {
       display: block;
       width: 100%;

@@ -628,7 +628,7 @@ describe('<filter-grid view="network">', () => {
     expect(ended).to.equal(true);
   });
 
-  it('paints the bars in the accent, and again when the colour scheme or the page’s theme changes it', async () => {
+  it('paints the bars in the accent, and again when the colour scheme, the page’s theme or a contrast theme changes it', async () => {
     // The canvas cannot follow CSS as an SVG fill would: the grid repaints on the change.
     const barColour = (grid: FilterGrid) => {
       const canvas = networkItems(grid, 4)[0].querySelector('canvas')!;
@@ -651,11 +651,20 @@ describe('<filter-grid view="network">', () => {
       grid.parentElement!.style.setProperty('--cnn-accent', 'rgb(10, 200, 30)');
       await until(() => barColour(grid)?.[0] === 10, 'the bars in the page’s accent');
       expect(barColour(grid)).to.deep.equal([10, 200, 30]);
+      // A contrast theme switched on: the bars take the palette's highlight, whatever the page's accent.
+      await emulateMedia({ forcedColors: 'active' });
+      const probe = document.createElement('div');
+      probe.style.cssText = 'forced-color-adjust: none; color: Highlight';
+      document.body.append(probe);
+      const highlight = getComputedStyle(probe).color.match(/\d+/g)!.slice(0, 3).map(Number);
+      probe.remove();
+      await until(() => barColour(grid)?.[0] === highlight[0], 'the bars in the palette’s highlight');
+      expect(maxDiff(barColour(grid)!, highlight)).to.be.at.most(1);
       // Repaints in a new colour, not new results.
       expect(updates).to.equal(0);
       model.dispose();
     } finally {
-      await emulateMedia({ colorScheme: 'light' });
+      await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
     }
   });
 

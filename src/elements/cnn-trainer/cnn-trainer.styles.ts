@@ -6,6 +6,20 @@ export const cnnTrainerStyles = css`
     --_val: var(--cnn-val-color, #d97706);
     --_test: #059669;
   }
+  /* Forced colours: the curves, their legend and the confusion matrix keep their colours
+     (three of the palette's own for the curves; the matrix's text is chosen for contrast). */
+  @media (forced-colors: active) {
+    :host {
+      --_train: CanvasText;
+      --_val: Highlight;
+      --_test: LinkText;
+    }
+    .charts svg,
+    .key,
+    .cm-cell {
+      forced-color-adjust: none;
+    }
+  }
   section {
     min-width: 0;
   }

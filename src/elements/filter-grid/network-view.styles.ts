@@ -186,6 +186,12 @@ export const networkStyles = css`
     height: 8px;
     border: 1px solid var(--_border);
   }
+  @media (forced-colors: active) {
+    /* The ramp is the enlarged map's colours: kept, as the map's canvas is. */
+    .zoom .ramp {
+      forced-color-adjust: none;
+    }
+  }
   .input-column canvas.picture {
     width: 84px;
   }

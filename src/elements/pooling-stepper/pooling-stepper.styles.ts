@@ -61,6 +61,12 @@ export const poolingStepperStyles = css`
     box-shadow: inset 0 0 0 3px var(--_fg);
     font-weight: 700;
   }
+  @media (forced-colors: active) {
+    /* Forced colours drop the inset ring: a border marks the chosen value instead. */
+    .cell.chosen {
+      border: 3px solid CanvasText;
+    }
+  }
   .cell.current {
     outline: 3px solid var(--_window);
     z-index: 1;
