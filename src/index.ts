@@ -6,6 +6,7 @@ export type {
   ConvFilterPlaygroundEventMap,
   ConvOutputDetail,
   KernelChangeDetail,
+  PixelChangeDetail,
 } from './elements/conv-filter-playground/conv-filter-playground.js';
 export { PoolingStepper } from './elements/pooling-stepper/define.js';
 export type {

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { elementDefaults, OWN_PAGE_IN_DOCS } from '../.storybook/element-stories.js';
+import { stacked } from './linked-stories.js';
 
 const meta = {
   title: 'Elements/conv-filter-playground',
@@ -90,4 +91,30 @@ export const ReplicateBorder: Story = {
 /** The convolution in motion on a small image: press Play, or scrub the output pixel. */
 export const InMotion: Story = {
   args: { sample: 'horse', kernel: 'sobel-x', 'max-size': 24, speed: 'medium' },
+};
+
+/**
+ * An article pointing the reader at places: each button sets `pixel` (row, column from 0),
+ * and the line under it follows `pixel-change`, whoever moved the inspected pixel.
+ */
+export const PointedByThePage: Story = {
+  render: () => {
+    const wrapper = stacked(`
+      <p>
+        <button type="button" data-pixel="101,168">The eye</button>
+        <button type="button" data-pixel="238,265">The nose</button>
+        <button type="button" data-pixel="226,68">The whiskers</button>
+      </p>
+      <conv-filter-playground sample="cat" kernel="edge" pixel="101,168"></conv-filter-playground>
+      <p class="said" aria-live="polite"></p>`);
+    const playground = wrapper.querySelector('conv-filter-playground')!;
+    const said = wrapper.querySelector('.said')!;
+    for (const button of wrapper.querySelectorAll<HTMLButtonElement>('button[data-pixel]'))
+      button.addEventListener('click', () => playground.setAttribute('pixel', button.dataset.pixel!));
+    playground.addEventListener('pixel-change', (e) => {
+      const { row, col, values } = (e as CustomEvent<{ row: number; col: number; values: number[] }>).detail;
+      said.textContent = `Inspecting row ${row}, column ${col}: ${values.map((v) => v.toFixed(1)).join(', ')}.`;
+    });
+    return wrapper;
+  },
 };

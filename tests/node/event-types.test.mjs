@@ -18,7 +18,7 @@ after(() => rmSync(WORK, { recursive: true, force: true }));
 const FIXTURE = `
 import type {
   CnnDrawPad, CnnTrainer, ConvFilterPlayground, FilterGrid, PoolingStepper, PretrainedClassifier,
-  PoolStepDetail, PoolCompleteDetail, ConvOutputDetail, KernelChangeDetail, TrainerEpochDetail,
+  PoolStepDetail, PoolCompleteDetail, ConvOutputDetail, KernelChangeDetail, PixelChangeDetail, TrainerEpochDetail,
   TrainerBatchDetail, TrainEndDetail, TrainerModelChangeDetail, DatasetChangeDetail, PredictionDetail,
   ModelChangeDetail, FilterSelectDetail, FilterSnapshotDetail, NetworkUpdateDetail, DrawPadDetail,
   CnnErrorDetail,
@@ -38,6 +38,7 @@ stepper.addEventListener('step', (e) => use<PoolStepDetail>(e.detail).row);
 stepper.addEventListener('complete', (e) => use<PoolCompleteDetail>(e.detail).steps);
 playground.addEventListener('output', (e) => use<ConvOutputDetail>(e.detail).ms);
 playground.addEventListener('kernel-change', (e) => use<KernelChangeDetail>(e.detail).kernel);
+playground.addEventListener('pixel-change', (e) => use<PixelChangeDetail>(e.detail).values);
 trainer.addEventListener('epoch-end', (e) => use<TrainerEpochDetail>(e.detail).testAccuracy);
 trainer.addEventListener('batch-end', (e) => use<TrainerBatchDetail>(e.detail).loss);
 trainer.addEventListener('train-end', (e) => use<TrainEndDetail>(e.detail).stopped);

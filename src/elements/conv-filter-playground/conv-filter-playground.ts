@@ -37,7 +37,7 @@ import {
   type MapColormap,
   type MapScale,
 } from '../../vis/feature-map.js';
-import { strongestPixel } from './first-pixel.js';
+import { parsePixel, pixelOutside, strongestPixel } from './inspected-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
 import type { ConvMapRecipe } from '../../core/models/layer-outputs.tf.js';
 import {
@@ -70,6 +70,13 @@ export interface ConvOutputDetail {
   backend: string;
   /** Milliseconds from the start of the convolution to its values being read back. */
   ms: number;
+}
+
+/** Detail of the `pixel-change` event: the inspected output pixel (from 0) and its value per output channel. */
+export interface PixelChangeDetail {
+  row: number;
+  col: number;
+  values: number[];
 }
 
 /** Detail of the `kernel-change` event. */
@@ -147,6 +154,8 @@ type Tfjs = typeof import('../../core/math/conv.tf.js');
  * @tag conv-filter-playground
  * @fires kernel-change - The reader edited the kernel (not fired when the page sets it); `detail: { kernel }`.
  * @fires output - A feature map was computed; `detail: { shape, min, max, backend, ms }`.
+ * @fires pixel-change - The inspected output pixel moved (the reader pointing or using the keys, `play()`,
+ *   `step()`, `pixel`, a new map); `detail: { row, col, values }`, counted from 0, one value per output channel.
  * @fires cnn-error - Bad input (kernel, image, settings) or a failed load; `detail: { message, cause? }`. The previous image and kernel stay.
  * @csspart input - The input image.
  * @csspart output - The feature map.
@@ -245,6 +254,45 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   @property() for?: string;
 
   /**
+   * The inspected output pixel, `row,col` counted from 0 as `getOutput()` indexes the map:
+   * the window it reads on the input, its products and its sum. Set it to point the reader
+   * at a place (an article's paragraph scrolling into view); setting it stops `play()`.
+   * Reading it gives the pixel inspected now, wherever the reader or the motion moved it
+   * (undefined before the first map). Without it, the first look inspects the strongest
+   * response away from the edges.
+   * @type {[number, number] | undefined}
+   */
+  @property({
+    attribute: 'pixel',
+    noAccessor: true,
+    converter: { fromAttribute: (v: string | null) => v ?? undefined },
+  })
+  set pixel(value: readonly [number, number] | string | undefined) {
+    if (value === undefined || value === null) {
+      // Back to the first look's choice.
+      this.askedPixel = undefined;
+      this.pixelPicked = false;
+      this.clearError('pixel');
+      if (this.result) this.focusPixel = strongestPixel(this.result.values, this.result.shape);
+      return;
+    }
+    let pixel: [number, number];
+    try {
+      pixel = parsePixel(value);
+    } catch (e) {
+      this.fail(messageOf(e), e, { about: 'pixel' });
+      return;
+    }
+    if (this.result) this.inspect(pixel);
+    else this.askedPixel = pixel; // Checked against the first map.
+  }
+  get pixel(): [number, number] | undefined {
+    // Nothing is inspected before the first map (and removing the attribute restores that).
+    if (this.askedPixel) return [...this.askedPixel];
+    return this.result ? [...this.focusPixel] : undefined;
+  }
+
+  /**
    * An image to convolve: an HTMLImageElement, ImageBitmap, ImageData or canvas.
    * @type {HTMLImageElement | ImageBitmap | ImageData | HTMLCanvasElement | undefined}
    */
@@ -258,8 +306,12 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   @state() private picture?: Picture;
   @state() private result?: Result;
   @state() private focusPixel: [number, number] = [0, 0];
-  /** True once the reader (or play/step) chose the inspected pixel: results no longer move it. */
+  /** True once the reader, the page (`pixel`) or play/step chose the inspected pixel: results no longer move it. */
   private pixelPicked = false;
+  /** A `pixel` the page set before there was a map to check it on. */
+  private askedPixel?: [number, number];
+  /** The inspected pixel last announced with `pixel-change`, as `row,col`. */
+  private announcedPixel = '';
   /** While the convolution is shown in motion: the reading-order index the output is filled through. */
   @state() private scan?: number;
   @state() private playing = false;
@@ -419,6 +471,36 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     this.focusPixel = scanPixel(index, result.plan.outShape[1]);
   }
 
+  /** Inspects a pixel the page asked for, when it is on the map; else says why and keeps the one inspected. */
+  private inspect(pixel: [number, number]): void {
+    const problem = pixelOutside(pixel, this.result!.plan.outShape);
+    if (problem) {
+      this.fail(problem, undefined, { about: 'pixel' });
+      return;
+    }
+    this.clearError('pixel');
+    this.leaveMotion();
+    this.pixelPicked = true;
+    this.focusPixel = pixel;
+  }
+
+  /** Fires `pixel-change` when the inspected pixel moved since the last one said. */
+  private announcePixel(): void {
+    const result = this.result;
+    if (!result) return;
+    const [row, col] = this.focusPixel;
+    const key = `${row},${col}`;
+    if (key === this.announcedPixel) return;
+    this.announcedPixel = key;
+    const channels = result.shape[2];
+    const at = (row * result.shape[1] + col) * channels;
+    emit<PixelChangeDetail>(this, 'pixel-change', {
+      row,
+      col,
+      values: [...result.values.slice(at, at + channels)],
+    });
+  }
+
   /** The reader points or uses the arrow keys: motion ends and the whole map shows. */
   private leaveMotion(): void {
     this.pause();
@@ -441,6 +523,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
 
   protected override release(): void {
     this.leaveMotion();
+    this.announcedPixel = '';
     this.picture?.tensor.dispose();
     this.picture = undefined;
     this.result = undefined;
@@ -471,6 +554,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
       this.unannounced = undefined;
       emit<ConvOutputDetail>(this, 'output', detail);
     }
+    if (changed.has('focusPixel') || changed.has('result')) this.announcePixel();
   }
 
   // ---- images ----------------------------------------------------------------
@@ -599,6 +683,9 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
         : strongestPixel(map.values, map.shape);
       // In motion, the fill follows the pixel on the new map's grid.
       if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
+      const asked = this.askedPixel;
+      this.askedPixel = undefined;
+      if (asked) this.inspect(asked);
       this.clearError();
       this.unannounced = { shape: map.shape, min, max, backend: this.backendReport?.name ?? '', ms };
     }, 'The convolution failed');
@@ -1104,4 +1191,5 @@ function checkInteger(value: unknown, name: string, min: number, max: number): n
 export interface ConvFilterPlaygroundEventMap {
   'kernel-change': CustomEvent<KernelChangeDetail>;
   output: CustomEvent<ConvOutputDetail>;
+  'pixel-change': CustomEvent<PixelChangeDetail>;
 }
