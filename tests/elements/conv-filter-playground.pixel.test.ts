@@ -52,7 +52,20 @@ describe('<conv-filter-playground> pixel', () => {
     expect(parsePixel(' 3  4 ')).to.deep.equal([3, 4]);
     expect(parsePixel('[3, 4]')).to.deep.equal([3, 4]);
     expect(parsePixel([0, 7])).to.deep.equal([0, 7]);
-    for (const bad of ['3', '3,4,5', 'a,b', '-1,2', '1.5,2', '', ',4', [true, 1], [1]])
+    for (const bad of [
+      '3',
+      '3,4,5',
+      'a,b',
+      '-1,2',
+      '1.5,2',
+      '',
+      ',4',
+      [true, 1],
+      [1],
+      {},
+      7,
+      [NaN, Infinity],
+    ])
       expect(() => parsePixel(bad as string), String(bad)).to.throw(/pixel must be two whole numbers/);
     expect(pixelOutside([2, 9], [3, 10])).to.equal(undefined);
     expect(pixelOutside([3, 0], [3, 10])).to.contain('rows 0 to 2, columns 0 to 9');

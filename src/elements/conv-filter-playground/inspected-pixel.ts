@@ -38,13 +38,16 @@ const PIXEL_FORMAT = 'two whole numbers from 0, the output row and column, such 
  * `[row, col]` array. Throws an Error that says the expected form.
  */
 export function parsePixel(value: string | readonly unknown[]): [number, number] {
+  // A page may hand the property anything: only a string or an array can be a pixel.
   const parts =
     typeof value === 'string'
       ? value
           .trim()
           .replace(/^\[(.*)\]$/, '$1')
           .split(/\s*[,\s]\s*/)
-      : [...value];
+      : Array.isArray(value)
+        ? [...(value as unknown[])]
+        : [];
   const [row, col] = parts.map((p) =>
     typeof p === 'number' ? p : typeof p === 'string' && p.trim() !== '' ? Number(p) : NaN,
   );
