@@ -28,6 +28,21 @@ const removals: Removal<P>[] = [
   ['max-size', '8', (el) => el.maxSize === 512],
 ];
 
+/** The good input after a bad one: settings back to plain ones, and a small image. */
+const fix = (el: P): void => {
+  el.removeAttribute('for');
+  Object.assign(el, {
+    for: undefined,
+    kernel: 'identity',
+    stride: 1,
+    dilation: 1,
+    bias: 0,
+    padding: 'valid',
+    activation: 'none',
+  });
+  Object.assign(el, { channels: 'gray', colormap: 'auto', maxSize: 12, image: ramp() });
+};
+
 const cases: HostileCase<P>[] = [
   // kernels
   { name: 'kernel abc', attack: attr('kernel', 'abc'), says: /kernel "abc" is not a preset/ },
@@ -115,6 +130,25 @@ const cases: HostileCase<P>[] = [
   { name: 'max-size abc', attack: attr('max-size', 'abc'), says: /max-size "NaN" is not a size in pixels/ },
   { name: 'max-size 0', attack: attr('max-size', '0'), says: /max-size "0"/ },
   { name: 'max-size 1e9', attack: attr('max-size', '1e9'), says: /max-size "1000000000"/ },
+  // the inspected pixel: its message stays until a good pixel comes
+  {
+    name: 'pixel abc',
+    attack: attr('pixel', 'abc'),
+    says: /pixel must be two whole numbers from 0/,
+    fix: (el) => ((el.pixel = [1, 1]), fix(el)),
+  },
+  {
+    name: 'pixel off the map',
+    attack: attr('pixel', '500,500'),
+    says: /pixel 500,500 is outside the \d+×\d+ feature map/,
+    fix: (el) => ((el.pixel = [1, 1]), fix(el)),
+  },
+  {
+    name: 'pixel an object (property)',
+    attack: (el) => (el.pixel = {} as never),
+    says: /pixel must be two whole numbers from 0/,
+    fix: (el) => ((el.pixel = [1, 1]), fix(el)),
+  },
   // links
   ...linkCases<P>('conv-filter-playground', markup),
   // lifetimes
@@ -134,19 +168,7 @@ const cases: HostileCase<P>[] = [
 runHostileTable<P>({
   tag: 'conv-filter-playground',
   markup,
-  fix: (el) => {
-    el.removeAttribute('for');
-    Object.assign(el, {
-      for: undefined,
-      kernel: 'identity',
-      stride: 1,
-      dilation: 1,
-      bias: 0,
-      padding: 'valid',
-      activation: 'none',
-    });
-    Object.assign(el, { channels: 'gray', colormap: 'auto', maxSize: 12, image: ramp() });
-  },
+  fix,
   works: async (el) => {
     const out = await el.getOutput().catch(() => undefined);
     // The 3×3 identity kernel with valid padding: the ramp's inner 10×10.
