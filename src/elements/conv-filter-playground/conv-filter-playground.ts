@@ -40,15 +40,8 @@ import {
 import { parsePixel, pixelOutside, strongestPixel } from './inspected-pixel.js';
 import { narrate, pixelArithmetic, type GridImage, type PixelArithmetic } from './arithmetic.js';
 import type { ConvMapRecipe } from '../../core/models/layer-outputs.tf.js';
-import {
-  MAX_KERNEL_SIDE,
-  parseKernel,
-  presetKernel,
-  presetOf,
-  PRESET_NAMES,
-  resizeKernel,
-  type PresetName,
-} from './kernels.js';
+import { MAX_KERNEL_SIDE, parseKernel, presetKernel } from './kernels.js';
+import { editCell, renderKernelEditor } from './kernel-editor.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
 import {
   SCAN_SPEEDS,
@@ -770,39 +763,16 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     emit<KernelChangeDetail>(this, 'kernel-change', { kernel: this.kernel.map((r) => [...r]) });
   }
 
-  private onCellInput(e: Event, r: number, c: number, commit: boolean): void {
-    const input = e.target as HTMLInputElement;
-    const key = `${r},${c}`;
-    const value = input.value.trim() === '' ? NaN : Number(input.value);
-    const drafts = new Map(this.drafts);
-    if (!Number.isFinite(value)) {
-      this.drafts = drafts.set(key, input.value);
-      // While typing ("-", "1e") wait; on commit (Enter, leaving the cell) say what is wrong.
-      if (commit)
-        this.fail(
-          `Kernel row ${r + 1}, column ${c + 1} is "${input.value}", not a number. The previous kernel is still applied.`,
-        );
-      return;
-    }
-    drafts.delete(key);
-    this.drafts = drafts;
-    // The change that commits a cell repeats the value its input already applied.
-    if (this.currentKernel[r]?.[c] === value) return;
-    const next = this.currentKernel.map((row) => [...row]);
-    next[r][c] = value;
-    this.setKernelByReader(next);
-  }
-
-  private onSize(axis: 0 | 1, e: Event): void {
-    const n = Number((e.target as HTMLSelectElement).value);
-    const rows = axis === 0 ? n : this.currentKernel.length;
-    const cols = axis === 1 ? n : this.currentKernel[0].length;
-    this.setKernelByReader(resizeKernel(this.currentKernel, rows, cols));
-  }
-
-  private onPreset(e: Event): void {
-    const name = (e.target as HTMLSelectElement).value;
-    if (name) this.setKernelByReader(presetKernel(name as PresetName));
+  /** The reader typed into a weight: applied when it is a number, kept as a draft while it is not. */
+  private onCellTyped(r: number, c: number, text: string, commit: boolean): void {
+    const edit = editCell(this.currentKernel, this.drafts, r, c, text);
+    this.drafts = edit.drafts;
+    if (edit.kernel) this.setKernelByReader(edit.kernel);
+    // While typing ("-", "1e") wait; on commit (Enter, leaving the cell) say what is wrong.
+    else if (edit.notANumber && commit)
+      this.fail(
+        `Kernel row ${r + 1}, column ${c + 1} is "${text}", not a number. The previous kernel is still applied.`,
+      );
   }
 
   private async takePhoto(): Promise<void> {
@@ -1073,54 +1043,15 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   }
 
   private renderControls() {
-    const kernel = this.currentKernel;
-    const [rows, cols] = [kernel.length, kernel[0].length];
-    const preset = presetOf(kernel) ?? '';
-    const sides = Array.from({ length: MAX_KERNEL_SIDE }, (_, i) => i + 1);
-    const sum = kernel.flat().reduce((a, b) => a + b, 0);
     return html`<div class="controls" part="controls">
-      <fieldset>
-        <legend>Kernel</legend>
-        <label
-          >Preset
-          <select @change=${this.onPreset} .value=${preset}>
-            <option value="">custom</option>
-            ${PRESET_NAMES.map((name) => html`<option value=${name} ?selected=${name === preset}>${name}</option>`)}
-          </select>
-        </label>
-        <label
-          >Rows
-          <select @change=${(e: Event) => this.onSize(0, e)}>
-            ${sides.map((n) => html`<option ?selected=${n === rows}>${n}</option>`)}
-          </select>
-        </label>
-        <label
-          >Columns
-          <select @change=${(e: Event) => this.onSize(1, e)}>
-            ${sides.map((n) => html`<option ?selected=${n === cols}>${n}</option>`)}
-          </select>
-        </label>
-        <label
-          ><span>Normalize${this.normalize && Math.abs(sum) > 1e-12 && sum !== 1 ? ` (÷ ${formatNumber(sum)})` : ''}</span>
-          <input type="checkbox" .checked=${this.normalize} @change=${(e: Event) => (this.normalize = (e.target as HTMLInputElement).checked)} />
-        </label>
-        <div class="kernel" part="kernel" role="group" aria-label=${`Kernel weights, ${rows} by ${cols}`} style=${styleMap({ '--cols': String(cols) })}>
-          ${kernel.map((row, r) =>
-            row.map(
-              (v, c) =>
-                html`<input
-                  type="text"
-                  inputmode="decimal"
-                  aria-label=${`Weight row ${r + 1}, column ${c + 1}`}
-                  aria-invalid=${this.drafts.has(`${r},${c}`) ? 'true' : 'false'}
-                  .value=${this.drafts.get(`${r},${c}`) ?? String(v)}
-                  @input=${(e: Event) => this.onCellInput(e, r, c, false)}
-                  @change=${(e: Event) => this.onCellInput(e, r, c, true)}
-                />`,
-            ),
-          )}
-        </div>
-      </fieldset>
+      ${renderKernelEditor(
+        { kernel: this.currentKernel, drafts: this.drafts, normalize: this.normalize as boolean },
+        {
+          setKernel: (kernel) => this.setKernelByReader(kernel),
+          typed: (r, c, text, commit) => this.onCellTyped(r, c, text, commit),
+          setNormalize: (on) => (this.normalize = on),
+        },
+      )}
       <fieldset>
         <legend>Image</legend>
         <label

@@ -61,7 +61,7 @@ export function presetKernel(name: PresetName): number[][] {
 }
 
 /** The preset a matrix equals, if any. */
-export function presetOf(kernel: number[][]): PresetName | undefined {
+export function presetOf(kernel: readonly (readonly number[])[]): PresetName | undefined {
   const text = JSON.stringify(kernel);
   return PRESET_NAMES.find((name) => JSON.stringify(PRESETS[name]) === text);
 }
@@ -89,6 +89,6 @@ export function parseKernel(input: unknown): number[][] {
 }
 
 /** A kernel resized to rows×cols, keeping the overlapping numbers and filling new cells with 0. */
-export function resizeKernel(kernel: number[][], rows: number, cols: number): number[][] {
+export function resizeKernel(kernel: readonly (readonly number[])[], rows: number, cols: number): number[][] {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => kernel[r]?.[c] ?? 0));
 }
