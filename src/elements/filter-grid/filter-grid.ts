@@ -21,7 +21,6 @@ import { LatestOnly } from '../../core/runtime/latest-only.js';
 import { graphOf } from '../../core/models/model-graph.js';
 import { ModelLease } from '../../core/models/model-lease.js';
 import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
-import { valueRange } from '../../core/math/numbers.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import type { PresetName } from '../../core/images/preprocess.tf.js';
 import { sampleUrl } from '../../core/images/samples.js';
@@ -29,14 +28,7 @@ import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
 import { argMax } from '../../vis/network-view.js';
 import { bitmapContext } from '../../vis/bitmap.js';
-import {
-  mapScale,
-  paintIntensities,
-  paintMap,
-  paintPixels,
-  renderLegend,
-  type MapScale,
-} from '../../vis/feature-map.js';
+import { paintPixels } from '../../vis/feature-map.js';
 import {
   classNamesOf,
   drawPrompt,
@@ -48,6 +40,7 @@ import {
   type Sample,
 } from '../sample-strip.js';
 import { filterGridStyles } from './filter-grid.styles.js';
+import { paintTiles, scaleNote, tileLabel, tileOrder, type TileLook } from './tiles.js';
 import { networkStyles } from './network-view.styles.js';
 import {
   focusDetails,
@@ -673,61 +666,20 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
 
   // ---- drawing -------------------------------------------------------------------
 
-  /** Tile order: by mean activation (highest first) when asked, else the layer's order. */
-  private order(count: number): number[] {
-    const indices = Array.from({ length: count }, (_, i) => i);
-    const a = this.activations;
-    if (this.view !== 'activations' || !this.sortByMean || !a) return indices;
-    const means = indices.map((f) => channelMean(a.values, a.shape[2], f));
-    return indices.sort((x, y) => means[y] - means[x]);
+  /** The grid's settings that decide how the tiles look. */
+  private tileLook(): TileLook {
+    return {
+      activations: this.view === 'activations',
+      normalize: this.normalize as TileLook['normalize'],
+      channel: this.channel,
+    };
   }
 
   private paintTiles(): void {
-    const canvases = [...this.tileCanvases];
-    if (canvases.length === 0) return;
-    let legendScale: MapScale | undefined;
-    if (this.view === 'activations') {
-      const a = this.activations;
-      if (!a) return;
-      const count = a.shape[2];
-      const layerScale = this.normalize === 'layer' ? mapScale('gray', ...valueRange(a.values)) : undefined;
-      for (const canvas of canvases) {
-        const f = Number(canvas.dataset.filter);
-        const scale = layerScale ?? mapScale('gray', ...valueRange(a.values, f, count));
-        paintMap(canvas, a.values, a.shape, scale, f);
-      }
-      legendScale = layerScale;
-    } else {
-      const filters = this.shownFilters();
-      if (!filters) return;
-      const [kh, kw, inC] = filters.shape;
-      const rgb = this.channel === 'rgb' && inC === 3;
-      const ch = rgb ? 0 : Number(this.channel);
-      const layerScale =
-        this.normalize === 'layer' ? mapScale('diverging', ...valueRange(filters.values)) : undefined;
-      for (const canvas of canvases) {
-        const f = Number(canvas.dataset.filter);
-        if (rgb) {
-          paintIntensities(canvas, rgbFilter(filters, f, this.normalize === 'layer'), [kh, kw, 3]);
-          continue;
-        }
-        const weights = Float32Array.from(filterKernel(filters, f, ch).flat());
-        const scale = layerScale ?? mapScale('diverging', ...valueRange(weights));
-        paintMap(canvas, weights, [kh, kw, 1], scale);
-      }
-      legendScale = rgb ? undefined : layerScale;
-    }
-    const legend = this.legendSvg;
-    if (legend) {
-      if (legendScale)
-        renderLegend(
-          legend,
-          legendScale,
-          320,
-          this.view === 'activations' ? 'Activation values' : 'Weight values',
-        );
-      else legend.replaceChildren();
-    }
+    paintTiles([...this.tileCanvases], this.legendSvg, this.tileLook(), {
+      filters: this.shownFilters(),
+      activations: this.activations,
+    });
   }
 
   private paintPicture(): void {
@@ -798,7 +750,10 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         <p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
     const activations = this.view === 'activations' ? this.activations : undefined;
     const count = filters.shape[3];
-    const order = this.order(count);
+    const order = tileOrder(
+      count,
+      this.view === 'activations' && this.sortByMean ? this.activations : undefined,
+    );
     return html`
       ${this.renderControls(info, filters)} ${this.snapshots.length ? this.renderTimeline() : nothing}
       ${this.view === 'activations' ? this.renderInput() : nothing}
@@ -811,7 +766,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
             data-index=${f}
             tabindex=${f === this.focused ? 0 : -1}
             aria-selected=${f === this.selected ? 'true' : 'false'}
-            aria-label=${this.tileLabel(f, filters, activations)}
+            aria-label=${tileLabel(f, filters, this.channel, activations)}
             @click=${() => this.select(f)}
             @focus=${() => (this.focused = f)}
             @mouseenter=${() => (this.focused = f)}
@@ -827,31 +782,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
         )}
       </div>
       <svg class="legend" part="legend" aria-hidden="true" ?hidden=${this.normalize !== 'layer' || this.channel === 'rgb'}></svg>
-      <p class="note">${this.scaleNote()}</p>
+      <p class="note">${scaleNote(this.tileLook())}</p>
       ${this.renderDetails(filters)}
     `;
-  }
-
-  /** How to read the colours, in words (the legend shows numbers only for a shared scale). */
-  private scaleNote(): string {
-    if (this.view === 'activations') {
-      return this.normalize === 'layer'
-        ? 'Black is no activation; white the strongest in the layer.'
-        : 'Each tile runs from black (its weakest) to white (its strongest activation).';
-    }
-    if (this.channel === 'rgb')
-      return 'Each filter’s red, green and blue weights as a colour, min-max normalised.';
-    return this.normalize === 'layer'
-      ? 'Blue weights are negative, red positive, white zero; one scale for the layer.'
-      : 'Blue weights are negative, red positive, white zero; each tile uses its own range.';
-  }
-
-  private tileLabel(f: number, filters: Filters, activations?: Activations): string {
-    if (activations)
-      return `Filter ${f}: mean activation ${formatNumber(channelMean(activations.values, activations.shape[2], f))}`;
-    const channel = this.channel === 'rgb' ? 0 : this.channel;
-    const w = filterKernel(filters, f, channel).flat();
-    return `Filter ${f}: weights from ${formatNumber(Math.min(...w))} to ${formatNumber(Math.max(...w))}`;
   }
 
   /** The settings bar; without a model yet (`info` missing), the layer choice waits, disabled. */
@@ -1168,22 +1101,6 @@ function classNumbers(count: number): string[] {
 
 function isLayersModel(model: unknown): model is tfl.LayersModel {
   return typeof model === 'object' && model !== null && Array.isArray((model as tfl.LayersModel).layers);
-}
-
-function channelMean(values: Float32Array, channels: number, channel: number): number {
-  let sum = 0;
-  for (let i = channel; i < values.length; i += channels) sum += values[i];
-  return sum / (values.length / channels);
-}
-
-/** A 3-channel filter as 0–255 RGB: min-max normalised per filter, or over the whole layer. */
-function rgbFilter(filters: Filters, filter: number, acrossLayer: boolean): Float32Array {
-  const [kh, kw, , outC] = filters.shape;
-  const pick = (i: number) => filters.values[i * outC + filter];
-  const own = Array.from({ length: kh * kw * 3 }, (_, i) => pick(i));
-  const [min, max] = valueRange(acrossLayer ? filters.values : own);
-  const k = max > min ? 255 / (max - min) : 0;
-  return Float32Array.from(own, (v) => (v - min) * k);
 }
 
 /** The grid's events, typed on the grid (`grid.addEventListener('filter-select', …)`), not globally. */
