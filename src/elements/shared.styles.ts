@@ -16,6 +16,10 @@ export const sharedStyles = css`
     --_error: var(--cnn-error, #b91c1c);
     --_radius: var(--cnn-radius, 8px);
     --_focus: var(--cnn-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
+    /* Left to right on any page: the words are English, and a kernel, a pooled map or a
+       network's layers must read as the pictures beside them do. On a right-to-left page
+       they would otherwise come out mirrored (a Sobel-x kernel reading backwards). */
+    direction: ltr;
     display: block;
     box-sizing: border-box;
     color: var(--_fg);
