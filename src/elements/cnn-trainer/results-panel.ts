@@ -41,13 +41,15 @@ export function renderResultsPanel({
   }
   const { indices, labels } = testSet;
   const things = custom ? 'examples' : 'digits';
-  const inCell = selected && evaluation.confusion[selected[0]][selected[1]];
   const picks = selected
     ? samplesInCell(evaluation, labels, selected[0], selected[1]).slice(0, 24)
     : confidentMistakes(evaluation, labels, 12);
-  const title = selected
-    ? `True ${name(selected[0])}, predicted ${name(selected[1])}: ${inCell} ${things}${picks.length < inCell! ? ` (first ${picks.length})` : ''}`
-    : 'The most confident mistakes';
+  let title = 'The most confident mistakes';
+  if (selected) {
+    const [truth, guess] = selected;
+    const inCell = evaluation.confusion[truth][guess];
+    title = `True ${name(truth)}, predicted ${name(guess)}: ${inCell} ${things}${picks.length < inCell ? ` (first ${picks.length})` : ''}`;
+  }
   return html`<section class="panel results">
     ${renderHeading(
       headingLevel,
