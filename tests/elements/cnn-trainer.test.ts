@@ -360,6 +360,44 @@ describe('<cnn-trainer>', () => {
     await tf.io.removeModel('indexeddb://cnn-trainer-test');
   });
 
+  it('says to use files where the page may not keep anything in the browser (a sandboxed frame)', async () => {
+    const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY}></cnn-trainer>`);
+    // As in a sandboxed frame: reading \`indexedDB\` throws the browser's SecurityError.
+    const real = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', {
+      configurable: true,
+      get() {
+        throw new DOMException(
+          "Failed to read the 'indexedDB' property from 'Window': access is denied for this document.",
+          'SecurityError',
+        );
+      },
+    });
+    try {
+      const refused = /does not let the trainer keep anything in the browser \(a sandboxed frame/;
+      let failed = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+      await el.saveModel('blocked').catch(() => undefined);
+      expect((await failed).detail.message)
+        .to.match(refused)
+        .and.to.match(/Use Download, and Load files/);
+      failed = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+      await el.loadModel('blocked').catch(() => undefined);
+      expect((await failed).detail.message).to.match(refused);
+      const project = await el.saveProject('blocked').then(
+        () => 'saved',
+        (e: Error) => e.message,
+      );
+      expect(project)
+        .to.match(refused)
+        .and.to.match(/Use Download project, and Load project/);
+      // The model is still there and still the element's.
+      expect(el.model).to.exist;
+      expect(el.state).to.equal('ready');
+    } finally {
+      Object.defineProperty(window, 'indexedDB', real);
+    }
+  });
+
   it('accepts a model set by the page and rejects one with the wrong shapes', async () => {
     const el = await trainer(html`<cnn-trainer backend="cpu" layers=${TINY}></cnn-trainer>`);
     // Zero initialisers: tfjs' random ones need seedrandom's CommonJS exports, which the test server does not expose.

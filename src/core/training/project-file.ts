@@ -11,6 +11,7 @@ import {
   type ExampleSet,
   type ExampleSource,
 } from './example-set.js';
+import { isStorageRefusal, storageRefusedMessage } from '../runtime/browser-storage.js';
 
 export const PROJECT_FORMAT = 'cnn-trainer-project';
 
@@ -154,12 +155,25 @@ export function projectFromJson(text: string): Project {
 const DB = 'cnn-trainer-projects';
 const STORE = 'projects';
 
+/** Where browser storage is refused, the project still travels as a file. */
+const refused = (e: unknown) =>
+  isStorageRefusal(e)
+    ? new DatasetError(storageRefusedMessage('Use Download project, and Load project to bring it back.'))
+    : e;
+
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB, 1);
+    let request: IDBOpenDBRequest;
+    try {
+      // Reading `indexedDB` itself throws in a sandboxed frame.
+      request = indexedDB.open(DB, 1);
+    } catch (e) {
+      reject(refused(e));
+      return;
+    }
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(refused(request.error));
   });
 }
 

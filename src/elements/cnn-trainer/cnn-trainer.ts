@@ -59,6 +59,7 @@ import {
   type Project,
 } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
+import { isStorageRefusal, storageRefusedMessage } from '../../core/runtime/browser-storage.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
 import { modelInputShape } from '../../core/models/conv-layers.js';
 import { FIRST_DIGIT } from '../sample-strip.js';
@@ -596,7 +597,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         : destination.includes('://')
           ? destination
           : `indexeddb://${destination}`;
-    await model.save(url);
+    await model.save(url).catch((e: unknown) => Promise.reject(storageError(url, e)));
     this.narration = `Model saved to ${url}.`;
   }
 
@@ -690,7 +691,9 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       !source.includes('/')
         ? `indexeddb://${source}`
         : source;
-    const model = await this.tfjs.loadLayersModel(where);
+    const model = await this.tfjs
+      .loadLayersModel(where)
+      .catch((e: unknown) => Promise.reject(storageError(where, e)));
     const mismatch = this.tfjs.modelMismatch(model);
     if (mismatch) {
       model.dispose();
@@ -1385,6 +1388,13 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       </div>
     </section>`;
   }
+}
+
+/** A refused `indexeddb://` save or load, in words that say how to use files instead. */
+function storageError(url: string | File[], e: unknown): unknown {
+  return typeof url === 'string' && url.startsWith('indexeddb://') && isStorageRefusal(e)
+    ? new Error(storageRefusedMessage('Use Download, and Load files to bring the model back.'))
+    : e;
 }
 
 function describeNetwork(network: Network | undefined): string {
