@@ -396,6 +396,12 @@ describe('<cnn-trainer>', () => {
     } finally {
       Object.defineProperty(window, 'indexedDB', real);
     }
+    // With storage allowed, a name with nothing saved under it is no refusal: tfjs's own words stay.
+    const missing = oneEvent(el, 'cnn-error') as Promise<CustomEvent<CnnErrorDetail>>;
+    await el.loadModel('cnn-trainer-nothing-saved-here').catch(() => undefined);
+    expect((await missing).detail.message)
+      .to.match(/Cannot find model/)
+      .and.not.to.match(/does not let the trainer/);
   });
 
   it('accepts a model set by the page and rejects one with the wrong shapes', async () => {

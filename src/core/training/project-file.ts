@@ -11,7 +11,7 @@ import {
   type ExampleSet,
   type ExampleSource,
 } from './example-set.js';
-import { isStorageRefusal, storageRefusedMessage } from '../runtime/browser-storage.js';
+import { explainStorageRefusal } from '../runtime/browser-storage.js';
 
 export const PROJECT_FORMAT = 'cnn-trainer-project';
 
@@ -157,9 +157,7 @@ const STORE = 'projects';
 
 /** Where browser storage is refused, the project still travels as a file. */
 const refused = (e: unknown) =>
-  isStorageRefusal(e)
-    ? new DatasetError(storageRefusedMessage('Use Download project, and Load project to bring it back.'))
-    : e;
+  explainStorageRefusal(e, 'Use Download project, and Load project to bring it back.');
 
 function open(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {

@@ -59,7 +59,7 @@ import {
   type Project,
 } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
-import { isStorageRefusal, storageRefusedMessage } from '../../core/runtime/browser-storage.js';
+import { explainStorageRefusal } from '../../core/runtime/browser-storage.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
 import { modelInputShape } from '../../core/models/conv-layers.js';
 import { FIRST_DIGIT } from '../sample-strip.js';
@@ -1392,8 +1392,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
 
 /** A refused `indexeddb://` save or load, in words that say how to use files instead. */
 function storageError(url: string | File[], e: unknown): unknown {
-  return typeof url === 'string' && url.startsWith('indexeddb://') && isStorageRefusal(e)
-    ? new Error(storageRefusedMessage('Use Download, and Load files to bring the model back.'))
+  return typeof url === 'string' && url.startsWith('indexeddb://')
+    ? explainStorageRefusal(e, 'Use Download, and Load files to bring the model back.')
     : e;
 }
 
