@@ -86,6 +86,16 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
           id: el.id,
           state: el.getAttribute('state'),
           message: el.shadowRoot?.querySelector('[part~="error"]')?.textContent?.trim() ?? '',
+          // The article declares "light dark": each element takes the reader's scheme.
+          dark: (() => {
+            const style = getComputedStyle(el);
+            const luminance = (rgb) =>
+              rgb
+                .match(/[\d.]+/g)
+                .slice(0, 3)
+                .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+            return luminance(style.backgroundColor) < luminance(style.color);
+          })(),
         }));
         return {
           elements,
@@ -111,6 +121,10 @@ async function check({ viewport, colorScheme, isMobile = false, hasTouch = false
         );
       else if (e.message)
         problems.push(`<${e.tag}${e.id ? ` id="${e.id}"` : ''}> shows an error: ${e.message}`);
+      if (e.dark !== (colorScheme === 'dark'))
+        problems.push(
+          `<${e.tag}${e.id ? ` id="${e.id}"` : ''}> is ${e.dark ? 'dark' : 'light'} on a ${colorScheme} page`,
+        );
     }
     if (report.overflow > 1)
       problems.push(`the page is ${report.overflow} px wider than the ${viewport.width} px screen`);

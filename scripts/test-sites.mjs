@@ -8,7 +8,8 @@
 //     (the photos, the digit model, MNIST come from the site's own build, no setAssetBase);
 //   - train the trainer's network on wasm with its batches in the Web Worker;
 //   - show that network whole (<filter-grid view="network" for=…>): every layer's output,
-//     and a new picture of them for a digit drawn on its pad.
+//     and a new picture of them for a digit drawn on its pad;
+//   - turn every element dark and light again with the theme's own toggle (VitePress, Docusaurus).
 //
 //   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
@@ -26,11 +27,11 @@ import { watchPage } from './page-watch.mjs';
 import { TAGS } from './tags.mjs';
 
 const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
-/** Where each tool writes its build. */
+/** Where each tool writes its build, and its theme's own light/dark toggle (the plain Astro page has none). */
 const SITES = {
-  vitepress: { out: 'docs/.vitepress/dist' },
+  vitepress: { out: 'docs/.vitepress/dist', toggle: '.VPNavBar .VPSwitchAppearance' },
   astro: { out: 'dist' },
-  docusaurus: { out: 'build' },
+  docusaurus: { out: 'build', toggle: '.navbar button[class*="toggleButton"]' },
 };
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
 
@@ -93,7 +94,7 @@ async function checkSite(name) {
   symlinkSync(out, join(root, 'course'));
   const { server, url: origin } = await serveStatic(root);
   try {
-    problems.push(...(await checkPage(`${origin}/course/`, origin)));
+    problems.push(...(await checkPage(`${origin}/course/`, origin, SITES[name].toggle)));
   } finally {
     server.close();
     rmSync(root, { recursive: true, force: true });
@@ -139,7 +140,7 @@ function shippedPaths(out) {
   return problems;
 }
 
-async function checkPage(url, origin) {
+async function checkPage(url, origin, toggle) {
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -196,6 +197,7 @@ async function checkPage(url, origin) {
         problems.push(`the trainer's batches did not run on wasm in its Web Worker: "${progress}"`);
       problems.push(...(await checkNetworkView(page)));
     }
+    if (toggle) problems.push(...(await checkDarkMode(page, toggle)));
   } catch (e) {
     problems.push(`the page failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -256,6 +258,49 @@ async function checkNetworkView(page) {
     problems.push("a stroke on the network view's pad gave no prediction");
   console.log(
     `  network view: ${seen.outputs.length} layers, a stroke read as "${seen.update?.label}" (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  return problems;
+}
+
+/**
+ * The site's own dark-mode toggle, clicked as a reader clicks it on a light system: every
+ * element turns dark with the page (the theme sets the page's color-scheme) and light again.
+ * A theme may cycle through a "system" mode first, so it is clicked until the page changes.
+ */
+async function checkDarkMode(page, toggle) {
+  const problems = [];
+  const look = () =>
+    page.evaluate((tags) => {
+      const luminance = (rgb) => {
+        const [r, g, b] = rgb.match(/[\d.]+/g).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return {
+        page: getComputedStyle(document.documentElement).colorScheme,
+        dark: tags.filter((t) => {
+          const style = getComputedStyle(document.querySelector(t));
+          return luminance(style.backgroundColor) < luminance(style.color);
+        }),
+      };
+    }, TAGS);
+  for (const want of ['dark', 'light']) {
+    let seen = await look();
+    for (let i = 0; i < 3 && (seen.page === 'dark') !== (want === 'dark'); i++) {
+      await page.click(toggle);
+      seen = await look();
+    }
+    if ((seen.page === 'dark') !== (want === 'dark'))
+      problems.push(
+        `the theme's toggle (${toggle}) did not make the page ${want}: color-scheme "${seen.page}"`,
+      );
+    const wrong = want === 'dark' ? TAGS.filter((t) => !seen.dark.includes(t)) : seen.dark;
+    if (wrong.length)
+      problems.push(
+        `in the site's ${want} mode, ${wrong.map((t) => `<${t}>`).join(', ')} stayed ${want === 'dark' ? 'light' : 'dark'}`,
+      );
+  }
+  console.log(
+    `  dark mode: the theme's toggle, ${problems.length ? 'FAILED' : 'every element followed it both ways'}`,
   );
   return problems;
 }

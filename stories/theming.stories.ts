@@ -41,9 +41,26 @@ export const CustomProperties: Story = {
 };
 
 /**
- * A dark theme: the elements follow `prefers-color-scheme` on their own; a page with its
- * own dark mode sets the same tokens under its dark class.
+ * The built-in dark theme: the elements follow the colour scheme of the page around them
+ * (CSS `color-scheme`), as the browser's own controls do. Here a section sets
+ * `color-scheme: dark`, as VitePress's and Docusaurus's dark modes set it on the page; a
+ * page that declares `light dark` follows the reader's system, and a page that declares
+ * nothing stays light.
  */
+export const PageDarkMode: Story = {
+  render: () =>
+    themed(
+      `.themed {
+        color-scheme: dark;
+        background: #0b1120;
+        color: #e5e7eb;
+        padding: 16px;
+      }`,
+      PAIR,
+    ),
+};
+
+/** A dark theme of the page's own: the same tokens, set under its dark class. */
 export const DarkTheme: Story = {
   render: () =>
     themed(

@@ -7,14 +7,6 @@ import { css } from 'lit';
  * 28 px high (WCAG 2.5.8 asks 24 × 24), light and dark.
  */
 export const controlStyles = css`
-  :host {
-    color-scheme: light;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      color-scheme: dark;
-    }
-  }
   button,
   select,
   input:not([type='checkbox'], [type='radio'], [type='range'], [type='file']),

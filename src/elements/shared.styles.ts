@@ -8,12 +8,17 @@ import { controlStyles } from './controls.styles.js';
 export const sharedStyles = css`
   ${controlStyles}
   :host {
-    --_accent: var(--cnn-accent, #2563eb);
-    --_fg: var(--cnn-fg, #1f2937);
-    --_bg: var(--cnn-bg, #ffffff);
-    --_muted: var(--cnn-muted, #4b5563);
-    --_border: var(--cnn-border, #d1d5db);
-    --_error: var(--cnn-error, #b91c1c);
+    /* Light or dark as the page's colour scheme says, as the browser's own controls are:
+       light on a page that declares none, dark under a dark mode that sets
+       "color-scheme: dark" (VitePress and Docusaurus do with their toggles), the reader's
+       choice on a page that declares "light dark". Not the reader's system setting on its
+       own: that would put a dark box on a light-only course page. */
+    --_accent: var(--cnn-accent, light-dark(#2563eb, #60a5fa));
+    --_fg: var(--cnn-fg, light-dark(#1f2937, #e5e7eb));
+    --_bg: var(--cnn-bg, light-dark(#ffffff, #111827));
+    --_muted: var(--cnn-muted, light-dark(#4b5563, #9ca3af));
+    --_border: var(--cnn-border, light-dark(#d1d5db, #374151));
+    --_error: var(--cnn-error, light-dark(#b91c1c, #f87171));
     --_radius: var(--cnn-radius, 8px);
     --_focus: var(--cnn-focus-ring, 0 0 0 3px color-mix(in srgb, var(--_accent) 45%, transparent));
     /* Left to right on any page: the words are English, and a kernel, a pooled map or a
@@ -28,14 +33,15 @@ export const sharedStyles = css`
     font-size: var(--cnn-font-size, 14px);
     line-height: 1.4;
   }
-  @media (prefers-color-scheme: dark) {
+  /* A browser without light-dark() (before Chrome 123, Firefox 120, Safari 17.5) keeps the light theme. */
+  @supports not (color: light-dark(#000, #fff)) {
     :host {
-      --_accent: var(--cnn-accent, #60a5fa);
-      --_fg: var(--cnn-fg, #e5e7eb);
-      --_bg: var(--cnn-bg, #111827);
-      --_muted: var(--cnn-muted, #9ca3af);
-      --_border: var(--cnn-border, #374151);
-      --_error: var(--cnn-error, #f87171);
+      --_accent: var(--cnn-accent, #2563eb);
+      --_fg: var(--cnn-fg, #1f2937);
+      --_bg: var(--cnn-bg, #ffffff);
+      --_muted: var(--cnn-muted, #4b5563);
+      --_border: var(--cnn-border, #d1d5db);
+      --_error: var(--cnn-error, #b91c1c);
     }
   }
   /* Forced colours (Windows' contrast themes and the like) repaint text, borders and

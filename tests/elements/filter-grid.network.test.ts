@@ -637,6 +637,8 @@ describe('<filter-grid view="network">', () => {
       return at < 0 ? null : [...data.slice(at, at + 3)];
     };
     await emulateMedia({ colorScheme: 'light' });
+    // A page that follows the reader's system; the elements follow the page.
+    document.documentElement.style.colorScheme = 'light dark';
     try {
       const model = netModel();
       const { grid } = await linkedGrid('nh-scheme', model, picture().url);
@@ -647,6 +649,11 @@ describe('<filter-grid view="network">', () => {
       await emulateMedia({ colorScheme: 'dark' });
       await until(() => barColour(grid)?.[0] === 0x60, 'the bars in the dark accent');
       expect(barColour(grid), 'dark accent #60a5fa').to.deep.equal([0x60, 0xa5, 0xfa]);
+      // A site's own dark mode on a light system: its toggle sets the page's color-scheme.
+      await emulateMedia({ colorScheme: 'light' });
+      await until(() => barColour(grid)?.[0] === 0x25, 'the bars in the light accent again');
+      document.documentElement.style.colorScheme = 'dark';
+      await until(() => barColour(grid)?.[0] === 0x60, 'the bars in the dark accent of the site’s dark mode');
       // A page with its own dark mode sets the accent under its dark class.
       grid.parentElement!.style.setProperty('--cnn-accent', 'rgb(10, 200, 30)');
       await until(() => barColour(grid)?.[0] === 10, 'the bars in the page’s accent');
@@ -664,6 +671,7 @@ describe('<filter-grid view="network">', () => {
       expect(updates).to.equal(0);
       model.dispose();
     } finally {
+      document.documentElement.style.colorScheme = '';
       await emulateMedia({ colorScheme: 'light', forcedColors: 'none' });
     }
   });
