@@ -18,6 +18,7 @@
 // the playground's feature map and checks that the inspected pixel moved there; then draws on
 // the network view's pad (every layer repainted) and taps one of its maps (selected, and sent
 // to the linked playground).
+// The demo is looked at a second time with a reader's very large text setting.
 // Env: WIDTHS_ONLY (substring of story ids; "demo" for the article alone).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +57,10 @@ const browser = await chromium.launch({
 });
 const pages = [
   ...(!only || 'demo'.includes(only)
-    ? [{ name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true }]
+    ? [
+        { name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true },
+        { name: 'demo, very large text', url: `${origin}/demo/`, largeText: true },
+      ]
     : []),
   ...stories.map((id) => ({
     name: id,
@@ -81,7 +85,7 @@ console.log(`widths: ${pages.length - failed} passed, ${failed} failed`);
 if (failed) process.exit(1);
 
 /** Loads one page at the narrowest width, then widens the screen; returns what did not fit. */
-async function check({ url, shifts, fingers }) {
+async function check({ url, shifts, fingers, largeText }) {
   const problems = [];
   const context = await browser.newContext({
     viewport: { width: WIDTHS[0], height: 800 },
@@ -94,6 +98,9 @@ async function check({ url, shifts, fingers }) {
     await page.goto(url);
     const settled = await readThrough(page, TAGS, TIMEOUT_MS);
     if (!settled) problems.push(`its elements were not ready after ${TIMEOUT_MS / 1000} s`);
+    // A reader's "Very large" font setting (24 px instead of 16): the root's font size grows by
+    // half, and with it everything sized in rem or em, the elements' text included.
+    if (largeText) await page.addStyleTag({ content: 'html { font-size: 150%; }' });
     await page.waitForTimeout(500);
     // Read before the screen is resized below: only the load's own shifts count.
     const loadShift = shifts ? await page.evaluate(() => window.__layoutShift) : 0;

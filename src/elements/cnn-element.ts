@@ -43,7 +43,7 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @cssprop --cnn-error - Colour of error messages.
  * @cssprop --cnn-radius - Corner radius of the frame.
  * @cssprop --cnn-font - Font family.
- * @cssprop --cnn-font-size - Base font size.
+ * @cssprop --cnn-font-size - Base font size (default: 14 px, larger with a reader's larger default text, `max(14px, 0.875rem)`).
  * @cssprop --cnn-focus-ring - Box shadow drawn around the focused control.
  */
 export abstract class CnnElement<

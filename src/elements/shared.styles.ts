@@ -30,7 +30,7 @@ export const sharedStyles = css`
     color: var(--_fg);
     background: var(--_bg);
     font-family: var(--cnn-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--cnn-font-size, 14px);
+    font-size: var(--cnn-font-size, max(14px, 0.875rem));
     line-height: 1.4;
   }
   /* A browser without light-dark() (before Chrome 123, Firefox 120, Safari 17.5) keeps the light theme. */

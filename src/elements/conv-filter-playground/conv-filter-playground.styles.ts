@@ -125,6 +125,9 @@ export const playgroundStyles = css`
     /* Cells shrink to fit a 7×7 kernel on a 320 px phone. */
     grid-template-columns: repeat(var(--cols), minmax(2.4em, 4.2em));
     gap: 3px;
+    /* Past that (a large text setting), the kernel scrolls in its own box, not the page. */
+    max-width: 100%;
+    overflow-x: auto;
   }
   .kernel input {
     width: 100%;

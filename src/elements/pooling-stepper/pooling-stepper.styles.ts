@@ -12,15 +12,20 @@ export const poolingStepperStyles = css`
     align-items: flex-start;
   }
   .maps > * {
-    /* Each map keeps its width (wrapping to a line of its own) up to the element's width. */
+    /* Each map keeps its width (wrapping to a line of its own) up to the element's width,
+       beyond which its stage scrolls: the figure's one column may shrink below the map. */
     flex: 0 0 auto;
     min-width: 0;
     max-width: 100%;
+    grid-template-columns: minmax(0, auto);
   }
-  .stage {
+  .stage,
+  .output {
     border-radius: 4px;
     justify-self: start;
-    /* A map wider than the element scrolls inside its own (focusable) box, not the page. */
+    /* A map wider than the element scrolls inside its own box, not the page. The input's
+       box takes the focus for its keys; the output's, without focusable content, is one
+       browsers focus on their own (Chrome's and Firefox's keyboard-focusable scrollers). */
     max-width: 100%;
     overflow-x: auto;
   }
@@ -92,6 +97,7 @@ export const poolingStepperStyles = css`
   }
   .buttons {
     display: flex;
+    flex-wrap: wrap;
     gap: 4px;
   }
   button {

@@ -387,7 +387,7 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
         </figure>
         <figure>
           <figcaption>Output ${plan.outShape[0]}×${plan.outShape[1]}</figcaption>
-          <div part="output">${this.renderOutput(stage, colors)}</div>
+          <div class="output" part="output">${this.renderOutput(stage, colors)}</div>
         </figure>
       </div>
       <p class="formula" part="formula">${formula(plan)}</p>
