@@ -1,6 +1,6 @@
 // `npm run test:hosting`: the built library (dist/, as a CDN or a site serves it) on hosts
 // set up badly, the way course sites are: a Content-Security-Policy that forbids WebAssembly
-// or workers, files served with the wrong MIME type, shipped files missing. For each, the
+// or workers or inline styles, files served with the wrong MIME type, shipped files missing. For each, the
 // elements must say what is wrong, naming the URL and the fix (`cnn-error` and the message
 // shown), be in `error` where they cannot work or keep working on a fallback they name, and
 // leave the rest of the page working (its own script and button, no uncaught exception).
@@ -18,11 +18,11 @@ if (!existsSync('dist/cnn-elements.js')) {
 }
 
 /** A strict but workable policy for a course page; each scenario takes one permission away. */
-const policy = ({ wasm = true, workers = true } = {}) =>
+const policy = ({ wasm = true, workers = true, inlineStyles = true } = {}) =>
   [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${wasm ? " 'wasm-unsafe-eval'" : ''}`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self'${inlineStyles ? " 'unsafe-inline'" : ''}`,
     "img-src 'self' data: blob:",
     "connect-src 'self' data: blob:",
     `worker-src ${workers ? "'self' blob:" : "'none'"}`,
@@ -34,12 +34,15 @@ const TRAINER = '<cnn-trainer epochs="1" train-size="256" batch-size="64"></cnn-
 /**
  * Each scenario: the host's setup, the page's elements, and what each element must end as:
  * `ready` (with `says`, a message it must show as well) or `error` (with the message).
- * `train`: the trainer trains one short run and must finish it.
+ * `train`: the trainer trains one short run and must finish it. `mayRefuse`: the policy
+ * directives the scenario takes away; a refusal under any other (a securitypolicyviolation
+ * event) fails it.
  */
 const ALL_SCENARIOS = [
   {
     name: 'policy without wasm-unsafe-eval, backend="wasm" asked',
     host: () => CSP({ wasm: false }),
+    mayRefuse: ['script-src'],
     tags: [
       '<conv-filter-playground backend="wasm"></conv-filter-playground>',
       '<pretrained-classifier backend="wasm"></pretrained-classifier>',
@@ -52,12 +55,35 @@ const ALL_SCENARIOS = [
   {
     name: 'policy without wasm-unsafe-eval, automatic backend',
     host: () => CSP({ wasm: false }),
+    mayRefuse: ['script-src'],
     tags: ['<conv-filter-playground></conv-filter-playground>'],
     expect: { 'conv-filter-playground': ['ready', /slow cpu backend.*'wasm-unsafe-eval'/] },
   },
   {
+    // A hardened site: no inline styles. The elements style through their stylesheets and the
+    // CSSOM only, so nothing of theirs is refused (a refused style="…" is a violation event).
+    name: "policy without 'unsafe-inline' styles",
+    host: () => CSP({ inlineStyles: false }),
+    tags: [
+      '<conv-filter-playground></conv-filter-playground>',
+      '<pooling-stepper></pooling-stepper>',
+      TRAINER,
+      '<pretrained-classifier></pretrained-classifier>',
+      '<filter-grid view="network"></filter-grid>',
+    ],
+    train: true,
+    expect: {
+      'conv-filter-playground': ['ready'],
+      'pooling-stepper': ['ready'],
+      'cnn-trainer': ['ready'],
+      'pretrained-classifier': ['ready'],
+      'filter-grid': ['ready'],
+    },
+  },
+  {
     name: 'policy that blocks workers',
     host: () => CSP({ workers: false }),
+    mayRefuse: ['worker-src'],
     tags: [TRAINER],
     train: true,
     expect: {
@@ -134,6 +160,10 @@ ${modules.map((m) => `import '/dist/${m}.js';`).join('\n')}
 </script>
 <script>
   window.heard = [];
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    violations.push(\`\${e.effectiveDirective} refused \${e.blockedURI || 'inline'}: \${e.sample || e.sourceFile + ':' + e.lineNumber}\`),
+  );
   document.addEventListener('cnn-error', (e) => heard.push([e.target.localName, e.detail.message]));
   document.getElementById('own').addEventListener('click', (e) => (e.target.dataset.clicks = Number(e.target.dataset.clicks ?? 0) + 1));
 </script>
@@ -227,6 +257,7 @@ async function check(scenario, url) {
           };
         }),
         heard: window.heard,
+        violations: window.violations,
         clicks: own.dataset.clicks,
       };
     }, tags);
@@ -238,6 +269,9 @@ async function check(scenario, url) {
         problems.push(`<${tag}> fired no cnn-error matching ${says}`);
       if (!says && shown) problems.push(`<${tag}> shows an unexpected message: "${shown}"`);
     }
+    // The policy may refuse only what the scenario takes away (`mayRefuse`: its directives).
+    const refused = seen.violations.filter((v) => !(scenario.mayRefuse ?? []).includes(v.split(' ')[0]));
+    problems.push(...new Set(refused.map((v) => `the policy refused: ${v}`)));
     if (!settled && !problems.length) problems.push('the elements took longer than 60 s to settle');
     if (seen.clicks !== '1') problems.push("the page's own button stopped working");
   } finally {

@@ -15,6 +15,7 @@
 import { css, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { TypedEventsElement } from '../elements/typed-events.js';
+import { styleProps } from '../elements/style-props.js';
 
 export interface PadPoint {
   /** 0 (left) to 1 (right). */
@@ -364,7 +365,7 @@ export class CnnDrawPad extends TypedEventsElement<DrawPadEventMap> {
       ></canvas>
       ${
         pen
-          ? html`<span class=${pen.down ? 'pen down' : 'pen'} style=${`left:${pen.x * 100}%;top:${pen.y * 100}%`}></span>`
+          ? html`<span class=${pen.down ? 'pen down' : 'pen'} ${styleProps({ left: `${pen.x * 100}%`, top: `${pen.y * 100}%` })}></span>`
           : null
       }
     </div>`;

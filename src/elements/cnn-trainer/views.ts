@@ -1,6 +1,6 @@
 /** Pure render helpers of `<cnn-trainer>`: the layer table, the probability bars, the progress line, number formats. */
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import { PRESETS, kerasLayerNames, type LayerSpec, type SummaryRow } from '../../core/models/model-spec.js';
 import type { Network } from './settings.js';
 import type { BatchReport } from '../../core/training/training-loop.tf.js';
@@ -144,7 +144,7 @@ export function renderProbabilities(
           digit,
         ) => html`<li class=${digit === best ? 'best' : ''} aria-label=${`${name(digit)}: ${percent(p)}`}>
           <span class="digit">${name(digit)}</span>
-          <span class="bar"><span style=${styleMap({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
+          <span class="bar"><span ${styleProps({ width: `${(p * 100).toFixed(1)}%` })}></span></span>
           <span class="value">${percent(p)}</span>
         </li>`,
       )}

@@ -129,6 +129,9 @@ export const playgroundStyles = css`
     max-width: 100%;
     overflow-x: auto;
   }
+  input.bias {
+    width: 5em;
+  }
   .kernel input {
     width: 100%;
     text-align: right;

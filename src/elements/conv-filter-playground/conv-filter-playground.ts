@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import type * as tf from '@tensorflow/tfjs-core';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
@@ -870,7 +870,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
               class="in"
               role="img"
               aria-label=${picture ? `Input image, ${picture.image.width} by ${picture.image.height} pixels` : 'No image yet'}
-              style=${styleMap(picture ? {} : { aspectRatio: String(this.expectedAspect()) })}
+              ${styleProps({ 'aspect-ratio': picture ? undefined : this.expectedAspect() })}
             ></canvas>
             ${picture ? this.renderEdge(picture.image) : nothing} ${arithmetic && picture ? this.renderField(arithmetic, picture.image) : nothing}
             ${picture ? nothing : html`<p class="placeholder">No image yet: pick a sample, choose a file, or drop one here.</p>`}
@@ -889,7 +889,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             <canvas
               class="out"
               aria-hidden="true"
-              style=${styleMap(result ? {} : { aspectRatio: String(picture ? picture.image.width / picture.image.height : this.expectedAspect()) })}
+              ${styleProps({ 'aspect-ratio': result ? undefined : picture ? picture.image.width / picture.image.height : this.expectedAspect() })}
               @pointermove=${this.onMapPointer}
               @pointerdown=${this.onMapPointer}
             ></canvas>
@@ -941,7 +941,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   private renderEdge(image: GridImage) {
     const padded = this.result?.picture === this.picture && this.result!.plan.padTotal.some((p) => p > 0);
     if (!padded) return nothing;
-    return html`<div class="edge" style=${styleMap(this.inputBox(image, { top: 0, left: 0, bottom: image.height, right: image.width }))}></div>`;
+    return html`<div class="edge" ${styleProps(this.inputBox(image, { top: 0, left: 0, bottom: image.height, right: image.width }))}></div>`;
   }
 
   private inputCaption(picture: Picture): string {
@@ -958,7 +958,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   }
 
   private renderField(a: PixelArithmetic, image: GridImage) {
-    return html`<div class="box" style=${styleMap(this.inputBox(image, a.window))}></div>`;
+    return html`<div class="box" ${styleProps(this.inputBox(image, a.window))}></div>`;
   }
 
   private renderCursor(result: Result) {
@@ -968,11 +968,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const veil =
       this.scan === undefined
         ? nothing
-        : html`<div class="unfilled" style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${((c + 1) / ow) * 100}%`, height: `${100 / oh}%`, right: '0' })}></div>
-            <div class="unfilled" style=${styleMap({ top: `${((r + 1) / oh) * 100}%`, left: '0', right: '0', bottom: '0' })}></div>`;
+        : html`<div class="unfilled" ${styleProps({ top: `${(r / oh) * 100}%`, left: `${((c + 1) / ow) * 100}%`, height: `${100 / oh}%`, right: '0' })}></div>
+            <div class="unfilled" ${styleProps({ top: `${((r + 1) / oh) * 100}%`, left: '0', right: '0', bottom: '0' })}></div>`;
     return html`${veil}<div
       class="box"
-      style=${styleMap({ top: `${(r / oh) * 100}%`, left: `${(c / ow) * 100}%`, height: `${100 / oh}%`, width: `${100 / ow}%` })}
+      ${styleProps({ top: `${(r / oh) * 100}%`, left: `${(c / ow) * 100}%`, height: `${100 / oh}%`, width: `${100 / ow}%` })}
     ></div>`;
   }
 
@@ -1078,9 +1078,9 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
         <label
           >Bias
           <input
+            class="bias"
             type="number"
             step="any"
-            style="width: 5em"
             .value=${String(this.bias)}
             @change=${(e: Event) => {
               const v = Number((e.target as HTMLInputElement).value);

@@ -4,7 +4,7 @@
  * ("-", "1e") is a draft: shown as typed, marked invalid, not applied.
  */
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import {
   MAX_KERNEL_SIDE,
@@ -103,7 +103,7 @@ export function renderKernelEditor(
       part="kernel"
       role="group"
       aria-label=${`Kernel weights, ${rows} by ${cols}`}
-      style=${styleMap({ '--cols': String(cols) })}
+      ${styleProps({ '--cols': cols })}
     >
       ${kernel.map((row, r) =>
         row.map(

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { styleProps } from '../style-props.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
@@ -875,7 +876,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           ? // The caption says what the black square is for; the pad's own label names it for assistive tech.
             html`<div class="pad-figure">
               <span class="caption" aria-hidden="true">${prompt}</span>
-              <cnn-draw-pad label=${prompt} size=${padSide()} style=${`--cnn-pad-size: ${PAD_CSS_PX}px`} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
+              <cnn-draw-pad label=${prompt} size=${padSide()} ${styleProps({ '--cnn-pad-size': `${PAD_CSS_PX}px` })} @draw-input=${this.onDraw} @draw-change=${this.onDraw}></cnn-draw-pad>
             </div>`
           : nothing
       }

@@ -4,6 +4,7 @@
  * columns. The element owns the state and passes it in; painting happens in `paintNetwork`.
  */
 import { html, nothing, svg } from 'lit';
+import { styleProps } from '../style-props.js';
 import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
 import { clamp, valueRange } from '../../core/math/numbers.js';
@@ -170,7 +171,7 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
     const count = shownCount(o, last, s.expanded.has(i));
     return html`<div role="group" class="column maps" aria-label=${`${o.name}, ${o.className}, ${maps} maps of ${o.shape[1]}×${o.shape[0]}`}>
       ${title}
-      <div class="stack" style=${`--rows: ${Math.min(count, FIRST_MAPS)}`}>
+      <div class="stack" ${styleProps({ '--rows': Math.min(count, FIRST_MAPS) })}>
         ${Array.from({ length: count }, (_, m) => item(s, i, m, html`<canvas data-layer=${i} data-map=${m}></canvas>`))}
       </div>
       ${

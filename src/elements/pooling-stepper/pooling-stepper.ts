@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import { CnnElement, messageOf } from '../cnn-element.js';
 import { emit } from '../events.js';
 import { LinkedSourceController } from '../../controllers/linked-source.js';
@@ -417,14 +417,14 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
           html`<span
             part="cell"
             class=${classMap({ cell: true, pad: padded, win: inWindow, chosen: Boolean(chosen) })}
-            style=${styleMap({ ...style })}
+            ${styleProps(style)}
             title=${padded ? nothing : formatNumber(map[r][c])}
             >${padded ? '' : fittedValue(map[r][c], formatNumber(map[r][c]))}</span
           >`,
         );
       }
     }
-    return html`<div class="grid" style=${styleMap({ '--cols': String(wd + pl + pr) })}>${cells}</div>`;
+    return html`<div class="grid" ${styleProps({ '--cols': wd + pl + pr })}>${cells}</div>`;
   }
 
   private renderOutput(stage: Stage, colors: ReturnType<typeof sequentialColors>) {
@@ -437,13 +437,13 @@ export class PoolingStepper extends CnnElement<PoolingStepperEventMap, Tfjs> {
         html`<span
           part="cell"
           class=${classMap({ cell: true, current: i === this.step, empty: !written })}
-          style=${styleMap(written ? { ...colors(v) } : {})}
+          ${styleProps(written ? { ...colors(v) } : {})}
           title=${written ? formatNumber(v, 3) : nothing}
           >${written ? fittedValue(v, formatNumber(v, 3)) : ''}</span
         >`,
       );
     }
-    return html`<div class="grid" style=${styleMap({ '--cols': String(ow) })}>${cells}</div>`;
+    return html`<div class="grid" ${styleProps({ '--cols': ow })}>${cells}</div>`;
   }
 
   private narrate(w: PoolWindow, plan: PoolPlan): string {

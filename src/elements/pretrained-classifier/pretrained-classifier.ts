@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from '../style-props.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { GraphModel } from '@tensorflow/tfjs-converter';
 import { CnnElement, messageOf } from '../cnn-element.js';
@@ -641,7 +641,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
                       class="photo"
                       role="img"
                       aria-label="The image being classified"
-                      style=${styleMap(this.view ? {} : { aspectRatio: String(this.expectedAspect()) })}
+                      ${styleProps({ 'aspect-ratio': this.view ? undefined : this.expectedAspect() })}
                     ></canvas>`
                 }
                 <canvas class="cam" aria-hidden="true" ?hidden=${!this.explain}></canvas>
@@ -662,7 +662,7 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
               (p) => html`<li>
                 <span class="name"><span class="label">${p.label}</span>${p.id ? html` <small class="id">· ${p.id}</small>` : nothing}</span>
                 <span class="pct">${percent(p.probability)}</span>
-                <span class="bar" aria-hidden="true"><span style="width:${(p.probability * 100).toFixed(1)}%"></span></span>
+                <span class="bar" aria-hidden="true"><span ${styleProps({ width: `${(p.probability * 100).toFixed(1)}%` })}></span></span>
               </li>`,
             )}
           </ol>
