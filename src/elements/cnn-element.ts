@@ -9,6 +9,7 @@ import { sharedStyles } from './shared.styles.js';
 import { TypedEventsElement } from './typed-events.js';
 import { yieldToPage } from '../core/runtime/yield-to-page.js';
 import { whenNearViewport } from '../controllers/near-viewport.js';
+import { DownloadController } from '../controllers/download.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -35,6 +36,7 @@ export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
  * @csspart status - The footer line with the backend badge.
  * @csspart backend - The badge naming the backend in use.
  * @csspart error - The box that shows what went wrong and how to fix it.
+ * @csspart download - The line in the footer, with its progress bar, that shows how much of a model has been downloaded while it loads.
  * @cssprop --cnn-accent - Accent colour of controls and highlights.
  * @cssprop --cnn-fg - Text colour.
  * @cssprop --cnn-bg - Background colour.
@@ -97,6 +99,22 @@ export abstract class CnnElement<
    * take 80–170 ms here), for parts no reader sees before scrolling 800 px further.
    */
   @state() private far = false;
+
+  /** A large file being fetched (a model's weights), shown in the status line while it lasts. */
+  private readonly download = new DownloadController(this);
+
+  /** Runs a download of `what` ("the model"), showing how far it has got until it ends either way. */
+  protected async downloading<T>(
+    what: string,
+    work: (report: (fraction: number, totalBytes?: number) => void) => Promise<T>,
+  ): Promise<T> {
+    const shown = this.download.track(what);
+    try {
+      return await work(shown.report);
+    } finally {
+      shown.end();
+    }
+  }
   private busyCount = 0;
   /** Counts lifetimes: work started before the element left the page must not touch the new one's busy count. */
   private generation = 0;
@@ -301,7 +319,7 @@ export abstract class CnnElement<
   protected renderStatus(): unknown {
     const report = this.backendReport;
     const label = report ? report.label : this.state === 'error' ? 'no backend' : 'starting TensorFlow.js…';
-    return html`<span class="badge" part="backend" title=${report?.reason ?? ''}>${label}</span>`;
+    return html`<span class="badge" part="backend" title=${report?.reason ?? ''}>${label}</span>${this.download.render()}`;
   }
 
   private resetReady(): void {

@@ -126,6 +126,15 @@ export const sharedStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  .download {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+  }
+  .download progress {
+    width: 6em;
+    accent-color: var(--_accent);
+  }
   .badge {
     border: 1px solid var(--_border);
     border-radius: 999px;

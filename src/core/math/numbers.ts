@@ -15,3 +15,10 @@ export function valueRange(values: ArrayLike<number>, offset = 0, stride = 1): [
   }
   return [min, max];
 }
+
+/** A size for a reader: "812 kB", "4.2 MB", "58 MB" (binary units, one decimal below ten). */
+export function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024
+    ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`
+    : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}

@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { siblingUrl } from '../runtime/assets.js';
-import { fetchChecked } from '../runtime/fetch-checked.js';
+import { fetchChecked, readBytes } from '../runtime/fetch-checked.js';
 
 export type ModelKind = 'layers' | 'graph';
 
@@ -29,7 +29,12 @@ export interface LoadedModel {
 
 export interface LoadOptions {
   signal?: AbortSignal;
+  /** Hears the weights' download: the share received (0 to 1) and their size in bytes. */
+  onProgress?: DownloadProgress;
 }
+
+/** How far a download has got: `fraction` from 0 to 1, and its size in bytes where known. */
+export type DownloadProgress = (fraction: number, totalBytes?: number) => void;
 
 /** Which kind of model a parsed `model.json` describes; throws when it is no model at all. */
 export function modelKindOf(json: unknown, url = 'model.json'): ModelKind {
@@ -75,19 +80,30 @@ async function fetchModelJson(url: string, signal?: AbortSignal): Promise<tf.io.
 async function fetchWeights(
   url: string,
   manifest: tf.io.WeightsManifestConfig,
-  signal?: AbortSignal,
+  { signal, onProgress }: LoadOptions,
 ): Promise<[tf.io.WeightsManifestEntry[], ArrayBuffer]> {
   const specs = manifest.flatMap((group) => group.weights);
   const paths = manifest.flatMap((group) => group.paths);
+  const expected = specs.reduce((sum, s) => sum + bytesOf(s), 0);
+  let received = 0;
+  // A model whose size model.json cannot tell (string weights) loads without a progress report.
+  const heard =
+    onProgress && expected > 0
+      ? (count: number) => {
+          received += count;
+          onProgress(Math.min(1, received / expected), expected);
+        }
+      : undefined;
+  heard?.(0);
   const buffers = await Promise.all(
     paths.map(async (path) =>
-      (
-        await fetchChecked(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal)
-      ).arrayBuffer(),
+      readBytes(
+        await fetchChecked(siblingUrl(path, url), `the weights file "${path}" listed in model.json`, signal),
+        heard,
+      ),
     ),
   );
   const data = tf.io.concatenateArrayBuffers(buffers);
-  const expected = specs.reduce((sum, s) => sum + bytesOf(s), 0);
   if (data.byteLength !== expected) {
     throw new Error(
       `The weights of ${url} hold ${data.byteLength} bytes but model.json describes ${expected}: ` +
@@ -117,12 +133,13 @@ function bytesOf(spec: tf.io.WeightsManifestEntry): number {
 }
 
 /** Loads a LayersModel or GraphModel from the URL of its model.json. The caller disposes `model`. */
-export async function loadModel(url: string, { signal }: LoadOptions = {}): Promise<LoadedModel> {
+export async function loadModel(url: string, options: LoadOptions = {}): Promise<LoadedModel> {
+  const { signal } = options;
   const absolute = new URL(url, document.baseURI).href;
   const json = await fetchModelJson(absolute, signal);
   const kind = modelKindOf(json, url);
   const handler: tf.io.IOHandler = {
-    load: () => tf.io.getModelArtifactsForJSON(json, (manifest) => fetchWeights(absolute, manifest, signal)),
+    load: () => tf.io.getModelArtifactsForJSON(json, (manifest) => fetchWeights(absolute, manifest, options)),
   };
   const model = kind === 'layers' ? await loadLayersSafely(handler, url) : await loadGraphModel(handler);
   if (signal?.aborted) {

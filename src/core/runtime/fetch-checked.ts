@@ -28,3 +28,28 @@ export async function fetchChecked(url: string, what: string, signal?: AbortSign
   }
   return response;
 }
+
+/**
+ * The body of a checked response as bytes, read as it arrives: `onBytes` hears the size of
+ * each piece, so that a large download (a model's weights) can show how far it has got.
+ */
+export async function readBytes(response: Response, onBytes?: (count: number) => void): Promise<ArrayBuffer> {
+  const reader = onBytes ? response.body?.getReader() : undefined;
+  if (!reader) return response.arrayBuffer();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pieces.push(value);
+    size += value.byteLength;
+    onBytes!(value.byteLength);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.byteLength;
+  }
+  return bytes.buffer;
+}

@@ -74,10 +74,11 @@ export function cutBase(full: tfl.LayersModel, source: string): FeatureBase {
   };
 }
 
-export async function loadBase(url: string): Promise<FeatureBase> {
+/** Loads a base model by URL; `onProgress` hears the share of its weights received (0 to 1). */
+export async function loadBase(url: string, onProgress?: (fraction: number) => void): Promise<FeatureBase> {
   let full: tfl.LayersModel;
   try {
-    full = await tfl.loadLayersModel(url);
+    full = await tfl.loadLayersModel(url, { onProgress });
   } catch (e) {
     throw new BaseError(
       `The base model at ${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`,

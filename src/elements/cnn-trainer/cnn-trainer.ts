@@ -829,7 +829,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
         throw new DatasetError(`fine-tune must be a whole number ≥ 0, got ${this.fineTune}.`);
       const classes = this.customClasses().length;
       const preprocess = this.baseUrl ? this.tfjs.parsePreset(this.basePreprocess) : 'unit';
-      const base = await loadBase(this.baseUrl || assetUrl('models/digits/model.json'));
+      const url = this.baseUrl || assetUrl('models/digits/model.json');
+      const base = await this.downloading('the base model', (onProgress) => loadBase(url, onProgress));
       const head = headLayers(base.featureShape, classes);
       const transfer = joinHead(base, head, this.seed, this.fineTune);
       transfer.preprocess = preprocess;

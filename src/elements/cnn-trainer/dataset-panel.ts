@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import { MAX_BYTES, MAX_EXAMPLES, SOURCE_SIDE } from '../../core/training/example-set.js';
 import { renderHeading } from '../heading.js';
+import { formatBytes } from '../../core/math/numbers.js';
 import type { Burst } from './burst.js';
 
 /** Thumbnails shown per class (the newest); the count says how many there are in all. */
@@ -36,11 +37,6 @@ export interface DatasetPanelActions {
   burst: Burst;
 }
 
-const size = (bytes: number) =>
-  bytes < 1024 * 1024
-    ? `${(bytes / 1024).toFixed(bytes < 10240 ? 1 : 0)} kB`
-    : `${(bytes / (1024 * 1024)).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
 export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelActions) {
   const { classes, counts, bytes, featureBytes, skipped, busy } = input;
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -65,10 +61,10 @@ export function renderDatasetPanel(input: DatasetPanelInput, act: DatasetPanelAc
       with one subfolder per class (Keras' <code>flow_from_directory</code> layout).
     </p>
     <p class="memory" aria-live="polite">
-      ${total} of at most ${MAX_EXAMPLES} examples · ${size(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${
-        featureBytes ? ` · ${size(featureBytes)} of the base's features` : ''
+      ${total} of at most ${MAX_EXAMPLES} examples · ${formatBytes(bytes)} of 28×28 digits and pictures (up to ${SOURCE_SIDE} px)${
+        featureBytes ? ` · ${formatBytes(featureBytes)} of the base's features` : ''
       }
-      · at most ${size(MAX_BYTES)}
+      · at most ${formatBytes(MAX_BYTES)}
       <label class="files"
         >Add a folder
         <input

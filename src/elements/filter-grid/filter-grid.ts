@@ -350,7 +350,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const url = this.modelUrl || assetUrl(DEFAULT_MODEL);
     const request = ++this.modelRequest;
     try {
-      const loaded = await this.tfjs.loadModel(url, { signal });
+      const loaded = await this.downloading('the model', (onProgress) =>
+        this.tfjs.loadModel(url, { signal, onProgress }),
+      );
       if (request !== this.modelRequest || signal?.aborted) {
         loaded.model.dispose();
         return;

@@ -344,7 +344,9 @@ export class PretrainedClassifier extends CnnElement<PretrainedClassifierEventMa
 
   /** Loads a model and everything it needs; throws with a reader-facing message. */
   private async openSession(url: string, signal?: AbortSignal): Promise<Session> {
-    const loaded = await this.tfjs.loadModel(url, { signal });
+    const loaded = await this.downloading('the model', (onProgress) =>
+      this.tfjs.loadModel(url, { signal, onProgress }),
+    );
     try {
       return await this.configure(loaded, true, signal);
     } catch (e) {
