@@ -1,6 +1,6 @@
 // `npm run test:hosting`: the built library (dist/, as a CDN or a site serves it) on hosts
 // set up badly, the way course sites are: a Content-Security-Policy that forbids WebAssembly
-// or workers or inline styles, files served with the wrong MIME type, shipped files missing. For each, the
+// or workers or inline styles, Trusted Types, files served with the wrong MIME type, shipped files missing. For each, the
 // elements must say what is wrong, naming the URL and the fix (`cnn-error` and the message
 // shown), be in `error` where they cannot work or keep working on a fallback they name, and
 // leave the rest of the page working (its own script and button, no uncaught exception).
@@ -28,8 +28,28 @@ const policy = ({ wasm = true, workers = true, inlineStyles = true } = {}) =>
     `worker-src ${workers ? "'self' blob:" : "'none'"}`,
   ].join('; ');
 
-const CSP = (options) => ({ headers: { 'content-security-policy': policy(options) } });
 const TRAINER = '<cnn-trainer epochs="1" train-size="256" batch-size="64"></cnn-trainer>';
+const CSP = (options) => ({ headers: { 'content-security-policy': policy(options) } });
+/** The policy with Trusted Types enforced, the policy names allowed listed (lit's own and ours). */
+const TRUSTED = (names) => ({
+  headers: {
+    'content-security-policy': `${policy()}; require-trusted-types-for 'script'; trusted-types ${names}`,
+  },
+});
+const ALL_FIVE = [
+  '<conv-filter-playground></conv-filter-playground>',
+  '<pooling-stepper></pooling-stepper>',
+  TRAINER,
+  '<pretrained-classifier></pretrained-classifier>',
+  '<filter-grid view="network"></filter-grid>',
+];
+const ALL_READY = {
+  'conv-filter-playground': ['ready'],
+  'pooling-stepper': ['ready'],
+  'cnn-trainer': ['ready'],
+  'pretrained-classifier': ['ready'],
+  'filter-grid': ['ready'],
+};
 
 /**
  * Each scenario: the host's setup, the page's elements, and what each element must end as:
@@ -64,20 +84,26 @@ const ALL_SCENARIOS = [
     // CSSOM only, so nothing of theirs is refused (a refused style="…" is a violation event).
     name: "policy without 'unsafe-inline' styles",
     host: () => CSP({ inlineStyles: false }),
-    tags: [
-      '<conv-filter-playground></conv-filter-playground>',
-      '<pooling-stepper></pooling-stepper>',
-      TRAINER,
-      '<pretrained-classifier></pretrained-classifier>',
-      '<filter-grid view="network"></filter-grid>',
-    ],
+    tags: ALL_FIVE,
+    train: true,
+    expect: ALL_READY,
+  },
+  {
+    // Trusted Types: lit's policy and ours allowed, every element works, the trainer in its worker.
+    name: 'policy that enforces Trusted Types',
+    host: () => TRUSTED('lit-html cnn-elements'),
+    tags: ALL_FIVE,
+    train: true,
+    expect: ALL_READY,
+  },
+  {
+    name: 'policy that enforces Trusted Types without our policy name',
+    host: () => TRUSTED('lit-html'),
+    mayRefuse: ['trusted-types', 'require-trusted-types-for'],
+    tags: [TRAINER],
     train: true,
     expect: {
-      'conv-filter-playground': ['ready'],
-      'pooling-stepper': ['ready'],
-      'cnn-trainer': ['ready'],
-      'pretrained-classifier': ['ready'],
-      'filter-grid': ['ready'],
+      'cnn-trainer': ['ready', /runs on the page.*Trusted Types.*add cnn-elements to the trusted-types list/],
     },
   },
   {

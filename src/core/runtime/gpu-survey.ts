@@ -14,6 +14,8 @@
  * runs on the page, and a page may hide WebGPU from itself.
  */
 
+import { workerScriptUrl } from './trusted-script-url.js';
+
 export interface AdapterInfo {
   vendor: string;
   architecture: string;
@@ -112,7 +114,7 @@ function probeInWorker(askGpu: boolean): Promise<Facts> {
       reject(new Error('the survey worker did not answer'));
     }, WORKER_PATIENCE_MS);
     try {
-      worker = new Worker(url);
+      worker = new Worker(workerScriptUrl(url));
     } catch (e) {
       done();
       reject(e instanceof Error ? e : new Error(String(e)));

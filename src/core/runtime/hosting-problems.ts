@@ -7,6 +7,8 @@
  * No tfjs here. Only called after something failed, so a page that works makes no extra request.
  */
 
+import { TRUSTED_TYPES_POLICY } from './trusted-script-url.js';
+
 /** What a file must be served as. */
 export interface ExpectedType {
   /** The Content-Type values that work. */
@@ -70,6 +72,8 @@ export async function workerProblem(
   if (policy) {
     return `this page's Content-Security-Policy (${policy}) blocks its worker script: allow ${new URL(url, location.href).origin} (and blob:) in worker-src`;
   }
+  if (/TrustedScriptURL/.test(browserSaid))
+    return `this page enforces Trusted Types and refused the worker's script: add ${TRUSTED_TYPES_POLICY} to the trusted-types list of its Content-Security-Policy`;
   return (await serverProblem(url, JAVASCRIPT)) ?? `its script ${url} did not start (${browserSaid})`;
 }
 
