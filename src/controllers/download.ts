@@ -1,9 +1,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { formatBytes } from '../core/math/numbers.js';
+import type { DownloadProgress } from '../core/runtime/fetch-checked.js';
 
 /** One download being shown: its loader reports to `report`, and `end` stops showing it. */
 export interface Download {
-  report(fraction: number, totalBytes?: number): void;
+  report: DownloadProgress;
   end(): void;
 }
 

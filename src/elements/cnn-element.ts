@@ -10,6 +10,7 @@ import { TypedEventsElement } from './typed-events.js';
 import { yieldToPage } from '../core/runtime/yield-to-page.js';
 import { whenNearViewport } from '../controllers/near-viewport.js';
 import { DownloadController } from '../controllers/download.js';
+import type { DownloadProgress } from '../core/runtime/fetch-checked.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -104,10 +105,7 @@ export abstract class CnnElement<
   private readonly download = new DownloadController(this);
 
   /** Runs a download of `what` ("the model"), showing how far it has got until it ends either way. */
-  protected async downloading<T>(
-    what: string,
-    work: (report: (fraction: number, totalBytes?: number) => void) => Promise<T>,
-  ): Promise<T> {
+  protected async downloading<T>(what: string, work: (report: DownloadProgress) => Promise<T>): Promise<T> {
     const shown = this.download.track(what);
     try {
       return await work(shown.report);

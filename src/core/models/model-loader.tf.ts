@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
 import { siblingUrl } from '../runtime/assets.js';
-import { fetchChecked, readBytes } from '../runtime/fetch-checked.js';
+import { fetchChecked, readBytes, type DownloadProgress } from '../runtime/fetch-checked.js';
 
 export type ModelKind = 'layers' | 'graph';
 
@@ -32,9 +32,6 @@ export interface LoadOptions {
   /** Hears the weights' download: the share received (0 to 1) and their size in bytes. */
   onProgress?: DownloadProgress;
 }
-
-/** How far a download has got: `fraction` from 0 to 1, and its size in bytes where known. */
-export type DownloadProgress = (fraction: number, totalBytes?: number) => void;
 
 /** Which kind of model a parsed `model.json` describes; throws when it is no model at all. */
 export function modelKindOf(json: unknown, url = 'model.json'): ModelKind {

@@ -29,13 +29,17 @@ export async function fetchChecked(url: string, what: string, signal?: AbortSign
   return response;
 }
 
+/** How far a download has got: `fraction` from 0 to 1, and its size in bytes where known. */
+export type DownloadProgress = (fraction: number, totalBytes?: number) => void;
+
 /**
  * The body of a checked response as bytes, read as it arrives: `onBytes` hears the size of
  * each piece, so that a large download (a model's weights) can show how far it has got.
  */
 export async function readBytes(response: Response, onBytes?: (count: number) => void): Promise<ArrayBuffer> {
-  const reader = onBytes ? response.body?.getReader() : undefined;
-  if (!reader) return response.arrayBuffer();
+  // Getting a reader locks the body: only where the pieces are wanted.
+  const reader = onBytes && response.body?.getReader();
+  if (!onBytes || !reader) return response.arrayBuffer();
   const pieces: Uint8Array[] = [];
   let size = 0;
   for (;;) {
@@ -43,7 +47,7 @@ export async function readBytes(response: Response, onBytes?: (count: number) =>
     if (done) break;
     pieces.push(value);
     size += value.byteLength;
-    onBytes!(value.byteLength);
+    onBytes(value.byteLength);
   }
   const bytes = new Uint8Array(size);
   let at = 0;
