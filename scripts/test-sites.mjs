@@ -9,7 +9,11 @@
 //   - train the trainer's network on wasm with its batches in the Web Worker;
 //   - show that network whole (<filter-grid view="network" for=…>): every layer's output,
 //     and a new picture of them for a digit drawn on its pad;
-//   - turn every element dark and light again with the theme's own toggle (VitePress, Docusaurus).
+//   - turn every element dark and light again with the theme's own toggle (VitePress, Docusaurus);
+//   - follow the site's own link to its second page while the trainer trains, and come back:
+//     the site swaps pages without reloading (VitePress and Docusaurus always, Astro with its
+//     ClientRouter), so the elements must leave cleanly (no tensor, no worker left behind) and
+//     arrive ready, again and again.
 //
 //   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
@@ -198,6 +202,7 @@ async function checkPage(url, origin, toggle) {
       problems.push(...(await checkNetworkView(page)));
     }
     if (toggle) problems.push(...(await checkDarkMode(page, toggle)));
+    problems.push(...(await checkNextPage(page)));
   } catch (e) {
     problems.push(`the page failed: ${e instanceof Error ? e.message : String(e)}`);
   } finally {
@@ -216,6 +221,9 @@ async function checkNetworkView(page) {
   const started = Date.now();
   const seen = await page.evaluate(async () => {
     const grid = document.querySelector('filter-grid[view="network"]');
+    // The property: a page the framework renders in the browser (the next page of a
+    // VitePress site) sets it, not the attribute.
+    const source = grid && document.getElementById(grid.for);
     if (!grid) return { missing: true };
     // The promise, or a rejection after 60 s; the timer is cleared either way (no stray rejection later).
     const within = (promise, what) => {
@@ -240,7 +248,8 @@ async function checkNetworkView(page) {
     const last = outputs.at(-1)?.values ?? [];
     return {
       state: grid.getAttribute('state'),
-      layers: document.querySelector('cnn-trainer').model.layers.map((l) => l.name),
+      source: source?.localName,
+      layers: source?.model?.layers.map((l) => l.name) ?? [],
       outputs: outputs.map((o) => o.name),
       sum: [...last].reduce((a, b) => a + b, 0),
       classes: last.length,
@@ -251,13 +260,15 @@ async function checkNetworkView(page) {
   const problems = [];
   if (seen.state !== 'ready') problems.push(`the network view is "${seen.state}"`);
   if (seen.outputs.join() !== seen.layers.join())
-    problems.push(`the network view shows [${seen.outputs}], the trainer's layers are [${seen.layers}]`);
+    problems.push(
+      `the network view shows [${seen.outputs}], the <${seen.source}>'s layers are [${seen.layers}]`,
+    );
   if (seen.classes !== 10 || Math.abs(seen.sum - 1) > 1e-3)
     problems.push(`the network view's output is ${seen.classes} values summing to ${seen.sum}`);
   if (!(seen.update?.label?.length > 0))
     problems.push("a stroke on the network view's pad gave no prediction");
   console.log(
-    `  network view: ${seen.outputs.length} layers, a stroke read as "${seen.update?.label}" (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  network view of the <${seen.source}>: ${seen.outputs.length} layers, a stroke read as "${seen.update?.label}" (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   return problems;
 }
@@ -302,6 +313,88 @@ async function checkDarkMode(page, toggle) {
   console.log(
     `  dark mode: the theme's toggle, ${problems.length ? 'FAILED' : 'every element followed it both ways'}`,
   );
+  return problems;
+}
+
+/**
+ * A course has more than one page. The first page's link to the next is followed while the
+ * trainer trains, then the browser's back and forward twice. The site must swap the page in
+ * the same document (else this proves nothing); the trainer's worker must end with its page;
+ * each page's elements must all be ready again on each visit, the network view of the second
+ * page drawing a stroke; and each page must hold the same number of tensors on every visit
+ * (tfjs's engine keeps its count on `window._tfengine`, in a bundled copy too): an element
+ * that leaves without disposing would add to it each time.
+ */
+async function checkNextPage(page) {
+  const problems = [];
+  const started = Date.now();
+  const first = new URL(page.url()).pathname;
+  /** Waits for `path`'s elements (the trainer on the first page only) to be ready and the tensor count to hold still. */
+  const arrived = async (path) => {
+    const ready = await page
+      .waitForFunction(
+        ({ path, first, tags }) => {
+          const els = [...document.querySelectorAll(tags.join(','))];
+          const trainer = !!document.querySelector('cnn-trainer');
+          return (
+            location.pathname === path &&
+            trainer === (path === first) &&
+            els.length > 0 &&
+            els.every((el) => el.getAttribute('state') === 'ready')
+          );
+        },
+        { path, first, tags: TAGS },
+        { timeout: 60_000, polling: 100 },
+      )
+      .then(() => true)
+      .catch(() => false);
+    if (!ready) {
+      problems.push(`on ${path}, not every element was ready within 60 s`);
+      return undefined;
+    }
+    return page.evaluate(async () => {
+      const count = () => window._tfengine?.state.numTensors;
+      for (let last = count(), same = 0; same < 5; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = count();
+        same = now === last ? same + 1 : 0;
+        last = now;
+      }
+      return count();
+    });
+  };
+  await page.evaluate(() => {
+    window.__sameDocument = true;
+    const trainer = document.querySelector('cnn-trainer');
+    trainer.setAttribute('train-size', '1000');
+    trainer.setAttribute('epochs', '5');
+    void trainer.train().catch(() => {});
+  });
+  await page.waitForFunction(() => document.querySelector('cnn-trainer').getAttribute('state') === 'busy');
+  if (page.workers().length === 0) problems.push('the trainer trains with no worker running');
+  const link = page.locator('a[href*="pooling"]').first();
+  const next = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname;
+  await link.click();
+  const visits = { [first]: [], [next]: [] };
+  visits[next].push(await arrived(next));
+  for (let i = 0; i < 2; i++) {
+    await page.goBack();
+    visits[first].push(await arrived(first));
+    await page.goForward();
+    visits[next].push(await arrived(next));
+  }
+  if (!(await page.evaluate(() => window.__sameDocument)))
+    problems.push('the site reloaded the page instead of swapping it: the check proves nothing');
+  if ((await page.evaluate(() => typeof window._tfengine?.state.numTensors)) !== 'number')
+    problems.push("tfjs's engine is not on window._tfengine: the tensors cannot be counted");
+  for (const [path, counts] of Object.entries(visits))
+    if (new Set(counts).size !== 1) problems.push(`${path} held ${counts.join(', ')} tensors on its visits`);
+  const workers = page.workers().length;
+  if (workers) problems.push(`${workers} worker(s) left running after the trainer's page was left`);
+  console.log(
+    `  next page and back, twice: ${visits[first].join(', ')} tensors on ${first}, ${visits[next].join(', ')} on ${next} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  problems.push(...(await checkNetworkView(page)));
   return problems;
 }
 

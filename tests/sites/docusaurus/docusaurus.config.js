@@ -1,4 +1,4 @@
-// A minimal Docusaurus 3 site: one MDX page, no docs or blog. Nothing for cnn-elements here.
+// A minimal Docusaurus 3 site: two MDX pages, no docs or blog. Nothing for cnn-elements here.
 export default {
   title: 'CNN course',
   url: 'http://localhost',
