@@ -18,7 +18,11 @@
 // the playground's feature map and checks that the inspected pixel moved there; then draws on
 // the network view's pad (every layer repainted) and taps one of its maps (selected, and sent
 // to the linked playground).
-// The demo is looked at a second time with a reader's very large text setting.
+// The demo is looked at a second time with a reader's very large text setting, and a third
+// with WCAG 1.4.12's text spacing (line height 1.5, letter spacing 0.12 em, word spacing
+// 0.16 em, paragraphs 2 em apart) in the page and in every shadow root, as a reader's
+// spacing tool that reaches into shadow roots applies it: nothing may spill, and no text
+// may be cut off by a box that hides its overflow.
 // Env: WIDTHS_ONLY (substring of story ids; "demo" for the article alone).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,6 +64,7 @@ const pages = [
     ? [
         { name: 'demo', url: `${origin}/demo/`, shifts: true, fingers: true },
         { name: 'demo, very large text', url: `${origin}/demo/`, largeText: true },
+        { name: 'demo, text spacing (WCAG 1.4.12)', url: `${origin}/demo/`, textSpacing: true },
       ]
     : []),
   ...stories.map((id) => ({
@@ -85,7 +90,7 @@ console.log(`widths: ${pages.length - failed} passed, ${failed} failed`);
 if (failed) process.exit(1);
 
 /** Loads one page at the narrowest width, then widens the screen; returns what did not fit. */
-async function check({ url, shifts, fingers, largeText }) {
+async function check({ url, shifts, fingers, largeText, textSpacing }) {
   const problems = [];
   const context = await browser.newContext({
     viewport: { width: WIDTHS[0], height: 800 },
@@ -101,6 +106,7 @@ async function check({ url, shifts, fingers, largeText }) {
     // A reader's "Very large" font setting (24 px instead of 16): the root's font size grows by
     // half, and with it everything sized in rem or em, the elements' text included.
     if (largeText) await page.addStyleTag({ content: 'html { font-size: 150%; }' });
+    if (textSpacing) await page.evaluate(spaceText);
     await page.waitForTimeout(500);
     // Read before the screen is resized below: only the load's own shifts count.
     const loadShift = shifts ? await page.evaluate(() => window.__layoutShift) : 0;
@@ -109,6 +115,7 @@ async function check({ url, shifts, fingers, largeText }) {
       await page.setViewportSize({ width, height: 800 });
       await page.waitForTimeout(150);
       const report = await page.evaluate(measure, { tags: TAGS, width });
+      if (textSpacing) report.push(...(await page.evaluate(clippedText, { tags: TAGS })));
       problems.push(...report.map((r) => `at ${width} px: ${r}`));
       if (width === TARGET_WIDTH) {
         const small = await page.evaluate(smallTargets, { tags: TAGS, min: MIN_TARGET });
@@ -144,6 +151,43 @@ function measure({ tags, width }) {
       out.push(`${name}'s content is ${frame.scrollWidth} px in a ${frame.clientWidth} px box`);
   }
   return out;
+}
+
+/** In the page: WCAG 1.4.12's text spacing, in the document and every shadow root (nested ones too). */
+function spaceText() {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+  );
+  const visit = (root) => {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+}
+
+/** In the page: boxes in our elements that hide overflowing text (visually hidden text, 1 or 2 px, aside). */
+function clippedText({ tags }) {
+  const out = [];
+  const visit = (root, host) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) visit(el.shadowRoot, host);
+      if (el.clientWidth <= 2 || el.clientHeight <= 2 || !el.textContent.trim()) continue;
+      const style = getComputedStyle(el);
+      const hides = (overflow) => overflow === 'hidden' || overflow === 'clip';
+      const cut = [
+        hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1 ? 'width' : '',
+        hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1 ? 'height' : '',
+      ].filter(Boolean);
+      if (cut.length)
+        out.push(
+          `<${host}> ${el.localName}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} "${el.textContent.trim().replace(/\s+/g, ' ').slice(0, 40)}" is cut off (${cut.join(' and ')})`,
+        );
+    }
+  };
+  for (const el of document.querySelectorAll(tags.join(',')))
+    if (el.shadowRoot) visit(el.shadowRoot, el.localName);
+  return [...new Set(out)];
 }
 
 /** Init script: sums layout-shift entries not caused by input, as Lighthouse's CLS does for a load. */
