@@ -164,10 +164,12 @@ async function launchBrowser() {
   return launch(mode === 'software' ? ['--disable-gpu-compositing'] : []);
 }
 
-/** The library's own pattern for software rasterisers (src/core/runtime/gpu-survey.ts, which imports nothing), built for Node. */
+/** The library's own pattern for software rasterisers (src/core/runtime/gpu-survey.ts), built for Node with what it imports. */
 async function softwareRasterisers() {
   const { outputFiles } = await build({
     entryPoints: [join(ROOT, 'src/core/runtime/gpu-survey.ts')],
+    // One module: a data: URL cannot import its neighbours (./trusted-script-url.js).
+    bundle: true,
     format: 'esm',
     write: false,
     logLevel: 'warning',
