@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, queryAll, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
 import { styleProps } from '../style-props.js';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { CnnElement, messageOf } from '../cnn-element.js';
@@ -19,7 +18,6 @@ import {
 } from '../../core/models/conv-layers.js';
 import { readImage } from '../../core/images/image-input.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
-import { graphOf } from '../../core/models/model-graph.js';
 import { ModelLease } from '../../core/models/model-lease.js';
 import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
 import { formatNumber } from '../../core/math/pooling-plan.js';
@@ -27,7 +25,6 @@ import type { PresetName } from '../../core/images/preprocess.tf.js';
 import { sampleUrl } from '../../core/images/samples.js';
 import type { RgbaPixels } from '../../core/images/digit-preprocess.js';
 import { defineDrawPad, type CnnDrawPad } from '../../vis/draw-pad.js';
-import { argMax } from '../../vis/network-view.js';
 import { bitmapContext } from '../../vis/bitmap.js';
 import { paintPixels } from '../../vis/feature-map.js';
 import {
@@ -44,29 +41,16 @@ import { filterGridStyles } from './filter-grid.styles.js';
 import { paintTiles, scaleNote, tileLabel, tileOrder, type TileLook } from './tiles.js';
 import { networkStyles } from './network-view.styles.js';
 import {
-  focusDetails,
-  kindAt,
-  moveFocus,
-  networkTargets,
-  paintNetwork,
-  renderNetwork,
-  renderZoom,
-  structureOf,
-  toggleMaps,
-  type NetworkTargets,
-} from './network-view.js';
-import type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
+  NetworkViewController,
+  type Network,
+  type NetworkUpdateDetail,
+  type SelectedConvMap,
+} from './network-controller.js';
 import { ResizeController } from '../../controllers/resize.js';
 import type { FilterSelectDetail, ModelSource } from '../contracts.js';
 
 export type { FilterSelectDetail } from '../contracts.js';
-
-/** One run of the whole model: its input and every layer's output. */
-interface Network {
-  model: tfl.LayersModel;
-  input: LayerOutput;
-  outputs: LayerOutput[];
-}
+export type { NetworkUpdateDetail } from './network-controller.js';
 
 /** One layer's output, as `getLayerOutputs()` returns it. */
 export type { LayerOutput } from '../../core/models/layer-outputs.tf.js';
@@ -77,17 +61,6 @@ export interface FilterSnapshotDetail {
   /** Position of the snapshot on the timeline. */
   index: number;
   layer: string;
-}
-
-/** Detail of `network-update`: the network view shows every layer's output for a new input or new weights. */
-export interface NetworkUpdateDetail {
-  /** The index of the largest output, and its class name (the output column's label). */
-  prediction: number;
-  label: string;
-  /** The largest output's value (a probability for a softmax output). */
-  probability: number;
-  /** Milliseconds from the start of the refresh (a stroke, a new picture, new weights) to the view painted. */
-  ms: number;
 }
 
 interface Snapshot {
@@ -197,18 +170,14 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   /** The default input last shown, so that a better default may replace it until the reader chooses one. */
   private defaultShown?: RgbaPixels;
   private samplesLoad?: Promise<void>;
-  /** The network view: every layer's output for the picture, and the model input they came from. */
-  @state() private network?: Network;
-  @state() private netFocus: [number, number] = [0, 0];
-  @state() private netSelected?: [number, number];
-  @state() private netExpanded = new Set<number>();
   private readonly size = new ResizeController(this);
-  /** The network view's columns were rebuilt by the last render: their values need painting. */
-  private columnsRendered = false;
-  /** Where the network view's values are painted, found again after each render of its columns. */
-  private targets?: NetworkTargets;
-  /** When the refresh that made the network view's next result started (for `network-update`'s ms). */
-  private networkStarted = 0;
+  /** The network view: its last run, focus, selection and open layers; painting and `network-update`. */
+  private readonly net = new NetworkViewController(this, {
+    labels: (count) => this.outputLabels(count),
+    // Side by side where the grid is wide enough (or not measured yet), else stacked.
+    across: () => this.size.width === 0 || this.size.width >= 640,
+    onConvMap: (map) => this.sendConvMap(map),
+  });
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
   @query('canvas.picture') private pictureCanvas?: HTMLCanvasElement;
@@ -273,11 +242,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   > {
     await this.ready;
     await this.refresher.settled();
-    const shown = this.network;
-    const outputs =
-      this.view === 'network' && shown && shown.model === this.model
-        ? shown.outputs
-        : (await this.runNetwork())?.outputs;
+    const shown = this.view === 'network' ? this.net.of(this.model) : undefined;
+    const outputs = shown?.outputs ?? (await this.runNetwork())?.outputs;
     if (!outputs) throw new Error('The filter grid has no model or no input to run yet.');
     return outputs.map((o) => ({
       name: o.name,
@@ -335,13 +301,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     )
       this.paintTiles();
     // Columns rendered anew may hold a new, blank picture canvas.
-    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.columnsRendered)
+    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.net.rebuilt)
       this.paintPicture();
-    if (this.view === 'network' && this.network && (this.columnsRendered || changed.has('network'))) {
-      this.paintNetworkValues(this.columnsRendered);
-      if (changed.has('network')) this.announceNetwork(this.network.outputs);
-    }
-    this.columnsRendered = false;
+    this.net.afterUpdate(this.view === 'network');
   }
 
   // ---- sources ---------------------------------------------------------------
@@ -559,15 +521,9 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     const started = performance.now();
     await this.compute(async () => {
       // The shown result's arrays are written again: it is replaced by this one.
-      const network = await this.runNetwork(this.network?.model === model ? this.network : undefined);
+      const network = await this.runNetwork(this.net.of(model));
       if (!network || model !== this.model) return;
-      if (this.network?.model !== model) {
-        this.netFocus = [0, 0];
-        this.netSelected = undefined;
-        this.netExpanded = new Set();
-      }
-      this.network = network;
-      this.networkStarted = started;
+      this.net.show(network, started);
       this.clearError();
     }, 'Running the network failed');
   }
@@ -895,18 +851,16 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     </div>`;
   }
 
-  // ---- the network view ------------------------------------------------------------
+  // ---- the network view (its state and painting: NetworkViewController) ---------------
 
   private renderNetworkView() {
-    const network = this.network;
-    if (!network)
+    const view = this.net.render(
+      () => this.renderInput(),
+      // The input column's strip.
+      [this.samples, this.ownSamples, this.samplesUnavailable],
+    );
+    if (!view)
       return html`<p class="placeholder">${this.for ? `Waiting for a model from #${this.for}…` : 'Loading the model…'}</p>`;
-    const across = this.networkAcross();
-    const structure = structureOf(network.outputs);
-    // A linked classifier's labels can change without a new model: the output column shows them.
-    const classNames = this.outputLabels(
-      network.outputs[network.outputs.length - 1]?.values.length ?? 0,
-    ).join('\n');
     return html`<div class="bar" part="controls">
         <label
           >View
@@ -917,92 +871,7 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
           </select>
         </label>
       </div>
-      ${guard(
-        [
-          structure,
-          this.netFocus,
-          this.netSelected,
-          this.netExpanded,
-          across,
-          this.model,
-          classNames,
-          // The input column's strip.
-          this.samples,
-          this.ownSamples,
-          this.samplesUnavailable,
-        ],
-        () => this.renderNetworkColumns(network, across),
-      )}
-      <div class="details" part="details">
-        ${renderZoom(network.outputs, this.netFocus)}
-        <p aria-live="polite">${guard([structure, this.netFocus, this.netSelected], () =>
-          // Looked up when the focus or selection moves, not on every stroke's render.
-          focusDetails(network.outputs, this.netFocus, this.netSelected, this.followedByPlayground()),
-        )}</p>
-      </div>`;
-  }
-
-  /** Whether a playground in this grid's root follows it (for= names it), so that selecting a map sends it somewhere. */
-  private followedByPlayground(): boolean {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    return this.id !== '' && !!root.querySelector?.(`conv-filter-playground[for="${CSS.escape(this.id)}"]`);
-  }
-
-  /** Columns side by side where the grid is wide enough (or not measured yet), else stacked. */
-  private networkAcross(): boolean {
-    return this.size.width === 0 || this.size.width >= 640;
-  }
-
-  /**
-   * The columns, rebuilt only when their structure (the layers and their shapes), the
-   * focus, the selection, the layout or the input's samples changed. New values alone (a stroke, a training
-   * step) are painted into the same structure by paintNetwork in `updated`.
-   */
-  private renderNetworkColumns(network: Network, across: boolean) {
-    this.columnsRendered = true;
-    return renderNetwork({
-      outputs: network.outputs,
-      focus: this.netFocus,
-      selected: this.netSelected,
-      expanded: this.netExpanded,
-      across,
-      input: this.renderInput(),
-      labels: (n) => this.outputLabels(n),
-      onItem: (layer, item, select) =>
-        select ? void this.selectNetworkItem(layer, item) : (this.netFocus = [layer, item]),
-      onKey: (e) => this.onNetworkKey(e),
-      onRecolor: () => {
-        if (this.network && this.targets) this.paintNetworkValues(true);
-      },
-      onToggle: (layer) => {
-        const { expanded, focus } = toggleMaps(this.netExpanded, this.netFocus, layer);
-        this.netExpanded = expanded;
-        this.netFocus = focus;
-      },
-    });
-  }
-
-  /**
-   * Paints the shown outputs into the network view's columns, finding where they go (and
-   * the colours read there) anew when asked or not yet found.
-   */
-  private paintNetworkValues(findTargets: boolean): void {
-    const { outputs } = this.network!;
-    if (findTargets || !this.targets) this.targets = networkTargets(this.renderRoot, outputs);
-    paintNetwork(this.targets, outputs, (n) => this.outputLabels(n));
-  }
-
-  /** Fires `network-update` for outputs just painted. */
-  private announceNetwork(outputs: LayerOutput[]): void {
-    const last = outputs[outputs.length - 1];
-    if (!last) return;
-    const best = argMax(last.values);
-    emit<NetworkUpdateDetail>(this, 'network-update', {
-      prediction: best,
-      label: this.outputLabels(last.values.length)[best],
-      probability: last.values[best],
-      ms: performance.now() - this.networkStarted,
-    });
+      ${view}`;
   }
 
   /** Class names for the output: the linked source's (a classifier's labels, a trainer's own classes) where they fit, else class numbers. */
@@ -1011,40 +880,17 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     return names?.length === count ? names : classNumbers(count);
   }
 
-  private onNetworkKey(e: KeyboardEvent): void {
-    const outputs = this.network?.outputs;
-    if (!outputs || !(e.target as HTMLElement).classList?.contains('item')) return;
-    const next = moveFocus(outputs, this.netFocus, e.key, this.networkAcross(), this.netExpanded);
-    if (!next) return;
-    e.preventDefault();
-    this.netFocus = next;
-    void this.updateComplete.then(() =>
-      this.renderRoot
-        .querySelector<HTMLElement>(`.network .item[data-layer="${next[0]}"][data-map="${next[1]}"]`)
-        ?.focus(),
-    );
-  }
-
-  /** Selects an item; a Conv2D map fires `filter-select` with the convolution that made it. */
-  private async selectNetworkItem(layer: number, item: number): Promise<void> {
-    const network = this.network;
-    if (!network) return;
-    this.netFocus = [layer, item];
-    this.netSelected = [layer, item];
-    const o = network.outputs[layer];
-    if (o.className !== 'Conv2D' || kindAt(network.outputs, layer) !== 'maps') return;
-    const modelLayer = network.model.getLayer(o.name);
-    const inbound = graphOf(network.model).get(modelLayer)?.inputs[0]?.sourceLayer;
-    const from = network.outputs.find((x) => x.name === inbound?.name) ?? network.input;
-    await this.compute(async () => {
-      const recipe = await this.tfjs.convMapRecipe(modelLayer, item, {
+  /** A Conv2D map selected in the network view: `filter-select` with the whole convolution that made it. */
+  private sendConvMap({ layer, item, from }: SelectedConvMap): void {
+    void this.compute(async () => {
+      const recipe = await this.tfjs.convMapRecipe(layer, item, {
         values: from.values.slice(),
         shape: from.shape as [number, number, number],
       });
       emit<FilterSelectDetail>(this, 'filter-select', {
         index: item,
         kernel: recipe.kernels[0],
-        layer: o.name,
+        layer: layer.name,
         recipe,
       });
     }, 'Reading the filter failed');

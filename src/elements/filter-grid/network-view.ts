@@ -1,7 +1,8 @@
 /**
  * The template of `<filter-grid view="network">`: the input, then one column per layer
  * (activation maps, compact bars, or the labelled output), with connectors between
- * columns. The element owns the state and passes it in; painting happens in `paintNetwork`.
+ * columns. NetworkViewController (network-controller.ts) owns the state and passes it in;
+ * painting happens in `paintNetwork`.
  */
 import { html, nothing, svg } from 'lit';
 import { styleProps } from '../style-props.js';
