@@ -1,6 +1,7 @@
 // `npm run test:hosting`: the built library (dist/, as a CDN or a site serves it) on hosts
 // set up badly, the way course sites are: a Content-Security-Policy that forbids WebAssembly
-// or workers or inline styles, Trusted Types, files served with the wrong MIME type, shipped files missing. For each, the
+// or workers or inline styles, Trusted Types, files served with the wrong MIME type, shipped files missing,
+// a sandboxed frame (a learning platform's or a notebook's embed). For each, the
 // elements must say what is wrong, naming the URL and the fix (`cnn-error` and the message
 // shown), be in `error` where they cannot work or keep working on a fallback they name, and
 // leave the rest of the page working (its own script and button, no uncaught exception).
@@ -54,9 +55,9 @@ const ALL_READY = {
 /**
  * Each scenario: the host's setup, the page's elements, and what each element must end as:
  * `ready` (with `says`, a message it must show as well) or `error` (with the message).
- * `train`: the trainer trains one short run and must finish it. `mayRefuse`: the policy
- * directives the scenario takes away; a refusal under any other (a securitypolicyviolation
- * event) fails it.
+ * `train`: the trainer trains one short run and must finish it (`inWorker`: in its worker).
+ * `mayRefuse`: the policy directives the scenario takes away; a refusal under any other (a
+ * securitypolicyviolation event) fails it. `sandbox`: the page is an iframe's, sandboxed so.
  */
 const ALL_SCENARIOS = [
   {
@@ -104,6 +105,42 @@ const ALL_SCENARIOS = [
     train: true,
     expect: {
       'cnn-trainer': ['ready', /runs on the page.*Trusted Types.*add cnn-elements to the trusted-types list/],
+    },
+  },
+  {
+    // A learning platform or a notebook shows the author's HTML in an iframe sandboxed without
+    // allow-same-origin: the frame's origin is "null", nothing is same-origin to it, and the
+    // library (served open to other origins, as CDNs and this server serve it) must still
+    // run, the trainer in its worker.
+    name: 'sandboxed frame (sandbox="allow-scripts")',
+    host: () => ({}),
+    sandbox: 'allow-scripts',
+    tags: ALL_FIVE,
+    train: true,
+    inWorker: true,
+    expect: ALL_READY,
+  },
+  {
+    name: 'sandboxed frame, worker script missing',
+    host: (path) => ({ missing: path.endsWith('/train-worker.js') }),
+    sandbox: 'allow-scripts',
+    tags: [TRAINER],
+    train: true,
+    expect: { 'cnn-trainer': ['ready', /runs on the page.*\/dist\/train-worker\.js answered 404/] },
+  },
+  {
+    // The frame's own policy allows blob: workers, as for a page of its own, but not data: ones.
+    name: 'sandboxed frame with a policy that allows no data: worker',
+    host: () => CSP(),
+    sandbox: 'allow-scripts',
+    mayRefuse: ['worker-src'],
+    tags: [TRAINER],
+    train: true,
+    expect: {
+      'cnn-trainer': [
+        'ready',
+        /runs on the page.*Content-Security-Policy \(worker-src\).*\(and data:\) in worker-src/,
+      ],
     },
   },
   {
@@ -176,7 +213,16 @@ const ALL_SCENARIOS = [
 const SCENARIOS = ALL_SCENARIOS.filter((s) => s.name.includes(process.env.HOSTING_ONLY ?? ''));
 
 /** The page: the elements from the CDN build, and the page's own script and button, which must keep working. */
-function pageFor(scenario) {
+function pageFor(scenario, i) {
+  if (scenario.sandbox)
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${scenario.name}</title></head><body>
+<iframe title="The author's page" sandbox="${scenario.sandbox}" src="${i}-framed.html" width="1000" height="3000"></iframe>
+</body></html>`;
+  return framedPage(scenario);
+}
+
+/** The elements, the page's own script and button, as a page or as a frame's page. */
+function framedPage(scenario) {
   const modules = [...new Set(scenario.tags.map((t) => t.match(/^<([a-z-]+)/)[1]))];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${scenario.name}</title></head><body>
 <button id="own" type="button">The page's own button</button>
@@ -198,7 +244,10 @@ ${modules.map((m) => `import '/dist/${m}.js';`).join('\n')}
 
 const PAGES = '.cache/hosting';
 mkdirSync(PAGES, { recursive: true });
-SCENARIOS.forEach((s, i) => writeFileSync(`${PAGES}/${i}.html`, pageFor(s)));
+SCENARIOS.forEach((s, i) => {
+  writeFileSync(`${PAGES}/${i}.html`, pageFor(s, i));
+  if (s.sandbox) writeFileSync(`${PAGES}/${i}-framed.html`, framedPage(s));
+});
 
 let current = SCENARIOS[0];
 const { server, url: origin } = await serveStatic('.', { adjust: (path) => current.host(path) });
@@ -237,11 +286,17 @@ async function check(scenario, url) {
   page.on('pageerror', (err) => problems.push(`uncaught exception: ${err.message}`));
   try {
     await page.goto(url);
+    // The elements' page: the page itself, or the sandboxed frame's.
+    const doc = scenario.sandbox ? await (await page.waitForSelector('iframe')).contentFrame() : page;
+    if (scenario.sandbox && (await doc.evaluate(() => self.origin)) !== 'null')
+      problems.push(
+        `the frame's origin is not opaque (sandbox="${scenario.sandbox}"): the scenario proves nothing`,
+      );
     const tags = Object.keys(scenario.expect);
     // Settled: every element out of its loading states, and a message shown where one is expected
     // (a trainer learns that its worker cannot start when it trains: first the state, then the run).
     const settle = (withMessages) =>
-      page
+      doc
         .waitForFunction(
           (expect) =>
             Object.entries(expect).every(([tag, [state, says]]) => {
@@ -261,16 +316,18 @@ async function check(scenario, url) {
         .catch(() => false);
     let settled = await settle(!scenario.train);
     if (scenario.train) {
-      const trained = await page.evaluate(async () => {
+      const trained = await doc.evaluate(async () => {
         const trainer = document.querySelector('cnn-trainer');
         await trainer.train().catch(() => {});
         return trainer.shadowRoot.querySelector('[part="progress"]').textContent.replace(/\s+/g, ' ');
       });
       if (!/batch 4\/4/.test(trained))
         problems.push(`the trainer did not finish its run on the page: "${trained}"`);
+      else if (scenario.inWorker && !/in a Web Worker/.test(trained))
+        problems.push(`the trainer did not train in its worker: "${trained}"`);
       settled = settled && (await settle(true));
     }
-    const seen = await page.evaluate((tags) => {
+    const seen = await doc.evaluate((tags) => {
       const own = document.getElementById('own');
       own.click();
       return {

@@ -69,7 +69,10 @@ export function serveStatic(
       statSync(file);
       if (host.missing) throw new Error('told to answer 404');
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`);
+      // A CDN's 404 is open to other origins too, so that a page elsewhere can read it.
+      res
+        .writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' })
+        .end(`Not found: ${path}`);
       return;
     }
     // Open to other origins as a CDN is, so that checks can load the library from "elsewhere".

@@ -8,6 +8,7 @@
  */
 
 import { TRUSTED_TYPES_POLICY } from './trusted-script-url.js';
+import { inOpaqueOrigin } from './spawn-worker.js';
 
 /** What a file must be served as. */
 export interface ExpectedType {
@@ -69,12 +70,18 @@ export async function workerProblem(
   policy: string | undefined,
   browserSaid: string,
 ): Promise<string> {
+  // In a sandboxed frame the worker is a data: module (spawn-worker.ts), elsewhere a blob: one.
+  const opaque = inOpaqueOrigin();
   if (policy) {
-    return `this page's Content-Security-Policy (${policy}) blocks its worker script: allow ${new URL(url, location.href).origin} (and blob:) in worker-src`;
+    return `this page's Content-Security-Policy (${policy}) blocks its worker script: allow ${new URL(url, location.href).origin} (and ${opaque ? 'data:' : 'blob:'}) in worker-src`;
   }
   if (/TrustedScriptURL/.test(browserSaid))
     return `this page enforces Trusted Types and refused the worker's script: add ${TRUSTED_TYPES_POLICY} to the trusted-types list of its Content-Security-Policy`;
-  return (await serverProblem(url, JAVASCRIPT)) ?? `its script ${url} did not start (${browserSaid})`;
+  const server = await serverProblem(url, JAVASCRIPT);
+  if (server) return server;
+  if (opaque)
+    return `this page is in a frame sandboxed without allow-same-origin, where its worker did not start (${browserSaid}): add allow-same-origin to the iframe's sandbox attribute`;
+  return `its script ${url} did not start (${browserSaid})`;
 }
 
 /** The smallest valid WebAssembly module: the magic number and version, nothing else. */

@@ -5,7 +5,7 @@
  * policy. This library's policy is "cnn-elements"; a page that lists its allowed policies
  * (`trusted-types lit-html cnn-elements`) must name it. It passes on only the URLs this
  * library builds for its own workers: the trainer's script (shipped, or the one the page
- * configured) and the blob: modules it writes itself.
+ * configured) and the blob: and data: modules it writes itself.
  */
 
 interface ScriptUrlPolicy {
