@@ -1,7 +1,8 @@
 // `npm run test:hosting`: the built library (dist/, as a CDN or a site serves it) on hosts
 // set up badly, the way course sites are: a Content-Security-Policy that forbids WebAssembly
 // or workers or inline styles, Trusted Types, files served with the wrong MIME type, shipped files missing,
-// a sandboxed frame (a learning platform's or a notebook's embed). For each, the
+// a sandboxed frame (a learning platform's or a notebook's embed), a reader whose connection
+// drops before the elements load. For each, the
 // elements must say what is wrong, naming the URL and the fix (`cnn-error` and the message
 // shown), be in `error` where they cannot work or keep working on a fallback they name, and
 // leave the rest of the page working (its own script and button, no uncaught exception).
@@ -58,6 +59,8 @@ const ALL_READY = {
  * `train`: the trainer trains one short run and must finish it (`inWorker`: in its worker).
  * `mayRefuse`: the policy directives the scenario takes away; a refusal under any other (a
  * securitypolicyviolation event) fails it. `sandbox`: the page is an iframe's, sandboxed so.
+ * `offline`: the elements (lazy, below a screen of text) come into view while the browser is
+ * offline and must end as `offline` says; then the connection comes back, and as `expect`.
  */
 const ALL_SCENARIOS = [
   {
@@ -144,6 +147,21 @@ const ALL_SCENARIOS = [
     },
   },
   {
+    // A reader on a train: the page came, then the connection went before the reader
+    // scrolled to the elements. They say so, and load by themselves once it is back.
+    name: 'connection lost before the elements load, then back',
+    host: () => ({}),
+    offline: Object.fromEntries(
+      Object.keys(ALL_READY).map((tag) => [
+        tag,
+        ['error', /this device is offline.*loads by itself once the connection is back/],
+      ]),
+    ),
+    tags: ALL_FIVE.map((tag) => tag.replace(/^<([a-z-]+)/, '<$1 loading="lazy"')),
+    train: true,
+    expect: ALL_READY,
+  },
+  {
     name: 'policy that blocks workers',
     host: () => CSP({ workers: false }),
     mayRefuse: ['worker-src'],
@@ -226,6 +244,7 @@ function framedPage(scenario) {
   const modules = [...new Set(scenario.tags.map((t) => t.match(/^<([a-z-]+)/)[1]))];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${scenario.name}</title></head><body>
 <button id="own" type="button">The page's own button</button>
+${scenario.offline ? '<div style="height: 3000px">A screen of text to read first.</div>' : ''}
 ${scenario.tags.join('\n')}
 <script type="module">
 ${modules.map((m) => `import '/dist/${m}.js';`).join('\n')}
@@ -295,7 +314,7 @@ async function check(scenario, url) {
     const tags = Object.keys(scenario.expect);
     // Settled: every element out of its loading states, and a message shown where one is expected
     // (a trainer learns that its worker cannot start when it trains: first the state, then the run).
-    const settle = (withMessages) =>
+    const settle = (expect, withMessages) =>
       doc
         .waitForFunction(
           (expect) =>
@@ -305,7 +324,7 @@ async function check(scenario, url) {
               return el?.state === state && (!says || new RegExp(says).test(shown));
             }),
           Object.fromEntries(
-            Object.entries(scenario.expect).map(([tag, [state, says]]) => [
+            Object.entries(expect).map(([tag, [state, says]]) => [
               tag,
               [state, withMessages ? says?.source : undefined],
             ]),
@@ -314,7 +333,18 @@ async function check(scenario, url) {
         )
         .then(() => true)
         .catch(() => false);
-    let settled = await settle(!scenario.train);
+    if (scenario.offline) {
+      await doc.waitForFunction((tags) => tags.every((t) => customElements.get(t)), tags);
+      await page.context().setOffline(true);
+      await doc.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const settledOffline = await settle(scenario.offline, true);
+      const offline = await judge(doc, scenario.offline);
+      problems.push(...offline.map((p) => `offline: ${p}`));
+      if (!settledOffline && !offline.length)
+        problems.push('offline, the elements took longer than 60 s to settle');
+      await page.context().setOffline(false);
+    }
+    let settled = await settle(scenario.expect, !scenario.train);
     if (scenario.train) {
       const trained = await doc.evaluate(async () => {
         const trainer = document.querySelector('cnn-trainer');
@@ -325,33 +355,14 @@ async function check(scenario, url) {
         problems.push(`the trainer did not finish its run on the page: "${trained}"`);
       else if (scenario.inWorker && !/in a Web Worker/.test(trained))
         problems.push(`the trainer did not train in its worker: "${trained}"`);
-      settled = settled && (await settle(true));
+      settled = settled && (await settle(scenario.expect, true));
     }
-    const seen = await doc.evaluate((tags) => {
+    problems.push(...(await judge(doc, scenario.expect)));
+    const seen = await doc.evaluate(() => {
       const own = document.getElementById('own');
       own.click();
-      return {
-        elements: tags.map((tag) => {
-          const el = document.querySelector(tag);
-          return {
-            tag,
-            state: el.state,
-            shown: el.shadowRoot?.querySelector('[part="error"]')?.textContent?.trim() ?? '',
-          };
-        }),
-        heard: window.heard,
-        violations: window.violations,
-        clicks: own.dataset.clicks,
-      };
-    }, tags);
-    for (const { tag, state, shown } of seen.elements) {
-      const [wanted, says] = scenario.expect[tag];
-      if (state !== wanted) problems.push(`<${tag}> is "${state}", expected "${wanted}" (shown: "${shown}")`);
-      if (says && !says.test(shown)) problems.push(`<${tag}> shows "${shown}", expected ${says}`);
-      if (says && !seen.heard.some(([t, m]) => t === tag && says.test(m)))
-        problems.push(`<${tag}> fired no cnn-error matching ${says}`);
-      if (!says && shown) problems.push(`<${tag}> shows an unexpected message: "${shown}"`);
-    }
+      return { violations: window.violations, clicks: own.dataset.clicks };
+    });
     // The policy may refuse only what the scenario takes away (`mayRefuse`: its directives).
     const refused = seen.violations.filter((v) => !(scenario.mayRefuse ?? []).includes(v.split(' ')[0]));
     problems.push(...new Set(refused.map((v) => `the policy refused: ${v}`)));
@@ -359,6 +370,34 @@ async function check(scenario, url) {
     if (seen.clicks !== '1') problems.push("the page's own button stopped working");
   } finally {
     await page.close();
+  }
+  return problems;
+}
+
+/** How the elements of `doc` stand against `expect`: their states, the messages shown and heard. */
+async function judge(doc, expect) {
+  const problems = [];
+  const seen = await doc.evaluate(
+    (tags) => ({
+      elements: tags.map((tag) => {
+        const el = document.querySelector(tag);
+        return {
+          tag,
+          state: el.state,
+          shown: el.shadowRoot?.querySelector('[part="error"]')?.textContent?.trim() ?? '',
+        };
+      }),
+      heard: window.heard,
+    }),
+    Object.keys(expect),
+  );
+  for (const { tag, state, shown } of seen.elements) {
+    const [wanted, says] = expect[tag];
+    if (state !== wanted) problems.push(`<${tag}> is "${state}", expected "${wanted}" (shown: "${shown}")`);
+    if (says && !says.test(shown)) problems.push(`<${tag}> shows "${shown}", expected ${says}`);
+    if (says && !seen.heard.some(([t, m]) => t === tag && says.test(m)))
+      problems.push(`<${tag}> fired no cnn-error matching ${says}`);
+    if (!says && shown) problems.push(`<${tag}> shows an unexpected message: "${shown}"`);
   }
   return problems;
 }

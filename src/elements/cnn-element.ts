@@ -11,6 +11,7 @@ import { yieldToPage } from '../core/runtime/yield-to-page.js';
 import { whenNearViewport } from '../controllers/near-viewport.js';
 import { DownloadController } from '../controllers/download.js';
 import type { DownloadProgress } from '../core/runtime/fetch-checked.js';
+import { isOffline, whenOnline } from '../core/runtime/connection.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -94,6 +95,8 @@ export abstract class CnnElement<
   private loadStarted = false;
   /** Stops waiting for the viewport (`loading="lazy"`). */
   private cancelWait?: () => void;
+  /** Stops waiting for the connection to come back (a load that failed offline). */
+  private cancelOnlineWait?: () => void;
   /**
    * A lazy element still far from the viewport shows only its empty frame: rendering every
    * element's controls of a long article at once costs the first load long tasks (a trainer's
@@ -276,6 +279,8 @@ export abstract class CnnElement<
    * the element recovers without being removed and added back.
    */
   protected restart(): void {
+    this.cancelOnlineWait?.();
+    this.cancelOnlineWait = undefined;
     if (!this.isConnected || this.state !== 'error') return;
     this.loadController?.abort();
     this.generation++;
@@ -368,8 +373,11 @@ export abstract class CnnElement<
       this.onReady();
     } catch (e) {
       if (controller.signal.aborted) return;
-      this.fail(loadFailureMessage(e), e, { fatal: true });
+      const offline = isOffline();
+      this.fail(loadFailureMessage(e, offline), e, { fatal: true });
       this.settleReady.reject(e instanceof Error ? e : new Error(messageOf(e)));
+      // The reader lost the connection: load again once it is back, as the message promises.
+      if (offline) this.cancelOnlineWait = whenOnline(() => this.restart());
     }
   }
 
@@ -394,6 +402,8 @@ export abstract class CnnElement<
   private unload(): void {
     this.cancelWait?.();
     this.cancelWait = undefined;
+    this.cancelOnlineWait?.();
+    this.cancelOnlineWait = undefined;
     this.loadController?.abort();
     this.loadController = undefined;
     this.release();
@@ -416,15 +426,16 @@ export function messageOf(e: unknown): string {
 /**
  * Why loading failed. A module that would not load (tfjs or the element's compute module,
  * fetched only now) gives the browser's terse "Failed to fetch dynamically imported module":
- * say what it means for the reader and what the author can do.
+ * say what it means for the reader and what the author can do. Offline, the reader only
+ * needs the connection back: the element then loads again by itself.
  */
-function loadFailureMessage(e: unknown): string {
+function loadFailureMessage(e: unknown, offline: boolean): string {
   const message = messageOf(e);
-  if (
-    !(e instanceof TypeError) ||
-    !/dynamically imported module|importing a module script failed/i.test(message)
-  )
-    return message;
+  const code =
+    e instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(message);
+  if (offline)
+    return `${code ? `TensorFlow.js could not be loaded: this device is offline (${message}).` : message} This element loads by itself once the connection is back.`;
+  if (!code) return message;
   return (
     `TensorFlow.js could not be loaded, so this element cannot compute (${message}). ` +
     "The network, a content blocker or the server refused one of the library's files: reload the page, " +

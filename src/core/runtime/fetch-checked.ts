@@ -1,3 +1,5 @@
+import { isOffline } from './connection.js';
+
 /**
  * fetch() for every file the library loads by URL (an image, a model and its weights,
  * labels, the digits): a request that fails, or an HTTP error, becomes a message naming
@@ -10,6 +12,8 @@ export async function fetchChecked(url: string, what: string, signal?: AbortSign
     response = await fetch(url, { signal });
   } catch (cause) {
     if (signal?.aborted) throw cause;
+    if (isOffline())
+      throw new Error(`Could not load ${what} from ${url}: this device is offline.`, { cause });
     throw new Error(
       `Could not load ${what} from ${url}: the address is unreachable, or its server does not let this page read it (CORS). ` +
         "Check the URL, or serve the file from the page's own site.",
