@@ -230,10 +230,16 @@ describe('<conv-filter-playground>', () => {
     expect(changes).to.have.length(1);
     expect(changes[0][0][0]).to.equal(7);
     expect(el.kernel[0][0]).to.equal(7);
+    // A phone's full keyboard (iOS's decimal keypad has no minus sign), and its decimal comma read.
+    expect(cell.inputMode).to.not.equal('decimal');
+    cell.value = '\u22120,5';
+    cell.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(el.kernel[0][0]).to.equal(-0.5);
     const preset = part(el, 'controls').querySelector('select')!;
     preset.value = 'identity';
     preset.dispatchEvent(new Event('change'));
-    expect(changes).to.have.length(2);
+    expect(changes).to.have.length(3);
     expect(el.kernel).to.deep.equal([
       [0, 0, 0],
       [0, 1, 0],

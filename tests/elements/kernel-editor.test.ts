@@ -1,6 +1,6 @@
 /** The kernel editor's typing rule, without the element: numbers apply, anything else waits as a draft. */
 import { expect } from '@open-wc/testing';
-import { editCell } from '../../src/elements/conv-filter-playground/kernel-editor.js';
+import { editCell, parseWeight } from '../../src/elements/conv-filter-playground/kernel-editor.js';
 
 describe('editCell', () => {
   const kernel = [
@@ -20,8 +20,18 @@ describe('editCell', () => {
     expect(kernel[1][2]).to.equal(-1);
   });
 
+  it('reads a decimal comma and a typographic minus as readers type them', () => {
+    expect(editCell(kernel, new Map(), 0, 0, '0,5').kernel?.[0][0]).to.equal(0.5);
+    expect(editCell(kernel, new Map(), 0, 0, ' \u22120,25 ').kernel?.[0][0]).to.equal(-0.25);
+    expect(editCell(kernel, new Map(), 0, 0, '\u22121').kernel?.[0][0]).to.equal(-1);
+    expect(editCell(kernel, new Map(), 0, 0, ',5').kernel?.[0][0]).to.equal(0.5);
+    expect(parseWeight('-1.5e-1')).to.equal(-0.15);
+    // A comma that is not a decimal separator is not guessed at.
+    for (const text of ['1,5,2', '1,', '1,000.5', '1.5,2']) expect(parseWeight(text), text).to.be.NaN;
+  });
+
   it('keeps what is not a number yet as a draft, without a new kernel', () => {
-    for (const text of ['-', '1e', '', 'abc', 'Infinity']) {
+    for (const text of ['-', '1e', '', 'abc', 'Infinity', ',', '\u2212']) {
       const edit = editCell(kernel, new Map(), 0, 0, text);
       expect(edit.kernel, text).to.equal(undefined);
       expect(edit.notANumber, text).to.equal(true);

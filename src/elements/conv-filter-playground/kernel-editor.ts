@@ -18,6 +18,17 @@ import {
 /** Cells whose text is not a number yet, by `row,col`. */
 export type Drafts = ReadonlyMap<string, string>;
 
+/**
+ * A typed weight, as readers type it: `0.5`, and also a decimal comma (`0,5`, what a phone's
+ * decimal key gives in much of Europe and Latin America) and the typographic minus sign
+ * (`−1`, pasted from a course text). NaN for anything that is not a number yet.
+ */
+export function parseWeight(text: string): number {
+  const plain = text.trim().replace(/^\u2212/, '-');
+  if (plain === '') return NaN;
+  return Number(/^[-+]?\d*,\d+$/.test(plain) ? plain.replace(',', '.') : plain);
+}
+
 /** What typing `text` into cell (row, col) does: the drafts after it, and the kernel when it changed. */
 export function editCell(
   kernel: readonly (readonly number[])[],
@@ -27,7 +38,7 @@ export function editCell(
   text: string,
 ): { drafts: Map<string, string>; kernel?: number[][]; notANumber: boolean } {
   const key = `${row},${col}`;
-  const value = text.trim() === '' ? NaN : Number(text);
+  const value = parseWeight(text);
   const next = new Map(drafts);
   if (!Number.isFinite(value)) return { drafts: next.set(key, text), notANumber: true };
   next.delete(key);
@@ -108,9 +119,13 @@ export function renderKernelEditor(
       ${kernel.map((row, r) =>
         row.map(
           (v, c) =>
+            // The full keyboard on a phone: the decimal keypad iOS shows has no minus sign,
+            // and kernels need negative weights.
             html`<input
               type="text"
-              inputmode="decimal"
+              autocomplete="off"
+              autocapitalize="off"
+              spellcheck="false"
               aria-label=${`Weight row ${r + 1}, column ${c + 1}`}
               aria-invalid=${drafts.has(`${r},${c}`) ? 'true' : 'false'}
               .value=${drafts.get(`${r},${c}`) ?? String(v)}
