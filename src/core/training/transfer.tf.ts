@@ -16,6 +16,7 @@ import type { TrainHooks, TrainResult } from './training-loop.tf.js';
 import { LocalTraining, type TrainingControl, type TrainingSettings } from './training-session.tf.js';
 import { WorkerTraining, type TrainingWorker } from './worker-client.tf.js';
 import type { InputsJob } from './inputs-job.tf.js';
+import { isOffline } from '../runtime/connection.js';
 
 /** A base the trainer cannot use; the message says why and what to do. */
 export class BaseError extends Error {
@@ -80,9 +81,9 @@ export async function loadBase(url: string, onProgress?: (fraction: number) => v
   try {
     full = await tfl.loadLayersModel(url, { onProgress });
   } catch (e) {
-    throw new BaseError(
-      `The base model at ${url} could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    // tfjs's own loader fetches it: say what fetchChecked says for a reader who is offline.
+    const why = isOffline() ? 'this device is offline.' : e instanceof Error ? e.message : String(e);
+    throw new BaseError(`The base model at ${url} could not be loaded: ${why}`);
   }
   try {
     return cutBase(full, url);

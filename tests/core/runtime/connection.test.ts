@@ -1,7 +1,10 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../../src/index.js';
 import { fetchChecked } from '../../../src/core/runtime/fetch-checked.js';
+import { loadBase } from '../../../src/core/training/transfer.tf.js';
+import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 import type { PretrainedClassifier } from '../../../src/elements/pretrained-classifier/pretrained-classifier.js';
+import type { CnnTrainer } from '../../../src/elements/cnn-trainer/cnn-trainer.js';
 import { until } from '../../helpers.js';
 
 // A reader who lost the connection: the browser says so (navigator.onLine), and the messages
@@ -28,6 +31,16 @@ describe('core/connection: offline readers', () => {
     expect(online).to.contain('the address is unreachable');
   });
 
+  it("a transfer-learning base, fetched by tfjs's own loader, says the device is offline too", async () => {
+    await ensureBackend();
+    offline(true);
+    const said = await loadBase(UNREACHABLE).catch((e: Error) => e.message);
+    expect(said).to.equal(`The base model at ${UNREACHABLE} could not be loaded: this device is offline.`);
+    offline(false);
+    const online = await loadBase(UNREACHABLE).catch((e: Error) => e.message);
+    expect(online).to.not.contain('offline');
+  });
+
   it('an element that failed to load offline says so, and tries again when the connection is back', async () => {
     offline(true);
     const el = await fixture<PretrainedClassifier>(
@@ -49,5 +62,24 @@ describe('core/connection: offline readers', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 300));
     expect(errors).to.deep.equal([]);
+  });
+
+  it('a trainer whose base failed to load offline loads it again when the connection is back', async () => {
+    const el = await fixture<CnnTrainer>(
+      `<cnn-trainer backend="cpu" dataset="custom" classes='["a","b"]'></cnn-trainer>`,
+    );
+    await el.ready;
+    const shown = () => el.shadowRoot!.querySelector('[part="error"]')?.textContent ?? '';
+    offline(true);
+    el.setAttribute('base-url', UNREACHABLE);
+    await until(() => shown().includes('this device is offline'), 'the offline message');
+    expect(shown()).to.contain('loads by itself once the connection is back');
+    expect(el.state).to.equal('ready');
+    offline(false);
+    window.dispatchEvent(new Event('online'));
+    await until(
+      () => shown().includes('could not be loaded') && !shown().includes('offline'),
+      'a second load, online',
+    );
   });
 });
