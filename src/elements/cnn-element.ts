@@ -95,7 +95,7 @@ export abstract class CnnElement<
   private loadStarted = false;
   /** Stops waiting for the viewport (`loading="lazy"`). */
   private cancelWait?: () => void;
-  /** Stops waiting for the connection to come back (a load that failed offline). */
+  /** Stops waiting for the connection to come back (`failOffline`). */
   private cancelOnlineWait?: () => void;
   /**
    * A lazy element still far from the viewport shows only its empty frame: rendering every
@@ -237,6 +237,25 @@ export abstract class CnnElement<
   }
 
   /**
+   * Reports a failure that came while the device is offline, saying it will load by itself,
+   * and runs `retry` once the connection is back: once, a newer wait replacing it, and
+   * leaving the page ending it.
+   */
+  protected failOffline(
+    message: string,
+    cause: unknown,
+    retry: () => void,
+    options?: { fatal?: boolean },
+  ): void {
+    this.fail(`${message} It loads by itself once the connection is back.`, cause, options);
+    this.cancelOnlineWait?.();
+    this.cancelOnlineWait = whenOnline(() => {
+      this.cancelOnlineWait = undefined;
+      retry();
+    });
+  }
+
+  /**
    * Clears the error box once the reader fixed what was wrong. A message reported
    * `about` an input (`fail(…, { about: 'image' })`) stays until that input is fixed
    * (`clearError('image')`): the redraw of the previous input must not hide it.
@@ -373,11 +392,10 @@ export abstract class CnnElement<
       this.onReady();
     } catch (e) {
       if (controller.signal.aborted) return;
-      const offline = isOffline();
-      this.fail(loadFailureMessage(e, offline), e, { fatal: true });
+      if (isOffline())
+        this.failOffline(loadFailureMessage(e, true), e, () => this.restart(), { fatal: true });
+      else this.fail(loadFailureMessage(e, false), e, { fatal: true });
       this.settleReady.reject(e instanceof Error ? e : new Error(messageOf(e)));
-      // The reader lost the connection: load again once it is back, as the message promises.
-      if (offline) this.cancelOnlineWait = whenOnline(() => this.restart());
     }
   }
 
@@ -434,7 +452,7 @@ function loadFailureMessage(e: unknown, offline: boolean): string {
   const code =
     e instanceof TypeError && /dynamically imported module|importing a module script failed/i.test(message);
   if (offline)
-    return `${code ? `TensorFlow.js could not be loaded: this device is offline (${message}).` : message} This element loads by itself once the connection is back.`;
+    return code ? `TensorFlow.js could not be loaded: this device is offline (${message}).` : message;
   if (!code) return message;
   return (
     `TensorFlow.js could not be loaded, so this element cannot compute (${message}). ` +

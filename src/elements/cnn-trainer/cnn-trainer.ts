@@ -20,7 +20,7 @@ import type { TrainingControl } from '../../core/training/training-session.tf.js
 import type { Evaluation } from '../../core/training/scores.js';
 import { preprocessDigit } from '../../core/images/digit-preprocess.js';
 import { LatestOnly } from '../../core/runtime/latest-only.js';
-import { isOffline, whenOnline } from '../../core/runtime/connection.js';
+import { isOffline } from '../../core/runtime/connection.js';
 import { ModelLease } from '../../core/models/model-lease.js';
 import { RedrawThrottle } from '../../core/runtime/redraw-throttle.js';
 import { assetUrl } from '../../core/runtime/assets.js';
@@ -330,8 +330,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private pendingWeights?: Project['weights'];
   /** Counts base loads, so that a slow load replaced by a newer one is dropped. */
   private baseLoads = 0;
-  /** Stops waiting for the connection to load a base again (a base load that failed offline). */
-  private cancelBaseRetry?: () => void;
   /** The current model was built here from `network` (not set by the page or loaded). */
   private builtHere = false;
   /** Models in use by an evaluation, a prediction or a run: a replaced one is disposed once they are done. */
@@ -721,8 +719,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   }
 
   protected override release(): void {
-    this.cancelBaseRetry?.();
-    this.cancelBaseRetry = undefined;
     this.stop();
     this.own.stop();
     this.charts.cancel();
@@ -822,8 +818,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   /** Loads the base, cuts it at its last feature map and joins a new head for the reader's classes. */
   private async rebuildOnBase(): Promise<void> {
     const load = ++this.baseLoads;
-    this.cancelBaseRetry?.();
-    this.cancelBaseRetry = undefined;
     const { loadBase, headLayers, joinHead } = this.tfjs;
     try {
       if (!this.isCustom())
@@ -854,9 +848,11 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     } catch (e) {
       if (load !== this.baseLoads) return;
       if (!isOffline()) return this.fail(messageOf(e), e);
-      // A base is tens of megabytes on a phone's connection: load it again once that is back.
-      this.fail(`${messageOf(e)} It loads by itself once the connection is back.`, e);
-      this.cancelBaseRetry = whenOnline(() => void this.rebuildOnBase());
+      // A base is tens of megabytes on a phone's connection: load it again once that is back
+      // (unless a newer base was asked for meanwhile).
+      this.failOffline(messageOf(e), e, () => {
+        if (load === this.baseLoads) void this.rebuildOnBase();
+      });
     }
   }
 
