@@ -2,6 +2,7 @@
 //   dist/cnn-elements.js   CDN build: one self-contained ES module defining all five elements (tfjs, lit, d3 inside)
 //   dist/<tag>.js          CDN build, one module per element; shared code split into dist/chunks/
 //   dist/config.js         CDN build of the config entry (no tfjs, no element)
+//   dist/anywidget.js      the anywidget module (Jupyter Book 2's {anywidget}, Jupyter): one file, no imports
 //   dist/train-worker.js   the CDN build's Web Worker (tfjs inside), found beside the modules
 //   dist/esm/              the unbundled build for bundlers and Node (package.json's exports): src/ compiled
 //                          file by file, lit, d3 and @tensorflow/* left as bare imports, shipped files named
@@ -10,7 +11,7 @@
 //   dist/wasm/             the tfjs WASM binaries, for pages that force backend="wasm"
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const TAGS = readdirSync('src/elements', { withFileTypes: true })
@@ -57,12 +58,23 @@ await Promise.all([
     plugins: [swapModule('./shipped-files.js', 'src/core/runtime/shipped-files.worker.ts')],
   }),
   build({ ...common, entryPoints: { config: 'src/config.ts' }, outdir: 'dist' }),
+  // MyST copies this one file into the built site: it must import nothing, and it names the
+  // version of the library it loads from the CDN when no copy sits beside it.
+  build({
+    ...common,
+    entryPoints: { anywidget: 'src/anywidget/index.ts' },
+    outdir: 'dist',
+    define: {
+      ...common.define,
+      __CNN_ELEMENTS_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    },
+  }),
   // The unbundled build: each source file on its own, imports left as they are. A site's bundler
   // then gives the page one copy of lit and tfjs, and copies the shipped files it finds named.
   build({
     entryPoints: [
       ...sources('src')
-        .filter((f) => !f.startsWith('src/core/runtime/shipped-files.'))
+        .filter((f) => !f.startsWith('src/core/runtime/shipped-files.') && !f.startsWith('src/anywidget/'))
         .map((f) => ({ in: f, out: f.slice(4, -3) })),
       { in: 'src/core/runtime/shipped-files.bundler.ts', out: 'core/runtime/shipped-files' },
     ],

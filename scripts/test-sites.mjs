@@ -1,4 +1,4 @@
-// Course-site test: builds the tiny VitePress, Astro and Docusaurus sites of tests/sites/
+// Course-site test: builds the tiny VitePress, Astro, Docusaurus and MyST sites of tests/sites/
 // from the packed tarball (`npm pack`, as an author installs the library), each set up
 // exactly as the README's "Use it in your course site" says, serves each build under
 // /course/ and opens it in headless Chromium. Each site must:
@@ -15,9 +15,13 @@
 //     ClientRouter), so the elements must leave cleanly (no tensor, no worker left behind) and
 //     arrive ready, again and again.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus …]
+// The MyST (Jupyter Book 2) site holds the elements in {anywidget} widgets, each in a shadow
+// root of its own, through the anywidget module (dist/anywidget.js) that MyST copies alone.
+//
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
+/* global __cnnFind, __cnnAll */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +40,9 @@ const SITES = {
   vitepress: { out: 'docs/.vitepress/dist', toggle: '.VPNavBar .VPSwitchAppearance' },
   astro: { out: 'dist' },
   docusaurus: { out: 'build', toggle: '.navbar button[class*="toggleButton"]' },
+  // Jupyter Book 2: MyST's content build with a stand-in for its theme (tests/sites/myst/shell/).
+  // Served at the root: MyST names the files it copied (each widget's module) from the root.
+  myst: { out: '.out', atRoot: true },
 };
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
 
@@ -95,10 +102,11 @@ async function checkSite(name) {
   const problems = shippedPaths(out);
   // Served under /course/, as a course site on a shared host often is.
   const root = mkdtempSync(join(tmpdir(), `cnn-site-${name}-`));
+  const base = SITES[name].atRoot ? '/' : '/course/';
   symlinkSync(out, join(root, 'course'));
-  const { server, url: origin } = await serveStatic(root);
+  const { server, url: origin } = await serveStatic(SITES[name].atRoot ? out : root);
   try {
-    problems.push(...(await checkPage(`${origin}/course/`, origin, SITES[name].toggle)));
+    problems.push(...(await checkPage(`${origin}${base}`, origin, SITES[name].toggle)));
   } finally {
     server.close();
     rmSync(root, { recursive: true, force: true });
@@ -115,6 +123,7 @@ function installTarball(dir) {
     'node_modules/.astro',
     '.docusaurus',
     'docs/.vitepress/cache',
+    '_build',
   ]) {
     rmSync(join(dir, cache), { recursive: true, force: true });
   }
@@ -147,6 +156,7 @@ function shippedPaths(out) {
 async function checkPage(url, origin, toggle) {
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(findInShadowRoots);
   const page = await context.newPage();
   const stopWatching = watchPage(page, problems, { origin });
   try {
@@ -157,8 +167,8 @@ async function checkPage(url, origin, toggle) {
         (tags) =>
           tags.every(
             (t) =>
-              document.querySelector(t)?.getAttribute('state') === 'ready' ||
-              document.querySelector(t)?.getAttribute('state') === 'error',
+              __cnnFind(t)?.getAttribute('state') === 'ready' ||
+              __cnnFind(t)?.getAttribute('state') === 'error',
           ),
         TAGS,
         { timeout: TIMEOUT_MS, polling: 250 },
@@ -168,7 +178,7 @@ async function checkPage(url, origin, toggle) {
     const states = await page.evaluate(
       (tags) =>
         tags.map((t) => {
-          const el = document.querySelector(t);
+          const el = __cnnFind(t);
           return {
             tag: t,
             found: !!el,
@@ -190,7 +200,7 @@ async function checkPage(url, origin, toggle) {
     if (states.find((s) => s.tag === 'cnn-trainer')?.state === 'ready') {
       const trainStarted = Date.now();
       const progress = await page.evaluate(async () => {
-        const el = document.querySelector('cnn-trainer');
+        const el = __cnnFind('cnn-trainer');
         while (!el.model) await new Promise((r) => setTimeout(r, 20));
         await el.train();
         return el.shadowRoot.querySelector('[part="progress"]').textContent.replace(/\s+/g, ' ').trim();
@@ -213,6 +223,23 @@ async function checkPage(url, origin, toggle) {
 }
 
 /**
+ * `__cnnFind(selector)` and `__cnnAll(selector)` in the page: the document's matches, then those
+ * in open shadow roots. A MyST page puts each widget in a shadow root of its own. The
+ * elements' own shadow roots are not searched: they hold none of the five.
+ */
+function findInShadowRoots() {
+  const own = /^(conv-filter-playground|pooling-stepper|cnn-trainer|pretrained-classifier|filter-grid)$/;
+  const all = (selector, root = document, found = []) => {
+    found.push(...root.querySelectorAll(selector));
+    for (const el of root.querySelectorAll('*'))
+      if (el.shadowRoot && !own.test(el.localName)) all(selector, el.shadowRoot, found);
+    return found;
+  };
+  globalThis.__cnnAll = all;
+  globalThis.__cnnFind = (selector) => all(selector)[0] ?? null;
+}
+
+/**
  * The network view linked to the trainer: ready, one output per layer of the trained model
  * (the last, ten probabilities summing to 1), and a stroke on its pad drawn anew as
  * `network-update` (which fires once the view has painted).
@@ -220,10 +247,10 @@ async function checkPage(url, origin, toggle) {
 async function checkNetworkView(page) {
   const started = Date.now();
   const seen = await page.evaluate(async () => {
-    const grid = document.querySelector('filter-grid[view="network"]');
+    const grid = __cnnFind('filter-grid[view="network"]');
     // The property: a page the framework renders in the browser (the next page of a
     // VitePress site) sets it, not the attribute.
-    const source = grid && document.getElementById(grid.for);
+    const source = grid && grid.getRootNode().getElementById(grid.for);
     if (!grid) return { missing: true };
     // The promise, or a rejection after 60 s; the timer is cleared either way (no stray rejection later).
     const within = (promise, what) => {
@@ -289,7 +316,7 @@ async function checkDarkMode(page, toggle) {
       return {
         page: getComputedStyle(document.documentElement).colorScheme,
         dark: tags.filter((t) => {
-          const style = getComputedStyle(document.querySelector(t));
+          const style = getComputedStyle(__cnnFind(t));
           return luminance(style.backgroundColor) < luminance(style.color);
         }),
       };
@@ -334,8 +361,8 @@ async function checkNextPage(page) {
     const ready = await page
       .waitForFunction(
         ({ path, first, tags }) => {
-          const els = [...document.querySelectorAll(tags.join(','))];
-          const trainer = !!document.querySelector('cnn-trainer');
+          const els = __cnnAll(tags.join(','));
+          const trainer = !!__cnnFind('cnn-trainer');
           return (
             location.pathname === path &&
             trainer === (path === first) &&
@@ -365,12 +392,12 @@ async function checkNextPage(page) {
   };
   await page.evaluate(() => {
     window.__sameDocument = true;
-    const trainer = document.querySelector('cnn-trainer');
+    const trainer = __cnnFind('cnn-trainer');
     trainer.setAttribute('train-size', '1000');
     trainer.setAttribute('epochs', '5');
     void trainer.train().catch(() => {});
   });
-  await page.waitForFunction(() => document.querySelector('cnn-trainer').getAttribute('state') === 'busy');
+  await page.waitForFunction(() => __cnnFind('cnn-trainer').getAttribute('state') === 'busy');
   if (page.workers().length === 0) problems.push('the trainer trains with no worker running');
   const link = page.locator('a[href*="pooling"]').first();
   const next = new URL((await link.getAttribute('href')) ?? '', page.url()).pathname;
