@@ -32,7 +32,7 @@ const TAGS = [
 ];
 
 /** Attributes every element takes besides its own. */
-const GLOBAL_ATTRIBUTES = ['id', 'class', 'style'];
+const GLOBAL_ATTRIBUTES = ['id', 'class', 'style', 'lang', 'dir', 'aria-label'];
 
 type Attributes = Record<string, unknown>;
 interface ElementSpec {
@@ -142,28 +142,27 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
         box.replaceChildren();
         const specs = specsOf(model);
         if (typeof specs === 'string') return void box.append(problem(specs));
-        const elements = specs.map(({ tag }) => box.appendChild(document.createElement(tag)));
-        // Strings first, before the elements are defined: they start from their attributes as in a page.
-        specs.forEach(({ attributes }, i) => {
-          for (const [name, value] of Object.entries(attributes))
-            if (typeof value === 'string') applyAttribute(elements[i], name, value);
-        });
         if (!specs.every(({ tag }) => customElements.get(tag))) {
           const url = libraryUrl(moduleUrl, model.get('library'), fallbackLibrary);
+          box.append(note('Loading cnn-elements…'));
           try {
             await import(/* @vite-ignore */ url);
           } catch (e) {
             if (turn === shown) box.replaceChildren(problem(loadFailure(url, e)));
             return;
           }
+          if (turn !== shown) return;
         }
-        if (turn !== shown) return;
-        specs.forEach(({ attributes }, i) => {
-          for (const [name, value] of Object.entries(attributes))
-            if (typeof value !== 'string') applyAttribute(elements[i], name, value);
+        // Each element gets all its attributes before it joins the page, as if written in the tag:
+        // it starts once, from them, instead of from its defaults and again.
+        const elements = specs.map(({ tag, attributes }) => {
+          const element = document.createElement(tag);
+          for (const [name, value] of Object.entries(attributes)) applyAttribute(element, name, value);
+          return element;
         });
         // One element: its attributes may also be the model's own keys, which a notebook can change.
         if (specs.length === 1 && model.get('elements') == null) followKeys(elements[0]);
+        box.replaceChildren(...elements);
       };
       const followKeys = (element: HTMLElement) => {
         const ctor = customElements.get(element.localName) as ElementClass | undefined;
@@ -193,6 +192,15 @@ function loadFailure(url: string, error: unknown): string {
   return navigator.onLine === false
     ? `the library could not be loaded from ${url}: this device is offline. Reload the page once it is back online.`
     : `the library could not be loaded from ${url} (${why}). Set "library" in the widget to the address of cnn-elements.js where it is served.`;
+}
+
+/** A line in place of the elements while the library loads. */
+function note(text: string): HTMLElement {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'status');
+  p.style.cssText = 'margin: 0; font: 14px/1.4 system-ui, sans-serif;';
+  p.textContent = text;
+  return p;
 }
 
 /** A message in place of the elements, for a model or a library that cannot give them. */

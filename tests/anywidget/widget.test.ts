@@ -33,8 +33,11 @@ class Model implements WidgetModel {
   }
 }
 
-async function render(state: Record<string, unknown>, moduleUrl = 'https://cdn.test/x/1a2b3c.mjs') {
-  const el = document.createElement('div');
+async function render(
+  state: Record<string, unknown>,
+  moduleUrl = 'https://cdn.test/x/1a2b3c.mjs',
+  el = document.createElement('div'),
+) {
   document.body.append(el);
   const model = new Model(state);
   const cleanup = await createWidget(moduleUrl, LIBRARY).render({ model, el });
@@ -103,15 +106,25 @@ describe('anywidget module', () => {
   it('shows an element with its attributes in any spelling, follows the model, and leaves nothing behind', async () => {
     // Before the library's first backend: the engine's own count (tf.memory() needs a backend).
     const baseline = tf.engine().state.numTensors;
-    const { el, model, cleanup } = await render({
-      element: 'conv-filter-playground',
-      library: LIBRARY,
-      kernel: 'sharpen', // a string: the attribute, as in the tag
-      stride: 2, // a number: the property
-      normalize: false, // a boolean: the property (the attribute "false" would read as on)
-      max_size: 64, // Python's spelling of max-size
-      'aria-label': 'Sharpening the cat',
-    });
+    // Every convolution's output shape: the element starts from the model's settings, not from its defaults first.
+    const shapes: string[] = [];
+    const host = document.createElement('div');
+    host.addEventListener('output', (e) =>
+      shapes.push((e as CustomEvent<{ shape: number[] }>).detail.shape.join('×')),
+    );
+    const { el, model, cleanup } = await render(
+      {
+        element: 'conv-filter-playground',
+        library: LIBRARY,
+        kernel: 'sharpen', // a string: the attribute, as in the tag
+        stride: 2, // a number: the property
+        normalize: false, // a boolean: the property (the attribute "false" would read as on)
+        max_size: 64, // Python's spelling of max-size
+        'aria-label': 'Sharpening the cat',
+      },
+      undefined,
+      host,
+    );
     const playground = el.querySelector('conv-filter-playground') as unknown as HTMLElement &
       Record<string, unknown>;
     expect(playground, 'the element').to.exist;
@@ -120,6 +133,10 @@ describe('anywidget module', () => {
     expect(playground.stride).to.equal(2);
     expect(playground.normalize).to.equal(false);
     expect(playground.maxSize).to.equal(64);
+    expect(playground.getAttribute('aria-label')).to.equal('Sharpening the cat');
+    expect(shapes.length, 'convolutions').to.be.greaterThan(0);
+    expect(new Set(shapes).size, `output shapes ${shapes.join(', ')}`).to.equal(1);
+    expect(Math.max(...shapes[0].split('×').slice(0, 2).map(Number))).to.be.at.most(32);
     // A notebook changes a key: the element follows.
     model.set('kernel', 'edge');
     model.set('stride', 1);
