@@ -118,7 +118,7 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
   return {
     async render({ model, el }) {
       const box = document.createElement('div');
-      box.style.cssText = 'display: grid; gap: 1rem;';
+      styled(box, { display: 'grid', gap: '1rem' });
       el.append(box);
       // Listeners for the whole widget, and those for the elements shown now (replaced with them).
       const always: Array<() => void> = [];
@@ -194,11 +194,21 @@ function loadFailure(url: string, error: unknown): string {
     : `the library could not be loaded from ${url} (${why}). Set "library" in the widget to the address of cnn-elements.js where it is served.`;
 }
 
+const LINE = { margin: '0', font: '14px/1.4 system-ui, sans-serif' };
+
+/**
+ * Inline styles through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' in
+ * `style-src` allows (as `styleProps` does for the elements; this module imports nothing).
+ */
+function styled(element: HTMLElement, props: Record<string, string>): void {
+  for (const [name, value] of Object.entries(props)) element.style.setProperty(name, value);
+}
+
 /** A line in place of the elements while the library loads. */
 function note(text: string): HTMLElement {
   const p = document.createElement('p');
   p.setAttribute('role', 'status');
-  p.style.cssText = 'margin: 0; font: 14px/1.4 system-ui, sans-serif;';
+  styled(p, LINE);
   p.textContent = text;
   return p;
 }
@@ -207,8 +217,7 @@ function note(text: string): HTMLElement {
 function problem(text: string): HTMLElement {
   const p = document.createElement('p');
   p.setAttribute('role', 'alert');
-  p.style.cssText =
-    'margin: 0; padding: 0.75rem 1rem; border: 2px solid #b3261e; border-radius: 6px; color: inherit; font: 14px/1.4 system-ui, sans-serif;';
+  styled(p, { ...LINE, padding: '0.75rem 1rem', border: '2px solid #b3261e', 'border-radius': '6px' });
   p.textContent = `cnn-elements: ${text}`;
   return p;
 }

@@ -12,6 +12,12 @@ import { expectTensorsBackTo, idle, until } from '../helpers.js';
 /** The library as this test server serves it, for the module to import itself. */
 const LIBRARY = new URL('/src/index.ts', location.href).href;
 
+const LAPLACIAN = [
+  [0, 1, 0],
+  [1, -4, 1],
+  [0, 1, 0],
+];
+
 class Model implements WidgetModel {
   private readonly events = new EventTarget();
   listeners = 0;
@@ -154,7 +160,7 @@ describe('anywidget module', () => {
   it('shows a list of elements in one root, and a new list in their place', async () => {
     const { el, model, cleanup } = await render({
       elements: [
-        { element: 'conv-filter-playground', id: 'seen', kernel: 'blur' },
+        { element: 'conv-filter-playground', id: 'seen', kernel: LAPLACIAN }, // a list: the property
         { element: 'pooling-stepper', rows: 4, autoplay: false }, // the attribute "false" would be on
       ],
       // Defined by the previous test: a page that loaded the library needs no second copy.
@@ -167,6 +173,9 @@ describe('anywidget module', () => {
     const stepper = el.querySelector('pooling-stepper') as HTMLElement & { rows: number; autoplay: boolean };
     expect(stepper.rows).to.equal(4);
     expect(stepper.autoplay).to.equal(false);
+    expect(
+      (el.querySelector('conv-filter-playground') as unknown as { kernel: number[][] }).kernel,
+    ).to.deep.equal(LAPLACIAN);
     // A new list replaces the elements.
     model.set('elements', [{ element: 'pooling-stepper', rows: 8 }]);
     await until(() => !el.querySelector('conv-filter-playground'), 'the new list to be shown');
