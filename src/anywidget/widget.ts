@@ -113,7 +113,7 @@ function propertyFor(
   return undefined;
 }
 
-/** The anywidget module: `export default createWidget(cdnUrl)`. */
+/** The anywidget module, as `export default createWidget(import.meta.url, cdnLibraryUrl)`. */
 export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget {
   return {
     async render({ model, el }) {
