@@ -4,6 +4,8 @@
 //   - both elements reach state="ready" on the CPU backend;
 //   - the attributes written in JSX/the template (`pool-size`, `max-size`, `backend`)
 //     reached the elements, and `max-size` took effect (the feature map is ≤ 32 px);
+//   - `stride="2"`, which both frameworks set as the property with the template's text
+//     ("2"), reached the playground as the number 2;
 //   - the rich properties (`values` for <pooling-stepper>, `kernel` for
 //     <conv-filter-playground>) arrived as arrays, not strings, and the stepper pooled
 //     that map (compared with a max pool computed here);
@@ -91,6 +93,7 @@ async function check(app) {
         poolSize: String(s.poolSize),
         maxSizeAttr: p.getAttribute('max-size'),
         maxSize: p.maxSize,
+        stride: p.stride,
         backends: [s.getAttribute('backend'), p.getAttribute('backend')],
       };
     });
@@ -101,6 +104,10 @@ async function check(app) {
     expect(
       attrs.maxSizeAttr === '32' && attrs.maxSize === 32,
       `max-size did not reach the playground: ${JSON.stringify(attrs)}`,
+    );
+    expect(
+      attrs.stride === 2,
+      `stride="2" reached the playground as ${JSON.stringify(attrs.stride)}, not the number 2`,
     );
     expect(
       attrs.backends.every((b) => b === 'cpu'),

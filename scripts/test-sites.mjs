@@ -13,7 +13,8 @@
 //   - follow the site's own link to its second page while the trainer trains, and come back:
 //     the site swaps pages without reloading (VitePress and Docusaurus always, Astro with its
 //     ClientRouter), so the elements must leave cleanly (no tensor, no worker left behind) and
-//     arrive ready, again and again.
+//     arrive ready, again and again; the second page's rows="5" must reach its stepper as a
+//     number however the framework sets it (React 19, in Docusaurus, sets the property "5").
 //
 // The MyST (Jupyter Book 2) site holds the elements in {anywidget} widgets, each in a shadow
 // root of its own, through the anywidget module (dist/anywidget.js) that MyST copies alone.
@@ -378,6 +379,18 @@ async function checkNextPage(page) {
     if (!ready) {
       problems.push(`on ${path}, not every element was ready within 60 s`);
       return undefined;
+    }
+    if (path !== first) {
+      // rows="5" cols="5" as written in the page: a framework that renders the page in the
+      // browser may set them as properties with the text ("5"); the stepper must hold numbers.
+      const size = await page.evaluate(() => {
+        const stepper = __cnnFind('pooling-stepper');
+        return [stepper.rows, stepper.cols];
+      });
+      if (size[0] !== 5 || size[1] !== 5)
+        problems.push(
+          `on ${path}, the stepper's rows and cols are ${JSON.stringify(size)}, not the numbers 5 and 5`,
+        );
     }
     return page.evaluate(async () => {
       const count = () => window._tfengine?.state.numTensors;

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BACKEND_NAMES, parseBackendName } from '../core/runtime/backend-name.js';
 import { AttributeDefaults } from './attribute-defaults.js';
@@ -55,6 +55,29 @@ export abstract class CnnElement<
   Tfjs extends object = object,
 > extends TypedEventsElement<Events> {
   static override styles = [sharedStyles];
+
+  /**
+   * A number property set to a numeric string takes the number, as its attribute does. React 19
+   * and Vue set a custom element's props as properties where it has them, with the text written:
+   * `<cnn-trainer epochs="3">` in JSX (an MDX page of Docusaurus, a React app) sets
+   * `epochs = "3"`, which the trainer's checks refused as not a whole number. Other strings
+   * stay as they are, for the element to say what is wrong with them.
+   */
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    const descriptor = super.getPropertyDescriptor(name, key, options);
+    const set = descriptor?.set;
+    if (options.type !== Number || !set) return descriptor;
+    return {
+      ...descriptor,
+      set(this: CnnElement, value: unknown) {
+        set.call(this, numberFromText(value));
+      },
+    };
+  }
 
   /**
    * The element's TensorFlow.js side, as a dynamic import (`() => import('./compute.js')`),
@@ -459,4 +482,11 @@ function loadFailureMessage(e: unknown, offline: boolean): string {
     "The network, a content blocker or the server refused one of the library's files: reload the page, " +
     "and if it persists, check that the site serves all of cnn-elements' files."
   );
+}
+
+/** `value` as a number when it is the text of one (`"3"`, `" 0.5 "`); anything else as it is. */
+function numberFromText(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return value;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : value;
 }

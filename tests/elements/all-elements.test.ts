@@ -32,4 +32,24 @@ describe('every element, through the library entry point', () => {
       });
     });
   }
+  it('takes the text of a number set on a number property as the number (Vue and React set it so)', () => {
+    const checked: string[] = [];
+    for (const tag of TAGS) {
+      const el = document.createElement(tag) as unknown as Record<string, unknown>;
+      const ctor = customElements.get(tag) as unknown as {
+        elementProperties: Map<PropertyKey, { type?: unknown }>;
+      };
+      for (const [key, options] of ctor.elementProperties) {
+        if (options.type !== Number) continue;
+        const name = String(key);
+        el[name] = ' 3 ';
+        expect(el[name], `${tag}.${name}`).to.equal(3);
+        el[name] = 'three'; // not a number: kept, for the element to say so
+        expect(el[name], `${tag}.${name}`).to.equal('three');
+        checked.push(`${tag}.${name}`);
+      }
+    }
+    // epochs, rows, stride, top-k and the like: every element but the grid has some.
+    expect(checked.length, checked.join(', ')).to.be.greaterThan(10);
+  });
 });

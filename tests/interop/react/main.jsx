@@ -2,7 +2,8 @@
 // values as properties, and listeners for the elements' custom events.
 // React 19 sets a prop as a property when the element has one by that name (so
 // `values`, `kernel` and `mode` arrive as arrays and strings, not attributes), sets
-// the others as attributes (`pool-size`, `max-size`), and turns `on<name>` props
+// the others as attributes (`pool-size`, `max-size`); `stride="2"` arrives as the
+// property stride = "2", the text of the JSX. It turns `on<name>` props
 // into addEventListener(<name>), the case of <name> kept.
 import { StrictMode, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -42,6 +43,7 @@ function App() {
         id="playground"
         backend="cpu"
         max-size="32"
+        stride="2"
         src={catUrl}
         kernel={kernel}
         onkernel-change={(e) => {
