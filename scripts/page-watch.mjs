@@ -5,7 +5,8 @@
 /**
  * Starts collecting a page's problems into `problems` (an array it pushes to).
  * Returns `stop()`: requests cut short by closing the page afterwards are not problems.
- * `origin` is trimmed from URLs to keep messages short; `benign` lists console errors to ignore.
+ * `origin` is trimmed from URLs to keep messages short; `benign` lists console errors to ignore
+ * (matched against the message, or the URL of the resource it is about).
  */
 export function watchPage(page, problems, { origin = '', benign = [] } = {}) {
   let listening = true;
@@ -13,7 +14,7 @@ export function watchPage(page, problems, { origin = '', benign = [] } = {}) {
   page.on('console', (msg) => {
     if (!listening || msg.type() !== 'error') return;
     const text = msg.text();
-    if (benign.some((re) => re.test(text))) return;
+    if (benign.some((re) => re.test(text) || re.test(msg.location()?.url ?? ''))) return;
     const where = msg.location()?.url ? ` (${short(msg.location().url)})` : '';
     problems.push(`console error: ${text}${where}`);
   });

@@ -23,7 +23,7 @@
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,8 +38,12 @@ import { TAGS } from './tags.mjs';
 const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
 /** Where each tool writes its build, and its theme's own light/dark toggle (the plain Astro page has none). */
 const SITES = {
-  vitepress: { out: 'docs/.vitepress/dist', toggle: '.VPNavBar .VPSwitchAppearance' },
-  astro: { out: 'dist' },
+  vitepress: {
+    out: 'docs/.vitepress/dist',
+    toggle: '.VPNavBar .VPSwitchAppearance',
+    dev: ['vitepress', 'dev', 'docs'],
+  },
+  astro: { out: 'dist', dev: ['astro', 'dev'] },
   docusaurus: { out: 'build', toggle: '.navbar button[class*="toggleButton"]' },
   // Jupyter Book 2: MyST's content build with a stand-in for its theme (tests/sites/myst/shell/).
   // Served at the root: MyST names the files it copied (each widget's module) from the root.
@@ -112,7 +116,49 @@ async function checkSite(name) {
     server.close();
     rmSync(root, { recursive: true, force: true });
   }
+  if (SITES[name].dev) problems.push(...(await checkDevServer(name, dir)));
   return problems;
+}
+
+/**
+ * The site's dev server, which an author runs first (`vitepress dev`, `astro dev`): Vite
+ * pre-bundles dependencies away from their files there, which the library's Vite plugin
+ * (`cnn-elements/vite`, in the site's config as the README says) prevents. The page gets the
+ * same checks as the build.
+ */
+async function checkDevServer(name, dir) {
+  const port = 5310 + Object.keys(SITES).indexOf(name);
+  const url = `http://localhost:${port}/course/`;
+  const server = spawn('npx', ['--no-install', ...SITES[name].dev, '--port', String(port), '--strictPort'], {
+    cwd: dir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  let log = '';
+  server.stdout.on('data', (d) => (log += d));
+  server.stderr.on('data', (d) => (log += d));
+  try {
+    const started = Date.now();
+    while (
+      !(await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      ))
+    ) {
+      if (Date.now() - started > 60_000 || server.exitCode !== null)
+        return [`the dev server did not answer at ${url} within 60 s:\n${log.slice(-2000)}`];
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.log(
+      `  dev server (${SITES[name].dev.join(' ')}): up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    // A dev server has no favicon at the host's root (the built sites are served with one).
+    const problems = await checkPage(url, `http://localhost:${port}`, undefined, [/\/favicon\.ico$/]);
+    return problems.map((p) => `dev server: ${p}`);
+  } finally {
+    process.kill(-server.pid, 'SIGTERM');
+  }
 }
 
 /** Replaces the installed cnn-elements by the new tarball (its dependencies are already installed). */
@@ -154,12 +200,12 @@ function shippedPaths(out) {
   return problems;
 }
 
-async function checkPage(url, origin, toggle) {
+async function checkPage(url, origin, toggle, benign = []) {
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(findInShadowRoots);
   const page = await context.newPage();
-  const stopWatching = watchPage(page, problems, { origin });
+  const stopWatching = watchPage(page, problems, { origin, benign });
   try {
     const started = Date.now();
     await page.goto(url);

@@ -1,4 +1,6 @@
 import { defineConfig } from 'astro/config';
+import cnnElements from 'cnn-elements/vite';
 
-// Nothing for cnn-elements here: the page's <script> imports it (see src/pages/index.astro).
-export default defineConfig({ base: '/course', telemetry: false });
+// The page's <script> imports cnn-elements (see src/pages/index.astro); the library's plugin
+// is for the dev server (`astro dev`) only.
+export default defineConfig({ base: '/course', telemetry: false, vite: { plugins: [cnnElements()] } });
