@@ -7,10 +7,12 @@
  *   { "element": "conv-filter-playground", "kernel": "edge" }
  *   { "elements": [{ "element": "cnn-trainer", "id": "t" }, { "element": "filter-grid", "for": "t" }] }
  *
- * This module imports nothing: MyST copies the module file alone into the built site (under a
- * hashed name), so a sibling file it imported would not be there. It loads the library itself,
+ * The built module imports nothing (what it uses is bundled in): MyST copies the module file
+ * alone into the built site (under a hashed name), so a sibling file it imported would not be there. It loads the library itself,
  * from `library` in the model, else beside itself, else from the CDN at its own version.
  */
+
+import { isOffline, whenOnline } from '../core/runtime/connection.js';
 
 /** The part of an anywidget model this module uses. MyST's model has no working `off`. */
 export interface WidgetModel {
@@ -141,14 +143,17 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
         current = [];
         box.replaceChildren();
         const specs = specsOf(model);
-        if (typeof specs === 'string') return void box.append(problem(specs));
+        if (typeof specs === 'string') return void box.append(message(specs, 'alert'));
         if (!specs.every(({ tag }) => customElements.get(tag))) {
           const url = libraryUrl(moduleUrl, model.get('library'), fallbackLibrary);
-          box.append(note('Loading cnn-elements…'));
+          box.append(message('Loading…', 'status'));
           try {
             await import(/* @vite-ignore */ url);
           } catch (e) {
-            if (turn === shown) box.replaceChildren(problem(loadFailure(url, e)));
+            if (turn !== shown) return;
+            box.replaceChildren(message(loadFailure(url, e), 'alert'));
+            // As the elements do: offline, it loads by itself once the connection is back.
+            if (isOffline()) current.push(whenOnline(() => void show()));
             return;
           }
           if (turn !== shown) return;
@@ -189,35 +194,26 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
 /** Why the library did not load, and what to do. */
 function loadFailure(url: string, error: unknown): string {
   const why = error instanceof Error ? error.message : String(error);
-  return navigator.onLine === false
-    ? `the library could not be loaded from ${url}: this device is offline. Reload the page once it is back online.`
+  return isOffline()
+    ? `the library could not be loaded from ${url}: this device is offline. It loads by itself once the connection is back.`
     : `the library could not be loaded from ${url} (${why}). Set "library" in the widget to the address of cnn-elements.js where it is served.`;
 }
 
-const LINE = { margin: '0', font: '14px/1.4 system-ui, sans-serif' };
-
 /**
  * Inline styles through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' in
- * `style-src` allows (as `styleProps` does for the elements; this module imports nothing).
+ * `style-src` allows (as `styleProps` does for the elements, which this module does not bundle).
  */
 function styled(element: HTMLElement, props: Record<string, string>): void {
   for (const [name, value] of Object.entries(props)) element.style.setProperty(name, value);
 }
 
-/** A line in place of the elements while the library loads. */
-function note(text: string): HTMLElement {
+/** A line in place of the elements: the library loading (`status`), or what is wrong (`alert`). */
+function message(text: string, role: 'status' | 'alert'): HTMLElement {
   const p = document.createElement('p');
-  p.setAttribute('role', 'status');
-  styled(p, LINE);
-  p.textContent = text;
-  return p;
-}
-
-/** A message in place of the elements, for a model or a library that cannot give them. */
-function problem(text: string): HTMLElement {
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  styled(p, { ...LINE, padding: '0.75rem 1rem', border: '2px solid #b3261e', 'border-radius': '6px' });
+  p.setAttribute('role', role);
+  styled(p, { margin: '0', font: '14px/1.4 system-ui, sans-serif' });
+  if (role === 'alert')
+    styled(p, { padding: '0.75rem 1rem', border: '2px solid #b3261e', 'border-radius': '6px' });
   p.textContent = `cnn-elements: ${text}`;
   return p;
 }

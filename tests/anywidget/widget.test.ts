@@ -63,6 +63,29 @@ describe('anywidget module', () => {
     el.remove();
   });
 
+  it('offline, says so and loads the library by itself once the connection is back', async () => {
+    const missing = new URL('/no-such-dir/cnn-elements.js', location.href).href;
+    // The browser's flag, on this page only (as tests/core/runtime/connection.test.ts does).
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const { el, model, cleanup } = await render({ element: 'pooling-stepper', library: missing });
+      expect(el.querySelector('[role="alert"]')?.textContent)
+        .to.contain('this device is offline')
+        .and.contain('It loads by itself once the connection is back.');
+      // Back online, from where the library really is.
+      model.set('library', LIBRARY);
+      delete (navigator as { onLine?: boolean }).onLine;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!el.querySelector('pooling-stepper'), 'the element once online', 20000);
+      await idle(el.querySelector('pooling-stepper') as HTMLElement);
+      expect(el.querySelector('[role="alert"]')).to.equal(null);
+      cleanup();
+      el.remove();
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   it('says what is wrong with the model', async () => {
     const { el, cleanup } = await render({ element: 'conv-playground', library: LIBRARY });
     expect(el.querySelector('[role="alert"]')?.textContent).to.match(
