@@ -36,6 +36,7 @@ const common = {
   logLevel: 'warning',
 };
 
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const started = Date.now();
 rmSync('dist', { recursive: true, force: true });
 
@@ -66,7 +67,7 @@ await Promise.all([
     outdir: 'dist',
     define: {
       ...common.define,
-      __CNN_ELEMENTS_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+      __CNN_ELEMENTS_VERSION__: JSON.stringify(pkg.version),
     },
   }),
   // The unbundled build: each source file on its own, imports left as they are. A site's bundler
@@ -80,6 +81,8 @@ await Promise.all([
     ],
     outdir: 'dist/esm',
     bundle: false,
+    // src/vite.ts's list of what a dev server pre-bundles: package.json's, not a copy kept by hand.
+    define: { __CNN_ELEMENTS_DEPENDENCIES__: JSON.stringify(Object.keys(pkg.dependencies)) },
     format: 'esm',
     platform: 'neutral',
     target: 'es2022',

@@ -105,16 +105,16 @@ async function checkSite(name) {
   }
   const out = join(dir, SITES[name].out);
   const problems = shippedPaths(out);
-  // Served under /course/, as a course site on a shared host often is.
-  const root = mkdtempSync(join(tmpdir(), `cnn-site-${name}-`));
-  const base = SITES[name].atRoot ? '/' : '/course/';
-  symlinkSync(out, join(root, 'course'));
-  const { server, url: origin } = await serveStatic(SITES[name].atRoot ? out : root);
+  // Served under /course/, as a course site on a shared host often is (MyST's at the root).
+  const atRoot = SITES[name].atRoot;
+  const root = atRoot ? out : mkdtempSync(join(tmpdir(), `cnn-site-${name}-`));
+  if (!atRoot) symlinkSync(out, join(root, 'course'));
+  const { server, url: origin } = await serveStatic(root);
   try {
-    problems.push(...(await checkPage(`${origin}${base}`, origin, SITES[name].toggle)));
+    problems.push(...(await checkPage(`${origin}${atRoot ? '/' : '/course/'}`, origin, SITES[name].toggle)));
   } finally {
     server.close();
-    rmSync(root, { recursive: true, force: true });
+    if (!atRoot) rmSync(root, { recursive: true, force: true });
   }
   if (SITES[name].dev) problems.push(...(await checkDevServer(name, dir)));
   return problems;
@@ -153,7 +153,7 @@ async function checkDevServer(name, dir) {
     console.log(
       `  dev server (${SITES[name].dev.join(' ')}): up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    // A dev server has no favicon at the host's root (the built sites are served with one).
+    // A dev server answers the browser's own /favicon.ico with 404 (our static server with 204).
     const problems = await checkPage(url, `http://localhost:${port}`, undefined, [/\/favicon\.ico$/]);
     return problems.map((p) => `dev server: ${p}`);
   } finally {
@@ -203,7 +203,7 @@ function shippedPaths(out) {
 async function checkPage(url, origin, toggle, benign = []) {
   const problems = [];
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(findInShadowRoots);
+  await context.addInitScript(findInShadowRoots, TAGS);
   const page = await context.newPage();
   const stopWatching = watchPage(page, problems, { origin, benign });
   try {
@@ -272,14 +272,13 @@ async function checkPage(url, origin, toggle, benign = []) {
 /**
  * `__cnnFind(selector)` and `__cnnAll(selector)` in the page: the document's matches, then those
  * in open shadow roots. A MyST page puts each widget in a shadow root of its own. The
- * elements' own shadow roots are not searched: they hold none of the five.
+ * shadow roots of `tags` (the five elements) are not searched: they hold none of the five.
  */
-function findInShadowRoots() {
-  const own = /^(conv-filter-playground|pooling-stepper|cnn-trainer|pretrained-classifier|filter-grid)$/;
+function findInShadowRoots(tags) {
   const all = (selector, root = document, found = []) => {
     found.push(...root.querySelectorAll(selector));
     for (const el of root.querySelectorAll('*'))
-      if (el.shadowRoot && !own.test(el.localName)) all(selector, el.shadowRoot, found);
+      if (el.shadowRoot && !tags.includes(el.localName)) all(selector, el.shadowRoot, found);
     return found;
   };
   globalThis.__cnnAll = all;

@@ -12,23 +12,11 @@
  *   export default { plugins: [cnnElements()] };
  */
 
-/** The library's own dependencies (package.json's `dependencies`; a test keeps the two the same). */
-export const LIBRARY_DEPENDENCIES = [
-  '@tensorflow/tfjs-backend-cpu',
-  '@tensorflow/tfjs-backend-wasm',
-  '@tensorflow/tfjs-backend-webgl',
-  '@tensorflow/tfjs-backend-webgpu',
-  '@tensorflow/tfjs-converter',
-  '@tensorflow/tfjs-core',
-  '@tensorflow/tfjs-layers',
-  'd3-axis',
-  'd3-scale',
-  'd3-scale-chromatic',
-  'd3-selection',
-  'd3-shape',
-  'fflate',
-  'lit',
-];
+/** package.json's `dependencies`, written in by the build (scripts/build.mjs). */
+declare const __CNN_ELEMENTS_DEPENDENCIES__: string[];
+
+/** The library's own dependencies, for the dev server to pre-bundle. */
+export const LIBRARY_DEPENDENCIES: readonly string[] = __CNN_ELEMENTS_DEPENDENCIES__;
 
 /**
  * Node's modules that tfjs requires only under Node, and that its package.json's `browser`

@@ -1,4 +1,4 @@
-// cnn-elements/vite: the dev-server plugin names every dependency of the library (so that a
+// cnn-elements/vite: the dev-server plugin, as built, names every dependency of the library (so that a
 // site's dev server pre-bundles them while it leaves the library itself alone). Its effect in
 // a real dev server is checked by `npm run test:sites` (VitePress and Astro, `dev`).
 //
