@@ -37,6 +37,8 @@ export default tseslint.config(
       'tests/sites/astro/.astro/',
       'tests/sites/docusaurus/build/',
       'tests/sites/docusaurus/.docusaurus/',
+      'tests/sites/next/out/',
+      'tests/sites/next/.next/',
       'tests/sites/*/.out/',
       'tests/sites/myst/_build/',
     ],

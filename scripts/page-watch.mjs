@@ -6,7 +6,8 @@
  * Starts collecting a page's problems into `problems` (an array it pushes to).
  * Returns `stop()`: requests cut short by closing the page afterwards are not problems.
  * `origin` is trimmed from URLs to keep messages short; `benign` lists console errors to ignore
- * (matched against the message, or the URL of the resource it is about).
+ * (matched against the message, or the URL of the resource it is about) and failed requests
+ * (matched against `url (reason)`).
  */
 export function watchPage(page, problems, { origin = '', benign = [] } = {}) {
   let listening = true;
@@ -22,8 +23,9 @@ export function watchPage(page, problems, { origin = '', benign = [] } = {}) {
     if (listening) problems.push(`uncaught exception: ${err.stack ?? err.message}`);
   });
   page.on('requestfailed', (req) => {
-    if (listening)
-      problems.push(`request failed: ${short(req.url())} (${req.failure()?.errorText ?? 'unknown'})`);
+    const failure = `${req.url()} (${req.failure()?.errorText ?? 'unknown'})`;
+    if (listening && !benign.some((re) => re.test(failure)))
+      problems.push(`request failed: ${short(failure)}`);
   });
   page.on('response', (res) => {
     if (listening && res.status() >= 400) problems.push(`HTTP ${res.status()}: ${short(res.url())}`);

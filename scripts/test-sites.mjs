@@ -1,4 +1,4 @@
-// Course-site test: builds the tiny VitePress, Astro, Docusaurus and MyST sites of tests/sites/
+// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST and Next.js sites of tests/sites/
 // from the packed tarball (`npm pack`, as an author installs the library), each set up
 // exactly as the README's "Use it in your course site" says, serves each build under
 // /course/ and opens it in headless Chromium. Each site must:
@@ -19,7 +19,10 @@
 // The MyST (Jupyter Book 2) site holds the elements in {anywidget} widgets, each in a shadow
 // root of its own, through the anywidget module (dist/anywidget.js) that MyST copies alone.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst …]
+// The Next.js site is rendered on the server and hydrated by React: its dev server (`next dev`)
+// reports a hydration mismatch as a console error, which the check fails on.
+//
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
@@ -48,6 +51,9 @@ const SITES = {
   // Jupyter Book 2: MyST's content build with a stand-in for its theme (tests/sites/myst/shell/).
   // Served at the root: MyST names the files it copied (each widget's module) from the root.
   myst: { out: '.out', atRoot: true },
+  // Next.js 16 (Turbopack), a static export. Its router starts a fetch of the page it goes to
+  // and drops it once the prefetched page answers: an aborted request for a page is its own.
+  next: { out: 'out', dev: ['next', 'dev'], strictPort: false, benign: [/\/ \(net::ERR_ABORTED\)$/] },
 };
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
 
@@ -91,7 +97,12 @@ async function checkSite(name) {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DOCUSAURUS_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        DOCUSAURUS_TELEMETRY_DISABLED: '1',
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     });
   try {
     if (!existsSync(join(dir, 'node_modules')))
@@ -111,7 +122,14 @@ async function checkSite(name) {
   if (!atRoot) symlinkSync(out, join(root, 'course'));
   const { server, url: origin } = await serveStatic(root);
   try {
-    problems.push(...(await checkPage(`${origin}${atRoot ? '/' : '/course/'}`, origin, SITES[name].toggle)));
+    problems.push(
+      ...(await checkPage(
+        `${origin}${atRoot ? '/' : '/course/'}`,
+        origin,
+        SITES[name].toggle,
+        SITES[name].benign,
+      )),
+    );
   } finally {
     server.close();
     if (!atRoot) rmSync(root, { recursive: true, force: true });
@@ -129,11 +147,13 @@ async function checkSite(name) {
 async function checkDevServer(name, dir) {
   const port = 5310 + Object.keys(SITES).indexOf(name);
   const url = `http://localhost:${port}/course/`;
-  const server = spawn('npx', ['--no-install', ...SITES[name].dev, '--port', String(port), '--strictPort'], {
+  const { dev, strictPort = true, benign = [] } = SITES[name];
+  const args = ['--no-install', ...dev, '--port', String(port), ...(strictPort ? ['--strictPort'] : [])];
+  const server = spawn('npx', args, {
     cwd: dir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
   });
   let log = '';
   server.stdout.on('data', (d) => (log += d));
@@ -150,11 +170,12 @@ async function checkDevServer(name, dir) {
         return [`the dev server did not answer at ${url} within 60 s:\n${log.slice(-2000)}`];
       await new Promise((r) => setTimeout(r, 500));
     }
-    console.log(
-      `  dev server (${SITES[name].dev.join(' ')}): up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    console.log(`  dev server (${dev.join(' ')}): up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // A dev server answers the browser's own /favicon.ico with 404 (our static server with 204).
-    const problems = await checkPage(url, `http://localhost:${port}`, undefined, [/\/favicon\.ico$/]);
+    const problems = await checkPage(url, `http://localhost:${port}`, undefined, [
+      /\/favicon\.ico$/,
+      ...benign,
+    ]);
     return problems.map((p) => `dev server: ${p}`);
   } finally {
     process.kill(-server.pid, 'SIGTERM');
@@ -171,6 +192,7 @@ function installTarball(dir) {
     '.docusaurus',
     'docs/.vitepress/cache',
     '_build',
+    '.next',
   ]) {
     rmSync(join(dir, cache), { recursive: true, force: true });
   }

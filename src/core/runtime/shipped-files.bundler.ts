@@ -8,12 +8,18 @@
  * alone, because webpack replaces it with the build machine's file:// path.
  *
  * The relative paths are written for `dist/esm/core/runtime/`: four folders up is the package root.
+ *
+ * Every URL is handed out absolute, resolved against the page: Turbopack (Next.js) makes
+ * these `new URL`s objects whose `href` is a path (`/_next/static/media/model.…json`), and
+ * the library compares URLs (the digit model's weights are found by its model.json's URL)
+ * and hands them to a worker, where a path would mean the worker's folder.
  */
+import { resolveAgainstPage } from './config-state.js';
 
 /** The URL of a file of `assets/`, e.g. `images/cat.jpg`. */
 export function shippedAssetUrl(path: string): string {
   const url = bundled(path);
-  if (url) return url.href;
+  if (url) return resolveAgainstPage(url.href);
   // A file the library does not reference itself: only `setAssetBase` can say where it is.
   return typeof document === 'undefined'
     ? `assets/${path}`
@@ -67,12 +73,13 @@ export function startShippedWorker(): Worker {
 
 /** The tfjs WASM binaries, each by name, so that bundlers copy them too. */
 export function shippedWasmPaths(): string | Record<string, string> | undefined {
-  return {
-    'tfjs-backend-wasm.wasm': new URL('../../../wasm/tfjs-backend-wasm.wasm', import.meta.url).href,
-    'tfjs-backend-wasm-simd.wasm': new URL('../../../wasm/tfjs-backend-wasm-simd.wasm', import.meta.url).href,
+  const paths = {
+    'tfjs-backend-wasm.wasm': new URL('../../../wasm/tfjs-backend-wasm.wasm', import.meta.url),
+    'tfjs-backend-wasm-simd.wasm': new URL('../../../wasm/tfjs-backend-wasm-simd.wasm', import.meta.url),
     'tfjs-backend-wasm-threaded-simd.wasm': new URL(
       '../../../wasm/tfjs-backend-wasm-threaded-simd.wasm',
       import.meta.url,
-    ).href,
+    ),
   };
+  return Object.fromEntries(Object.entries(paths).map(([name, url]) => [name, resolveAgainstPage(url.href)]));
 }
