@@ -39,6 +39,7 @@ export default tseslint.config(
       'tests/sites/docusaurus/.docusaurus/',
       'tests/sites/next/out/',
       'tests/sites/next/.next/',
+      'tests/sites/vite/dist/',
       'tests/sites/*/.out/',
       'tests/sites/myst/_build/',
     ],

@@ -1,6 +1,6 @@
 /**
  * `cnn-elements/vite`: a Vite plugin for a course site's dev server (VitePress, Astro, plain
- * Vite, SvelteKit). A dev server pre-bundles each dependency into its cache folder, away from
+ * Vite, SvelteKit; Vite 5 to 8). A dev server pre-bundles each dependency into its cache folder, away from
  * the package: there the library's `new URL('…', import.meta.url)` files (the photos, the
  * digit model, the wasm binaries, the training worker) resolve to URLs that do not exist, and
  * every element fails. The plugin leaves the library as it is, so that those URLs find the
@@ -22,6 +22,8 @@ export const LIBRARY_DEPENDENCIES: readonly string[] = __CNN_ELEMENTS_DEPENDENCI
  * Node's modules that tfjs requires only under Node, and that its package.json's `browser`
  * field maps to nothing. Vite 6's pre-bundling leaves them as imports of the real packages
  * (node-fetch, then whatwg-url, which fails in the page): they are given an empty module.
+ * Vite 8 pre-bundles with Rolldown, which follows the `browser` field, and warns of an
+ * esbuild plugin as deprecated: there none is given.
  */
 const NODE_ONLY = /^(node-fetch|util|crypto|worker_threads|perf_hooks)$/;
 const EMPTY = 'cnn-elements-node-only';
@@ -52,14 +54,19 @@ interface EsbuildPluginBuild {
   ): void;
 }
 
+/** What Vite says of itself to a plugin's `config` hook (Vite 8 names its Rolldown). */
+interface ConfigHookContext {
+  meta?: { rolldownVersion?: string };
+}
+
 /** The part of a Vite plugin this one is: a name, and settings Vite merges into the site's. */
 export interface CnnElementsVitePlugin {
   name: string;
-  config(): {
+  config(this: ConfigHookContext | void): {
     optimizeDeps: {
       exclude: string[];
       include: string[];
-      esbuildOptions: { plugins: Array<typeof nodeOnlyModules> };
+      esbuildOptions?: { plugins: Array<typeof nodeOnlyModules> };
     };
   };
 }
@@ -67,12 +74,15 @@ export interface CnnElementsVitePlugin {
 export default function cnnElements(): CnnElementsVitePlugin {
   return {
     name: 'cnn-elements',
-    config: () => ({
-      optimizeDeps: {
-        exclude: ['cnn-elements'],
-        include: LIBRARY_DEPENDENCIES.map((dependency) => `cnn-elements > ${dependency}`),
-        esbuildOptions: { plugins: [nodeOnlyModules] },
-      },
-    }),
+    config() {
+      const rolldown = Boolean(this?.meta?.rolldownVersion);
+      return {
+        optimizeDeps: {
+          exclude: ['cnn-elements'],
+          include: LIBRARY_DEPENDENCIES.map((dependency) => `cnn-elements > ${dependency}`),
+          ...(rolldown ? {} : { esbuildOptions: { plugins: [nodeOnlyModules] } }),
+        },
+      };
+    },
   };
 }
