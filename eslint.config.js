@@ -40,6 +40,8 @@ export default tseslint.config(
       'tests/sites/next/out/',
       'tests/sites/next/.next/',
       'tests/sites/vite/dist/',
+      'tests/sites/hugo/public/',
+      'tests/sites/hugo/static/',
       'tests/sites/*/.out/',
       'tests/sites/myst/_build/',
     ],

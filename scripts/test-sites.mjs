@@ -1,4 +1,4 @@
-// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST, Next.js and Vite sites of tests/sites/
+// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST, Next.js, Vite and Hugo sites of tests/sites/
 // from the packed tarball (`npm pack`, as an author installs the library), each set up
 // exactly as the README's "Use it in your course site" says, serves each build under
 // /course/ and opens it in headless Chromium. Each site must:
@@ -22,11 +22,11 @@
 // The Next.js site is rendered on the server and hydrated by React: its dev server (`next dev`)
 // reports a hydration mismatch as a console error, which the check fails on.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next|vite …]
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next|vite|hugo …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,9 @@ const SITES = {
   next: { out: 'out', dev: ['next', 'dev'], strictPort: false },
   // A plain Vite 8 page (Rolldown), with the README's vite.config.js. One page: Vite has no router.
   vite: { out: 'dist', dev: ['vite'], onePage: true },
+  // Hugo (Debian's `hugo`, not an npm package): the package's files copied into static/, the
+  // tags in a shortcode (Hugo drops raw HTML from Markdown). Its links reload the page.
+  hugo: { out: 'public', onePage: true, tool: 'hugo' },
 };
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
 
@@ -93,6 +96,9 @@ if (failed) process.exit(1);
 
 async function checkSite(name) {
   const dir = join(SITES_DIR, name);
+  const { tool } = SITES[name];
+  if (tool && spawnSync(tool, ['version']).error)
+    return [`"${tool}" is not installed: the site needs it to build (Debian: apt-get install ${tool})`];
   const run = (cmd, args) =>
     execFileSync(cmd, args, {
       cwd: dir,
