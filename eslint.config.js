@@ -40,6 +40,8 @@ export default tseslint.config(
       'tests/sites/next/out/',
       'tests/sites/next/.next/',
       'tests/sites/vite/dist/',
+      'tests/sites/sveltekit/build/',
+      'tests/sites/sveltekit/.svelte-kit/',
       'tests/sites/hugo/public/',
       'tests/sites/hugo/static/',
       'tests/sites/*/.out/',

@@ -1,5 +1,5 @@
-// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST, Next.js, Vite and Hugo sites of tests/sites/
-// from the packed tarball (`npm pack`, as an author installs the library), each set up
+// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST, Next.js, SvelteKit, Vite and
+// Hugo sites of tests/sites/ from the packed tarball (`npm pack`, as an author installs the library), each set up
 // exactly as the README's "Use it in your course site" says, serves each build under
 // /course/ and opens it in headless Chromium. Each site must:
 //   - build (the static build imports the library in Node: it must not throw);
@@ -22,7 +22,7 @@
 // The Next.js site is rendered on the server and hydrated by React: its dev server (`next dev`)
 // reports a hydration mismatch as a console error, which the check fails on.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next|vite|hugo …]
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next|sveltekit|vite|hugo …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
@@ -55,6 +55,8 @@ const SITES = {
   next: { out: 'out', dev: ['next', 'dev'], strictPort: false },
   // A plain Vite 8 page (Rolldown), with the README's vite.config.js. One page: Vite has no router.
   vite: { out: 'dist', dev: ['vite'], onePage: true },
+  // SvelteKit 2 with Svelte 5 on Vite 8, prerendered by adapter-static.
+  sveltekit: { out: 'build', dev: ['vite', 'dev'] },
   // Hugo (Debian's `hugo`, not an npm package): the package's files copied into static/, the
   // tags in a shortcode (Hugo drops raw HTML from Markdown). Its links reload the page.
   hugo: { out: 'public', onePage: true, tool: 'hugo' },
