@@ -35,6 +35,8 @@ export default tseslint.config(
       'tests/sites/vitepress/docs/.vitepress/cache/',
       'tests/sites/astro/dist/',
       'tests/sites/astro/.astro/',
+      'tests/sites/starlight/dist/',
+      'tests/sites/starlight/.astro/',
       'tests/sites/docusaurus/build/',
       'tests/sites/docusaurus/.docusaurus/',
       'tests/sites/next/out/',

@@ -1,7 +1,7 @@
-// Course-site test: builds the tiny VitePress, Astro, Docusaurus, MyST, Next.js, SvelteKit, Vite and
-// Hugo sites of tests/sites/ from the packed tarball (`npm pack`, as an author installs the library), each set up
-// exactly as the README's "Use it in your course site" says, serves each build under
-// /course/ and opens it in headless Chromium. Each site must:
+// Course-site test: builds the tiny VitePress, Astro, Starlight, Docusaurus, MyST, Next.js,
+// SvelteKit, Vite and Hugo sites of tests/sites/ from the packed tarball (`npm pack`, as an
+// author installs the library), each set up exactly as the README's "Use it in your course
+// site" says, serves each build under /course/ and opens it in headless Chromium. Each site must:
 //   - build (the static build imports the library in Node: it must not throw);
 //   - ship no build-machine path (file:///…, this checkout's folder) in its JS;
 //   - bring every element to state="ready", with no console error, failed request or HTTP error
@@ -9,7 +9,8 @@
 //   - train the trainer's network on wasm with its batches in the Web Worker;
 //   - show that network whole (<filter-grid view="network" for=…>): every layer's output,
 //     and a new picture of them for a digit drawn on its pad;
-//   - turn every element dark and light again with the theme's own toggle (VitePress, Docusaurus);
+//   - turn every element dark and light again with the theme's own toggle (VitePress, Docusaurus,
+//     Starlight's select);
 //   - follow the site's own link to its second page while the trainer trains, and come back:
 //     the site swaps pages without reloading (VitePress and Docusaurus always, Astro with its
 //     ClientRouter), so the elements must leave cleanly (no tensor, no worker left behind) and
@@ -22,7 +23,7 @@
 // The Next.js site is rendered on the server and hydrated by React: its dev server (`next dev`)
 // reports a hydration mismatch as a console error, which the check fails on.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|docusaurus|myst|next|sveltekit|vite|hugo …]
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|starlight|docusaurus|myst|next|sveltekit|vite|hugo …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
@@ -39,7 +40,10 @@ import { watchPage } from './page-watch.mjs';
 import { TAGS } from './tags.mjs';
 
 const SITES_DIR = fileURLToPath(new URL('../tests/sites/', import.meta.url));
-/** Where each tool writes its build, and its theme's own light/dark toggle (the plain Astro page has none). */
+/**
+ * Where each tool writes its build, and its theme's own light/dark toggle (a button, or a
+ * `{ select }` with dark and light options; the plain Astro page has none).
+ */
 const SITES = {
   vitepress: {
     out: 'docs/.vitepress/dist',
@@ -55,6 +59,9 @@ const SITES = {
   next: { out: 'out', dev: ['next', 'dev'], strictPort: false },
   // A plain Vite 8 page (Rolldown), with the README's vite.config.js. One page: Vite has no router.
   vite: { out: 'dist', dev: ['vite'], onePage: true },
+  // Starlight (Astro's docs theme): the tags in a Markdown page, the library in an override of
+  // Starlight's Head. Its links reload the page; `astro dev` is the Astro site's check.
+  starlight: { out: 'dist', toggle: { select: 'starlight-theme-select select' }, onePage: true },
   // SvelteKit 2 with Svelte 5 on Vite 8, prerendered by adapter-static.
   sveltekit: { out: 'build', dev: ['vite', 'dev'] },
   // Hugo (Debian's `hugo`, not an npm package): the package's files copied into static/, the
@@ -404,12 +411,13 @@ async function checkDarkMode(page, toggle) {
   for (const want of ['dark', 'light']) {
     let seen = await look();
     for (let i = 0; i < 3 && (seen.page === 'dark') !== (want === 'dark'); i++) {
-      await page.click(toggle);
+      if (toggle.select) await page.selectOption(toggle.select, want);
+      else await page.click(toggle);
       seen = await look();
     }
     if ((seen.page === 'dark') !== (want === 'dark'))
       problems.push(
-        `the theme's toggle (${toggle}) did not make the page ${want}: color-scheme "${seen.page}"`,
+        `the theme's toggle (${toggle.select ?? toggle}) did not make the page ${want}: color-scheme "${seen.page}"`,
       );
     const wrong = want === 'dark' ? TAGS.filter((t) => !seen.dark.includes(t)) : seen.dark;
     if (wrong.length)
