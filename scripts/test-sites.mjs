@@ -243,9 +243,10 @@ async function checkPage(url, origin, { toggle, benign = [], onePage = false }) 
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(findInShadowRoots, TAGS);
   const page = await context.newPage();
-  // A site's router may drop a fetch of a page it no longer needs (Next.js's once the prefetched
-  // page answers, Astro's when the reader goes back first); the library fetches files, never pages.
-  const pageFetchDropped = /\/ \(net::ERR_ABORTED\)$/;
+  // A site's router may drop a fetch of a page it no longer needs (Next.js's, with or without
+  // its ?_rsc= query, once the prefetched page answers; Astro's when the reader goes back
+  // first); the library fetches files, never pages.
+  const pageFetchDropped = /\/(\?[^ ]*)? \(net::ERR_ABORTED\)$/;
   const stopWatching = watchPage(page, problems, { origin, benign: [...benign, pageFetchDropped] });
   try {
     const started = Date.now();
