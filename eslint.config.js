@@ -41,7 +41,6 @@ export default tseslint.config(
       'tests/sites/docusaurus/.docusaurus/',
       'tests/sites/next/out/',
       'tests/sites/next/.next/',
-      'tests/sites/vite/dist/',
       'tests/sites/sveltekit/build/',
       'tests/sites/sveltekit/.svelte-kit/',
       'tests/sites/hugo/public/',

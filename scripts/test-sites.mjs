@@ -1,5 +1,5 @@
 // Course-site test: builds the tiny VitePress, Astro, Starlight, Docusaurus, MyST, Next.js,
-// SvelteKit, Vite and Hugo sites of tests/sites/ from the packed tarball (`npm pack`, as an
+// SvelteKit and Hugo sites of tests/sites/ from the packed tarball (`npm pack`, as an
 // author installs the library), each set up exactly as the README's "Use it in your course
 // site" says, serves each build under /course/ and opens it in headless Chromium. Each site must:
 //   - build (the static build imports the library in Node: it must not throw);
@@ -23,7 +23,7 @@
 // The Next.js site is rendered on the server and hydrated by React: its dev server (`next dev`)
 // reports a hydration mismatch as a console error, which the check fails on.
 //
-//   npm run build && node scripts/test-sites.mjs [vitepress|astro|starlight|docusaurus|myst|next|sveltekit|vite|hugo …]
+//   npm run build && node scripts/test-sites.mjs [vitepress|astro|starlight|docusaurus|myst|next|sveltekit|hugo …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
 // later runs only swap in the new tarball). Times of each step are printed.
 /* global __cnnFind, __cnnAll */
@@ -57,8 +57,6 @@ const SITES = {
   myst: { out: '.out', atRoot: true },
   // Next.js 16 (Turbopack), a static export.
   next: { out: 'out', dev: ['next', 'dev'], strictPort: false },
-  // A plain Vite 8 page (Rolldown), with the README's vite.config.js. One page: Vite has no router.
-  vite: { out: 'dist', dev: ['vite'], onePage: true },
   // Starlight (Astro's docs theme): the tags in a Markdown page, the library in an override of
   // Starlight's Head. Its links reload the page; `astro dev` is the Astro site's check.
   starlight: { out: 'dist', toggle: { select: 'starlight-theme-select select' }, onePage: true },

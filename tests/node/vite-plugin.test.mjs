@@ -1,6 +1,6 @@
 // cnn-elements/vite: the dev-server plugin, as built, names every dependency of the library (so that a
 // site's dev server pre-bundles them while it leaves the library itself alone). Its effect in
-// a real dev server is checked by `npm run test:sites` (VitePress, Astro and Vite 8, `dev`).
+// a real dev server is checked by `npm run test:sites` (VitePress, Astro and SvelteKit on Vite 8, `dev`).
 //
 //   npm run build && node --test tests/node/vite-plugin.test.mjs
 import { test } from 'node:test';
