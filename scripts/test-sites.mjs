@@ -67,6 +67,13 @@ const SITES = {
   hugo: { out: 'public', onePage: true, tool: 'hugo' },
 };
 const TIMEOUT_MS = Number(process.env.SITES_TIMEOUT_MS ?? 180_000);
+/** The tools' environment, for builds and dev servers: none of them phones home. */
+const TOOL_ENV = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  DOCUSAURUS_TELEMETRY_DISABLED: '1',
+  NEXT_TELEMETRY_DISABLED: '1',
+};
 
 const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(SITES);
 for (const name of names)
@@ -111,12 +118,7 @@ async function checkSite(name) {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
-      env: {
-        ...process.env,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        DOCUSAURUS_TELEMETRY_DISABLED: '1',
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
+      env: TOOL_ENV,
     });
   try {
     if (!existsSync(join(dir, 'node_modules')))
@@ -146,10 +148,10 @@ async function checkSite(name) {
 }
 
 /**
- * The site's dev server, which an author runs first (`vitepress dev`, `astro dev`): Vite
- * pre-bundles dependencies away from their files there, which the library's Vite plugin
- * (`cnn-elements/vite`, in the site's config as the README says) prevents. The page gets the
- * same checks as the build.
+ * The site's dev server, which an author runs first (`vitepress dev`, `astro dev`, SvelteKit's
+ * `vite dev`, `next dev`): Vite pre-bundles dependencies away from their files there, which
+ * the library's Vite plugin (`cnn-elements/vite`, in the site's config as the README says)
+ * prevents; React reports hydration mismatches there. The page gets the same checks as the build.
  */
 async function checkDevServer(name, dir) {
   const port = 5310 + Object.keys(SITES).indexOf(name);
@@ -160,7 +162,7 @@ async function checkDevServer(name, dir) {
     cwd: dir,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NEXT_TELEMETRY_DISABLED: '1' },
+    env: TOOL_ENV,
   });
   let log = '';
   server.stdout.on('data', (d) => (log += d));
