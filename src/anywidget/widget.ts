@@ -121,6 +121,7 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
     async render({ model, el }) {
       const box = document.createElement('div');
       styled(box, { display: 'grid', gap: '1rem' });
+
       el.append(box);
       // Listeners for the whole widget, and those for the elements shown now (replaced with them).
       const always: Array<() => void> = [];
@@ -162,6 +163,11 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
         // it starts once, from them, instead of from its defaults and again.
         const elements = specs.map(({ tag, attributes }) => {
           const element = document.createElement(tag);
+          // JupyterLab takes a notebook's command-mode keys (the arrows, A, D D…) before any
+          // element sees them, wherever a part that is not a field has the focus: the network
+          // view's maps, the stepper's stage and the draw pad lost their arrows to the cell
+          // selection. JupyterLab leaves the keys to an element that carries this attribute.
+          element.setAttribute('data-lm-suppress-shortcuts', 'true');
           for (const [name, value] of Object.entries(attributes)) applyAttribute(element, name, value);
           return element;
         });

@@ -12,6 +12,7 @@ import { whenNearViewport } from '../controllers/near-viewport.js';
 import { DownloadController } from '../controllers/download.js';
 import type { DownloadProgress } from '../core/runtime/fetch-checked.js';
 import { isOffline, whenOnline } from '../core/runtime/connection.js';
+import { keepKeys } from './kept-keys.js';
 
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
@@ -154,6 +155,8 @@ export abstract class CnnElement<
   constructor() {
     super();
     this.resetReady();
+    // Slide decks and course sites bind keys on the whole document (see kept-keys.ts).
+    keepKeys(this);
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {

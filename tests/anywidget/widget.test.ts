@@ -5,50 +5,16 @@
  * The model is written here from the anywidget interface (get, set, on, off), as Jupyter's is.
  */
 import { expect } from '@open-wc/testing';
-import { createWidget, libraryUrl, specsOf, type WidgetModel } from '../../src/anywidget/widget.js';
+import { libraryUrl, specsOf } from '../../src/anywidget/widget.js';
+import { LIBRARY, Model, render } from './model.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { expectTensorsBackTo, idle, until } from '../helpers.js';
-
-/** The library as this test server serves it, for the module to import itself. */
-const LIBRARY = new URL('/src/index.ts', location.href).href;
 
 const LAPLACIAN = [
   [0, 1, 0],
   [1, -4, 1],
   [0, 1, 0],
 ];
-
-class Model implements WidgetModel {
-  private readonly events = new EventTarget();
-  listeners = 0;
-  constructor(private readonly state: Record<string, unknown>) {}
-  get(name: string): unknown {
-    return this.state[name];
-  }
-  set(name: string, value: unknown): void {
-    this.state[name] = value;
-    this.events.dispatchEvent(new Event(`change:${name}`));
-  }
-  on(event: string, callback: () => void): void {
-    this.listeners++;
-    this.events.addEventListener(event, callback);
-  }
-  off(event: string, callback: () => void): void {
-    this.listeners--;
-    this.events.removeEventListener(event, callback);
-  }
-}
-
-async function render(
-  state: Record<string, unknown>,
-  moduleUrl = 'https://cdn.test/x/1a2b3c.mjs',
-  el = document.createElement('div'),
-) {
-  document.body.append(el);
-  const model = new Model(state);
-  const cleanup = await createWidget(moduleUrl, LIBRARY).render({ model, el });
-  return { el, model, cleanup };
-}
 
 describe('anywidget module', () => {
   it('says where the library could not be loaded from (before any test loads it)', async () => {
