@@ -14,6 +14,14 @@ import type { DownloadProgress } from '../core/runtime/fetch-checked.js';
 import { isOffline, whenOnline } from '../core/runtime/connection.js';
 import { keepKeys } from './kept-keys.js';
 
+/**
+ * Code already loaded on this page, which an element can start from while offline: the page's
+ * backend (TensorFlow.js and its backend modules), and the element classes whose compute module
+ * has loaded.
+ */
+let backendStarted = false;
+const computeLoaded = new WeakSet<object>();
+
 /** Where an element is in its life: loading its backend/data/model, ready, computing, or failed to load. */
 export type ElementState = 'loading' | 'ready' | 'busy' | 'error';
 
@@ -383,9 +391,23 @@ export abstract class CnnElement<
     const controller = new AbortController();
     this.loadController = controller;
     this.state = 'loading';
+    const ctor = this.constructor as typeof CnnElement;
+    // The browser keeps a module that failed to load failed until the page reloads (Chromium
+    // 150 does): fetched while offline, TensorFlow.js could never load on this page again, and
+    // "it loads by itself once the connection is back" would not come true. Known offline,
+    // fetch nothing yet and wait for the connection.
+    if (isOffline() && !(backendStarted && (!ctor.computeModule || computeLoaded.has(ctor)))) {
+      const offline = new Error('TensorFlow.js could not be loaded: this device is offline.');
+      this.failOffline(offline.message, offline, () => this.restart(), { fatal: true });
+      this.settleReady.reject(offline);
+      return;
+    }
     // The compute module is fetched beside the backend, not after it; a failure is reported below.
-    const computing = (this.constructor as typeof CnnElement).computeModule?.();
-    computing?.catch(() => {});
+    const computing = ctor.computeModule?.();
+    computing?.then(
+      () => computeLoaded.add(ctor),
+      () => {},
+    );
     try {
       // TensorFlow.js loads here, behind the frame and controls already on screen.
       const { ensureBackend } = await import('../core/runtime/backend.tf.js');
@@ -400,6 +422,7 @@ export abstract class CnnElement<
         );
       }
       const report = await ensureBackend(asked);
+      backendStarted = true;
       // Each stage of a first load ends with a yield, so that the page stays responsive
       // between them (a cached module or a ready backend would otherwise chain them into one task).
       await yieldToPage();
