@@ -121,7 +121,6 @@ export function createWidget(moduleUrl: string, fallbackLibrary: string): Widget
     async render({ model, el }) {
       const box = document.createElement('div');
       styled(box, { display: 'grid', gap: '1rem' });
-
       el.append(box);
       // Listeners for the whole widget, and those for the elements shown now (replaced with them).
       const always: Array<() => void> = [];
