@@ -13,7 +13,8 @@
  *   network view's arrows, the draw pad's pen keys;
  * - any key typed into a field (text, number, range, select), except Tab (focus moves on),
  *   Escape and Ctrl or ⌘ shortcuts (a site's search, as from any field of the page);
- * - Enter and Space on a button, checkbox, link or summary, which press it.
+ * - Enter and Space on a button, checkbox, link or summary, which press it;
+ * - an arrow key on a box that scrolls that way (the playground's products on a phone).
  * Every other key goes on to the page as before.
  */
 
@@ -38,6 +39,13 @@ function isPressable(target: HTMLElement): boolean {
   );
 }
 
+/** Whether `key` scrolls `target`, a focused box whose content overflows it that way. */
+function scrolls(target: HTMLElement, key: string): boolean {
+  if (key === 'ArrowLeft' || key === 'ArrowRight') return target.scrollWidth > target.clientWidth;
+  if (key === 'ArrowUp' || key === 'ArrowDown') return target.scrollHeight > target.clientHeight;
+  return false;
+}
+
 /** Whether a keydown that reached `host` belongs to something inside it (see the module comment). */
 export function keptKey(e: KeyboardEvent, host: HTMLElement): boolean {
   if (e.defaultPrevented) return true;
@@ -47,7 +55,8 @@ export function keptKey(e: KeyboardEvent, host: HTMLElement): boolean {
   // AltGr types characters as Ctrl+Alt on Windows: that is typing, not a shortcut.
   const shortcut = (e.ctrlKey && !e.altKey) || e.metaKey;
   if (isField(target)) return !shortcut;
-  return !shortcut && !e.altKey && (e.key === 'Enter' || e.key === ' ') && isPressable(target);
+  if (shortcut || e.altKey) return false;
+  return ((e.key === 'Enter' || e.key === ' ') && isPressable(target)) || scrolls(target, e.key);
 }
 
 /** Makes `host` keep its keys from the page's listeners (call once, from the constructor). */

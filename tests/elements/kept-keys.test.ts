@@ -15,7 +15,8 @@ function host() {
     <input id="text"><input id="number" type="number"><input id="range" type="range">
     <input id="check" type="checkbox"><button id="button">Go</button><select id="select"><option>a</option></select>
     <textarea id="area"></textarea><div id="editable" contenteditable="true"></div>
-    <div id="stage" tabindex="0"></div><p id="words">text</p>`;
+    <div id="stage" tabindex="0"></div><p id="words">text</p>
+    <div id="wide" tabindex="0" style="width: 50px; overflow-x: auto"><div style="width: 200px">wide</div></div>`;
   // A part that handles its own keys, as the stepper's stage does.
   root.getElementById('stage')!.addEventListener('keydown', (e) => e.key === 'ArrowUp' && e.preventDefault());
   keepKeys(el);
@@ -78,6 +79,17 @@ describe('keys an element keeps', () => {
     expect(press('stage', 'ArrowUp', { ctrlKey: true })).to.equal('kept');
     expect(press('stage', 'ArrowDown')).to.equal('reached the page');
     expect(press('words', ' ')).to.equal('reached the page');
+    done();
+  });
+
+  it('keeps the arrows that scroll a box sideways, and lets the others through', () => {
+    const { press, done } = host();
+    expect(press('wide', 'ArrowRight')).to.equal('kept');
+    expect(press('wide', 'ArrowLeft')).to.equal('kept');
+    expect(press('wide', 'ArrowDown')).to.equal('reached the page');
+    expect(press('wide', 'ArrowRight', { ctrlKey: true })).to.equal('reached the page');
+    // A box whose content fits scrolls nothing: the page gets its arrows.
+    expect(press('stage', 'ArrowRight')).to.equal('reached the page');
     done();
   });
 });

@@ -86,7 +86,8 @@ export const playgroundStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 10px;
-    /* A 7×7 kernel's products are wider than a phone: they scroll in this box. */
+    /* A 7×7 kernel's products are wider than a phone: they scroll in this box, which takes
+       the focus so that a keyboard scrolls it too. */
     max-width: 100%;
     overflow-x: auto;
   }

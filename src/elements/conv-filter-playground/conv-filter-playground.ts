@@ -989,7 +989,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const maps = result.picture.image.maps === true;
     const value = (i: number) => result.values[(a.row * result.shape[1] + a.col) * result.shape[2] + i];
     return html`<section class="arithmetic" part="arithmetic">
-      <div class="products">
+      <div class="products" role="group" aria-label="Products of the window and the kernel" tabindex="0">
         ${a.channels.slice(0, SHOWN_CHANNEL_TABLES).map(
           (ch) => html`<table>
             <caption>
