@@ -5,6 +5,11 @@
 // state="ready" or that shows an error message in a story (state="error" and messages
 // are allowed only where the entry's id contains "error"; docs pages repeat those
 // stories), and on any axe-core violation inside the elements of a story.
+// A story opens on a phone, as many readers of a course see it, and must fit one
+// (screen-fit.mjs, as the demo in `npm run test:widths`): at 320, 390 and 768 px, nothing wider
+// than the screen or spilling out of an element, every control at least 24×24 px, and the
+// layout shift of its load below 0.05. A docs page, which shows every story of its component,
+// opens on a desktop screen.
 //
 //   npm run build-storybook && npm run test:stories
 //
@@ -17,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { readThrough } from './read-through.mjs';
+import { fitProblems, loadShiftProblems, PHONE, watchLayoutShifts } from './screen-fit.mjs';
 import { serveStatic } from './static-server.mjs';
 import { watchPage } from './page-watch.mjs';
 import { TAGS } from './tags.mjs';
@@ -62,8 +68,9 @@ const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: chromiumFlags({ webgpu: true }),
 });
+const phone = await browser.newContext(PHONE);
 // A tall viewport: docs pages load stories in their own iframes lazily, only once scrolled into view.
-const context = await browser.newContext({ viewport: { width: 1200, height: 6000 } });
+const desktop = await browser.newContext({ viewport: { width: 1200, height: 6000 } });
 console.log(
   `Smoke-testing ${entries.length} stories and docs pages from storybook-static/ in ${browser.version()} at ${origin}`,
 );
@@ -104,8 +111,10 @@ if (failures.length > 0) {
 /** Opens one story or docs page in a fresh page; returns what went wrong and a one-line description of its elements. */
 async function runStory(id, viewMode) {
   const problems = [];
-  const page = await context.newPage();
+  const story = viewMode === 'story';
+  const page = await (story ? phone : desktop).newPage();
   const stopWatching = watchPage(page, problems, { origin, benign: BENIGN_CONSOLE_ERRORS });
+  if (story) await page.addInitScript(watchLayoutShifts);
 
   // `settled` and `describe` run in the page and share `views`, defined there first.
   await page.addInitScript({ content: `window.__smokeViews = ${views.toString()};` });
@@ -144,12 +153,15 @@ async function runStory(id, viewMode) {
       if (id.includes('error')) continue;
       if (e.state === 'error')
         problems.push(`<${e.tag}> ended in state="error": ${e.message || '(no message shown)'}`);
-      else if (e.message && viewMode === 'story') problems.push(`<${e.tag}> shows an error: ${e.message}`);
+      else if (e.message && story) problems.push(`<${e.tag}> shows an error: ${e.message}`);
     }
-    // Accessibility of what the story shows, error messages included (docs pages repeat the stories).
-    if (viewMode === 'story' && outcome === 'settled') {
+    // The shifts of the story's load, the accessibility of what it shows (error messages
+    // included; docs pages repeat the stories), and whether it fits a phone.
+    if (story && outcome === 'settled') {
+      problems.push(...(await loadShiftProblems(page)));
       await page.addScriptTag({ path: AXE_SCRIPT });
       problems.push(...(await page.evaluate(axeViolations, TAGS)).map((v) => `axe: ${v}`));
+      problems.push(...(await fitProblems(page)));
     }
   } catch (e) {
     problems.push(`could not open the story: ${e instanceof Error ? e.message : String(e)}`);

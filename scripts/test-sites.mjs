@@ -25,13 +25,16 @@
 //
 //   npm run build && node scripts/test-sites.mjs [vitepress|astro|starlight|docusaurus|myst|next|sveltekit|hugo …]
 // A site's dependencies come from its committed package-lock.json (`npm ci`, first run only;
-// later runs only swap in the new tarball). Times of each step are printed.
+// later runs only swap in the new tarball). The installs run one after another from the start,
+// beside the checks of the sites before them: an install waits mostly on the disk and the
+// network, a check on the CPU. Times of each step are printed.
 /* global __cnnFind, __cnnAll */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumFlags, chromiumPath } from './chromium.mjs';
 import { pack, ROOT } from './pack.mjs';
@@ -87,6 +90,13 @@ const timed = (what, fn) => {
 };
 
 const tarball = timed('npm pack', pack);
+/** Each site's install, started in order, one at a time: resolves with its seconds, or rejects as execFile does. */
+const installs = {};
+names.reduce((before, name) => {
+  installs[name] = before.then(() => install(name));
+  // The next install starts after this one, whether it worked or not.
+  return installs[name].catch(() => {});
+}, Promise.resolve());
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
   args: chromiumFlags({ webgpu: false }),
@@ -121,9 +131,9 @@ async function checkSite(name) {
       env: TOOL_ENV,
     });
   try {
-    if (!existsSync(join(dir, 'node_modules')))
-      timed('npm ci', () => run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts']));
-    else timed('swap in the new tarball', () => installTarball(dir));
+    const waited = Date.now();
+    const installed = await installs[name];
+    console.log(`  ${installed}, ${((Date.now() - waited) / 1000).toFixed(1)} s of it waited for here`);
     timed('build', () => run('npm', ['run', 'build']));
   } catch (e) {
     return [
@@ -195,6 +205,23 @@ async function checkDevServer(name, dir) {
   } finally {
     process.kill(-server.pid, 'SIGTERM');
   }
+}
+
+/** Installs a site's dependencies, or only the new tarball where they are there; says how long it took. */
+async function install(name) {
+  const dir = join(SITES_DIR, name);
+  const started = Date.now();
+  const took = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  if (existsSync(join(dir, 'node_modules'))) {
+    installTarball(dir);
+    return `swap in the new tarball: ${took()}`;
+  }
+  await promisify(execFile)('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: dir,
+    env: TOOL_ENV,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return `npm ci: ${took()}`;
 }
 
 /** Replaces the installed cnn-elements by the new tarball (its dependencies are already installed). */
