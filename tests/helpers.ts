@@ -17,7 +17,7 @@ export function idle(el: HTMLElement): Promise<void> {
  */
 export async function expectTensorsBackTo(baseline: number): Promise<void> {
   try {
-    await until(() => tf.memory().numTensors === baseline, 'the tensor count to return', 3000);
+    await until(() => tf.memory().numTensors === baseline, 'the tensor count to return', 10000);
   } catch {
     throw new Error(
       `Leak: ${tf.memory().numTensors} tensors alive, ${baseline} before the element was added.`,

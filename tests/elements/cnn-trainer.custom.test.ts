@@ -173,7 +173,7 @@ describe('<cnn-trainer dataset="custom">', () => {
     const ended = oneEvent(inWorker, 'train-end');
     const again = inWorker.train();
     await until(() => steps.length === 1, 'a batch', 30000);
-    await until(() => progressText(inWorker).includes('paused'), 'the progress line to say paused', 2000);
+    await until(() => progressText(inWorker).includes('paused'), 'the progress line to say paused', 10000);
     expect(steps).to.deep.equal([1]);
     inWorker.stop();
     await again;
