@@ -90,7 +90,7 @@ const timed = (what, fn) => {
 };
 
 const tarball = timed('npm pack', pack);
-/** Each site's install, started in order, one at a time: resolves with its seconds, or rejects as execFile does. */
+/** Each site's install, started in order, one at a time: resolves with a line saying how long it took, or rejects as execFile does. */
 const installs = {};
 names.reduce((before, name) => {
   installs[name] = before.then(() => install(name));
