@@ -507,6 +507,11 @@ async function checkNextPage(page) {
           `on ${path}, the stepper's rows and cols are ${JSON.stringify(size)}, not the numbers 5 and 5`,
         );
     }
+    // The trainer left in the middle of a batch: its worker finishes that batch, then the
+    // trainer frees its model and ends the worker (on a busy machine, well after the next page
+    // is ready). Count once it has; a worker that never ends is reported below.
+    for (const end = Date.now() + 60_000; page.workers().length && Date.now() < end; )
+      await page.waitForTimeout(100);
     return page.evaluate(async () => {
       const count = () => window._tfengine?.state.numTensors;
       for (let last = count(), same = 0; same < 5; ) {
