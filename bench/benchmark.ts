@@ -22,6 +22,15 @@ export interface Benchmark<Ctx = unknown> {
    * course page is not) reads the clock in steps of 0.1 ms. Default 1.
    */
   repeat?: number;
+  /**
+   * Instead of `repeat`: a timed sample is as many consecutive calls of a path as fit in these
+   * milliseconds, their mean the sample. For rows whose paths run very different code (a
+   * whole element against a bare pass): each path is then timed as a run of its own calls,
+   * as it runs in use, not every few calls after the other path, whose code and data have
+   * meanwhile pushed its own out of the processor's caches. Alternating samples still share
+   * drift between the paths.
+   */
+  sampleMs?: number;
   /** Builds inputs once, after the page's backend is ready. */
   setup(): Promise<Ctx> | Ctx;
   /**

@@ -12,6 +12,13 @@
  * A second row times the same refresh against a bare pass that also draws the stroke,
  * reads its ink and prepares the digit (what any page must do to run a drawn digit), on a
  * pad of its own: what is left between the two is the view's own painting and bookkeeping.
+ * A third times the bare pass against itself: how far from 1 a ratio strays in this harness
+ * on this machine when both sides do the same.
+ *
+ * A timed sample is as many strokes in a row as fit in 100 ms (`sampleMs`), as a reader's
+ * strokes follow one another. Timed ten at a time between ten bare passes, the same refresh
+ * cost 1.1–1.4 ms on wasm against 0.7–0.9 ms in runs of a hundred: each pass pushed the
+ * view's code and data out of the processor's caches.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
@@ -97,13 +104,14 @@ async function teardown({ grid, barePad, x }: NetworkCtx): Promise<void> {
 
 const NAME = 'network view: refresh per drawn stroke vs bare forward pass returning all layer outputs';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+/** About a hundred strokes on wasm, one or two on a software WebGPU adapter. */
+const SAMPLE_MS = 100;
 
 export const networkViewBenchmarks: Benchmark[] = [
   defineBenchmark<NetworkCtx>({
     name: NAME,
     backends: BACKENDS,
-    // A refresh takes about a millisecond on wasm: ten per timed sample.
-    repeat: 10,
+    sampleMs: SAMPLE_MS,
     setup,
     run: stroke,
     baseline: (ctx) => barePass(ctx.probe, ctx.x),
@@ -112,7 +120,7 @@ export const networkViewBenchmarks: Benchmark[] = [
   defineBenchmark<NetworkCtx>({
     name: `${NAME}, the stroke drawn, read and prepared on both sides`,
     backends: BACKENDS,
-    repeat: 10,
+    sampleMs: SAMPLE_MS,
     setup,
     run: stroke,
     async baseline(ctx) {
@@ -126,6 +134,15 @@ export const networkViewBenchmarks: Benchmark[] = [
         x.dispose();
       }
     },
+    teardown,
+  }),
+  defineBenchmark<NetworkCtx>({
+    name: 'network view: bare forward pass against itself (the noise floor of the rows above)',
+    backends: BACKENDS,
+    sampleMs: SAMPLE_MS,
+    setup,
+    run: (ctx) => barePass(ctx.probe, ctx.x),
+    baseline: (ctx) => barePass(ctx.probe, ctx.x),
     teardown,
   }),
 ];

@@ -27,7 +27,7 @@ export interface BenchResult {
   /** medianMs / baselineMs. */
   ratio?: number;
   runs: number;
-  /** Calls per timed run (the row's `repeat`). */
+  /** Calls per timed run: the row's `repeat`, or for a row with `sampleMs` the library path's mean. */
   repeat: number;
   /** Tensors left after teardown; anything above 0 is a leak in the row. */
   leakedTensors?: number;
@@ -63,19 +63,28 @@ function intParam(params: URLSearchParams, key: string, fallback: number): numbe
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/** Milliseconds of a path, the mean of `repeat` calls: what it reports of itself, else the whole call. */
-async function time(fn: () => Promise<void | number>, repeat: number): Promise<number> {
+/**
+ * Milliseconds of a path per call, the mean of `repeat` consecutive calls, or of as many as
+ * fit in `ms` when that is more: what the calls report of themselves, else the whole time.
+ */
+async function time(
+  fn: () => Promise<void | number>,
+  repeat: number,
+  ms = 0,
+): Promise<{ ms: number; calls: number }> {
   let own = 0;
   let reported = false;
+  let calls = 0;
   const t0 = performance.now();
-  for (let i = 0; i < repeat; i++) {
-    const ms = await fn();
-    if (typeof ms === 'number') {
-      own += ms;
+  do {
+    const r = await fn();
+    if (typeof r === 'number') {
+      own += r;
       reported = true;
     }
-  }
-  return (reported ? own : performance.now() - t0) / repeat;
+    calls++;
+  } while (calls < repeat || performance.now() - t0 < ms);
+  return { ms: (reported ? own : performance.now() - t0) / calls, calls };
 }
 
 async function measure(
@@ -89,24 +98,32 @@ async function measure(
   const ctx = await b.setup();
   const lib: number[] = [];
   const base: number[] = [];
-  const repeat = b.repeat ?? 1;
+  let repeat = b.repeat ?? 1;
   try {
     // Warm-up compiles shaders and fills caches for both paths before any timing.
     for (let i = 0; i < warmup; i++) {
       await b.run(ctx);
       await b.baseline(ctx);
     }
+    let calls = 0;
+    const runSample = async () => {
+      const t = await time(() => b.run(ctx), repeat, b.sampleMs);
+      lib.push(t.ms);
+      calls += t.calls;
+    };
+    const baselineSample = async () => base.push((await time(() => b.baseline(ctx), repeat, b.sampleMs)).ms);
     // Alternate, and swap which goes first each round, so drift (thermal, GC,
     // SwiftShader's thread pool) hits both paths alike.
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) {
-        lib.push(await time(() => b.run(ctx), repeat));
-        base.push(await time(() => b.baseline(ctx), repeat));
+        await runSample();
+        await baselineSample();
       } else {
-        base.push(await time(() => b.baseline(ctx), repeat));
-        lib.push(await time(() => b.run(ctx), repeat));
+        await baselineSample();
+        await runSample();
       }
     }
+    if (b.sampleMs && runs) repeat = Math.round(calls / runs);
   } finally {
     await b.teardown(ctx);
   }
