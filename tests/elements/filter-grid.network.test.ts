@@ -425,6 +425,15 @@ describe('<filter-grid view="network">', () => {
     expect(ofTrainer.shadowRoot!.querySelector('[part~="error"]')?.textContent?.trim() ?? '').to.equal('');
     await until(() => labels(ofClassifier).length === 10, 'the classifier’s ten classes');
     expect(labels(ofClassifier)).to.deep.equal(names);
+    // Names wider than a digit ("three", "seven") end before the bars, which line up.
+    const rows = [...ofClassifier.shadowRoot!.querySelectorAll('.probabilities li')];
+    const barLefts = rows.map((li) => Math.round(li.querySelector('.bar')!.getBoundingClientRect().left));
+    expect(new Set(barLefts).size, 'one column of bars').to.equal(1);
+    for (const li of rows) {
+      const text = document.createRange();
+      text.selectNodeContents(li.querySelector('.label')!);
+      expect(text.getBoundingClientRect().right, li.textContent!).to.be.at.most(barLefts[0]);
+    }
     // The pad invites a digit only where the classes are digits (see the sample test): here they are words.
     const prompt = (grid: FilterGrid) =>
       grid.shadowRoot!.querySelector('cnn-draw-pad')!.getAttribute('label');

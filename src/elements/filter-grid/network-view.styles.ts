@@ -131,6 +131,9 @@ export const networkStyles = css`
     stroke-opacity: 0.9;
     stroke-width: 1.5;
   }
+  /* One set of columns for every row (each row a subgrid): the labels' column grows with a
+     reader's class names ("triangle") up to 10em, where a long one wraps; the value's fits
+     "100.0% ◀" in bold and does not follow the text (see .live-text). */
   .probabilities {
     list-style: none;
     margin: 0;
@@ -138,14 +141,21 @@ export const networkStyles = css`
     line-height: 1.25;
     font-size: 0.75em;
     display: grid;
-    gap: 1px;
+    grid-template-columns: minmax(2.5em, max-content) 60px 5.5em;
+    gap: 1px 4px;
   }
   .probabilities li {
     display: grid;
-    grid-template-columns: 2.5em 60px minmax(4.5em, auto);
-    gap: 4px;
+    grid-column: 1 / -1;
+    /* Where subgrid is unknown, each row keeps the narrowest labels' columns. */
+    grid-template-columns: 2.5em 60px 5.5em;
+    grid-template-columns: subgrid;
     align-items: center;
     text-align: left;
+  }
+  .probabilities .label {
+    max-width: 10em;
+    overflow-wrap: anywhere;
   }
   .probabilities .bar {
     height: 8px;
@@ -154,6 +164,17 @@ export const networkStyles = css`
   }
   /* The prediction's mark stays beside its probability. */
   .probabilities .value {
+    white-space: nowrap;
+  }
+  /* A text written on every stroke (a probability, the enlarged map's range) sits in a box of
+     one line sized by its column, not by the text: size and layout containment make the box a
+     relayout boundary, so writing the text lays out that box alone. Without it, every frame
+     while the reader draws laid out the whole page the view is in. */
+  .live-text {
+    display: block;
+    contain: size layout;
+    height: 1.25em;
+    line-height: 1.25;
     white-space: nowrap;
   }
   .probabilities li.best {
@@ -181,6 +202,14 @@ export const networkStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
+  /* The range's ends, right and left of the ramp, each as wide as "-12.345". */
+  .zoom .lo,
+  .zoom .hi {
+    width: 4.5em;
+  }
+  .zoom .lo {
+    text-align: end;
+  }
   .zoom .ramp {
     width: 56px;
     height: 8px;
@@ -188,7 +217,15 @@ export const networkStyles = css`
   }
   @media (forced-colors: active) {
     /* The ramp is the enlarged map's colours: kept, as the map's canvas is. */
-    .zoom .ramp {
+    /* The range's ends, right and left of the ramp, each as wide as "-12.345". */
+  .zoom .lo,
+  .zoom .hi {
+    width: 4.5em;
+  }
+  .zoom .lo {
+    text-align: end;
+  }
+  .zoom .ramp {
       forced-color-adjust: none;
     }
   }

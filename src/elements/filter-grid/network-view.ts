@@ -197,7 +197,7 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
       i,
       0,
       html`<ol class="probabilities">
-        ${labels.map((label) => html`<li><span class="label">${label}</span><span class="bar"></span><span class="value"></span></li>`)}
+        ${labels.map((label) => html`<li><span class="label">${label}</span><span class="bar"></span><span class="value"><span class="live-text"></span></span></li>`)}
       </ol>`,
       true,
     )}
@@ -213,7 +213,7 @@ export function renderZoom(outputs: readonly LayerOutput[], [layer, map]: [numbe
   if (!outputs[layer] || kindAt(outputs, layer) !== 'maps') return nothing;
   return html`<div class="zoom" aria-hidden="true" data-layer=${layer} data-map=${map}>
     <canvas></canvas>
-    <div class="legend"><span class="lo"></span><span class="ramp"></span><span class="hi"></span></div>
+    <div class="legend"><span class="lo"><span class="live-text"></span></span><span class="ramp"></span><span class="hi"><span class="live-text"></span></span></div>
   </div>`;
 }
 
@@ -306,7 +306,7 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
       const rows = [...item.querySelectorAll('li')].map((li) => ({
         li,
         bar: li.querySelector<HTMLElement>('.bar')!,
-        value: li.querySelector<HTMLElement>('.value')!,
+        value: li.querySelector<HTMLElement>('.value .live-text')!,
       }));
       targets.outputs.push({ item, layer, rows });
     }
@@ -316,8 +316,9 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
   if (zoom && canvas && outputs[Number(zoom.dataset.layer)]) {
     bitmapContext(canvas);
     const part = (name: string) => zoom.querySelector<HTMLElement>(`.${name}`)!;
+    const text = (name: string) => zoom.querySelector<HTMLElement>(`.${name} .live-text`)!;
     const [layer, map] = [Number(zoom.dataset.layer), Number(zoom.dataset.map)];
-    targets.zoom = { layer, map, canvas, lo: part('lo'), hi: part('hi'), ramp: part('ramp') };
+    targets.zoom = { layer, map, canvas, lo: text('lo'), hi: text('hi'), ramp: part('ramp') };
   }
   return targets;
 }
