@@ -2,32 +2,9 @@
 // WebGPU exposed through SwiftShader so the real WebGPU backend runs.
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromiumPath, chromiumFlags } from './scripts/chromium.mjs';
+import { tfjsBundles } from './scripts/wtr-tfjs-bundles.mjs';
 
-const commonjs = fromRollup(rollupCommonjs);
-
-// seedrandom's index.js attaches its generators to the exported function at run time
-// (`sr.alea = alea`), which the CommonJS plugin cannot see, so tfjs' `seedrandom.alea`
-// (every random op: initializers, dropout, randomUniform) would be undefined. Serve that
-// one file as the ES module it amounts to; its parts stay CommonJS.
-const SEEDRANDOM_PARTS = ['alea', 'xor128', 'xorwow', 'xorshift7', 'xor4096', 'tychei'];
-const seedrandomAsEsm = {
-  name: 'seedrandom-as-esm',
-  transform(context) {
-    if (!context.path.endsWith('/node_modules/seedrandom/index.js')) return undefined;
-    return {
-      body: [
-        ...SEEDRANDOM_PARTS.map((p) => `import ${p} from './lib/${p}.js';`),
-        "import sr from './seedrandom.js';",
-        ...SEEDRANDOM_PARTS.map((p) => `sr.${p} = ${p};`),
-        'export default sr;',
-        `export { ${SEEDRANDOM_PARTS.join(', ')} };`,
-      ].join('\n'),
-    };
-  },
-};
 const executablePath = chromiumPath();
 
 // A fake camera (a test pattern) that is allowed without a prompt, for the classifier's camera tests.
@@ -79,20 +56,8 @@ export default {
     },
   ],
   plugins: [
-    seedrandomAsEsm,
-    // tfjs pulls two CommonJS packages the dev server cannot serve as ES modules.
-    commonjs({
-      // …and the WASM backend's Emscripten loaders (wasm-out/*.js).
-      include: [
-        '**/node_modules/long/**',
-        '**/node_modules/seedrandom/**',
-        '**/node_modules/@tensorflow/tfjs-backend-wasm/wasm-out/**',
-      ],
-      // Node built-ins the Emscripten loaders require only when they run in Node.
-      ignore: ['crypto', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks'],
-      strictRequires: false,
-      defaultIsModuleExports: true,
-    }),
+    // tfjs as a few bundles (its CommonJS dependencies converted by esbuild): see the module.
+    await tfjsBundles(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
   ],
 };
