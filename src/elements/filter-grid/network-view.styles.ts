@@ -217,15 +217,7 @@ export const networkStyles = css`
   }
   @media (forced-colors: active) {
     /* The ramp is the enlarged map's colours: kept, as the map's canvas is. */
-    /* The range's ends, right and left of the ramp, each as wide as "-12.345". */
-  .zoom .lo,
-  .zoom .hi {
-    width: 4.5em;
-  }
-  .zoom .lo {
-    text-align: end;
-  }
-  .zoom .ramp {
+    .zoom .ramp {
       forced-color-adjust: none;
     }
   }

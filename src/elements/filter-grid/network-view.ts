@@ -316,9 +316,15 @@ export function networkTargets(root: ParentNode, outputs: readonly LayerOutput[]
   if (zoom && canvas && outputs[Number(zoom.dataset.layer)]) {
     bitmapContext(canvas);
     const part = (name: string) => zoom.querySelector<HTMLElement>(`.${name}`)!;
-    const text = (name: string) => zoom.querySelector<HTMLElement>(`.${name} .live-text`)!;
     const [layer, map] = [Number(zoom.dataset.layer), Number(zoom.dataset.map)];
-    targets.zoom = { layer, map, canvas, lo: text('lo'), hi: text('hi'), ramp: part('ramp') };
+    targets.zoom = {
+      layer,
+      map,
+      canvas,
+      lo: part('lo .live-text'),
+      hi: part('hi .live-text'),
+      ramp: part('ramp'),
+    };
   }
   return targets;
 }
