@@ -1,6 +1,7 @@
 /**
  * Every layer's output for one input, in model order: what `<filter-grid view="network">`
- * draws. A plain chain of common layers runs as tfjs ops, layer by layer (`layer-chain.tf.ts`);
+ * draws. A plain chain of common layers runs as tfjs ops, layer by layer (`layer-chain.tf.ts`),
+ * or on the cpu backend as loops over the values where they lie (`layer-chain-on-host.tf.ts`);
  * any other model runs as one multi-output model per source model (built once, sharing
  * its weights) in a single predict. Every output is read (`readValues`) and disposed before
  * returning, so a refresh leaves no tensor behind.
@@ -9,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { readValues } from '../runtime/host-memory.tf.js';
 import { chainOf, pair, runChain, type LayerConfig } from './layer-chain.tf.js';
+import { runChainOnHost } from './layer-chain-on-host.tf.js';
 import { graphOf } from './model-graph.js';
 
 /** One layer's output for the current input, batch dimension dropped. */
@@ -57,6 +59,17 @@ export async function layerOutputs(
 ): Promise<LayerOutput[]> {
   const layers = shownLayers(model);
   const chain = chainOf(model, layers);
+  const named = (outputs: Array<{ shape: number[]; values: Float32Array }>): LayerOutput[] =>
+    layers.map((l, i) => ({ name: l.name, className: l.getClassName(), ...outputs[i] }));
+  if (chain && tf.getBackend() === 'cpu') {
+    return named(
+      runChainOnHost(
+        chain,
+        input,
+        reuse?.map((o) => o.values),
+      ),
+    );
+  }
   const ys = chain
     ? runChain(chain, input)
     : tf.tidy(() => {
@@ -65,12 +78,7 @@ export async function layerOutputs(
       });
   try {
     const values = await Promise.all(ys.map((y, i) => readValues(y, reuse?.[i]?.values)));
-    return layers.map((l, i) => ({
-      name: l.name,
-      className: l.getClassName(),
-      shape: ys[i].shape.slice(1),
-      values: values[i],
-    }));
+    return named(ys.map((y, i) => ({ shape: y.shape.slice(1), values: values[i] })));
   } finally {
     ys.forEach((y) => y.dispose());
   }

@@ -56,6 +56,29 @@ function richModel(): tfl.Sequential {
   return m;
 }
 
+/** The kinds and settings `richModel` leaves out: strided valid and same max pooling, a global max, relu and linear. */
+function otherModel(): tfl.Sequential {
+  const m = tfl.sequential();
+  m.add(
+    tfl.layers.conv2d({
+      inputShape: [13, 16, 3],
+      filters: 7,
+      kernelSize: [5, 4],
+      strides: [2, 3],
+      activation: 'relu',
+      kernelInitializer: init(10),
+      biasInitializer: 'ones',
+    }),
+  );
+  m.add(tfl.layers.maxPooling2d({ poolSize: 3, strides: 2, padding: 'same' }));
+  m.add(tfl.layers.conv2d({ filters: 4, kernelSize: 1, kernelInitializer: init(11) }));
+  m.add(tfl.layers.activation({ activation: 'linear' }));
+  m.add(tfl.layers.averagePooling2d({ poolSize: [1, 2], strides: [1, 1] }));
+  m.add(tfl.layers.globalMaxPooling2d({}));
+  m.add(tfl.layers.dense({ units: 6, useBias: false, kernelInitializer: init(12) }));
+  return m;
+}
+
 /**
  * A transfer model as the trainer joins one: a head built as a model of its own, its layers
  * then applied to the base's output. The head's layers so have two inbound nodes (their own
@@ -144,6 +167,58 @@ for (const backend of ['wasm', 'cpu'] as const) {
         values.forEach((v, k) => expect(v, `${layers[i].name}[${k}]`).to.be.closeTo(expected[i][k], 1e-5));
       });
       x.dispose();
+      model.dispose();
+    });
+
+    it(`reads every layer’s output as tfjs-layers’ predict gives it, into the arrays it is handed back${backend === 'cpu' ? ' (as loops on cpu)' : ''}`, async () => {
+      for (const [make, inShape] of [
+        [richModel, [17, 15, 2]],
+        [otherModel, [13, 16, 3]],
+      ] as const) {
+        const model = make();
+        const layers = shownLayers(model);
+        const x = tf.randomUniform([1, ...inShape], -1, 1, 'float32', 9);
+        const expected = await byPredict(model, x);
+        const before = tf.memory().numTensors;
+        const first = await layerOutputs(model, x);
+        const kept = first.map((o) => o.values);
+        const again = await layerOutputs(model, x, first);
+        expect(tf.memory().numTensors, 'every tensor of the pass is disposed').to.equal(before);
+        for (const got of [first, again]) {
+          expect(got.map((o) => o.shape)).to.deep.equal(
+            layers.map((l) => (l.outputShape as number[]).slice(1)),
+          );
+          got.forEach((o, i) => {
+            expect(o.values.length, o.name).to.equal(expected[i].length);
+            o.values.forEach((v, k) => expect(v, `${o.name}[${k}]`).to.be.closeTo(expected[i][k], 1e-5));
+          });
+        }
+        if (backend === 'cpu') {
+          // Each output went into the array the first pass returned for it, none shared.
+          again.forEach((o, i) => expect(o.values === kept[i], o.name).to.equal(true));
+          expect(new Set(kept).size).to.equal(kept.length);
+        }
+        x.dispose();
+        model.dispose();
+      }
+    });
+
+    it('carries a NaN through the layers where tfjs does, and drops it where tfjs does', async () => {
+      const model = otherModel();
+      const pixels = tf.randomUniform([1, 13, 16, 3], 0, 1, 'float32', 4);
+      const x = tf.tidy(() => {
+        const values = pixels.dataSync().slice();
+        values[(5 * 16 + 7) * 3 + 1] = NaN;
+        return tf.tensor4d(values, [1, 13, 16, 3]);
+      });
+      const expected = await byPredict(model, x);
+      const got = await layerOutputs(model, x);
+      got.forEach((o, i) => {
+        const nan = (values: ArrayLike<number>) => Array.from(values, (v) => Number.isNaN(v));
+        expect(nan(o.values), o.name).to.deep.equal(nan(expected[i]));
+      });
+      expect(got[0].values.some(Number.isNaN), 'the first layer has the NaN').to.equal(true);
+      tf.dispose([pixels, x]);
       model.dispose();
     });
 
