@@ -276,8 +276,8 @@ describe('<filter-grid view="network">', () => {
       // Gray spans the map's lowest to highest; the diverging ramp is centred on zero (white).
       const m = Math.max(-lo, hi);
       const [low, high] = lo < 0 ? [-m, m] : [lo, hi];
-      expect(Number(z.querySelector('.lo')!.textContent)).to.be.closeTo(low, 1e-3);
-      expect(Number(z.querySelector('.hi')!.textContent)).to.be.closeTo(high, 1e-3);
+      expect(Number(z.querySelector('.lo .live-text')!.textContent)).to.be.closeTo(low, 1e-3);
+      expect(Number(z.querySelector('.hi .live-text')!.textContent)).to.be.closeTo(high, 1e-3);
       if (negatives !== undefined) expect(lo < 0, 'the map has negative values').to.equal(negatives);
     };
     // c1 (ReLU): gray from 0 up.
@@ -317,6 +317,38 @@ describe('<filter-grid view="network">', () => {
     await until(() => zoom() === null, 'no zoom on the flatten column');
     await expect(grid).to.be.accessible();
     model.dispose();
+  });
+
+  it('keeps the texts it rewrites on every stroke inside their boxes, also under WCAG’s text spacing', async () => {
+    const grid = await shippedGrid();
+    const root = grid.shadowRoot!;
+    // The longest texts the view writes there: a certain prediction (marked, in bold), and a
+    // map's range such as the enlarged map's lowest value below.
+    root.querySelectorAll('.probabilities li').forEach((li) => li.classList.add('best'));
+    root.querySelectorAll('.probabilities .value .live-text').forEach((v) => (v.textContent = '100.0% ◀'));
+    root.querySelectorAll('.zoom .live-text').forEach((v) => (v.textContent = '-12.345'));
+    const boxes = Array.from(root.querySelectorAll<HTMLElement>('.live-text'));
+    expect(boxes.length).to.equal(12);
+    // What a reader's style sheet for WCAG 1.4.12 sets; the shadow tree inherits it from the host.
+    for (const spacing of ['', 'letter-spacing: 0.12em; word-spacing: 0.16em; line-height: 1.5']) {
+      grid.setAttribute('style', spacing);
+      for (const box of boxes) {
+        const text = document.createRange();
+        text.selectNodeContents(box);
+        const [inner, outer] = [text.getBoundingClientRect(), box.getBoundingClientRect()];
+        const where = `${box.parentElement!.className} ${spacing || 'as set'}`;
+        expect(inner.left, where).to.be.at.least(outer.left - 0.5);
+        expect(inner.right, where).to.be.at.most(outer.right + 0.5);
+        expect(inner.top, where).to.be.at.least(outer.top - 0.5);
+        expect(inner.bottom, where).to.be.at.most(outer.bottom + 0.5);
+      }
+    }
+    // The enlarged map's ends stay clear of the ramp between them.
+    const [lo, ramp, hi] = ['lo', 'ramp', 'hi'].map((c) =>
+      root.querySelector(`.zoom .${c}`)!.getBoundingClientRect(),
+    );
+    expect(lo.right).to.be.at.most(ramp.left);
+    expect(hi.left).to.be.at.least(ramp.right);
   });
 
   it('follows the pad as the reader draws and the source as it trains, with a flat tensor count over 100 refreshes', async () => {

@@ -133,7 +133,7 @@ export const networkStyles = css`
   }
   /* One set of columns for every row (each row a subgrid): the labels' column grows with a
      reader's class names ("triangle") up to 10em, where a long one wraps; the value's fits
-     "100.0% ◀" in bold and does not follow the text (see .live-text). */
+     "100.0% ◀" in bold and does not follow the text (see .live-text and .reserve). */
   .probabilities {
     list-style: none;
     margin: 0;
@@ -141,14 +141,14 @@ export const networkStyles = css`
     line-height: 1.25;
     font-size: 0.75em;
     display: grid;
-    grid-template-columns: minmax(2.5em, max-content) 60px 5.5em;
+    grid-template-columns: minmax(2.5em, max-content) 60px max-content;
     gap: 1px 4px;
   }
   .probabilities li {
     display: grid;
     grid-column: 1 / -1;
     /* Where subgrid is unknown, each row keeps the narrowest labels' columns. */
-    grid-template-columns: 2.5em 60px 5.5em;
+    grid-template-columns: 2.5em 60px max-content;
     grid-template-columns: subgrid;
     align-items: center;
     text-align: left;
@@ -177,6 +177,18 @@ export const networkStyles = css`
     line-height: 1.25;
     white-space: nowrap;
   }
+  /* The longest text a .live-text box takes, unseen and no taller than nothing: it gives the
+     box its width, in the reader's own letter and word spacing. */
+  .reserve {
+    display: block;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+    white-space: nowrap;
+  }
+  .value .reserve {
+    font-weight: 700;
+  }
   .probabilities li.best {
     font-weight: 700;
   }
@@ -202,11 +214,7 @@ export const networkStyles = css`
     color: var(--_muted);
     font-variant-numeric: tabular-nums;
   }
-  /* The range's ends, right and left of the ramp, each as wide as "-12.345". */
-  .zoom .lo,
-  .zoom .hi {
-    width: 4.5em;
-  }
+  /* The range's ends, right and left of the ramp, each as wide as "-12.345" (.reserve). */
   .zoom .lo {
     text-align: end;
   }

@@ -197,12 +197,20 @@ function renderColumn(s: NetworkViewState, o: LayerOutput, i: number) {
       i,
       0,
       html`<ol class="probabilities">
-        ${labels.map((label) => html`<li><span class="label">${label}</span><span class="bar"></span><span class="value"><span class="live-text"></span></span></li>`)}
+        ${labels.map((label) => html`<li><span class="label">${label}</span><span class="bar"></span><span class="value">${liveText('100.0% ◀')}</span></li>`)}
       </ol>`,
       true,
     )}
   </div>`;
 }
+
+/**
+ * A text rewritten on every stroke: a box that lays out alone (`.live-text`, painted by
+ * `paintNetwork`), over the longest text it takes, hidden, which gives the box its width. A
+ * reader's letter or word spacing (WCAG 1.4.12) widens both, so the text still fits.
+ */
+const liveText = (longest: string) =>
+  html`<span class="live-text"></span><span class="reserve">${longest}</span>`;
 
 /**
  * The focused map, enlarged, with what its shades mean: from the columns alone a reader can
@@ -213,7 +221,7 @@ export function renderZoom(outputs: readonly LayerOutput[], [layer, map]: [numbe
   if (!outputs[layer] || kindAt(outputs, layer) !== 'maps') return nothing;
   return html`<div class="zoom" aria-hidden="true" data-layer=${layer} data-map=${map}>
     <canvas></canvas>
-    <div class="legend"><span class="lo"><span class="live-text"></span></span><span class="ramp"></span><span class="hi"><span class="live-text"></span></span></div>
+    <div class="legend"><span class="lo">${liveText('-12.345')}</span><span class="ramp"></span><span class="hi">${liveText('-12.345')}</span></div>
   </div>`;
 }
 
