@@ -6,16 +6,14 @@
  */
 import { borderIndex, isImageBorder, type ConvPadding } from './border.js';
 import { axisGeometry, type AxisGeometry } from './window-geometry.js';
+import { ELEMENTWISE } from './layer-loops.js';
 
 export type Activation = 'none' | 'relu' | 'sigmoid' | 'tanh';
 export const ACTIVATIONS: readonly Activation[] = ['none', 'relu', 'sigmoid', 'tanh'];
 
 /** The activation applied to one number, as tfjs applies it to the map. */
 export function activate(x: number, activation: Activation): number {
-  if (activation === 'relu') return Math.max(0, x);
-  if (activation === 'sigmoid') return 1 / (1 + Math.exp(-x));
-  if (activation === 'tanh') return Math.tanh(x);
-  return x;
+  return activation === 'none' ? x : ELEMENTWISE[activation](x);
 }
 
 /** A Keras activation name as the playground's (`linear` is `none`); undefined for one it does not offer. */

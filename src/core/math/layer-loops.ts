@@ -173,21 +173,17 @@ export function copyOf(x: Float32Array, into?: Float32Array): Float32Array {
   return y;
 }
 
-/** The activations the network view's chain takes, as tfjs' cpu kernels compute them. */
-const ELEMENTWISE: Record<string, ((v: number) => number) | undefined> = {
+/**
+ * The element-wise activations, as tfjs' cpu kernels compute them: the network view's chain
+ * applies them to whole maps, the playground (`activate` in conv-plan.ts) to one pixel.
+ */
+export const ELEMENTWISE: Record<'relu' | 'relu6' | 'elu' | 'sigmoid' | 'tanh', (v: number) => number> = {
   relu: (v) => (v < 0 ? 0 : v),
   relu6: (v) => (v < 0 ? 0 : v > 6 ? 6 : v),
   elu: (v) => (v >= 0 ? v : Math.exp(v) - 1),
   sigmoid: (v) => 1 / (1 + Math.exp(-v)),
   tanh: (v) => Math.tanh(v),
 };
-
-/** Names `activateInPlace` knows. */
-export const LOOP_ACTIVATIONS: ReadonlySet<string> = new Set([
-  'linear',
-  'softmax',
-  ...Object.keys(ELEMENTWISE),
-]);
 
 /** Applies a Keras activation to `values` in place; softmax runs over each group of `last` values (the last axis). */
 export function activateInPlace(values: Float32Array, name: string, last: number): void {
@@ -205,7 +201,7 @@ export function activateInPlace(values: Float32Array, name: string, last: number
     }
     return;
   }
-  const f = ELEMENTWISE[name];
-  if (!f) throw new Error(`no loop for the activation "${name}"`);
+  if (!Object.hasOwn(ELEMENTWISE, name)) throw new Error(`no loop for the activation "${name}"`);
+  const f = ELEMENTWISE[name as keyof typeof ELEMENTWISE];
   for (let k = 0; k < values.length; k++) values[k] = f(values[k]);
 }
