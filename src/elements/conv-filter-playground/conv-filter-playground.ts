@@ -43,16 +43,8 @@ import type { ConvMapRecipe } from '../../core/models/layer-outputs.tf.js';
 import { MAX_KERNEL_SIDE, parseKernel, presetKernel } from './kernels.js';
 import { editCell, renderKernelEditor } from './kernel-editor.js';
 import { playgroundStyles } from './conv-filter-playground.styles.js';
-import {
-  SCAN_SPEEDS,
-  scanIndex,
-  scanInterval,
-  scanNext,
-  scanPixel,
-  scansByRows,
-  type ScanSpeed,
-} from '../../core/math/conv-scan.js';
-import { TickerController } from '../../controllers/ticker.js';
+import { SCAN_SPEEDS, type ScanSpeed } from '../../core/math/conv-scan.js';
+import { ScanMotion } from './scan-motion.js';
 import type { FilterSelectDetail } from '../contracts.js';
 
 /** Detail of the `output` event. */
@@ -305,10 +297,16 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   private askedPixel?: [number, number];
   /** The inspected pixel last announced with `pixel-change`, as `row,col`. */
   private announcedPixel = '';
-  /** While the convolution is shown in motion: the reading-order index the output is filled through. */
-  @state() private scan?: number;
-  @state() private playing = false;
-  private readonly ticker = new TickerController(this);
+  /** The convolution in motion: play, pause, step and scrub move the inspected pixel. */
+  private readonly motion = new ScanMotion(this, {
+    shape: () => this.result?.plan.outShape,
+    pixel: () => this.focusPixel,
+    moveTo: (pixel) => {
+      this.pixelPicked = true;
+      this.focusPixel = pixel;
+    },
+    speed: () => this.speed,
+  });
   /** Kernel cells whose text is not a number yet, by `row,col`: shown as typed, not applied. */
   @state() private drafts = new Map<string, string>();
 
@@ -417,51 +415,17 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
    * in behind it, at `speed`; from the start when the last run ended. Stops at the end.
    */
   play(): void {
-    const result = this.result;
-    if (!result) return;
-    const [oh, ow] = result.plan.outShape;
-    if (this.scan === undefined || this.scan >= oh * ow - 1) this.moveScan(0);
-    const reduced =
-      typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    this.playing = true;
-    this.ticker.start(scanInterval(this.speed), () => {
-      const now = this.result;
-      if (!now) return (this.playing = false);
-      const [h, w] = now.plan.outShape;
-      const next = scanNext(this.scan ?? 0, h, w, scansByRows(w, reduced));
-      if (next === undefined) {
-        // The whole map is filled: leave motion and show it all.
-        this.playing = false;
-        this.scan = undefined;
-        return false;
-      }
-      this.moveScan(next);
-      return true;
-    });
+    this.motion.play();
   }
 
   /** Stops the motion where it is; the output stays filled up to the inspected pixel. */
   pause(): void {
-    this.ticker.stop();
-    this.playing = false;
+    this.motion.pause();
   }
 
   /** Pauses and moves the inspected pixel `delta` steps in reading order (negative goes back). */
   step(delta = 1): void {
-    const result = this.result;
-    if (!result) return;
-    this.pause();
-    const [oh, ow] = result.plan.outShape;
-    const from = this.scan ?? scanIndex(...this.focusPixel, ow);
-    this.moveScan(clamp(from + delta, 0, oh * ow - 1));
-  }
-
-  private moveScan(index: number): void {
-    const result = this.result;
-    if (!result) return;
-    this.scan = index;
-    this.pixelPicked = true;
-    this.focusPixel = scanPixel(index, result.plan.outShape[1]);
+    this.motion.step(delta);
   }
 
   /** Inspects a pixel the page asked for, when it is on the map; else says why and keeps the one inspected. */
@@ -472,7 +436,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
       return;
     }
     this.clearError('pixel');
-    this.leaveMotion();
+    this.motion.leave();
     this.pixelPicked = true;
     this.focusPixel = pixel;
   }
@@ -494,12 +458,6 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     });
   }
 
-  /** The reader points or uses the arrow keys: motion ends and the whole map shows. */
-  private leaveMotion(): void {
-    this.pause();
-    this.scan = undefined;
-  }
-
   protected override async load(signal: AbortSignal): Promise<void> {
     // The first image: without it there is nothing to show, so its failure is fatal
     // (state="error", the message, one cnn-error) rather than an empty map said to be ready.
@@ -515,7 +473,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
   }
 
   protected override release(): void {
-    this.leaveMotion();
+    this.motion.leave();
     this.announcedPixel = '';
     this.picture?.tensor.dispose();
     this.picture = undefined;
@@ -675,7 +633,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
           ]
         : strongestPixel(map.values, map.shape);
       // In motion, the fill follows the pixel on the new map's grid.
-      if (this.scan !== undefined) this.scan = scanIndex(...this.focusPixel, plan.outShape[1]);
+      this.motion.follow();
       const asked = this.askedPixel;
       this.askedPixel = undefined;
       if (asked) this.inspect(asked);
@@ -806,9 +764,10 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const [oh, ow] = result.plan.outShape;
     const row = Math.floor(((e.clientY - box.top) / box.height) * oh);
     const col = Math.floor(((e.clientX - box.left) / box.width) * ow);
-    if (this.playing) return;
-    if (e.type === 'pointerdown') this.leaveMotion();
-    if (this.scan !== undefined) return;
+    // Playing, the pointer does not move the pixel; paused in motion, a press leaves the motion first.
+    if (this.motion.playing) return;
+    if (e.type === 'pointerdown') this.motion.leave();
+    if (this.motion.index !== undefined) return;
     this.pixelPicked = true;
     this.focusPixel = [clamp(row, 0, oh - 1), clamp(col, 0, ow - 1)];
   }
@@ -830,7 +789,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const next = moves[e.key];
     if (!next) return;
     e.preventDefault();
-    this.leaveMotion();
+    this.motion.leave();
     this.pixelPicked = true;
     this.focusPixel = [clamp(next[0], 0, oh - 1), clamp(next[1], 0, ow - 1)];
   }
@@ -900,7 +859,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
       </div>
       ${this.renderControls()}
       <!-- After the controls: what needs a first result appears below them, and nothing above moves. -->
-      ${result ? this.renderMotion(result) : nothing} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing}
+      ${this.motion.render(this.renderSelect('Speed', this.speed, SCAN_SPEEDS, (v) => (this.speed = v as ScanSpeed)))} ${arithmetic && result ? this.renderArithmetic(arithmetic, result) : nothing}
       ${
         result
           ? html`<p class="formula" part="formula">
@@ -966,7 +925,7 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
     const [r, c] = this.focusPixel;
     // In motion: veil what is not computed yet, the rest of the pixel's row and the rows below.
     const veil =
-      this.scan === undefined
+      this.motion.index === undefined
         ? nothing
         : html`<div class="unfilled" ${styleProps({ top: `${(r / oh) * 100}%`, left: `${((c + 1) / ow) * 100}%`, height: `${100 / oh}%`, right: '0' })}></div>
             <div class="unfilled" ${styleProps({ top: `${((r + 1) / oh) * 100}%`, left: '0', right: '0', bottom: '0' })}></div>`;
@@ -1008,38 +967,11 @@ export class ConvFilterPlayground extends CnnElement<ConvFilterPlaygroundEventMa
             : nothing
         }
       </div>
-      <p aria-live=${this.playing ? 'off' : 'polite'}>
+      <p aria-live=${this.motion.playing ? 'off' : 'polite'}>
         ${narrate(a, result.plan, result.mode)} The feature map holds
         ${a.results.map((_, i) => formatNumber(value(i))).join(', ')}.
       </p>
     </section>`;
-  }
-
-  private renderMotion(result: Result) {
-    const [oh, ow] = result.plan.outShape;
-    const index = scanIndex(...this.focusPixel, ow);
-    const [r, c] = this.focusPixel;
-    return html`<div class="motion" part="motion" role="group" aria-label="The convolution in motion">
-      <button type="button" @click=${() => this.step(-1)}>◀ Back</button>
-      <button type="button" @click=${() => (this.playing ? this.pause() : this.play())}>${this.playing ? 'Pause' : 'Play'}</button>
-      <button type="button" @click=${() => this.step(1)}>Step ▶</button>
-      <label class="scrub"
-        >Output pixel
-        <input
-          type="range"
-          min="0"
-          max=${oh * ow - 1}
-          .value=${String(index)}
-          aria-valuetext=${`row ${r + 1}, column ${c + 1} of ${oh}×${ow}`}
-          @input=${(e: Event) => {
-            this.pause();
-            this.moveScan(Number((e.target as HTMLInputElement).value));
-          }}
-        />
-      </label>
-      ${this.renderSelect('Speed', this.speed, SCAN_SPEEDS, (v) => (this.speed = v as ScanSpeed))}
-      <span class="status" aria-live="polite">${this.playing ? 'Playing…' : this.scan !== undefined ? `Paused at row ${r + 1}, column ${c + 1}` : ''}</span>
-    </div>`;
   }
 
   private renderControls() {
