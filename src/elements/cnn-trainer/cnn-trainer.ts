@@ -60,7 +60,7 @@ import {
   type Project,
 } from '../../core/training/project-file.js';
 import { notALayersModel } from './model-guard.js';
-import { explainStorageRefusal } from '../../core/runtime/browser-storage.js';
+import { downloadFile, modelLoadSource, modelSaveUrl, storageError } from './saved-places.js';
 import { budgetProblem } from '../../core/models/network-budget.js';
 import { modelInputShape } from '../../core/models/conv-layers.js';
 import { FIRST_DIGIT } from '../sample-strip.js';
@@ -592,12 +592,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private async saveModelNow(destination: string): Promise<void> {
     const model = this.current;
     if (!model) throw new Error('There is no model to save yet.');
-    const url =
-      destination === 'downloads'
-        ? 'downloads://cnn-trainer'
-        : destination.includes('://')
-          ? destination
-          : `indexeddb://${destination}`;
+    const url = modelSaveUrl(destination);
     await model.save(url).catch((e: unknown) => Promise.reject(storageError(url, e)));
     this.narration = `Model saved to ${url}.`;
   }
@@ -626,13 +621,8 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       weights: model && this.builtHere ? await this.tfjs.weightBytes(model) : undefined,
     });
     const file = new Blob([json], { type: 'application/json' });
-    if (destination === 'downloads') {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(file);
-      a.download = 'cnn-trainer-project.json';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    } else await storeProject(destination, json);
+    if (destination === 'downloads') downloadFile(file, 'cnn-trainer-project.json');
+    else await storeProject(destination, json);
     this.narration = `Project saved${destination === 'downloads' ? ' as a file' : ` in the browser as "${destination}"`}.`;
     return file;
   }
@@ -685,13 +675,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
   private async loadModelNow(source: string | File[]): Promise<void> {
     await this.ready;
     if (this.training) throw new Error('Stop training before loading a model.');
-    const where =
-      typeof source === 'string' &&
-      !/^[a-z-]+:\/\//i.test(source) &&
-      !source.endsWith('.json') &&
-      !source.includes('/')
-        ? `indexeddb://${source}`
-        : source;
+    const where = modelLoadSource(source);
     const model = await this.tfjs
       .loadLayersModel(where)
       .catch((e: unknown) => Promise.reject(storageError(where, e)));
@@ -1396,13 +1380,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       </div>
     </section>`;
   }
-}
-
-/** A refused `indexeddb://` save or load, in words that say how to use files instead. */
-function storageError(url: string | File[], e: unknown): unknown {
-  return typeof url === 'string' && url.startsWith('indexeddb://')
-    ? explainStorageRefusal(e, 'Use Download, and Load files to bring the model back.')
-    : e;
 }
 
 function describeNetwork(network: Network | undefined): string {
