@@ -13,7 +13,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importCoreModule, readMnistAsset } from './mnist-node.mjs';
 import { encodeFloat16 } from './mnist-float16.mjs';
-import { useFastCpuGradients } from './mnist-cpu-kernels.mjs';
 
 const args = Object.fromEntries(
   process.argv
@@ -33,7 +32,9 @@ const tf = await import('@tensorflow/tfjs-core');
 const tfl = await import('@tensorflow/tfjs-layers');
 await import('@tensorflow/tfjs-backend-cpu');
 await tf.setBackend('cpu');
-useFastCpuGradients(tf);
+// The library's own cpu gradient kernels (tfjs' are too slow to train this in Node).
+const { registerCpuTrainingKernels } = await importCoreModule('src/core/training/cpu-training-kernels.tf.ts');
+registerCpuTrainingKernels();
 
 const { core, data } = await readMnistAsset();
 const { train, test } = core.splitMnist(data, { seed: SEED });

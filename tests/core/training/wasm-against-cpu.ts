@@ -7,6 +7,28 @@ import { expect } from '@open-wc/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { ensureBackend } from '../../../src/core/runtime/backend.tf.js';
 
+type Shape4 = [number, number, number, number];
+
+/** The inputs × filter sizes the gradient suites walk (each filter fits its input, 4 outputs). */
+export function convShapes(): Array<{ x: Shape4; filter: Shape4 }> {
+  const inputs: Shape4[] = [
+    [1, 5, 5, 1],
+    [2, 9, 7, 3],
+    [3, 12, 12, 4],
+  ];
+  const sizes = [
+    [1, 1],
+    [3, 3],
+    [2, 3],
+    [5, 5],
+  ];
+  return inputs.flatMap((x) =>
+    sizes
+      .filter(([fh, fw]) => fh <= x[1] && fw <= x[2])
+      .map(([fh, fw]) => ({ x, filter: [fh, fw, x[3], 4] as Shape4 })),
+  );
+}
+
 /** ‖a − b‖∞ / ‖b‖∞, the relative error the issues bound by 1e-4. */
 export function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).to.equal(b.length);

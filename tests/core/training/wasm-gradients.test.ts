@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-layers';
 import { registerWasmTrainingKernels } from '../../../src/core/training/wasm-training-kernels.tf.js';
 import { seededRandom } from '../../../src/core/math/random.js';
-import { onWasmWithoutLeaks, relativeError } from './wasm-against-cpu.js';
+import { convShapes, onWasmWithoutLeaks, relativeError } from './wasm-against-cpu.js';
 
 type Pad = 'valid' | 'same' | number;
 interface ConvCase {
@@ -49,23 +49,9 @@ function convGrads(c: ConvCase, seed: number): () => tf.Tensor[] {
 }
 
 const CONV_CASES: ConvCase[] = [];
-for (const x of [
-  [1, 5, 5, 1],
-  [2, 9, 7, 3],
-  [3, 12, 12, 4],
-] as [number, number, number, number][]) {
-  for (const [fh, fw] of [
-    [1, 1],
-    [3, 3],
-    [2, 3],
-    [5, 5],
-  ]) {
-    if (fh > x[1] || fw > x[2]) continue;
-    for (const strides of [1, 2, 3, [1, 2]] as (number | [number, number])[]) {
-      for (const pad of ['valid', 'same', 1] as Pad[]) {
-        CONV_CASES.push({ x, filter: [fh, fw, x[3], 4], strides, pad });
-      }
-    }
+for (const { x, filter } of convShapes()) {
+  for (const strides of [1, 2, 3, [1, 2]] as (number | [number, number])[]) {
+    for (const pad of ['valid', 'same', 1] as Pad[]) CONV_CASES.push({ x, filter, strides, pad });
   }
 }
 
