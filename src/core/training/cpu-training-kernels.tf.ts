@@ -32,6 +32,11 @@ interface CpuStore {
   makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
 }
 
+/** The window attributes both kernels take, as tfjs' ops pass them. */
+type Pair = [number, number] | number;
+type Padding = 'valid' | 'same' | number | backend_util.ExplicitPadding;
+type Rounding = 'floor' | 'round' | 'ceil' | undefined;
+
 function valuesOf(backend: KernelBackend, t: TensorInfo): Float32Array | undefined {
   const values = (backend as unknown as CpuStore).data.get(t.dataId).values;
   return t.dtype === 'float32' && values instanceof Float32Array ? values : undefined;
@@ -49,10 +54,10 @@ function output(backend: KernelBackend, shape: number[], values: Float32Array): 
 export function conv2dBackpropFilterCpu({ inputs, backend, attrs }: KernelArgs): TensorInfo | undefined {
   const { x, dy } = inputs;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as {
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
+    strides: Pair;
+    pad: Padding;
     dataFormat: 'NHWC' | 'NCHW';
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    dimRoundingMode: Rounding;
     filterShape: [number, number, number, number];
   };
   const format = backend_util.convertConv2DDataFormat(dataFormat);
@@ -108,10 +113,10 @@ export function conv2dBackpropFilterCpu({ inputs, backend, attrs }: KernelArgs):
 export function maxPoolGradCpu({ inputs, backend, attrs }: KernelArgs): TensorInfo | undefined {
   const { dy, input } = inputs;
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as {
-    filterSize: [number, number] | number;
-    strides: [number, number] | number;
-    pad: 'valid' | 'same' | number | backend_util.ExplicitPadding;
-    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    filterSize: Pair;
+    strides: Pair;
+    pad: Padding;
+    dimRoundingMode: Rounding;
   };
   const xs = valuesOf(backend, input);
   const dys = valuesOf(backend, dy);
