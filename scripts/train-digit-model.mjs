@@ -33,8 +33,8 @@ const tfl = await import('@tensorflow/tfjs-layers');
 await import('@tensorflow/tfjs-backend-cpu');
 await tf.setBackend('cpu');
 // The library's own cpu gradient kernels (tfjs' are too slow to train this in Node).
-const { registerCpuTrainingKernels } = await importCoreModule('src/core/training/cpu-training-kernels.tf.ts');
-registerCpuTrainingKernels();
+const { registerCpuKernels } = await importCoreModule('src/core/runtime/cpu-kernels.tf.ts');
+registerCpuKernels();
 
 const { core, data } = await readMnistAsset();
 const { train, test } = core.splitMnist(data, { seed: SEED });

@@ -23,7 +23,7 @@ import type { BackendName } from './backend-name.js';
 import { config } from './config-state.js';
 import { calibrate, type Calibration } from './backend-calibration.tf.js';
 import { prepareWasm, wasmStartProblem } from './wasm-setup.tf.js';
-import { registerCpuTrainingKernels } from '../training/cpu-training-kernels.tf.js';
+import { registerCpuKernels } from './cpu-kernels.tf.js';
 import { surveyGpus, type AdapterInfo, type Survey } from './gpu-survey.js';
 
 export { BACKEND_NAMES, parseBackendName, type BackendName } from './backend-name.js';
@@ -179,8 +179,8 @@ async function register(name: BackendName): Promise<string | undefined> {
     case 'wasm':
       return prepareWasm();
     case 'cpu':
-      // The trainer's gradients without tfjs' slowest cpu loops.
-      registerCpuTrainingKernels();
+      // Convolutions and the trainer's gradients without tfjs' slowest cpu loops.
+      registerCpuKernels();
       return undefined;
   }
 }

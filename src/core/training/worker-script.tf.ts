@@ -24,7 +24,7 @@ import { LocalTraining } from './training-session.tf.js';
 import { DivergedError } from './training-loop.tf.js';
 import { setWasmPaths } from '../runtime/wasm-paths.js';
 import { prepareWasm } from '../runtime/wasm-setup.tf.js';
-import { registerCpuTrainingKernels } from './cpu-training-kernels.tf.js';
+import { registerCpuKernels } from '../runtime/cpu-kernels.tf.js';
 import { missingKernel, trainingBackendNote, trainWithFallback } from './training-backend.js';
 import type { FromWorker, ToWorker, WeightValues, WorkerBackend } from './worker-messages.js';
 
@@ -51,8 +51,8 @@ async function startBackend(name: WorkerBackend): Promise<string | undefined> {
       return 'OffscreenCanvas (WebGL in workers) is not available here';
     await import('@tensorflow/tfjs-backend-webgl');
   }
-  // The same gradient kernels as on the page (cpu-training-kernels.ts, wasm-setup.ts).
-  if (name === 'cpu') registerCpuTrainingKernels();
+  // The same kernels as on the page (cpu-kernels.tf.ts, wasm-setup.tf.ts).
+  if (name === 'cpu') registerCpuKernels();
   if (name === 'wasm') {
     const unavailable = await prepareWasm();
     if (unavailable) return unavailable;

@@ -1,0 +1,50 @@
+/**
+ * Faster kernels for tfjs' cpu backend, the one a page computes on where WebAssembly may not
+ * run (a course platform whose content security policy forbids compiling it) or where an
+ * author forced `backend="cpu"`: the convolution forward and backward (`cpu-conv-kernels`)
+ * and max pooling's gradient (`cpu-pool-kernels`). tfjs' own kernel still does what these do
+ * not take. `npm test` checks each against tfjs' own (`tests/core/runtime/cpu-kernels.test.ts`).
+ *
+ * Measured in Node on the shapes of a `two-conv` training step (32 digits): tfjs-backend-cpu
+ * 4.22's filter and pooling gradients took 9.6 s of a 9.9 s step; its forward convolution and
+ * input gradient, the most of what was left, take about half as long here.
+ *
+ * `registerCpuKernels()` is idempotent; the backend set-up (`backend.tf.ts`) and the training
+ * worker call it before the cpu backend starts, and the digit model's training script
+ * (`scripts/train-digit-model.mjs`) before it trains.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+// Registers tfjs' own cpu kernels first: they do what the ones here do not take.
+import '@tensorflow/tfjs-backend-cpu';
+import type { KernelFunc } from '@tensorflow/tfjs-core';
+import type { CpuKernel, KernelArgs } from './cpu-kernel-args.js';
+import {
+  conv2dBackpropFilterCpu,
+  conv2dBackpropInputCpu,
+  conv2dCpu,
+  fusedConv2dCpu,
+} from './cpu-conv-kernels.tf.js';
+import { maxPoolGradCpu } from './cpu-pool-kernels.tf.js';
+
+const FAST: Record<string, CpuKernel> = {
+  Conv2D: conv2dCpu,
+  FusedConv2D: fusedConv2dCpu,
+  Conv2DBackpropInput: conv2dBackpropInputCpu,
+  Conv2DBackpropFilter: conv2dBackpropFilterCpu,
+  MaxPoolGrad: maxPoolGradCpu,
+};
+
+let registered = false;
+
+/** Puts the kernels above in place of tfjs' own on the cpu backend, which still does what they do not take. */
+export function registerCpuKernels(): void {
+  if (registered) return;
+  registered = true;
+  for (const [kernelName, fast] of Object.entries(FAST)) {
+    const own = tf.getKernel(kernelName, 'cpu')?.kernelFunc;
+    if (!own) continue;
+    const kernelFunc = ((args: KernelArgs) => fast(args) ?? own(args)) as unknown as KernelFunc;
+    tf.unregisterKernel(kernelName, 'cpu');
+    tf.registerKernel({ kernelName, backendName: 'cpu', kernelFunc });
+  }
+}
