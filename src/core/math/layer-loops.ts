@@ -2,15 +2,16 @@
  * A network's common layers at inference as plain loops over channels-last arrays, with no
  * tfjs: the network view's pass on tfjs' cpu backend (`layer-chain-on-host.tf.ts`).
  *
- * That backend runs the same layers as JavaScript too, but a fused convolution there is a
- * convolution, then a broadcast addition of the bias (an index computed for every value),
- * then the activation, each into a new array; on a machine without a GPU, new arrays cost
- * more than the arithmetic (see bench/README.md, *Fresh memory*). Here the bias starts each
- * sum, the activation runs in place, and every output goes into the array the previous
- * pass used. Windows follow TensorFlow's `valid` and `same` (window-geometry.ts); a pooling
- * window counts only the cells inside the map, as tfjs does. Sums are rounded to float32
- * after each product, as tfjs' own loops round them.
+ * That backend runs the same layers as JavaScript too, but each layer's output there, and
+ * its activation's, is a new array; on a machine without a GPU, new arrays cost more than
+ * the arithmetic (see bench/README.md, *Fresh memory*). Here the activation runs in place,
+ * and every output goes into the array the previous pass used. Windows follow TensorFlow's
+ * `valid` and `same` (window-geometry.ts); a pooling window counts only the cells inside the
+ * map, as tfjs does. A convolution is `convolve`, the loop of the library's cpu kernel for
+ * tfjs too: tfjs' results to the bit. A dense layer's sum starts from its bias, rounded to
+ * float32 after each product.
  */
+import { convolve } from './convolve.js';
 import { axisGeometry, type Padding } from './window-geometry.js';
 
 /** Rows, columns, channels. */
@@ -37,7 +38,7 @@ function windows(shape: Shape3, size: Pair, strides: Pair, dilations: Pair, padd
 
 /**
  * A 2-D convolution: `kernel` is [kh, kw, in, out] row-major (Keras' layout), `bias` one
- * value per output channel or none.
+ * value per output channel or none; tfjs' cpu results to the bit (`convolve`).
  */
 export function conv2d(
   x: Float32Array,
@@ -54,29 +55,23 @@ export function conv2d(
   const [kh, kw, , o] = kernelShape;
   const { rows, cols } = windows(shape, [kh, kw], strides, dilations, padding);
   const y = target(rows.out * cols.out * o, into);
-  for (let r = 0; r < rows.out; r++) {
-    const top = r * strides[0] - rows.padBefore;
-    for (let q = 0; q < cols.out; q++) {
-      const left = q * strides[1] - cols.padBefore;
-      const y0 = (r * cols.out + q) * o;
-      for (let k = 0; k < o; k++) y[y0 + k] = bias ? bias[k] : 0;
-      for (let i = 0; i < kh; i++) {
-        const xr = top + i * dilations[0];
-        if (xr < 0 || xr >= h) continue;
-        for (let j = 0; j < kw; j++) {
-          const xc = left + j * dilations[1];
-          if (xc < 0 || xc >= w) continue;
-          const x0 = (xr * w + xc) * c;
-          const w0 = (i * kw + j) * c * o;
-          for (let ci = 0; ci < c; ci++) {
-            const v = x[x0 + ci];
-            const wk = w0 + ci * o;
-            for (let k = 0; k < o; k++) y[y0 + k] += v * kernel[wk + k];
-          }
-        }
-      }
-    }
-  }
+  const conv = {
+    batchSize: 1,
+    inHeight: h,
+    inWidth: w,
+    inChannels: c,
+    outHeight: rows.out,
+    outWidth: cols.out,
+    outChannels: o,
+    filterHeight: kh,
+    filterWidth: kw,
+    strideHeight: strides[0],
+    strideWidth: strides[1],
+    dilationHeight: dilations[0],
+    dilationWidth: dilations[1],
+    padInfo: { top: rows.padBefore, left: cols.padBefore },
+  };
+  convolve(x, kernel, conv, bias, y);
   return { values: y, shape: [rows.out, cols.out, o] };
 }
 

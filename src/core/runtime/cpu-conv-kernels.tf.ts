@@ -12,25 +12,17 @@
  * repeat's sum is that channel's own, written twice.
  *
  * Each returns undefined for what it does not take: channels-first data, other dtypes, and
- * for the forward pass and the input's gradient fewer than four channels in the block (the
- * repeats would cost more than the registers save).
+ * for the input's gradient fewer than four input channels (the repeats would cost more than
+ * the registers save).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { backend_util } from '@tensorflow/tfjs-core';
 import type { NamedAttrMap, TensorInfo } from '@tensorflow/tfjs-core';
 import { dropIntermediate, output, valuesOf } from './cpu-kernel-args.js';
 import type { CpuKernel, KernelArgs, Pair, Padding, Rounding } from './cpu-kernel-args.js';
+import { convolve, LANES, lanes } from '../math/convolve.js';
 
 type Shape4 = [number, number, number, number];
-
-/** Channels summed at a time. */
-const LANES = 4;
-
-/** Offsets 0 to 3 from `first`, each kept at or before the last of `count` channels. */
-function lanes(first: number, count: number): [number, number, number, number] {
-  const last = count - 1 - first;
-  return [0, Math.min(1, last), Math.min(2, last), Math.min(3, last)];
-}
 
 /** The outputs y, from start to before end, with 0 ≤ y · stride + offset < size, of `outSize` outputs. */
 function reach(offset: number, stride: number, size: number, outSize: number): [number, number] {
@@ -69,57 +61,22 @@ function channelsLast(
 
 /**
  * y[b][yr][yc][o] = Σ over r, c, i (in that order) of x[b][yr·s + r·d − top][yc·s + c·d − left][i] · w[r][c][i][o],
- * rounded to float32 after every product as tfjs' own kernel does.
+ * rounded to float32 after every product as tfjs' own kernel does (`convolve`), plus `bias`.
  */
-export const conv2dCpu: CpuKernel = ({ inputs, backend, attrs }) => {
+function convolution({ inputs, backend, attrs }: KernelArgs, bias?: Float32Array): TensorInfo | undefined {
   const { x, filter } = inputs;
   const xs = valuesOf(backend, x);
   const ws = valuesOf(backend, filter);
-  if (!xs || !ws || filter!.shape[3] < LANES) return undefined;
+  if (!xs || !ws) return undefined;
   const info = channelsLast(attrs, x!.shape, filter!.shape);
   if (!info) return undefined;
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
-  const { strideHeight, strideWidth, filterHeight, filterWidth, dilationHeight, dilationWidth } = info;
-  const { top, left } = info.padInfo;
+  const { batchSize, outHeight, outWidth, outChannels } = info;
   const ys = new Float32Array(batchSize * outHeight * outWidth * outChannels);
-  const f32 = Math.fround;
-  for (let b = 0; b < batchSize; b++) {
-    for (let yr = 0; yr < outHeight; yr++) {
-      for (let yc = 0; yc < outWidth; yc++) {
-        const yAt = ((b * outHeight + yr) * outWidth + yc) * outChannels;
-        for (let o = 0; o < outChannels; o += LANES) {
-          const [, o1, o2, o3] = lanes(o, outChannels);
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          let s3 = 0;
-          for (let r = 0; r < filterHeight; r++) {
-            const xr = yr * strideHeight + r * dilationHeight - top;
-            if (xr < 0 || xr >= inHeight) continue;
-            for (let c = 0; c < filterWidth; c++) {
-              const xc = yc * strideWidth + c * dilationWidth - left;
-              if (xc < 0 || xc >= inWidth) continue;
-              const xAt = ((b * inHeight + xr) * inWidth + xc) * inChannels;
-              let w = (r * filterWidth + c) * inChannels * outChannels + o;
-              for (let i = 0; i < inChannels; i++, w += outChannels) {
-                const v = xs[xAt + i];
-                s0 = f32(s0 + v * ws[w]);
-                s1 = f32(s1 + v * ws[w + o1]);
-                s2 = f32(s2 + v * ws[w + o2]);
-                s3 = f32(s3 + v * ws[w + o3]);
-              }
-            }
-          }
-          ys[yAt + o] = s0;
-          ys[yAt + o + o1] = s1;
-          ys[yAt + o + o2] = s2;
-          ys[yAt + o + o3] = s3;
-        }
-      }
-    }
-  }
+  convolve(xs, ws, info, bias, ys);
   return output(backend, [batchSize, outHeight, outWidth, outChannels], ys);
-};
+}
+
+export const conv2dCpu: CpuKernel = (args) => convolution(args);
 
 /** The cpu kernels tfjs' fused convolution applies after the sum, by its activation's name. */
 const ACTIVATION_KERNELS: Record<string, string> = {
@@ -132,20 +89,28 @@ const ACTIVATION_KERNELS: Record<string, string> = {
   leakyrelu: 'LeakyRelu',
 };
 
-/** The convolution, then the bias and the activation with tfjs' own cpu kernels, as tfjs' fused kernel does. */
+/**
+ * The convolution, then the bias and the activation, as tfjs' fused kernel does: a bias of
+ * one value per filter added in the loop (as tfjs' addition adds it), any other with tfjs'
+ * own Add, and the activation with tfjs' own kernel.
+ */
 export const fusedConv2dCpu: CpuKernel = (args) => {
   const { inputs, backend, attrs } = args;
   const activation = attrs.activation as string | undefined;
   const activate = activation ? ACTIVATION_KERNELS[activation] : undefined;
   if (activation && !activate) return undefined;
-  let result = conv2dCpu(args);
+  const perFilter =
+    inputs.bias?.shape.length === 1 && inputs.bias.shape[0] === inputs.filter?.shape[3]
+      ? valuesOf(backend, inputs.bias)
+      : undefined;
+  let result = convolution(args, perFilter);
   if (!result) return undefined;
   const next = (kernelName: string, kernelArgs: Omit<KernelArgs, 'backend'>) => {
     const made = tf.getKernel(kernelName, 'cpu')!.kernelFunc({ ...kernelArgs, backend }) as TensorInfo;
     dropIntermediate(backend, result!);
     result = made;
   };
-  if (inputs.bias) next('Add', { inputs: { a: result, b: inputs.bias }, attrs: {} });
+  if (inputs.bias && !perFilter) next('Add', { inputs: { a: result, b: inputs.bias }, attrs: {} });
   if (activate) {
     next(activate, {
       inputs: { x: result, alpha: inputs.preluActivationWeights },
@@ -165,6 +130,7 @@ export const conv2dBackpropInputCpu: CpuKernel = ({ inputs, backend, attrs }) =>
   const inputShape = attrs.inputShape as Shape4;
   const dys = valuesOf(backend, dy);
   const ws = valuesOf(backend, filter);
+  // Fewer than four input channels would repeat work: tfjs' own loop is quicker there.
   if (!dys || !ws || filter!.shape[2] < LANES) return undefined;
   const info = channelsLast(attrs, inputShape, filter!.shape);
   if (!info) return undefined;

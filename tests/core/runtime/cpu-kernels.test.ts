@@ -106,7 +106,7 @@ for (const { x, filter } of MORE_CHANNELS) {
     const out = filter[3];
     CASES.push({
       label: `fused conv2d x ${x} filter ${filter} activation ${activation}`,
-      tolerance: [0, 0],
+      tolerance: [0, 0, 0],
       run: () => {
         const { input, w } = tensors(x, filter, s);
         const bias = tf.tensor1d(values(out, s + 2));
@@ -122,7 +122,8 @@ for (const { x, filter } of MORE_CHANNELS) {
             preluActivationWeights: activation === 'prelu' ? alpha : undefined,
             leakyreluAlpha: 0.3,
           });
-        return [fused(bias), fused()];
+        // A bias per filter, none, and one for all filters (which tfjs' own Add broadcasts).
+        return [fused(bias), fused(), fused(tf.scalar(0.25) as unknown as tf.Tensor1D)];
       },
     });
   }
@@ -148,6 +149,39 @@ for (const x of [
         });
       }
     }
+  }
+}
+
+// Sums over leading axes (the bias gradients), and over others, which tfjs' own kernel keeps.
+for (const [shape, axes] of [
+  [
+    [4, 3, 5, 6],
+    [0, 1, 2],
+  ],
+  [[4, 3, 5, 6], [0]],
+  [
+    [4, 3, 5, 6],
+    [-4, -3],
+  ],
+  [
+    [4, 3, 5, 6],
+    [1, 0],
+  ],
+  [[32, 10], 0],
+  [
+    [4, 3, 5, 6],
+    [1, 2],
+  ],
+  [[4, 3, 5, 6], [3]],
+  [[4, 3, 5, 6], null],
+] as Array<[number[], number | number[] | null]>) {
+  for (const keepDims of [false, true]) {
+    const s = (seed += 1);
+    CASES.push({
+      label: `sum x ${shape} axes ${JSON.stringify(axes)}${keepDims ? ' keepDims' : ''}`,
+      tolerance: [0],
+      run: () => [tf.sum(tf.tensor(values(size(shape), s), shape), axes ?? undefined, keepDims)],
+    });
   }
 }
 
@@ -180,15 +214,25 @@ const CHANNELS_FIRST: Case[] = [
   },
 ];
 
-async function read(c: Case): Promise<Float32Array[]> {
+/** A result's shape and values. */
+interface Result {
+  shape: number[];
+  values: Float32Array;
+}
+
+async function read(c: Case): Promise<Result[]> {
   const outs = tf.tidy(c.run);
-  const read = await Promise.all(outs.map(async (t) => (await t.data()) as Float32Array));
+  const read = await Promise.all(
+    outs.map(async (t) => ({ shape: t.shape, values: (await t.data()) as Float32Array })),
+  );
   tf.dispose(outs);
   return read;
 }
 
 /** How `ours` differs from `theirs` beyond the tolerance; '' when it does not. */
-function difference(ours: Float32Array, theirs: Float32Array, tolerance: number): string {
+function difference(mine: Result, tfjs: Result, tolerance: number): string {
+  if (String(mine.shape) !== String(tfjs.shape)) return `shape [${mine.shape}], not [${tfjs.shape}]`;
+  const [ours, theirs] = [mine.values, tfjs.values];
   if (tolerance > 0) {
     const error = relativeError(ours, theirs);
     return error <= tolerance ? '' : `relative error ${error.toExponential(2)}`;
@@ -198,12 +242,19 @@ function difference(ours: Float32Array, theirs: Float32Array, tolerance: number)
   return at < 0 ? '' : `[${at}] ${ours[at]}, not ${theirs[at]}`;
 }
 
-const REPLACED = ['Conv2D', 'FusedConv2D', 'Conv2DBackpropInput', 'Conv2DBackpropFilter', 'MaxPoolGrad'];
+const REPLACED = [
+  'Conv2D',
+  'FusedConv2D',
+  'Conv2DBackpropInput',
+  'Conv2DBackpropFilter',
+  'MaxPoolGrad',
+  'Sum',
+];
 
 describe('cpu kernels against tfjs’ own cpu kernels', function () {
   this.timeout(120_000);
   const all = [...CASES, ...CHANNELS_FIRST];
-  const theirs: Float32Array[][] = [];
+  const theirs: Result[][] = [];
   let baseline: number;
   let tfjsKernels: unknown[];
 
@@ -226,7 +277,7 @@ describe('cpu kernels against tfjs’ own cpu kernels', function () {
     expect(REPLACED.map((name) => tf.getKernel(name, 'cpu')?.kernelFunc)).to.deep.equal(ours);
   });
 
-  it(`the same convolutions (to the bit) and gradients as tfjs’ own over ${CASES.length} cases, and NCHW left to tfjs`, async () => {
+  it(`the same convolutions, gradients and sums (to the bit) as tfjs’ own over ${CASES.length} cases, and NCHW left to tfjs`, async () => {
     const failures: string[] = [];
     for (const [i, c] of all.entries()) {
       const ours = await read(c);
