@@ -32,7 +32,7 @@ const tf = await import('@tensorflow/tfjs-core');
 const tfl = await import('@tensorflow/tfjs-layers');
 await import('@tensorflow/tfjs-backend-cpu');
 await tf.setBackend('cpu');
-// The library's own cpu gradient kernels (tfjs' are too slow to train this in Node).
+// The library's own cpu kernels: tfjs' results, sooner (tfjs' own are too slow to train this in Node).
 const { registerCpuKernels } = await importCoreModule('src/core/runtime/cpu-kernels.tf.ts');
 registerCpuKernels();
 

@@ -3,9 +3,10 @@
  * run (a course platform whose content security policy forbids compiling it) or where an
  * author forced `backend="cpu"`: the convolution forward and backward (`cpu-conv-kernels`),
  * max pooling's gradient (`cpu-pool-kernels`) and sums over leading axes (`cpu-sum-kernel`).
- * tfjs' own kernel still does what these do not take. `npm test` checks each against tfjs'
- * own (`tests/core/runtime/cpu-kernels.test.ts`): all but the pooling gradient give the same
- * bits.
+ * tfjs' own kernel still does what these do not take. Each gives tfjs' own result to the
+ * bit (the same sums in the same order, rounded the same way), which `npm test` checks value
+ * by value (`tests/core/runtime/cpu-kernels.test.ts`): a page trains and predicts on cpu as it
+ * did with tfjs' kernels, only sooner.
  *
  * Measured in Node with `tf.profile`, one `two-conv` training step of 32 digits: 9.9 s with
  * tfjs-backend-cpu 4.22's kernels (9.6 s of it the filter gradient), 0.25 s with these.

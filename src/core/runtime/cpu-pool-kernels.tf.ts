@@ -1,7 +1,7 @@
 /**
  * Max pooling's gradient for tfjs' cpu backend. tfjs-backend-cpu 4.22's own reads every
  * element through `TensorBuffer.get()` and walks the batch once per input cell; this one
- * makes one pass over the backend's arrays.
+ * makes one pass over the backend's arrays, with the same result to the bit.
  */
 import { backend_util } from '@tensorflow/tfjs-core';
 import { output, valuesOf } from './cpu-kernel-args.js';
@@ -33,7 +33,9 @@ export const maxPoolGradCpu: CpuKernel = ({ inputs, backend, attrs }) => {
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, filterHeight, filterWidth } = info;
   const { top, left } = info.padInfo;
-  const dx = new Float32Array(xs.length);
+  // An input cell that wins several overlapping windows sums their gradients in float64, in
+  // reading order, rounded once: as tfjs' own kernel sums them, so the same bits.
+  const dx = new Float64Array(xs.length);
   for (let b = 0; b < batchSize; b++) {
     for (let yr = 0; yr < outHeight; yr++) {
       const r0 = yr * strideHeight - top;
@@ -59,5 +61,5 @@ export const maxPoolGradCpu: CpuKernel = ({ inputs, backend, attrs }) => {
       }
     }
   }
-  return output(backend, input!.shape, dx);
+  return output(backend, input!.shape, Float32Array.from(dx));
 };
