@@ -83,6 +83,8 @@ describe('<cnn-trainer> transfer learning', () => {
     expect(rows.find((r) => r.name === 'conv1')!.trainableParams).to.equal(0);
     expect(rows.find((r) => r.name === 'conv2')!.trainableParams).to.equal(4640);
     expect(el.toKeras()).to.contain('for layer in base.layers[:-1]:');
+    // The unfrozen layer trains with a tenth of the basic preset's 0.01, in the page and in the notebook.
+    expect(el.toKeras()).to.contain('optimizers.SGD(learning_rate=0.001, momentum=0.9)');
     await withExamples(el, 4, 2);
     const model = el.model!;
     const conv1 = await weightsOf(model, 'conv1');

@@ -29,6 +29,15 @@ import { drawDigit } from '../../vis/digit-tile.js';
 import { DEFAULT_HEADING_LEVEL, HEADING_LEVELS, headingLevelOf, renderHeading } from '../heading.js';
 import { resolveHyper, resolveNetwork, type Network } from './settings.js';
 import {
+  SHIPPED_TRAIN,
+  customHyper,
+  customPlan,
+  fineTuning,
+  mnistPlan,
+  type CustomHeldOut,
+  type RunPlan,
+} from './run-plan.js';
+import {
   percent,
   renderLayerTable,
   renderProbabilities,
@@ -39,15 +48,9 @@ import { drawCharts, emptyHistory, renderChartsPanel } from './charts.js';
 import { paintResults, renderResultsPanel, type TestSet } from './results-panel.js';
 import { renderControls, type Phase } from './controls-panel.js';
 import { cnnTrainerStyles } from './cnn-trainer.styles.js';
-import { toKerasCode, type KerasBase } from '../../core/models/keras-code.js';
-import { copyCode, renderKerasPanel } from './keras-panel.js';
-import {
-  DatasetError,
-  ExampleSet,
-  parseClasses,
-  sourcePixels,
-  splitExamples,
-} from '../../core/training/example-set.js';
+import { toKerasCode } from '../../core/models/keras-code.js';
+import { copyCode, kerasBaseOf, renderKerasPanel } from './keras-panel.js';
+import { DatasetError, ExampleSet, parseClasses, sourcePixels } from '../../core/training/example-set.js';
 import type { PathFile } from './folder-drop.js';
 import { OwnExamples } from './own-examples.js';
 import {
@@ -64,9 +67,6 @@ import { downloadFile, modelLoadSource, modelSaveUrl, storageError } from './sav
 import { budgetProblem } from '../../core/models/network-budget.js';
 import { modelInputShape } from '../../core/models/conv-layers.js';
 import { FIRST_DIGIT } from '../sample-strip.js';
-
-/** The number of training digits shipped (the rest of the 10,000 are the test split). */
-const SHIPPED_TRAIN = 8000;
 
 /** Detail of `epoch-end`: the epoch's training means, validation and test accuracy. */
 export interface TrainerEpochDetail {
@@ -110,23 +110,6 @@ export interface CnnTrainerEventMap {
   'model-change': CustomEvent<TrainerModelChangeDetail>;
   'dataset-change': CustomEvent<DatasetChangeDetail>;
   'input-change': CustomEvent<Record<string, never>>;
-}
-
-/** Held-out examples of a custom run, with the data they index. */
-interface CustomHeldOut {
-  data: MnistData;
-  testSet: TestSet;
-  /** Every example of the run, in the order of `data` (a base that takes pictures reads their sources). */
-  examples: Uint8Array[];
-}
-
-/** Everything a run needs, MNIST or the reader's own. */
-interface RunPlan {
-  job: import('../../core/training/training-session.tf.js').TrainingJob;
-  /** Starts a run other than the usual one (the head alone, on cached features). */
-  start?: (hooks: import('../../core/training/training-loop.tf.js').TrainHooks) => TrainingControl;
-  epochs: number;
-  what: string;
 }
 
 const NETWORK_KEYS = [
@@ -484,37 +467,23 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     let hyper: ReturnType<typeof resolveHyper> | (typeof PRESETS)[typeof preset]['hyper'];
     try {
       hyper = this.isCustom()
-        ? this.customHyper(Math.max(2, this.exampleSet.size))
+        ? customHyper(this, preset, Math.max(2, this.exampleSet.size))
         : resolveHyper(this, preset, SHIPPED_TRAIN);
     } catch {
       hyper = PRESETS[preset].hyper;
     }
     const classes = this.isCustom() ? this.exampleSet.classes : undefined;
     const transfer = this.current && this.transfers.get(this.current);
-    let base: KerasBase | undefined;
-    if (transfer) {
-      const specs = transfer.base.layers.map((l) => this.tfjs.layerSpecOf(l));
-      base =
-        !this.baseUrl && specs.every((l) => l !== undefined)
-          ? {
-              kind: 'layers',
-              name: 'digits_base',
-              layers: specs,
-              weights:
-                'the convolution layers of cnn-elements’ digit CNN (assets/models/digits), trained on MNIST.',
-              fineTune: transfer.fineTune,
-            }
-          : {
-              kind: 'model',
-              url: this.baseUrl || 'assets/models/digits/model.json',
-              cutAt: transfer.base.cutAt,
-              fineTune: transfer.fineTune,
-            };
-      if (transfer.fineTune > 0) hyper = { ...hyper, learningRate: hyper.learningRate / 10 };
-    }
+    const base =
+      transfer &&
+      kerasBaseOf(
+        transfer,
+        transfer.base.layers.map((l) => this.tfjs.layerSpecOf(l)),
+        this.baseUrl,
+      );
     return toKerasCode({
       layers: network.layers,
-      hyper,
+      hyper: fineTuning(hyper, transfer),
       inputShape: transfer?.base.inputShape ?? INPUT_SHAPE,
       classes,
       base,
@@ -941,88 +910,6 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     return parseClasses(this.classes);
   }
 
-  /**
-   * Training settings for the reader's `count` examples: a fifth held out unless
-   * `validation-split` says otherwise, and batches no larger than the examples.
-   */
-  private customHyper(count: number): ReturnType<typeof resolveHyper> {
-    const preset = this.presetInUse();
-    const validationSplit = this.validationSplit ?? 0.2;
-    const left = Math.max(1, count - Math.floor(count * validationSplit));
-    const batchSize = this.batchSize ?? Math.min(PRESETS[preset].hyper.batchSize, left);
-    const { learningRate, optimizer } = this;
-    return resolveHyper(
-      { epochs: this.epochs ?? 20, learningRate, optimizer, validationSplit, batchSize, trainSize: count },
-      preset,
-      count,
-    );
-  }
-
-  private mnistPlan(): RunPlan {
-    const data = this.data!;
-    const hyper = resolveHyper(this, this.presetInUse(), SHIPPED_TRAIN);
-    const { train } = this.tfjs.splitMnist(data, { trainSize: hyper.trainSize, seed: this.seed });
-    this.heldOut = undefined;
-    return {
-      job: {
-        data,
-        train,
-        test: this.testSplit().indices,
-        settings: { ...hyper, seed: this.seed, augment: this.augment },
-      },
-      epochs: hyper.epochs,
-      what: `${hyper.trainSize} digits`,
-    };
-  }
-
-  /** The reader's examples: a stratified held-out part scored after every epoch (charts, confusion matrix, mistakes). */
-  private customPlan(): RunPlan {
-    const problem = this.exampleSet.problem();
-    if (problem) throw new DatasetError(problem);
-    const data = this.exampleSet.toData();
-    const hyper = this.customHyper(data.count);
-    const { train, test } = splitExamples(data.labels, data.classes, hyper.validationSplit, this.seed);
-    const all = this.exampleSet.list();
-    this.heldOut = {
-      data,
-      testSet: { indices: test, labels: Uint8Array.from(test, (i) => data.labels[i]) },
-      examples: all,
-    };
-    const transfer = this.current && this.transfers.get(this.current);
-    if (transfer && (transfer.fineTune === 0 || !this.tfjs.takesDigits(transfer.base))) {
-      // A frozen base: only the head trains, on features cached per example. A base that takes
-      // pictures fine-tunes on them (the usual run feeds 28×28 digits).
-      if (transfer.fineTune > 0) hyper.learningRate /= 10;
-      const settings = { ...hyper, validationSplit: 0, seed: this.seed, augment: false };
-      return {
-        job: { data, train, test, settings },
-        start: (hooks) =>
-          new this.tfjs.HeadTraining(
-            transfer,
-            { examples: train.map((i) => all[i]), labels: train.map((i) => data.labels[i]) },
-            { examples: test.map((i) => all[i]), labels: this.heldOut!.testSet.labels },
-            settings,
-            hooks,
-            this.trainingWorker(),
-          ),
-        epochs: hyper.epochs,
-        what: `${transfer.fineTune > 0 ? '' : 'the features of '}${train.length} of your examples (${test.length} held out)`,
-      };
-    }
-    if (transfer) hyper.learningRate /= 10;
-    return {
-      // The held-out examples are the run's test set; none are held out a second time.
-      job: {
-        data,
-        train,
-        test,
-        settings: { ...hyper, validationSplit: 0, seed: this.seed, augment: this.augment },
-      },
-      epochs: hyper.epochs,
-      what: `${train.length} of your examples (${test.length} held out)`,
-    };
-  }
-
   private async trainNow(): Promise<void> {
     const { startTraining, DivergedError } = this.tfjs;
     const model = this.current;
@@ -1032,7 +919,7 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
     }
     let plan: RunPlan;
     try {
-      plan = this.isCustom() ? this.customPlan() : this.mnistPlan();
+      plan = this.planRun(model);
     } catch (e) {
       this.fail(messageOf(e), e);
       return;
@@ -1066,6 +953,25 @@ export class CnnTrainer extends CnnElement<CnnTrainerEventMap, Tfjs> {
       }
       throw e;
     }
+  }
+
+  /** The run Train starts now, from the settings; the held-out examples it scores are kept for the results. */
+  private planRun(model: tfl.LayersModel): RunPlan {
+    const preset = this.presetInUse();
+    if (!this.isCustom()) {
+      this.heldOut = undefined;
+      return mnistPlan(this.tfjs, this.data!, this, preset, this.testSplit());
+    }
+    const { plan, heldOut } = customPlan(
+      this.tfjs,
+      this.exampleSet,
+      this,
+      preset,
+      this.transfers.get(model),
+      () => this.trainingWorker(),
+    );
+    this.heldOut = heldOut;
+    return plan;
   }
 
   private onBatchEnd(report: BatchReport): void {
