@@ -12,6 +12,7 @@ import { setAssetBase } from '../src/core/runtime/assets';
 import { setTrainingWorkerUrl } from '../src/core/runtime/worker-url';
 import { setWasmPaths } from '../src/core/runtime/wasm-paths';
 import { median, warmupRuns, type Benchmark } from './benchmark';
+import { medianInterval, pairedRatios } from './median-interval';
 import { benchmarks } from './benchmarks';
 
 export interface BenchResult {
@@ -26,6 +27,12 @@ export interface BenchResult {
   baselineMs?: number;
   /** medianMs / baselineMs. */
   ratio?: number;
+  /**
+   * Where the median of the paired ratios (each timed run of the library over the bare run
+   * timed beside it) lies with 95% confidence, from this run's samples alone: the noise
+   * within the run, not the drift between runs or machines. Undefined under six runs.
+   */
+  ratioInterval?: [number, number];
   runs: number;
   /** Calls per timed run: the row's `repeat`, or for a row with `sampleMs` the library path's mean. */
   repeat: number;
@@ -138,6 +145,7 @@ async function measure(
     medianMs,
     baselineMs,
     ratio: medianMs !== undefined && baselineMs ? medianMs / baselineMs : undefined,
+    ratioInterval: medianInterval(pairedRatios(lib, base)),
     runs,
     repeat,
     leakedTensors: tf.memory().numTensors - before,

@@ -260,12 +260,14 @@ function printTable(results) {
   // Why a backend is missing is a long sentence: it goes under the table, once per backend.
   const missing = [...new Map(results.filter((r) => r.unavailable).map((r) => [r.backend, r.unavailable]))];
   const ms = (v) => (v === undefined ? '–' : v.toFixed(v < 10 ? 2 : 1));
-  const header = ['benchmark', 'backend', 'median ms', 'bare tfjs ms', 'ratio', 'runs'];
+  const header = ['benchmark', 'backend', 'median ms', 'bare tfjs ms', 'ratio', 'ratio 95%', 'runs'];
+  const interval = (r) => (r.ratioInterval ? r.ratioInterval.map((v) => v.toFixed(2)).join('–') : '–');
   const body = results.map((r) =>
     r.unavailable
       ? [
           r.name,
           `${r.backend}: not available here [${missing.findIndex(([b]) => b === r.backend) + 1}]`,
+          '–',
           '–',
           '–',
           '–',
@@ -277,11 +279,12 @@ function printTable(results) {
           ms(r.medianMs),
           ms(r.baselineMs),
           r.ratio === undefined ? '–' : r.ratio.toFixed(2),
+          interval(r),
           r.repeat > 1 ? `${r.runs} × ${r.repeat}` : String(r.runs),
         ],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-  const numeric = new Set([2, 3, 4, 5]);
+  const numeric = new Set([2, 3, 4, 5, 6]);
   const line = (cells) =>
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |`;
   console.log(line(header));
