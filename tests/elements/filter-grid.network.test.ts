@@ -366,6 +366,11 @@ describe('<filter-grid view="network">', () => {
     // network-update fires once the new values are painted: the view already shows them.
     const { detail } = await updated;
     const best = grid.shadowRoot!.querySelector('.probabilities li.best .label')!.textContent;
+    // The Input figure, painted with them, shows the drawing as the pad does, pixel for pixel.
+    const input = grid.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.picture')!;
+    expect(Array.from(input.getContext('2d')!.getImageData(0, 0, pad.size, pad.size).data)).to.deep.equal(
+      Array.from(pad.getImageData().data),
+    );
     const after = (await grid.getLayerOutputs())[7].values;
     expect(maxDiff(before, after)).to.be.above(1e-3);
     // The new values are painted into the same structure: the prediction and its name follow the drawing.

@@ -158,8 +158,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
   @state() private sortByMean = false;
   @state() private focused = 0;
   @state() private selected?: number;
-  /** The picture the activation maps are computed for (RGBA). */
-  @state() private picture?: RgbaPixels;
+  /**
+   * The picture the activation maps are computed for (RGBA). Not reactive: a new picture
+   * renders nothing by itself, and is painted with what is computed for it.
+   */
+  private picture?: RgbaPixels;
   /** Where a drawn `picture` (the ink's region of the pad) lies on the pad, for the Input figure. */
   private drawing?: { pixels: ImageData; left: number; top: number; side: number };
   /** A held-out digit of each class to pick as the input (1-channel models); none when MNIST could not load. */
@@ -177,6 +180,8 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
     // Side by side where the grid is wide enough (or not measured yet), else stacked.
     across: () => this.size.width === 0 || this.size.width >= 640,
     onConvMap: (map) => this.sendConvMap(map),
+    shown: () => this.view === 'network',
+    paintInput: () => this.paintPicture(),
   });
 
   @query('svg.legend') private legendSvg?: SVGSVGElement;
@@ -300,10 +305,11 @@ export class FilterGrid extends CnnElement<FilterGridEventMap, Tfjs> {
       )
     )
       this.paintTiles();
-    // Columns rendered anew may hold a new, blank picture canvas.
-    if (changed.has('picture') || (changed.has('view') && this.view === 'network') || this.net.rebuilt)
+    // The picture beside the activation maps is painted with the maps computed for it (the
+    // network view paints its own with its columns).
+    if (this.view === 'activations' && (changed.has('activations') || changed.has('view')))
       this.paintPicture();
-    this.net.afterUpdate(this.view === 'network');
+    this.net.afterUpdate();
   }
 
   // ---- sources ---------------------------------------------------------------

@@ -2,8 +2,12 @@
  * What `<filter-grid view="network">` shows and how the reader moves through it: the last
  * run of the whole network, the roving focus, the selection and the layers opened with
  * "show all". It renders the columns and the details below them, paints a run's values into
- * the columns after the grid's update, and fires `network-update` once they are painted.
- * The grid runs the network and hands each run to `show()`; the template is `network-view.ts`.
+ * the columns, and fires `network-update` once they are painted. The grid runs the network
+ * and hands each run to `show()`; the template is `network-view.ts`.
+ *
+ * A run that fits the columns already on the page (a stroke, a training step: new values,
+ * the same layers) is painted at once, without an update of the grid: the template would
+ * render nothing new, and a stroke used to cost the whole grid's render for it.
  */
 import { html } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -64,6 +68,10 @@ export interface NetworkViewOptions {
   across: () => boolean;
   /** A Conv2D map was selected: send its convolution on. */
   onConvMap: (map: SelectedConvMap) => void;
+  /** Whether the grid shows its network view (its columns are on the page). */
+  shown: () => boolean;
+  /** Paints the input column's picture, with every run's values. */
+  paintInput: () => void;
 }
 
 export class NetworkViewController {
@@ -74,6 +82,8 @@ export class NetworkViewController {
   private expanded = new Set<number>();
   /** The columns were rebuilt by the last render: their values need painting (and their canvases finding). */
   private columnsRendered = false;
+  /** What the columns on the page were rendered for (`columnsKey`): a run of the same key is painted into them. */
+  private renderedKey?: string;
   /** `network` is a run not painted yet. */
   private fresh = false;
   /** Where the values are painted, found again after each render of the columns. */
@@ -91,22 +101,28 @@ export class NetworkViewController {
     return this.network?.model === model ? this.network : undefined;
   }
 
-  /** Shows a new run, begun at `started` (`performance.now()`); a new model starts with the focus on the input. */
+  /**
+   * Shows a new run, begun at `started` (`performance.now()`): painted now when the columns
+   * on the page fit it, else after the grid's update. A new model starts with the focus on the input.
+   */
   show(network: Network, started: number): void {
-    if (this.network?.model !== network.model) {
+    const sameModel = this.network?.model === network.model;
+    if (!sameModel) {
       this.focus = [0, 0];
       this.selected = undefined;
       this.expanded = new Set();
     }
     this.network = network;
     this.started = started;
+    // `fresh`: an earlier run waits for an update, which paints and announces this one instead.
+    const fits = sameModel && !this.fresh && this.targets && this.renderedKey === this.columnsKey(network);
+    if (fits && this.options.shown()) {
+      this.paint(false);
+      this.announce(network.outputs);
+      return;
+    }
     this.fresh = true;
     this.host.requestUpdate();
-  }
-
-  /** Whether the last render rebuilt the columns (a new, blank input canvas among them). */
-  get rebuilt(): boolean {
-    return this.columnsRendered;
   }
 
   /**
@@ -118,14 +134,11 @@ export class NetworkViewController {
     if (!network) return undefined;
     const across = this.options.across();
     const structure = structureOf(network.outputs);
-    // A linked classifier's labels can change without a new model: the output column shows them.
-    const classNames = this.options
-      .labels(network.outputs[network.outputs.length - 1]?.values.length ?? 0)
-      .join('\n');
-    return html`${guard(
-      [structure, this.focus, this.selected, this.expanded, across, network.model, classNames, ...inputDeps],
-      () => this.renderColumns(network, across, input()),
-    )}
+    const key = this.columnsKey(network, structure, across);
+    return html`${guard([key, this.focus, this.selected, this.expanded, network.model, ...inputDeps], () => {
+      this.renderedKey = key;
+      return this.renderColumns(network, across, input());
+    })}
       <div class="details" part="details">
         ${renderZoom(network.outputs, this.focus)}
         <p aria-live="polite">${guard([structure, this.focus, this.selected], () =>
@@ -137,21 +150,35 @@ export class NetworkViewController {
 
   /**
    * After the grid's update: paints a new run, or the same run into rebuilt columns, and
-   * announces a new run once painted. `shown`: the grid is in its network view.
+   * announces a new run once painted.
    */
-  afterUpdate(shown: boolean): void {
+  afterUpdate(): void {
     const { fresh, columnsRendered } = this;
     this.fresh = false;
     this.columnsRendered = false;
-    if (!shown || !this.network || !(fresh || columnsRendered)) return;
+    if (!this.options.shown() || !this.network || !(fresh || columnsRendered)) return;
     this.paint(columnsRendered);
     if (fresh) this.announce(this.network.outputs);
   }
 
   /**
+   * What the columns depend on besides the focus, the selection and the open layers (which
+   * update the grid when they change): the layers and their shapes, the layout, and the
+   * output's labels (a linked classifier's can change without a new model).
+   */
+  private columnsKey(
+    network: Network,
+    structure = structureOf(network.outputs),
+    across = this.options.across(),
+  ) {
+    const classNames = this.options.labels(network.outputs[network.outputs.length - 1]?.values.length ?? 0);
+    return `${structure}\n${across}\n${classNames.join('\n')}`;
+  }
+
+  /**
    * The columns, rebuilt only when their structure (the layers and their shapes), the
    * focus, the selection, the layout or the input's samples changed. New values alone (a
-   * stroke, a training step) are painted into the same structure by `afterUpdate`.
+   * stroke, a training step) are painted into the same structure by `show`.
    */
   private renderColumns(network: Network, across: boolean, input: unknown) {
     this.columnsRendered = true;
@@ -176,9 +203,10 @@ export class NetworkViewController {
     });
   }
 
-  /** Paints the shown outputs, finding where they go (and the colours read there) anew when asked or not yet found. */
+  /** Paints the input and the shown outputs, finding where they go (and the colours read there) anew when asked or not yet found. */
   private paint(findTargets: boolean): void {
     const { outputs } = this.network!;
+    this.options.paintInput();
     if (findTargets || !this.targets) this.targets = networkTargets(this.host.renderRoot, outputs);
     paintNetwork(this.targets, outputs, this.options.labels);
   }
