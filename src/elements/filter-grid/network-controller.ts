@@ -7,7 +7,7 @@
  *
  * A run that fits the columns already on the page (a stroke, a training step: new values,
  * the same layers) is painted at once, without an update of the grid: the template would
- * render nothing new, and a stroke used to cost the whole grid's render for it.
+ * render nothing new for it.
  */
 import { html } from 'lit';
 import { guard } from 'lit/directives/guard.js';
